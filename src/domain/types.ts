@@ -1,0 +1,263 @@
+// Domain schemas and types of the shared rules/store module. Field names follow the Partner Center
+// REST resources (shared/domain/README.md §3) where one exists, so a REST gateway maps them 1:1.
+import { z } from 'zod';
+
+export const roles = [
+  'AdminAgent',
+  'GlobalAdmin',
+  'HelpdeskAgent',
+  'SalesAgent',
+  'UserManagementAdmin',
+  'BillingAdmin',
+] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const PartnerKind = z.enum(['direct', 'indirectProvider']);
+export type PartnerKind = z.infer<typeof PartnerKind>;
+
+export const Partner = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: PartnerKind,
+  /** ISO 3166-1 alpha-2 of the partner's location; Brazil decides whether prices include taxes (R11). */
+  country: z.string().length(2),
+  /** false for a partner that is not enrolled in CSP (R1). */
+  isCsp: z.boolean(),
+  mpnId: z.string(),
+});
+export type Partner = z.infer<typeof Partner>;
+
+/** An indirect reseller that an indirect provider sells through; the partner of record (R9). */
+export const Reseller = z.object({
+  mpnId: z.string(),
+  partnerId: z.string(),
+  name: z.string(),
+});
+export type Reseller = z.infer<typeof Reseller>;
+
+export const Agent = z.object({
+  /** The directory object id (Teams sends it as from.aadObjectId). */
+  id: z.string(),
+  partnerId: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  role: Role,
+  /** Channel user ids (from.id) that map to this agent, besides the object id. */
+  channelUserIds: z.array(z.string()),
+});
+export type Agent = z.infer<typeof Agent>;
+
+export const segments = ['commercial', 'education', 'government', 'nonprofit'] as const;
+export const Segment = z.enum(segments);
+export type Segment = z.infer<typeof Segment>;
+
+/** Microsoft Customer Agreement acceptance as Partner Center knows it (R6). */
+export const AgreementStatus = z.enum(['notSigned', 'confirmed', 'notConfirmed']);
+export type AgreementStatus = z.infer<typeof AgreementStatus>;
+
+export const Customer = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  companyName: z.string(),
+  domain: z.string(),
+  /** The customer's Microsoft Entra tenant, used for the Azure portal link. */
+  tenantId: z.string(),
+  country: z.string().length(2),
+  agreement: AgreementStatus,
+  /** Segments the customer is qualified for; commercial always. */
+  qualifications: z.array(Segment),
+  /** For an indirect provider: the reseller this customer was sold through, if any. */
+  resellerMpnId: z.string().nullable(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const SubscriptionStatus = z.enum(['active', 'suspended', 'deleted', 'pending']);
+export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;
+
+/** Offer ids: the legacy Azure subscription and the Azure plan. */
+export const legacyAzureOfferId = 'MS-AZR-0145P';
+export const azurePlanOfferId = 'DZH318Z0BPS6:0001';
+
+export const SubscriptionKind = z.enum(['legacyAzure', 'azurePlan']);
+export type SubscriptionKind = z.infer<typeof SubscriptionKind>;
+
+export const RegistrationStatus = z.enum(['registered', 'registering', 'notregistered']);
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
+
+export const Subscription = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  offerId: z.string(),
+  kind: SubscriptionKind,
+  friendlyName: z.string(),
+  status: SubscriptionStatus,
+  billingType: z.enum(['usage', 'license']),
+  /** Registration of the Microsoft.Capacity resource provider, a prerequisite for reservations. */
+  registrationStatus: RegistrationStatus,
+});
+export type Subscription = z.infer<typeof Subscription>;
+
+export const BillingCycle = z.enum(['one_time', 'monthly']);
+export type BillingCycle = z.infer<typeof BillingCycle>;
+
+export const TermDuration = z.enum(['P1Y', 'P3Y', 'P5Y']);
+export type TermDuration = z.infer<typeof TermDuration>;
+
+export const Scope = z.enum(['single', 'shared']);
+export type Scope = z.infer<typeof Scope>;
+
+export const ReservationType = z.object({
+  key: z.string(),
+  /** Partner Center's reservedResourceType. */
+  id: z.string(),
+  title: z.string(),
+  terms: z.array(TermDuration),
+  monthlyBillingSupported: z.boolean(),
+  unit: z.string(),
+});
+export type ReservationType = z.infer<typeof ReservationType>;
+
+export const Product = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  reservationType: z.string(),
+  productType: z.object({ id: z.literal('Azure'), subType: z.object({ id: z.literal('Reservations') }) }),
+});
+export type Product = z.infer<typeof Product>;
+
+export const Sku = z.object({
+  id: z.string(),
+  productId: z.string(),
+  title: z.string(),
+  minimumQuantity: z.number().int(),
+  maximumQuantity: z.number().int(),
+  supportedBillingCycles: z.array(BillingCycle),
+  purchasePrerequisites: z.array(z.string()),
+  dynamicAttributes: z.object({
+    armSkuName: z.string(),
+    armRegionName: z.string(),
+    region: z.string(),
+    duration: z.enum(['1Year', '3Years', '5Years']),
+    cores: z.number().nullable(),
+    ram: z.number().nullable(),
+    category: z.string(),
+    family: z.string(),
+    skuDisplayName: z.string(),
+  }),
+});
+export type Sku = z.infer<typeof Sku>;
+
+export const Availability = z.object({
+  id: z.string(),
+  productId: z.string(),
+  skuId: z.string(),
+  catalogItemId: z.string(),
+  country: z.string().length(2),
+  segment: Segment,
+  defaultCurrency: z.object({ code: z.string(), symbol: z.string() }),
+  isPurchasable: z.boolean(),
+  terms: z.array(z.object({ duration: TermDuration, description: z.string() })),
+  /** Price to the partner for one unit for the whole term, in minor units (cents) of the currency. */
+  unitPriceMinor: z.number().int().nonnegative(),
+});
+export type Availability = z.infer<typeof Availability>;
+
+/** A purchasable item as the agent sees it: availability joined with its SKU and product. */
+export const CatalogItem = z.object({
+  catalogItemId: z.string(),
+  product: Product,
+  sku: Sku,
+  availability: Availability,
+});
+export type CatalogItem = z.infer<typeof CatalogItem>;
+
+export const CartLine = z.object({
+  id: z.number().int().positive(),
+  catalogItemId: z.string(),
+  quantity: z.number().int(),
+  billingCycle: BillingCycle,
+});
+export type CartLine = z.infer<typeof CartLine>;
+
+export const CartStatus = z.enum(['active', 'submitted']);
+export const Cart = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  agentId: z.string(),
+  customerId: z.string(),
+  conversationId: z.string(),
+  segment: Segment,
+  reservationType: z.string(),
+  subscriptionId: z.string().nullable(),
+  scope: Scope,
+  resellerMpnId: z.string().nullable(),
+  status: CartStatus,
+  lineItems: z.array(CartLine),
+  createdAt: z.string(),
+});
+export type Cart = z.infer<typeof Cart>;
+
+export const OrderStatus = z.enum(['pending', 'completed', 'cancelled']);
+export const OrderLine = z.object({
+  lineItemNumber: z.number().int().nonnegative(),
+  catalogItemId: z.string(),
+  offerId: z.string(),
+  friendlyName: z.string(),
+  armRegionName: z.string(),
+  quantity: z.number().int().positive(),
+  termDuration: TermDuration,
+  unitPriceMinor: z.number().int().nonnegative(),
+  totalMinor: z.number().int().nonnegative(),
+  partnerIdOnRecord: z.string(),
+  provisioningStatus: z.enum(['Fulfilled', 'PrefulfillmentPending', 'Unfulfilled']),
+});
+export type OrderLine = z.infer<typeof OrderLine>;
+
+export const Order = z.object({
+  id: z.string(),
+  alternateId: z.string(),
+  cartId: z.string(),
+  customerId: z.string(),
+  partnerId: z.string(),
+  agentId: z.string(),
+  subscriptionId: z.string(),
+  scope: Scope,
+  billingCycle: BillingCycle,
+  currencyCode: z.string(),
+  lineItems: z.array(OrderLine),
+  totalMinor: z.number().int().nonnegative(),
+  creationDate: z.string(),
+  status: OrderStatus,
+});
+export type Order = z.infer<typeof Order>;
+
+/**
+ * The outcome of a business rule. A refusal always carries the rule code (also the Partner Center
+ * error code where one exists), a message the agent understands and, where there is one, the fix.
+ */
+export type Verdict =
+  | { ok: true; code: RuleCode; message?: string; warning?: string }
+  | { ok: false; code: RuleCode; message: string; fix?: string; partnerCenterCode?: string };
+
+export const ruleCodes = [
+  'R1_CSP_ONLY',
+  'R2_ROLE',
+  'R3_SUBSCRIPTION_ACCESS',
+  'R4_MARKET',
+  'R5_ACTIVE_SUBSCRIPTION',
+  'R6_AGREEMENT',
+  'R7_AZURE_PLAN_SHARED_SCOPE',
+  'R8_SCOPE',
+  'R9_RESELLER',
+  'R10_BILLING_FREQUENCY',
+  'R11_PRICE_NOTES',
+  'R12_QUANTITY',
+  'R13_TERM',
+  'R14_TRANSFER',
+  'R15_ORDER_LISTING',
+  'SEGMENT',
+  'CUSTOMER_ISOLATION',
+] as const;
+export type RuleCode = (typeof ruleCodes)[number];

@@ -1,0 +1,211 @@
+// Versioned schema. Never edit a migration that has shipped: add the next one.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'directory, catalog, carts, ledger, bot state',
+    sql: `
+CREATE TABLE partners (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirectProvider')),
+  country TEXT NOT NULL,
+  is_csp INTEGER NOT NULL,
+  mpn_id TEXT NOT NULL
+);
+CREATE TABLE resellers (
+  mpn_id TEXT PRIMARY KEY,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  name TEXT NOT NULL
+);
+CREATE TABLE agents (
+  id TEXT PRIMARY KEY,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  display_name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL
+);
+CREATE TABLE agent_channel_ids (
+  channel_user_id TEXT PRIMARY KEY,
+  agent_id TEXT NOT NULL REFERENCES agents(id)
+);
+CREATE TABLE customers (
+  id TEXT PRIMARY KEY,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  company_name TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  tenant_id TEXT NOT NULL,
+  country TEXT NOT NULL,
+  agreement TEXT NOT NULL,
+  qualifications TEXT NOT NULL,
+  reseller_mpn_id TEXT REFERENCES resellers(mpn_id)
+);
+CREATE INDEX customers_partner ON customers(partner_id, company_name);
+CREATE TABLE subscriptions (
+  id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers(id),
+  offer_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  friendly_name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  billing_type TEXT NOT NULL,
+  registration_status TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX subscriptions_customer ON subscriptions(customer_id);
+-- R3: Sales and Helpdesk agents buy only against subscriptions they were given access to.
+CREATE TABLE agent_subscription_access (
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+  PRIMARY KEY (agent_id, subscription_id)
+);
+CREATE TABLE reservation_types (
+  key TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  terms TEXT NOT NULL,
+  monthly_billing_supported INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  sort_order INTEGER NOT NULL
+);
+CREATE TABLE products (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  reservation_type TEXT NOT NULL REFERENCES reservation_types(key)
+);
+CREATE TABLE skus (
+  product_id TEXT NOT NULL REFERENCES products(id),
+  id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  minimum_quantity INTEGER NOT NULL,
+  maximum_quantity INTEGER NOT NULL,
+  billing_cycles TEXT NOT NULL,
+  prerequisites TEXT NOT NULL,
+  arm_sku_name TEXT NOT NULL,
+  arm_region_name TEXT NOT NULL,
+  region TEXT NOT NULL,
+  duration TEXT NOT NULL,
+  cores REAL,
+  ram REAL,
+  category TEXT NOT NULL,
+  family TEXT NOT NULL,
+  sku_display_name TEXT NOT NULL,
+  PRIMARY KEY (product_id, id)
+);
+CREATE TABLE availabilities (
+  catalog_item_id TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  product_id TEXT NOT NULL,
+  sku_id TEXT NOT NULL,
+  country TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  currency_code TEXT NOT NULL,
+  currency_symbol TEXT NOT NULL,
+  is_purchasable INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  unit_price_minor INTEGER NOT NULL,
+  reservation_type TEXT NOT NULL,
+  arm_region_name TEXT NOT NULL,
+  family TEXT NOT NULL,
+  arm_sku_name TEXT NOT NULL,
+  FOREIGN KEY (product_id, sku_id) REFERENCES skus(product_id, id)
+);
+-- The catalog search: market, segment and type first, then the optional filters.
+CREATE INDEX availabilities_search ON availabilities(country, segment, reservation_type, arm_region_name, term, family, arm_sku_name);
+CREATE TABLE carts (
+  id TEXT PRIMARY KEY,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  customer_id TEXT NOT NULL REFERENCES customers(id),
+  conversation_id TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  reservation_type TEXT NOT NULL,
+  subscription_id TEXT REFERENCES subscriptions(id),
+  scope TEXT NOT NULL,
+  reseller_mpn_id TEXT REFERENCES resellers(mpn_id),
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE cart_lines (
+  cart_id TEXT NOT NULL REFERENCES carts(id),
+  id INTEGER NOT NULL,
+  catalog_item_id TEXT NOT NULL REFERENCES availabilities(catalog_item_id),
+  quantity INTEGER NOT NULL,
+  billing_cycle TEXT NOT NULL,
+  PRIMARY KEY (cart_id, id)
+);
+-- The checkout ledger. One row per idempotency key (the cart id, Partner Center's MS-RequestId):
+-- a second checkout with the same key finds it and returns the same orders.
+CREATE TABLE checkouts (
+  idempotency_key TEXT PRIMARY KEY,
+  cart_id TEXT NOT NULL UNIQUE REFERENCES carts(id),
+  created_at TEXT NOT NULL
+);
+CREATE TABLE orders (
+  id TEXT PRIMARY KEY,
+  alternate_id TEXT NOT NULL UNIQUE,
+  idempotency_key TEXT NOT NULL REFERENCES checkouts(idempotency_key),
+  cart_id TEXT NOT NULL REFERENCES carts(id),
+  order_group TEXT NOT NULL,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  customer_id TEXT NOT NULL REFERENCES customers(id),
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+  scope TEXT NOT NULL,
+  billing_cycle TEXT NOT NULL,
+  currency_code TEXT NOT NULL,
+  total_minor INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  creation_date TEXT NOT NULL,
+  UNIQUE (cart_id, order_group)
+);
+CREATE INDEX orders_customer ON orders(customer_id, creation_date);
+CREATE INDEX orders_partner ON orders(partner_id, creation_date);
+CREATE TABLE order_lines (
+  order_id TEXT NOT NULL REFERENCES orders(id),
+  line_item_number INTEGER NOT NULL,
+  catalog_item_id TEXT NOT NULL,
+  offer_id TEXT NOT NULL,
+  friendly_name TEXT NOT NULL,
+  arm_region_name TEXT NOT NULL,
+  quantity INTEGER NOT NULL,
+  term_duration TEXT NOT NULL,
+  unit_price_minor INTEGER NOT NULL,
+  total_minor INTEGER NOT NULL,
+  partner_id_on_record TEXT NOT NULL,
+  provisioning_status TEXT NOT NULL,
+  PRIMARY KEY (order_id, line_item_number)
+);
+-- Append-only: nothing updates or deletes audit events.
+CREATE TABLE audit_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  type TEXT NOT NULL,
+  code TEXT,
+  agent_id TEXT,
+  partner_id TEXT,
+  customer_id TEXT,
+  conversation_id TEXT,
+  cart_id TEXT,
+  idempotency_key TEXT,
+  detail TEXT NOT NULL
+);
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+-- botbuilder Storage: one JSON document per key with its eTag.
+CREATE TABLE bot_state (
+  key TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`,
+  },
+];
