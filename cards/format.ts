@@ -1,0 +1,88 @@
+// Small, pure formatting helpers for the cards: money, numbers, dates, markdown escaping.
+// No user-facing English here: sentences and labels live in the templates and in render.ts.
+import type { Money } from '../src/purchase/types';
+
+export const DEFAULT_LOCALE = 'en-US';
+
+/** A usable BCP 47 locale: the given one when Intl accepts it, else DEFAULT_LOCALE. */
+export function resolveLocale(locale?: string): string {
+  if (!locale) return DEFAULT_LOCALE;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale);
+    return canonical ?? DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+/**
+ * Formats an amount given in minor units (cents: divided by 100) with the locale's currency format,
+ * e.g. 123456 EUR → "€1,234.56" (en-US), "€ 1.234,56" (nl-NL). An unknown currency code falls back to
+ * "1,234.56 XYZ" instead of throwing.
+ */
+export function formatMinor(minor: number, currency: string, locale?: string): string {
+  const loc = resolveLocale(locale);
+  const amount = minor / 100;
+  try {
+    return new Intl.NumberFormat(loc, { style: 'currency', currency }).format(amount);
+  } catch {
+    const number = new Intl.NumberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+    return `${number} ${currency}`;
+  }
+}
+
+export function formatMoney(money: Money, locale?: string): string {
+  return formatMinor(money.minor, money.currency, locale);
+}
+
+/** A whole number with the locale's grouping, e.g. 1234 → "1,234" (en-US), "1.234" (nl-NL). */
+export function formatInteger(value: number, locale?: string): string {
+  return new Intl.NumberFormat(resolveLocale(locale), { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A number with up to 2 decimals (RAM in GB can be 0.75), e.g. "1.5" / "1,5". */
+export function formatDecimal(value: number, locale?: string): string {
+  return new Intl.NumberFormat(resolveLocale(locale), { maximumFractionDigits: 2 }).format(value);
+}
+
+/**
+ * An ISO timestamp as a medium date and short time in `timeZone` (UTC by default, with the zone shown:
+ * the bot does not know the agent's zone). An unparsable value is returned unchanged.
+ */
+export function formatDateTime(iso: string, locale?: string, timeZone = 'UTC'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(resolveLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  })
+    .format(date)
+    .concat(timeZone === 'UTC' ? ' UTC' : '');
+}
+
+/**
+ * Backslash-escapes the characters that the Adaptive Card markdown subset (and the CommonMark renderers
+ * behind it in Web Chat and Teams) would interpret, so a data string shows literally in a TextBlock or a
+ * Fact: emphasis `*` `_` `~`, links `[` `]` `(` `)`, code `` ` ``, headings `#`, HTML `<` `>`, images `!`,
+ * tables `|`, the escape character itself, and list markers at the start of a line (`-`, `+`, `1.`).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_~[\]()#<>!|{}]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+}
+
+/** Cuts a string to at most `max` code points (never inside a surrogate pair), marking the cut with "…". */
+export function truncate(text: string, max: number): string {
+  if (!Number.isFinite(max) || text.length <= max) return text;
+  const codePoints = Array.from(text);
+  if (codePoints.length <= max) return text;
+  return codePoints.slice(0, Math.max(1, max - 1)).join('') + '…';
+}
+
+/** Size in bytes of a value serialised as compact JSON (what goes over the wire). */
+export function jsonByteLength(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}

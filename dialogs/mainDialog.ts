@@ -1,0 +1,155 @@
+// Routes a conversation: buy, orders, help, choosing a demo identity; and handles "cancel" and "help"
+// wherever the agent is, as an interruption of whatever dialog is running.
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { PurchaseService } from '../src/purchase/purchaseService';
+import { renderChoiceCard, renderConfirmationCard, renderOrderHistoryCard } from '../cards/render';
+import { AnswerPrompt, choiceRecogniser, newNonce, type AnswerPromptOptions, type ChoiceData } from './answerPrompt';
+import { PURCHASE_DIALOG, PurchaseDialog, type PurchaseOptions } from './purchaseDialog';
+import { isCommand, turnIdentity, turnInput } from './turn';
+import * as say from './messages';
+
+export const MAIN_DIALOG = 'mainDialog';
+const MAIN_FLOW = 'mainFlow';
+const ACT_AS_PROMPT = 'actAsPrompt';
+
+const buyPattern = /^(?:buy|purchase|kopen|koop|new order|start)(?:\s+(?:reservations?|reserveringen))?(?:\s+(?:for|voor)\s+(.+))?$/i;
+const ordersPattern = /^(?:orders|order history|history|bestellingen|ordergeschiedenis)(?:\s+(?:for|of|voor|van)?\s*(.+))?$/i;
+const switchPattern = /^(?:act as|switch agent|switch user|wissel agent|who am i)$/i;
+const greetingPattern = /^(?:hi|hello|hey|hallo|goedemorgen|goedemiddag)\b/i;
+
+export class MainDialog extends ComponentDialog {
+  constructor(
+    private readonly service: PurchaseService,
+    /** Demo mode: the directory agent a local user chose to act as. */
+    private readonly actingAgentId: StatePropertyAccessor<string | undefined>,
+  ) {
+    super(MAIN_DIALOG);
+    this.addDialog(new PurchaseDialog(service));
+    this.addDialog(new AnswerPrompt(ACT_AS_PROMPT, choiceRecogniser(say.notUnderstoodChoice)));
+    this.addDialog(new WaterfallDialog(MAIN_FLOW, [this.routeStep.bind(this), this.afterStep.bind(this)]));
+    this.initialDialogId = MAIN_FLOW;
+  }
+
+  protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /** "cancel" and "help" work at every step, typed or clicked. */
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const input = turnInput(innerDc.context);
+    if (isCommand(input, 'cancel')) {
+      await innerDc.context.sendActivity(say.cancelled());
+      return innerDc.cancelAllDialogs();
+    }
+    if (isCommand(input, 'help')) {
+      await innerDc.context.sendActivity(say.help());
+      return Dialog.EndOfTurn;
+    }
+    return undefined;
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { actor, demoMode } = turnIdentity(step.context);
+    const input = turnInput(step.context);
+    const text = input.text;
+    if (!actor || (demoMode && switchPattern.test(text)) || (demoMode && input.submit?.action === 'actAs')) {
+      if (!demoMode) {
+        await step.context.sendActivity(say.unknownUserProduction());
+        return step.endDialog();
+      }
+      if (input.submit?.action === 'actAs') return step.next(input.submit.value);
+      return this.askActAs(step);
+    }
+    if (input.submit) return this.oldCardClicked(step);
+    if (isCommand(input, 'help')) {
+      await step.context.sendActivity(say.help());
+      return step.endDialog();
+    }
+    const buy = buyPattern.exec(text);
+    if (buy) return step.beginDialog(PURCHASE_DIALOG, { customerQuery: buy[1] } satisfies PurchaseOptions);
+    const orders = ordersPattern.exec(text);
+    if (orders) {
+      await this.showOrders(step.context, orders[1]);
+      return step.endDialog();
+    }
+    await step.context.sendActivity(greetingPattern.test(text) ? say.welcome(actor.agent.displayName) : say.notUnderstoodTopLevel());
+    return step.endDialog();
+  }
+
+  /** The act-as choice of a demo user, or whatever the purchase dialog returned. */
+  private async afterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const chosen = typeof step.result === 'string' ? this.service.demoAgents().find((a) => a.agent.id === step.result) : undefined;
+    if (chosen) {
+      await this.actingAgentId.set(step.context, chosen.agent.id);
+      await step.context.sendActivity(say.actingAs(chosen.agent, chosen.partner));
+    }
+    return step.endDialog();
+  }
+
+  private askActAs(step: WaterfallStepContext) {
+    const choices = this.service.demoAgents().map(({ agent, partner }) => ({
+      value: agent.id,
+      title: say.demoAgentTitle(agent),
+      subtitle: say.demoAgentSubtitle(agent, partner),
+      synonyms: [agent.displayName.split(' ')[0]],
+    }));
+    const nonce = newNonce();
+    const options: AnswerPromptOptions<ChoiceData> = {
+      prompt: { type: 'message', attachments: [renderChoiceCard({ title: say.chooseDemoAgent(), choices, action: 'actAs', nonce })] },
+      nonce,
+      data: { action: 'actAs', choices: choices.map(({ value, title, synonyms }) => ({ value, title, synonyms })) },
+    };
+    return step.prompt(ACT_AS_PROMPT, options);
+  }
+
+  /**
+   * A card clicked after its dialog ended. A Buy clicked again shows the orders that cart became
+   * (nothing is bought twice); anything else is simply out of date.
+   */
+  private async oldCardClicked(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { actor } = turnIdentity(step.context);
+    const submit = turnInput(step.context).submit!;
+    const cartId = typeof submit.cartId === 'string' ? submit.cartId : undefined;
+    const bought = submit.action === 'buy' && cartId && actor ? await this.service.ordersForCart(actor, cartId) : undefined;
+    if (bought?.ok) {
+      const customer = await this.service.customer(actor!, bought.value.orders[0]?.customerId ?? '').catch(() => undefined);
+      await step.context.sendActivity({
+        text: say.alreadyBought(),
+        attachments: [renderConfirmationCard({ result: bought.value, customerName: customer?.companyName ?? '' })],
+      });
+    } else {
+      await step.context.sendActivity(say.usedCard());
+    }
+    return step.endDialog();
+  }
+
+  private async showOrders(context: TurnContext, customerQuery?: string): Promise<void> {
+    const { actor } = turnIdentity(context);
+    let customer: { id: string; companyName: string } | undefined;
+    if (customerQuery) {
+      const found = await this.service.findCustomers(actor!, customerQuery.trim());
+      if (found.total !== 1) {
+        await context.sendActivity(found.total === 0 ? say.noCustomerMatches(customerQuery) : say.severalCustomersForOrders(found.total, customerQuery));
+        if (found.total === 0) return;
+      } else customer = found.customers[0];
+    }
+    const history = await this.service.orderHistory(actor!, customer?.id);
+    if (!history.ok) {
+      await context.sendActivity(say.refusalText(history.verdict));
+      return;
+    }
+    await context.sendActivity({
+      attachments: [
+        renderOrderHistoryCard({ orders: history.value.orders, customerNames: history.value.customerNames, title: say.orderHistoryTitle(customer?.companyName) }),
+      ],
+    });
+  }
+}

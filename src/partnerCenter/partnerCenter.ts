@@ -1,0 +1,100 @@
+// The Partner Center gateway, shaped like its REST resources (shared/domain/README.md §3). The embedded
+// implementation (local.ts) keeps the demo world in SQLite; a REST one can replace it without touching dialogs.
+import type {
+  BillingCycle,
+  CatalogItem,
+  Customer,
+  Order,
+  RegistrationStatus,
+  ReservationType,
+  Reseller,
+  Scope,
+  Segment,
+  Subscription,
+  TermDuration,
+} from '../domain/types';
+import type { CatalogFilter } from '../purchase/types';
+
+/** A Partner Center error: `code` is the documented error code, `status` the HTTP status. */
+export class PartnerCenterError extends Error {
+  constructor(
+    readonly code: string,
+    readonly description: string,
+    readonly status = 400,
+  ) {
+    super(`${code}: ${description}`);
+    this.name = 'PartnerCenterError';
+  }
+}
+
+/** One line of `POST /customers/{c}/carts`, as Partner Center takes it. */
+export interface CartLineItemRequest {
+  id: number;
+  catalogItemId: string;
+  quantity: number;
+  billingCycle: BillingCycle;
+  termDuration: TermDuration;
+  provisioningContext: { subscriptionId: string; scope: Scope; duration: '1Year' | '3Years' | '5Years' };
+  participants: { key: 'transaction_reseller'; value: string }[];
+}
+
+export interface CheckoutRequest {
+  customerId: string;
+  /** Our cart id. */
+  cartId: string;
+  /** MS-RequestId: the same value on every retry of this checkout makes it idempotent. */
+  requestId: string;
+  agentId: string;
+  lineItems: CartLineItemRequest[];
+}
+
+export interface CheckoutResponse {
+  orders: Order[];
+  orderErrors: { orderGroupId: string; code: string; description: string }[];
+  /** True when this request id had already been checked out: nothing new was ordered. */
+  replayed: boolean;
+}
+
+export interface CatalogSearch {
+  country: string;
+  segment: Segment;
+  reservationType: string;
+  filter: CatalogFilter;
+  offset: number;
+  limit: number;
+}
+
+export interface PartnerCenter {
+  /** GET /customers?filter=… (scoped to the signed-in partner). */
+  searchCustomers(partnerId: string, query: string, limit: number): Promise<{ customers: Customer[]; total: number }>;
+  /** GET /customers/{id}; undefined when it is not this partner's customer. */
+  getCustomer(partnerId: string, customerId: string): Promise<Customer | undefined>;
+  /** GET /customers/{id}/subscriptions (Azure plan entitlements included). */
+  getSubscriptions(customerId: string): Promise<Subscription[]>;
+  /** Adds an Azure plan for a customer (a cart with the Azure plan offer, checked out). */
+  createAzurePlan(customerId: string, requestId: string): Promise<Subscription>;
+  /** GET …/subscriptions/{s}/registrationstatus (Microsoft.Capacity). */
+  getRegistrationStatus(customerId: string, subscriptionId: string): Promise<RegistrationStatus>;
+  /** POST …/subscriptions/{s}/registrations → 202. */
+  registerSubscription(customerId: string, subscriptionId: string): Promise<void>;
+  /** The reseller partners of an indirect provider (GET /relationships?relationship_type=IsIndirectCloudSolutionProviderOf). */
+  getResellers(partnerId: string): Promise<Reseller[]>;
+  /** The reservation types of the catalog (the products' targetView groups). */
+  getReservationTypes(): Promise<ReservationType[]>;
+  /** Products → SKUs → availabilities of one market and segment, filtered and paged. */
+  searchCatalog(search: CatalogSearch): Promise<{ items: CatalogItem[]; total: number }>;
+  /** The regions, families and sizes a typed filter may name. */
+  getCatalogVocabulary(
+    country: string,
+    segment: Segment,
+    reservationType: string,
+  ): Promise<{ regions: { armName: string; displayName: string }[]; families: string[]; skuNames: string[] }>;
+  /** GET /products/{p}/skus/{s}/availabilities/{a} by catalogItemId; fetched again at purchase time. */
+  getCatalogItem(catalogItemId: string): Promise<CatalogItem | undefined>;
+  /** POST /customers/{c}/carts + POST …/carts/{cart}/checkout, idempotent on requestId. */
+  checkout(request: CheckoutRequest): Promise<CheckoutResponse>;
+  /** GET /customers/{c}/orders, or every customer's of the partner; newest first. */
+  getOrders(partnerId: string, customerId?: string): Promise<Order[]>;
+  /** The orders a cart became, if it was checked out (looked up instead of resubmitting, R15). */
+  getOrdersForRequest(requestId: string): Promise<Order[]>;
+}

@@ -1,0 +1,581 @@
+// The one door the dialogs use: it asks the rules, the store and Partner Center, and records what happened.
+// Nothing a card sends is trusted: ids are looked up again and prices come from the catalog.
+import { randomUUID } from 'node:crypto';
+import {
+  segments,
+  type Agent,
+  type BillingCycle,
+  type CatalogItem,
+  type Customer,
+  type Partner,
+  type ReservationType,
+  type Scope,
+  type Segment,
+  type Subscription,
+  type Verdict,
+} from '../domain/types';
+import type { Store } from '../store/store';
+import type { PartnerCenter } from '../partnerCenter/partnerCenter';
+import { PartnerCenterError } from '../partnerCenter/partnerCenter';
+import {
+  checkAgreement,
+  checkCanAddAzurePlan,
+  checkCspPartner,
+  checkCustomerBelongsToPartner,
+  checkHasActiveSubscription,
+  checkMarket,
+  checkRole,
+  checkSegment,
+  checkSubscriptionAccess,
+  checkSubscriptionActive,
+  checkSubscriptionOffer,
+  usableSubscriptions,
+} from '../rules/eligibility';
+import {
+  checkBillingCycle,
+  checkNotResubmitted,
+  checkQuantity,
+  checkReseller,
+  checkScope,
+  checkTerm,
+  defaultScope,
+  reviewNotes,
+  scopeOptions,
+} from '../rules/order';
+import { firstRefusal, refuse, type Refusal } from '../rules/verdict';
+import { parseCatalogQuery } from './catalogQuery';
+import { partnerCenterVerdict } from './partnerCenterErrors';
+import type { CatalogFilter, CatalogPage, CatalogRow, CheckoutResult, Outcome, Quote, QuoteLine } from './types';
+
+/** Who is acting, and in which conversation: every audit event names both. */
+export interface Actor {
+  agent: Agent;
+  partner: Partner;
+  conversationId: string;
+}
+
+export interface ReviewChanges {
+  quantities?: Record<number, unknown>;
+  billingCycles?: Record<number, BillingCycle>;
+  scope?: Scope;
+  resellerMpnId?: string | null;
+}
+
+export const catalogPageSize = 10;
+
+const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+const no = <T>(verdict: Refusal): Outcome<T> => ({ ok: false, verdict });
+const years = { P1Y: 1, P3Y: 3, P5Y: 5 } as const;
+
+export class PurchaseService {
+  private readonly vocabularyCache = new Map<string, Awaited<ReturnType<PartnerCenter['getCatalogVocabulary']>>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly partnerCenter: PartnerCenter,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  // ---- who is talking -------------------------------------------------------------------------
+
+  resolveAgent(userId: string): { agent: Agent; partner: Partner } | undefined {
+    const agent = this.store.directory.agentByUserId(userId);
+    const partner = agent && this.store.directory.partner(agent.partnerId);
+    return agent && partner ? { agent, partner } : undefined;
+  }
+
+  /** The demo agents a local user may act as (embedded mode only). */
+  demoAgents(): { agent: Agent; partner: Partner }[] {
+    return this.store.directory.agents().flatMap((agent) => {
+      const partner = this.store.directory.partner(agent.partnerId);
+      return partner ? [{ agent, partner }] : [];
+    });
+  }
+
+  /** R1 and R2: may this agent buy at all? */
+  checkMayBuy(actor: Actor): Outcome<true> {
+    return this.guard(actor, 'purchase.start', [checkCspPartner(actor.partner), checkRole(actor.agent)], {}, true);
+  }
+
+  // ---- customer, segment, type, subscription --------------------------------------------------
+
+  async findCustomers(actor: Actor, query: string, limit = catalogPageSize) {
+    return this.partnerCenter.searchCustomers(actor.partner.id, query, limit);
+  }
+
+  /** Tenant isolation, R4 and R6 (agreement confirmed) for the chosen customer. */
+  async selectCustomer(actor: Actor, customerId: string): Promise<Outcome<Customer>> {
+    const customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
+    const isolation = checkCustomerBelongsToPartner(customer, actor.partner.id);
+    if (!customer || !isolation.ok) return this.guard(actor, 'customer.select', [isolation], { customerId }, customer as never);
+    return this.guard(actor, 'customer.select', [checkMarket(customer), checkAgreement(customer)], { customerId }, customer);
+  }
+
+  /** One of the agent's own customers, already chosen (and checked) earlier in the conversation. */
+  async customer(actor: Actor, customerId: string): Promise<Customer> {
+    const customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
+    if (!customer) throw new Error(`customer ${customerId} is not a customer of ${actor.partner.id}`);
+    return customer;
+  }
+
+  canAddAzurePlan(customer: Customer): boolean {
+    return checkCanAddAzurePlan(customer).ok;
+  }
+
+  segmentChoices(customer: Customer): { segment: Segment; qualified: boolean }[] {
+    return segments.map((segment) => ({ segment, qualified: customer.qualifications.includes(segment) }));
+  }
+
+  selectSegment(actor: Actor, customer: Customer, segment: Segment): Outcome<Segment> {
+    return this.guard(actor, 'segment.select', [checkSegment(customer, segment)], { customerId: customer.id }, segment);
+  }
+
+  async reservationTypes(): Promise<ReservationType[]> {
+    return this.partnerCenter.getReservationTypes();
+  }
+
+  /** The subscriptions a reservation may be tied to, or why there are none (R5, R6). */
+  async subscriptionChoices(actor: Actor, customer: Customer): Promise<Outcome<Subscription[]>> {
+    const all = await this.partnerCenter.getSubscriptions(customer.id);
+    const usable = usableSubscriptions(customer, all);
+    const verdicts: Verdict[] = [checkHasActiveSubscription(customer, usable.length ? usable : all)];
+    if (usable.length === 0 && all.some((s) => s.status === 'active')) {
+      verdicts.push(checkSubscriptionOffer(customer, all.find((s) => s.status === 'active')!));
+    }
+    return this.guard(actor, 'subscription.list', verdicts, { customerId: customer.id }, usable);
+  }
+
+  /** R5, R6 and R3 for one subscription, which must belong to the customer; registers it when needed. */
+  async selectSubscription(actor: Actor, customer: Customer, subscriptionId: string): Promise<Outcome<Subscription>> {
+    const subscription = (await this.partnerCenter.getSubscriptions(customer.id)).find((s) => s.id === subscriptionId);
+    if (!subscription) {
+      const forged = refuse('CUSTOMER_ISOLATION', `That subscription is not one of ${customer.companyName}'s.`, 'Pick a subscription from the list.');
+      return this.guard(actor, 'subscription.select', [forged], { customerId: customer.id, subscriptionId }, undefined as never);
+    }
+    const verdicts = [
+      checkSubscriptionActive(subscription),
+      checkSubscriptionOffer(customer, subscription),
+      checkSubscriptionAccess(actor.agent, subscription, this.store.directory.accessibleSubscriptionIds(actor.agent.id)),
+    ];
+    const outcome = this.guard(actor, 'subscription.select', verdicts, { customerId: customer.id, subscriptionId }, subscription);
+    if (!outcome.ok) return outcome;
+    return ok(await this.ensureRegistered(customer.id, subscription));
+  }
+
+  /** Reservations need the Microsoft.Capacity provider registered on the subscription (Partner Center 800030). */
+  private async ensureRegistered(customerId: string, subscription: Subscription): Promise<Subscription> {
+    if (subscription.registrationStatus === 'registered') return subscription;
+    await this.partnerCenter.registerSubscription(customerId, subscription.id);
+    const status = await this.partnerCenter.getRegistrationStatus(customerId, subscription.id);
+    return { ...subscription, registrationStatus: status };
+  }
+
+  /** R5 with R6: add an Azure plan for a customer that has no active subscription and a confirmed MCA. */
+  async addAzurePlan(actor: Actor, customer: Customer): Promise<Outcome<Subscription>> {
+    const verdict = checkCanAddAzurePlan(customer);
+    const outcome = this.guard(actor, 'azurePlan.add', [checkRole(actor.agent), verdict], { customerId: customer.id }, true);
+    if (!outcome.ok) return outcome;
+    const plan = await this.partnerCenter.createAzurePlan(customer.id, randomUUID());
+    this.audit(actor, 'azurePlan.added', { customerId: customer.id, detail: { subscriptionId: plan.id } });
+    return ok(await this.ensureRegistered(customer.id, plan));
+  }
+
+  // ---- the cart -------------------------------------------------------------------------------
+
+  /**
+   * Opens the cart whose id is the idempotency key of its checkout. Coming back to change the
+   * subscription keeps the cart (and its lines) when it is still for the same customer, segment and type.
+   */
+  openCart(actor: Actor, customer: Customer, segment: Segment, reservationType: string, subscription: Subscription, currentCartId?: string): string {
+    const current = currentCartId ? this.store.carts.get(currentCartId) : undefined;
+    if (
+      current?.status === 'active' &&
+      current.agentId === actor.agent.id &&
+      current.customerId === customer.id &&
+      current.segment === segment &&
+      current.reservationType === reservationType
+    ) {
+      this.store.carts.update(current.id, { subscriptionId: subscription.id }, this.now());
+      return current.id;
+    }
+    const id = randomUUID();
+    this.store.carts.create({
+      id,
+      partnerId: actor.partner.id,
+      agentId: actor.agent.id,
+      customerId: customer.id,
+      conversationId: actor.conversationId,
+      segment,
+      reservationType,
+      scope: defaultScope,
+      resellerMpnId: actor.partner.kind === 'indirectProvider' ? customer.resellerMpnId : null,
+      now: this.now(),
+    });
+    this.store.carts.update(id, { subscriptionId: subscription.id }, this.now());
+    this.audit(actor, 'cart.opened', { customerId: customer.id, cartId: id, detail: { segment, reservationType, subscriptionId: subscription.id } });
+    return id;
+  }
+
+  /** The active cart of this agent, or a refusal when the id is unknown, someone else's or already bought. */
+  private ownCart(actor: Actor, cartId: string) {
+    const cart = this.store.carts.get(cartId);
+    if (!cart || cart.partnerId !== actor.partner.id || cart.agentId !== actor.agent.id) {
+      return no<never>(refuse('CUSTOMER_ISOLATION', 'That cart is not yours.', 'Start a new purchase with "buy".'));
+    }
+    return ok(cart);
+  }
+
+  /** The market, segment and type of one of the agent's carts. */
+  async cartContext(actor: Actor, cartId: string): Promise<{ customerId: string; segment: Segment; reservationType: string }> {
+    const owned = this.ownCart(actor, cartId);
+    if (!owned.ok) throw new Error(`cart ${cartId} is not the agent's`);
+    return owned.value;
+  }
+
+  async filterFromText(cartId: string, text: string): Promise<CatalogFilter> {
+    const cart = this.store.carts.get(cartId);
+    if (!cart) return { text };
+    return parseCatalogQuery(text, await this.vocabulary(cart.customerId, cart.segment, cart.reservationType));
+  }
+
+  async vocabulary(customerId: string, segment: Segment, reservationType: string) {
+    const customer = this.store.directory.customer(customerId)!;
+    const key = `${customer.country}|${segment}|${reservationType}`;
+    let v = this.vocabularyCache.get(key);
+    if (!v) {
+      v = await this.partnerCenter.getCatalogVocabulary(customer.country, segment, reservationType);
+      this.vocabularyCache.set(key, v);
+    }
+    return v;
+  }
+
+  async searchCatalog(actor: Actor, cartId: string, filter: CatalogFilter, page: number): Promise<Outcome<CatalogPage>> {
+    const owned = this.ownCart(actor, cartId);
+    if (!owned.ok) return owned;
+    const cart = owned.value;
+    const customer = this.store.directory.customer(cart.customerId)!;
+    const safePage = Math.max(0, Math.floor(page));
+    const { items, total } = await this.partnerCenter.searchCatalog({
+      country: customer.country,
+      segment: cart.segment,
+      reservationType: cart.reservationType,
+      filter,
+      offset: safePage * catalogPageSize,
+      limit: catalogPageSize,
+    });
+    this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter, page: safePage, total } });
+    return ok({ rows: items.map(toRow), page: safePage, pageSize: catalogPageSize, total, filter });
+  }
+
+  /** A catalog item the agent picked, checked to be sold to this cart's customer, segment and type. */
+  async catalogRow(actor: Actor, cartId: string, catalogItemId: string): Promise<Outcome<CatalogRow>> {
+    const owned = this.ownCart(actor, cartId);
+    if (!owned.ok) return owned;
+    const item = await this.itemForCart(cartId, catalogItemId);
+    if (!item) {
+      return this.guard(actor, 'item.select', [notSold(catalogItemId)], { cartId }, undefined as never);
+    }
+    return ok(toRow(item));
+  }
+
+  private async itemForCart(cartId: string, catalogItemId: string): Promise<CatalogItem | undefined> {
+    const cart = this.store.carts.get(cartId);
+    const item = await this.partnerCenter.getCatalogItem(catalogItemId);
+    const customer = cart && this.store.directory.customer(cart.customerId);
+    if (!cart || !item || !customer) return undefined;
+    const a = item.availability;
+    const sold = a.isPurchasable && a.country === customer.country && a.segment === cart.segment && item.product.reservationType === cart.reservationType;
+    return sold ? item : undefined;
+  }
+
+  /** R12 and R13 for a new line; billing starts one-time (the agent may choose monthly on review, R10). */
+  async addLine(actor: Actor, cartId: string, catalogItemId: string, rawQuantity: unknown): Promise<Outcome<number>> {
+    const owned = this.ownCart(actor, cartId);
+    if (!owned.ok) return owned;
+    const item = await this.itemForCart(cartId, catalogItemId);
+    if (!item) return this.guard(actor, 'cart.addLine', [notSold(catalogItemId)], { cartId }, 0);
+    const quantity = checkQuantity(rawQuantity, item.sku);
+    const verdicts = [checkNotResubmitted(owned.value.status), quantity, checkTerm(item.availability.terms[0].duration, item.sku.dynamicAttributes.family)];
+    const outcome = this.guard(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
+    if (!outcome.ok) return outcome;
+    const lineId = this.store.carts.addLine(cartId, catalogItemId, quantity.quantity!, 'one_time', this.now());
+    this.audit(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } });
+    return ok(lineId);
+  }
+
+  lineCount(cartId: string): number {
+    return this.store.carts.get(cartId)?.lineItems.length ?? 0;
+  }
+
+  /** Everything the review card shows, computed from the catalog as it is now. */
+  async quote(actor: Actor, cartId: string): Promise<Outcome<Quote>> {
+    const owned = this.ownCart(actor, cartId);
+    if (!owned.ok) return owned;
+    const cart = owned.value;
+    const customer = this.store.directory.customer(cart.customerId)!;
+    const subscription = cart.subscriptionId ? this.store.directory.subscription(cart.subscriptionId) : undefined;
+    if (!subscription) return no(refuse('R5_ACTIVE_SUBSCRIPTION', 'No subscription is chosen for this cart.', 'Choose a subscription.'));
+    const resellers = actor.partner.kind === 'indirectProvider' ? await this.partnerCenter.getResellers(actor.partner.id) : [];
+    const lines: QuoteLine[] = [];
+    for (const line of cart.lineItems) {
+      const item = await this.itemForCart(cart.id, line.catalogItemId);
+      if (!item) continue; // withdrawn from the catalog since it was added: checkout refuses it, review leaves it out
+      const row = toRow(item);
+      const total = row.unitPrice.minor * line.quantity;
+      lines.push({
+        ...row,
+        lineId: line.id,
+        quantity: line.quantity,
+        billingCycle: line.billingCycle,
+        lineTotal: { minor: total, currency: row.unitPrice.currency },
+        monthlyPayment:
+          line.billingCycle === 'monthly' ? { minor: Math.round(total / (12 * years[row.term])), currency: row.unitPrice.currency } : null,
+      });
+    }
+    const currency = lines[0]?.unitPrice.currency ?? '';
+    const resellerVerdict = checkReseller(actor.partner, cart.resellerMpnId, resellers);
+    const scopes = scopeOptions(subscription);
+    const notes = reviewNotes(actor.partner, subscription, cart.scope);
+    return ok({
+      cartId: cart.id,
+      partner: actor.partner,
+      customer,
+      subscription,
+      currency,
+      notes,
+      lines,
+      total: { minor: lines.reduce((sum, l) => sum + l.lineTotal.minor, 0), currency },
+      scope: cart.scope,
+      scopeOptions: scopes.map(({ scope, verdict }) => ({
+        scope,
+        allowed: verdict.ok,
+        note: verdict.ok ? (verdict.warning ?? verdict.message) : verdict.message + (verdict.fix ? ` ${verdict.fix}` : ''),
+      })),
+      resellerRequired: actor.partner.kind === 'indirectProvider',
+      resellers,
+      resellerMpnId: cart.resellerMpnId,
+      blockers: [
+        ...(lines.length === 0 ? [refuse('R12_QUANTITY', 'The cart is empty.', 'Add an item before buying.')] : []),
+        ...(resellerVerdict.ok ? [] : [resellerVerdict]),
+      ],
+    });
+  }
+
+  /**
+   * Applies what the agent changed on the review card. Every value is checked; the valid ones are
+   * saved, and the refusals are returned so the agent sees exactly which change was not taken.
+   */
+  async applyReview(actor: Actor, cartId: string, changes: ReviewChanges): Promise<{ refusals: Refusal[]; changed: boolean }> {
+    const owned = this.ownCart(actor, cartId);
+    if (!owned.ok) return { refusals: [owned.verdict], changed: false };
+    const cart = owned.value;
+    const submitted = checkNotResubmitted(cart.status);
+    if (!submitted.ok) return { refusals: [submitted], changed: false };
+    const refusals: Refusal[] = [];
+    let changed = false;
+    const subscription = this.store.directory.subscription(cart.subscriptionId!)!;
+    for (const line of cart.lineItems) {
+      const item = await this.itemForCart(cartId, line.catalogItemId);
+      if (!item) continue;
+      let quantity = line.quantity;
+      let billingCycle = line.billingCycle;
+      const rawQuantity = changes.quantities?.[line.id];
+      if (rawQuantity !== undefined) {
+        const verdict = checkQuantity(rawQuantity, item.sku);
+        if (verdict.ok) quantity = verdict.quantity!;
+        else refusals.push({ ...verdict, message: `Line ${line.id} (${item.sku.dynamicAttributes.skuDisplayName}): ${verdict.message}` });
+      }
+      const cycle = changes.billingCycles?.[line.id];
+      if (cycle !== undefined) {
+        const verdict = checkBillingCycle(cycle, item.sku.supportedBillingCycles, item.sku.title);
+        if (verdict.ok) billingCycle = cycle;
+        else refusals.push(verdict);
+      }
+      if (quantity !== line.quantity || billingCycle !== line.billingCycle) {
+        this.store.carts.setLine(cartId, line.id, quantity, billingCycle);
+        changed = true;
+      }
+    }
+    if (changes.scope !== undefined && changes.scope !== cart.scope) {
+      const verdict = checkScope(subscription, changes.scope);
+      if (verdict.ok) changed = this.store.carts.update(cartId, { scope: changes.scope }, this.now()) || changed;
+      else refusals.push(verdict);
+    }
+    if (changes.resellerMpnId !== undefined && changes.resellerMpnId !== cart.resellerMpnId) {
+      const resellers = await this.partnerCenter.getResellers(actor.partner.id);
+      const verdict = checkReseller(actor.partner, changes.resellerMpnId, resellers);
+      if (verdict.ok) changed = this.store.carts.update(cartId, { resellerMpnId: changes.resellerMpnId }, this.now()) || changed;
+      else refusals.push(verdict);
+    }
+    for (const r of refusals) this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: r.message } });
+    return { refusals, changed };
+  }
+
+  removeLine(actor: Actor, cartId: string, lineId: number): Outcome<true> {
+    const owned = this.ownCart(actor, cartId);
+    if (!owned.ok) return owned;
+    if (owned.value.status !== 'active') return no(checkNotResubmitted(owned.value.status) as Refusal);
+    this.store.carts.removeLine(cartId, lineId);
+    return ok(true);
+  }
+
+  // ---- checkout -------------------------------------------------------------------------------
+
+  /**
+   * Buys the cart. Every rule is checked again here (the card may be stale or forged), prices come
+   * from the catalog, and the cart id is the request id: a second checkout returns the first orders.
+   */
+  async checkout(actor: Actor, cartId: string): Promise<Outcome<CheckoutResult>> {
+    const owned = this.ownCart(actor, cartId);
+    if (!owned.ok) return this.guard(actor, 'checkout.refused', [owned.verdict], { cartId }, undefined as never);
+    const cart = owned.value;
+    const customer = this.store.directory.customer(cart.customerId)!;
+    const portalUrl = azurePortalReservationsUrl(customer);
+    this.audit(actor, 'checkout.attempt', { cartId, customerId: customer.id, idempotencyKey: cart.id });
+    if (cart.status === 'submitted') {
+      // R15: never resubmit; look the orders up instead.
+      const orders = await this.partnerCenter.getOrdersForRequest(cart.id);
+      this.audit(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: orders.map((o) => o.id) } });
+      return ok({ orders, orderErrors: [], replayed: true, portalUrl });
+    }
+    const quote = await this.quote(actor, cartId);
+    if (!quote.ok) return this.guard(actor, 'checkout.refused', [quote.verdict], { cartId }, undefined as never);
+    const subscription = quote.value.subscription;
+    const resellers = quote.value.resellers;
+    const verdicts: Verdict[] = [
+      checkCspPartner(actor.partner),
+      checkRole(actor.agent),
+      checkCustomerBelongsToPartner(customer, actor.partner.id),
+      checkMarket(customer),
+      checkAgreement(customer),
+      checkSubscriptionActive(subscription),
+      checkSubscriptionOffer(customer, subscription),
+      checkSubscriptionAccess(actor.agent, subscription, this.store.directory.accessibleSubscriptionIds(actor.agent.id)),
+      checkScope(subscription, cart.scope),
+      checkReseller(actor.partner, cart.resellerMpnId, resellers),
+      ...quote.value.blockers,
+      ...(quote.value.lines.length !== cart.lineItems.length ? [notSold('a line of this cart')] : []),
+      ...quote.value.lines.map((l) => checkQuantity(l.quantity, l)),
+      ...quote.value.lines.map((l) => checkBillingCycle(l.billingCycle, l.monthlyBillingSupported ? ['one_time', 'monthly'] : ['one_time'], l.title)),
+    ];
+    const refusal = firstRefusal(verdicts);
+    if (refusal) return this.guard(actor, 'checkout.refused', [refusal], { cartId, customerId: customer.id }, undefined as never);
+    try {
+      const response = await this.partnerCenter.checkout({
+        customerId: customer.id,
+        cartId: cart.id,
+        requestId: cart.id,
+        agentId: actor.agent.id,
+        lineItems: quote.value.lines.map((l) => ({
+          id: l.lineId,
+          catalogItemId: l.catalogItemId,
+          quantity: l.quantity,
+          billingCycle: l.billingCycle,
+          termDuration: l.term,
+          provisioningContext: { subscriptionId: subscription.id, scope: cart.scope, duration: l.term === 'P1Y' ? '1Year' : l.term === 'P3Y' ? '3Years' : '5Years' },
+          participants: cart.resellerMpnId ? [{ key: 'transaction_reseller', value: cart.resellerMpnId }] : [],
+        })),
+      });
+      this.audit(actor, response.replayed ? 'checkout.replayed' : 'checkout.completed', {
+        cartId,
+        customerId: customer.id,
+        idempotencyKey: cart.id,
+        detail: { orders: response.orders.map((o) => o.id), orderErrors: response.orderErrors },
+      });
+      return ok({ ...response, portalUrl });
+    } catch (error) {
+      if (!(error instanceof PartnerCenterError)) throw error;
+      // A concurrent checkout of the same cart may have won the race: its orders are ours.
+      const orders = await this.partnerCenter.getOrdersForRequest(cart.id);
+      if (orders.length) return ok({ orders, orderErrors: [], replayed: true, portalUrl });
+      return this.guard(actor, 'checkout.refused', [partnerCenterVerdict(error)], { cartId, customerId: customer.id }, undefined as never);
+    }
+  }
+
+  /** The orders a cart of this agent became, if it was bought (a Buy clicked again on an old card). */
+  async ordersForCart(actor: Actor, cartId: string): Promise<Outcome<CheckoutResult> | undefined> {
+    const owned = this.ownCart(actor, cartId);
+    if (!owned.ok || owned.value.status !== 'submitted') return undefined;
+    return this.checkout(actor, cartId);
+  }
+
+  async orderHistory(actor: Actor, customerId?: string) {
+    if (customerId) {
+      const customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
+      if (!customer) return no<never>(checkCustomerBelongsToPartner(undefined, actor.partner.id) as Refusal);
+    }
+    const orders = await this.partnerCenter.getOrders(actor.partner.id, customerId);
+    const names: Record<string, string> = {};
+    for (const o of orders) names[o.customerId] ??= this.store.directory.customer(o.customerId)?.companyName ?? o.customerId;
+    return ok({ orders, customerNames: names });
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------------
+
+  /** Returns the first refusal among `verdicts` (recorded in the audit trail), or `value`. */
+  private guard<T>(
+    actor: Actor,
+    type: string,
+    verdicts: Verdict[],
+    context: { customerId?: string; cartId?: string; subscriptionId?: string },
+    value: T,
+  ): Outcome<T> {
+    const refusal = firstRefusal(verdicts);
+    if (!refusal) return ok(value);
+    this.audit(actor, `${type}.refused`, {
+      customerId: context.customerId,
+      cartId: context.cartId,
+      code: refusal.code,
+      detail: { message: refusal.message, partnerCenterCode: refusal.partnerCenterCode, subscriptionId: context.subscriptionId },
+    });
+    return no(refusal);
+  }
+
+  private audit(
+    actor: Actor,
+    type: string,
+    e: { customerId?: string; cartId?: string; idempotencyKey?: string; code?: string; detail?: Record<string, unknown> },
+  ) {
+    this.store.audit.append(
+      { type, agentId: actor.agent.id, partnerId: actor.partner.id, conversationId: actor.conversationId, ...e },
+      this.now(),
+    );
+  }
+
+  private now() {
+    return this.clock().toISOString();
+  }
+}
+
+function notSold(catalogItemId: string): Refusal {
+  return refuse(
+    'CUSTOMER_ISOLATION',
+    `The catalog item ${catalogItemId.slice(0, 80)} is not sold to this customer for this reservation type.`,
+    'Pick an item from the search results.',
+    '800070',
+  );
+}
+
+function toRow(item: CatalogItem): CatalogRow {
+  const { sku, availability, product } = item;
+  return {
+    catalogItemId: item.catalogItemId,
+    title: sku.dynamicAttributes.skuDisplayName,
+    productTitle: product.title,
+    family: sku.dynamicAttributes.family,
+    armRegionName: sku.dynamicAttributes.armRegionName,
+    region: sku.dynamicAttributes.region,
+    term: availability.terms[0].duration,
+    cores: sku.dynamicAttributes.cores,
+    ram: sku.dynamicAttributes.ram,
+    unitPrice: { minor: availability.unitPriceMinor, currency: availability.defaultCurrency.code },
+    minimumQuantity: sku.minimumQuantity,
+    maximumQuantity: sku.maximumQuantity,
+    monthlyBillingSupported: sku.supportedBillingCycles.includes('monthly'),
+  };
+}
+
+/** Where the reservation is managed: the customer's tenant in the Azure portal, on its reservations. */
+export function azurePortalReservationsUrl(customer: Customer): string {
+  return `https://portal.azure.com/#@${encodeURIComponent(customer.domain)}/view/Microsoft_Azure_Reservations/ReservationsBrowseBlade`;
+}

@@ -1,0 +1,105 @@
+// What the PurchaseService hands to the dialogs and cards: plain data, computed on the server.
+import type {
+  Agent,
+  BillingCycle,
+  Customer,
+  Order,
+  Partner,
+  Reseller,
+  Scope,
+  Subscription,
+  TermDuration,
+  Verdict,
+} from '../domain/types';
+
+export interface Money {
+  /** Minor units (cents) of `currency`. */
+  minor: number;
+  currency: string;
+}
+
+export interface CatalogFilter {
+  region?: string; // ARM name, e.g. westeurope
+  family?: string; // e.g. Dsv5
+  armSkuName?: string; // e.g. Standard_D4s_v5
+  term?: TermDuration;
+  text?: string; // free text matched against size and product names
+}
+
+/** One row of a catalog search result: what the agent picks before setting a quantity. */
+export interface CatalogRow {
+  catalogItemId: string;
+  title: string; // e.g. "Standard_D4s_v5"
+  productTitle: string; // e.g. "Reserved VM Instance, Dsv5 Series"
+  family: string;
+  armRegionName: string;
+  region: string; // display name, e.g. "West Europe"
+  term: TermDuration;
+  cores: number | null;
+  ram: number | null;
+  unitPrice: Money; // the whole term, one unit
+  minimumQuantity: number;
+  maximumQuantity: number;
+  monthlyBillingSupported: boolean;
+}
+
+export interface CatalogPage {
+  rows: CatalogRow[];
+  page: number; // 0-based
+  pageSize: number;
+  total: number;
+  filter: CatalogFilter;
+}
+
+export interface QuoteLine extends CatalogRow {
+  lineId: number;
+  quantity: number;
+  billingCycle: BillingCycle;
+  lineTotal: Money;
+  /** With monthly billing: what is charged each month of the term. */
+  monthlyPayment: Money | null;
+}
+
+export interface ScopeOption {
+  scope: Scope;
+  allowed: boolean;
+  /** Why the option is not allowed, or what choosing it implies (vCPU quota warning). */
+  note?: string;
+}
+
+export interface Quote {
+  cartId: string;
+  partner: Partner;
+  customer: Customer;
+  subscription: Subscription;
+  currency: string;
+  lines: QuoteLine[];
+  total: Money;
+  scope: Scope;
+  scopeOptions: ScopeOption[];
+  /** Indirect provider: the reseller (partner of record) must be chosen (R9). */
+  resellerRequired: boolean;
+  resellers: Reseller[];
+  resellerMpnId: string | null;
+  /** The article's notes for the review page: taxes, software costs, partner of record, quota, 15 minutes. */
+  notes: string[];
+  /** Problems that block Buy until fixed (e.g. no reseller chosen yet). */
+  blockers: Verdict[];
+}
+
+export interface CheckoutResult {
+  orders: Order[];
+  orderErrors: { orderGroupId: string; code: string; description: string }[];
+  /** True when this cart had already been checked out: the same orders are returned, nothing new was bought. */
+  replayed: boolean;
+  /** The customer's tenant in the Azure portal, on its reservations. */
+  portalUrl: string;
+}
+
+export interface AgentContext {
+  agent: Agent;
+  partner: Partner;
+}
+
+/** A refusal or success from the service: the dialogs show it, they do not decide it. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; verdict: Extract<Verdict, { ok: false }> };

@@ -1,0 +1,110 @@
+// Carts in progress: one per purchase conversation; its id is the checkout's idempotency key.
+import type { Db } from './db';
+import { Cart, type BillingCycle, type Scope, type Segment } from '../domain/types';
+
+interface CartRow {
+  id: string;
+  partner_id: string;
+  agent_id: string;
+  customer_id: string;
+  conversation_id: string;
+  segment: string;
+  reservation_type: string;
+  subscription_id: string | null;
+  scope: string;
+  reseller_mpn_id: string | null;
+  status: string;
+  created_at: string;
+}
+
+export interface NewCart {
+  id: string;
+  partnerId: string;
+  agentId: string;
+  customerId: string;
+  conversationId: string;
+  segment: Segment;
+  reservationType: string;
+  scope: Scope;
+  resellerMpnId: string | null;
+  now: string;
+}
+
+export class CartStore {
+  constructor(private readonly db: Db) {}
+
+  create(c: NewCart): void {
+    this.db
+      .prepare(
+        `INSERT INTO carts (id, partner_id, agent_id, customer_id, conversation_id, segment, reservation_type,
+           subscription_id, scope, reseller_mpn_id, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'active', ?, ?)`,
+      )
+      .run(c.id, c.partnerId, c.agentId, c.customerId, c.conversationId, c.segment, c.reservationType, c.scope, c.resellerMpnId, c.now, c.now);
+  }
+
+  get(id: string): Cart | undefined {
+    const r = this.db.prepare('SELECT * FROM carts WHERE id = ?').get(id) as CartRow | undefined;
+    if (!r) return undefined;
+    const lines = this.db
+      .prepare('SELECT id, catalog_item_id, quantity, billing_cycle FROM cart_lines WHERE cart_id = ? ORDER BY id')
+      .all(id) as { id: number; catalog_item_id: string; quantity: number; billing_cycle: string }[];
+    return Cart.parse({
+      id: r.id,
+      partnerId: r.partner_id,
+      agentId: r.agent_id,
+      customerId: r.customer_id,
+      conversationId: r.conversation_id,
+      segment: r.segment,
+      reservationType: r.reservation_type,
+      subscriptionId: r.subscription_id,
+      scope: r.scope,
+      resellerMpnId: r.reseller_mpn_id,
+      status: r.status,
+      lineItems: lines.map((l) => ({ id: l.id, catalogItemId: l.catalog_item_id, quantity: l.quantity, billingCycle: l.billing_cycle })),
+      createdAt: r.created_at,
+    });
+  }
+
+  /** Updates the header fields given; only an active cart changes. Returns false when the cart is not active. */
+  update(
+    id: string,
+    fields: Partial<{ subscriptionId: string; scope: Scope; resellerMpnId: string | null; reservationType: string; segment: Segment }>,
+    now: string,
+  ): boolean {
+    const columns: Record<string, string> = {
+      subscriptionId: 'subscription_id',
+      scope: 'scope',
+      resellerMpnId: 'reseller_mpn_id',
+      reservationType: 'reservation_type',
+      segment: 'segment',
+    };
+    const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
+    const sets = entries.map(([k]) => `${columns[k]} = ?`);
+    const result = this.db
+      .prepare(`UPDATE carts SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ? AND status = 'active'`)
+      .run(...entries.map(([, v]) => v as string | null), now, id);
+    return result.changes === 1;
+  }
+
+  addLine(cartId: string, catalogItemId: string, quantity: number, billingCycle: BillingCycle, now: string): number {
+    return this.db.transaction(() => {
+      const next = (this.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM cart_lines WHERE cart_id = ?').get(cartId) as { n: number }).n;
+      this.db
+        .prepare('INSERT INTO cart_lines (cart_id, id, catalog_item_id, quantity, billing_cycle) VALUES (?, ?, ?, ?, ?)')
+        .run(cartId, next, catalogItemId, quantity, billingCycle);
+      this.db.prepare('UPDATE carts SET updated_at = ? WHERE id = ?').run(now, cartId);
+      return next;
+    }).immediate();
+  }
+
+  setLine(cartId: string, lineId: number, quantity: number, billingCycle: BillingCycle): void {
+    this.db
+      .prepare('UPDATE cart_lines SET quantity = ?, billing_cycle = ? WHERE cart_id = ? AND id = ?')
+      .run(quantity, billingCycle, cartId, lineId);
+  }
+
+  removeLine(cartId: string, lineId: number): void {
+    this.db.prepare('DELETE FROM cart_lines WHERE cart_id = ? AND id = ?').run(cartId, lineId);
+  }
+}

@@ -1,0 +1,185 @@
+// The catalog as stored: reservation types, products, SKUs and availabilities, with the filtered search.
+import type { Db } from './db';
+import {
+  Availability,
+  CatalogItem,
+  Product,
+  ReservationType,
+  Sku,
+  type Segment,
+  type TermDuration,
+} from '../domain/types';
+import type { CatalogFilter } from '../purchase/types';
+
+export interface CatalogQuery {
+  country: string;
+  segment: Segment;
+  reservationType: string;
+  filter: CatalogFilter;
+  offset: number;
+  limit: number;
+}
+
+interface ItemRow {
+  catalog_item_id: string;
+  availability_id: string;
+  product_id: string;
+  sku_id: string;
+  country: string;
+  segment: string;
+  currency_code: string;
+  currency_symbol: string;
+  is_purchasable: number;
+  term: string;
+  unit_price_minor: number;
+  product_title: string;
+  product_description: string;
+  reservation_type: string;
+  sku_title: string;
+  minimum_quantity: number;
+  maximum_quantity: number;
+  billing_cycles: string;
+  prerequisites: string;
+  arm_sku_name: string;
+  arm_region_name: string;
+  region: string;
+  duration: string;
+  cores: number | null;
+  ram: number | null;
+  category: string;
+  family: string;
+  sku_display_name: string;
+}
+
+const itemSelect = `
+  SELECT a.catalog_item_id, a.id AS availability_id, a.product_id, a.sku_id, a.country, a.segment,
+         a.currency_code, a.currency_symbol, a.is_purchasable, a.term, a.unit_price_minor,
+         p.title AS product_title, p.description AS product_description, p.reservation_type,
+         s.title AS sku_title, s.minimum_quantity, s.maximum_quantity, s.billing_cycles, s.prerequisites,
+         s.arm_sku_name, s.arm_region_name, s.region, s.duration, s.cores, s.ram, s.category, s.family,
+         s.sku_display_name
+  FROM availabilities a
+  JOIN skus s ON s.product_id = a.product_id AND s.id = a.sku_id
+  JOIN products p ON p.id = a.product_id`;
+
+const termDescriptions: Record<TermDuration, string> = { P1Y: '1 year', P3Y: '3 years', P5Y: '5 years' };
+
+function toItem(r: ItemRow): CatalogItem {
+  const product = Product.parse({
+    id: r.product_id,
+    title: r.product_title,
+    description: r.product_description,
+    reservationType: r.reservation_type,
+    productType: { id: 'Azure', subType: { id: 'Reservations' } },
+  });
+  const sku = Sku.parse({
+    id: r.sku_id,
+    productId: r.product_id,
+    title: r.sku_title,
+    minimumQuantity: r.minimum_quantity,
+    maximumQuantity: r.maximum_quantity,
+    supportedBillingCycles: JSON.parse(r.billing_cycles),
+    purchasePrerequisites: JSON.parse(r.prerequisites),
+    dynamicAttributes: {
+      armSkuName: r.arm_sku_name,
+      armRegionName: r.arm_region_name,
+      region: r.region,
+      duration: r.duration,
+      cores: r.cores,
+      ram: r.ram,
+      category: r.category,
+      family: r.family,
+      skuDisplayName: r.sku_display_name,
+    },
+  });
+  const term = r.term as TermDuration;
+  const availability = Availability.parse({
+    id: r.availability_id,
+    productId: r.product_id,
+    skuId: r.sku_id,
+    catalogItemId: r.catalog_item_id,
+    country: r.country,
+    segment: r.segment,
+    defaultCurrency: { code: r.currency_code, symbol: r.currency_symbol },
+    isPurchasable: r.is_purchasable === 1,
+    terms: [{ duration: term, description: termDescriptions[term] }],
+    unitPriceMinor: r.unit_price_minor,
+  });
+  return { catalogItemId: r.catalog_item_id, product, sku, availability };
+}
+
+export class CatalogStore {
+  constructor(private readonly db: Db) {}
+
+  reservationTypes(): ReservationType[] {
+    const rows = this.db.prepare('SELECT * FROM reservation_types ORDER BY sort_order, key').all() as {
+      key: string;
+      id: string;
+      title: string;
+      terms: string;
+      monthly_billing_supported: number;
+      unit: string;
+    }[];
+    return rows.map((r) =>
+      ReservationType.parse({
+        key: r.key,
+        id: r.id,
+        title: r.title,
+        terms: JSON.parse(r.terms),
+        monthlyBillingSupported: r.monthly_billing_supported === 1,
+        unit: r.unit,
+      }),
+    );
+  }
+
+  /** Purchasable items of one market, segment and type that match the filter, in a stable order. */
+  search(q: CatalogQuery): { items: CatalogItem[]; total: number } {
+    const where = ['a.country = ?', 'a.segment = ?', 'a.reservation_type = ?', 'a.is_purchasable = 1'];
+    const args: (string | number)[] = [q.country, q.segment, q.reservationType];
+    const f = q.filter;
+    if (f.region) (where.push('a.arm_region_name = ?'), args.push(f.region));
+    if (f.term) (where.push('a.term = ?'), args.push(f.term));
+    if (f.family) (where.push('a.family = ?'), args.push(f.family));
+    if (f.armSkuName) (where.push('a.arm_sku_name = ?'), args.push(f.armSkuName));
+    if (f.text) {
+      where.push(`(a.arm_sku_name LIKE ? ESCAPE '\\' OR a.family LIKE ? ESCAPE '\\')`);
+      const pattern = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      args.push(pattern, pattern);
+    }
+    const clause = where.join(' AND ');
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM availabilities a WHERE ${clause}`).get(...args) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `${itemSelect} WHERE ${clause}
+         ORDER BY s.family, s.cores, s.arm_sku_name, s.region, a.term LIMIT ? OFFSET ?`,
+      )
+      .all(...args, q.limit, q.offset) as ItemRow[];
+    return { items: rows.map(toItem), total };
+  }
+
+  item(catalogItemId: string): CatalogItem | undefined {
+    const r = this.db.prepare(`${itemSelect} WHERE a.catalog_item_id = ?`).get(catalogItemId) as ItemRow | undefined;
+    return r && toItem(r);
+  }
+
+  /** The words a typed filter can use: regions, families and sizes sold for one type in one market. */
+  vocabulary(country: string, segment: Segment, reservationType: string): {
+    regions: { armName: string; displayName: string }[];
+    families: string[];
+    skuNames: string[];
+  } {
+    const args = [country, segment, reservationType];
+    const base = 'FROM availabilities a WHERE a.country = ? AND a.segment = ? AND a.reservation_type = ?';
+    const regions = this.db
+      .prepare(
+        `SELECT DISTINCT s.arm_region_name AS armName, s.region AS displayName FROM skus s
+         WHERE EXISTS (SELECT 1 ${base} AND a.product_id = s.product_id AND a.sku_id = s.id) ORDER BY s.region`,
+      )
+      .all(...args) as { armName: string; displayName: string }[];
+    const families = (this.db.prepare(`SELECT DISTINCT a.family AS f ${base} ORDER BY 1`).all(...args) as { f: string }[]).map((r) => r.f);
+    const skuNames = (this.db.prepare(`SELECT DISTINCT a.arm_sku_name AS n ${base} ORDER BY 1`).all(...args) as { n: string }[]).map(
+      (r) => r.n,
+    );
+    return { regions, families, skuNames };
+  }
+}
