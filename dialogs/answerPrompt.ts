@@ -33,6 +33,14 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
     super(dialogId);
   }
 
+  /**
+   * The base class recognises once more when the turn's "activityReceived" event bubbles; ours
+   * recognisers send messages and search, so recognition happens once, in continueDialog.
+   */
+  protected async onPreBubbleEvent(): Promise<boolean> {
+    return false;
+  }
+
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
     if (activity) await context.sendActivity(activity);

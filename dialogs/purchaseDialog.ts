@@ -69,11 +69,7 @@ interface ItemData {
   rowIds: string[];
   reservationTypeTitle: string;
 }
-interface ItemAnswer {
-  catalogItemId: string;
-  filter: CatalogFilter;
-  page: number;
-}
+type ItemAnswer = { catalogItemId: string; filter: CatalogFilter; page: number } | { review: true };
 
 interface QuantityData {
   minimumQuantity: number;
@@ -106,6 +102,7 @@ const ReviewSubmit = z.object({
 const nextWords = ['next', 'more', 'volgende', 'meer'];
 const previousWords = ['previous', 'prev', 'vorige'];
 const clearWords = ['all', 'clear', 'reset', 'alles', 'any'];
+const reviewWords = ['review', 'done', 'checkout', 'review cart', 'controleren', 'klaar'];
 
 export class PurchaseDialog extends ComponentDialog {
   constructor(private readonly service: PurchaseService) {
@@ -257,6 +254,7 @@ export class PurchaseDialog extends ComponentDialog {
     const values = this.values(step);
     if (!isReplay(step.result)) {
       const answer = step.result as ItemAnswer;
+      if ('review' in answer) return this.jump(step, Step.review);
       Object.assign(values, { filter: answer.filter, page: answer.page, pendingItemId: answer.catalogItemId });
     }
     const row = await this.service.catalogRow(actorOf(step.context), values.cartId!, values.pendingItemId!);
@@ -407,6 +405,8 @@ export class PurchaseDialog extends ComponentDialog {
       if (id) return pick(id);
       await context.sendActivity(say.noSuchRow(data.rowIds.length));
       return { ok: false };
+    } else if (reviewWords.includes(text) && this.service.lineCount(data.cartId) > 0) {
+      return { ok: true, value: { review: true } };
     } else if (nextWords.includes(text)) page += 1;
     else if (previousWords.includes(text)) page = Math.max(0, page - 1);
     else if (clearWords.includes(text)) (filter = {}), (page = 0);

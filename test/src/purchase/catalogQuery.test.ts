@@ -103,7 +103,9 @@ describe('parseCatalogQuery', () => {
     assert.deepEqual(parseCatalogQuery('north west europe', v), { region: 'northwesteurope' });
   });
 
-  it('regular-expression characters in the input are taken literally', () => {
-    assert.deepEqual(parse('d4s.v5 (east us)'), { text: 'd4s.v5 (east us)' });
+  it('regular-expression characters in a region name are matched literally', () => {
+    const v: CatalogVocabulary = { ...vocabulary, regions: [{ armName: 'usgovvirginia', displayName: 'US Gov. Virginia' }] };
+    assert.deepEqual(parseCatalogQuery('us gov. virginia 1 year', v), { region: 'usgovvirginia', term: 'P1Y' });
+    assert.deepEqual(parseCatalogQuery('us govx virginia', v), { text: 'us govx virginia' });
   });
 });

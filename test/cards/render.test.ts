@@ -1,0 +1,823 @@
+import assert from 'node:assert/strict';
+import type { Attachment } from 'botbuilder';
+import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../../src/purchase/types';
+import type { Customer, Order, OrderLine, Partner, Reseller, Subscription } from '../../src/domain/types';
+import { escapeMarkdown, formatMinor, truncate } from '../../cards/format';
+import {
+  CardRenderError,
+  expandTemplate,
+  renderCatalogPage,
+  renderChoiceCard,
+  renderConfirmationCard,
+  renderOrderHistoryCard,
+  renderQuantityCard,
+  renderReviewCard,
+  type Json,
+  type JsonObject,
+} from '../../cards/render';
+
+// ---------------------------------------------------------------------------------------------------
+// Fixtures
+
+const NONCE = 'nonce-7f3a';
+
+const HOSTILE = {
+  template: '${customer.id}',
+  markdown: '*Bold* _Ideas_ [Ltd]',
+  html: '<script>alert(1)</script>',
+  rtl: 'شركة الأفكار الجريئة',
+  emoji: 'Contoso 🚀☁️ Café',
+  long: 'x'.repeat(5000),
+};
+
+const fx = {
+  partner(over: Partial<Partner> = {}): Partner {
+    return { id: 'p-1', name: 'Fabrikam CSP', kind: 'direct', country: 'NL', isCsp: true, mpnId: '1234567', ...over };
+  },
+  customer(over: Partial<Customer> = {}): Customer {
+    return {
+      id: 'cust-0001',
+      partnerId: 'p-1',
+      companyName: 'Bold Ideas Ltd',
+      domain: 'boldideas.onmicrosoft.com',
+      tenantId: '6f1c2b9e-0000-4000-8000-000000000001',
+      country: 'NL',
+      agreement: 'confirmed',
+      qualifications: ['commercial'],
+      resellerMpnId: null,
+      ...over,
+    };
+  },
+  subscription(over: Partial<Subscription> = {}): Subscription {
+    return {
+      id: 'a1b2c3d4-0000-4000-8000-00000000beef',
+      customerId: 'cust-0001',
+      offerId: 'MS-AZR-0145P',
+      kind: 'legacyAzure',
+      friendlyName: 'Production',
+      status: 'active',
+      billingType: 'usage',
+      registrationStatus: 'registered',
+      ...over,
+    };
+  },
+  row(i: number, over: Partial<CatalogRow> = {}): CatalogRow {
+    return {
+      catalogItemId: `DZH318Z0BQ${i}:00${i}:0001`,
+      title: `Standard_D${2 * (i + 1)}s_v5`,
+      productTitle: 'Reserved VM Instance, Dsv5 Series',
+      family: 'Dsv5',
+      armRegionName: 'westeurope',
+      region: 'West Europe',
+      term: i % 2 === 0 ? 'P1Y' : 'P3Y',
+      cores: 2 * (i + 1),
+      ram: 8 * (i + 1),
+      unitPrice: { minor: 123456 + i, currency: 'EUR' },
+      minimumQuantity: 1,
+      maximumQuantity: 100,
+      monthlyBillingSupported: true,
+      ...over,
+    };
+  },
+  line(lineId: number, over: Partial<QuoteLine> = {}): QuoteLine {
+    const row = fx.row(lineId);
+    const quantity = over.quantity ?? 2;
+    return {
+      ...row,
+      lineId,
+      quantity,
+      billingCycle: 'one_time',
+      lineTotal: { minor: row.unitPrice.minor * quantity, currency: 'EUR' },
+      monthlyPayment: null,
+      ...over,
+    };
+  },
+  resellers(): Reseller[] {
+    return [
+      { mpnId: '5550001', partnerId: 'r-1', name: 'Northwind Resellers' },
+      { mpnId: '5550002', partnerId: 'r-2', name: 'Tailspin Partners' },
+    ];
+  },
+  quote(over: Partial<Quote> = {}): Quote {
+    const lines = over.lines ?? [fx.line(1)];
+    return {
+      cartId: 'cart-42',
+      partner: fx.partner(),
+      customer: fx.customer(),
+      subscription: fx.subscription(),
+      currency: 'EUR',
+      lines,
+      total: { minor: 123456, currency: 'EUR' },
+      scope: 'shared',
+      scopeOptions: [
+        { scope: 'single', allowed: true, note: 'The discount applies to this subscription only; you may need a vCPU quota increase.' },
+        { scope: 'shared', allowed: true, note: 'The discount applies to all subscriptions in the billing context.' },
+      ],
+      resellerRequired: false,
+      resellers: [],
+      resellerMpnId: null,
+      notes: ['Prices exclude taxes.', 'Billing frequency cannot be changed after purchase.'],
+      blockers: [],
+      ...over,
+    };
+  },
+  page(rows: CatalogRow[], over: Partial<CatalogPage> = {}): CatalogPage {
+    return { rows, page: 0, pageSize: 10, total: rows.length, filter: {}, ...over };
+  },
+  orderLine(n: number, over: Partial<OrderLine> = {}): OrderLine {
+    return {
+      lineItemNumber: n,
+      catalogItemId: `DZH318Z0BQ${n}:00${n}:0001`,
+      offerId: `DZH318Z0BQ${n}:00${n}`,
+      friendlyName: `Reserved VM Instance, Standard_D${2 * (n + 1)}s_v5, West Europe, 3 Years`,
+      armRegionName: 'westeurope',
+      quantity: 2,
+      termDuration: 'P3Y',
+      unitPriceMinor: 61728,
+      totalMinor: 123456,
+      partnerIdOnRecord: '1234567',
+      provisioningStatus: 'PrefulfillmentPending',
+      ...over,
+    };
+  },
+  order(id: string, over: Partial<Order> = {}): Order {
+    const lineItems = over.lineItems ?? [fx.orderLine(0)];
+    return {
+      id,
+      alternateId: `alt-${id}`,
+      cartId: 'cart-42',
+      customerId: 'cust-0001',
+      partnerId: 'p-1',
+      agentId: 'agent-1',
+      subscriptionId: 'a1b2c3d4-0000-4000-8000-00000000beef',
+      scope: 'shared',
+      billingCycle: 'monthly',
+      currencyCode: 'EUR',
+      lineItems,
+      totalMinor: lineItems.reduce((sum, l) => sum + l.totalMinor, 0),
+      creationDate: '2026-11-25T10:30:00Z',
+      status: 'pending',
+      ...over,
+    };
+  },
+  checkout(over: Partial<CheckoutResult> = {}): CheckoutResult {
+    return {
+      orders: [fx.order('ord-1001')],
+      orderErrors: [],
+      replayed: false,
+      portalUrl: 'https://portal.azure.com/#@6f1c2b9e-0000-4000-8000-000000000001/blade/Microsoft_Azure_Reservations',
+      ...over,
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Card inspection helpers
+
+function cardOf(att: Attachment): JsonObject {
+  assert.equal(att.contentType, 'application/vnd.microsoft.card.adaptive');
+  return att.content as JsonObject;
+}
+
+function isObject(node: Json | undefined): node is JsonObject {
+  return typeof node === 'object' && node !== null && !Array.isArray(node);
+}
+
+/** Every object of the card (elements, actions, choices, facts, ...), depth first. */
+function objects(node: Json): JsonObject[] {
+  const out: JsonObject[] = [];
+  const visit = (n: Json) => {
+    if (Array.isArray(n)) n.forEach(visit);
+    else if (isObject(n)) {
+      out.push(n);
+      Object.values(n).forEach(visit);
+    }
+  };
+  visit(node);
+  return out;
+}
+
+const ofType = (card: JsonObject, type: string) => objects(card).filter((o) => o['type'] === type);
+const inputs = (card: JsonObject) => objects(card).filter((o) => String(o['type']).startsWith('Input.'));
+const input = (card: JsonObject, id: string) => inputs(card).find((i) => i['id'] === id);
+const submits = (card: JsonObject) => ofType(card, 'Action.Submit');
+const submitData = (card: JsonObject) => submits(card).map((a) => a['data'] as JsonObject);
+const choicesOf = (i: JsonObject | undefined) => ((i?.['choices'] ?? []) as JsonObject[]).map((c) => ({ ...c }));
+
+interface Text {
+  text: string;
+  markdown: boolean;
+}
+
+/** The strings a user reads, with whether the host interprets markdown in them. */
+function texts(card: JsonObject): Text[] {
+  const out: Text[] = [];
+  for (const o of objects(card)) {
+    const type = o['type'];
+    if (type === 'TextBlock') out.push({ text: String(o['text']), markdown: true });
+    if (type === 'TextRun') out.push({ text: String(o['text']), markdown: false });
+    if (type === 'FactSet') {
+      for (const f of o['facts'] as JsonObject[]) {
+        out.push({ text: String(f['title']), markdown: true }, { text: String(f['value']), markdown: true });
+      }
+    }
+    if (typeof type === 'string' && type.startsWith('Action.')) out.push({ text: String(o['title']), markdown: false });
+    if (typeof type === 'string' && type.startsWith('Input.')) {
+      out.push({ text: String(o['label']), markdown: false });
+      for (const c of (o['choices'] ?? []) as JsonObject[]) out.push({ text: String(c['title']), markdown: false });
+    }
+  }
+  return out;
+}
+
+const allText = (card: JsonObject) => texts(card).map((t) => t.text);
+const hasText = (card: JsonObject, s: string) => allText(card).some((t) => t.includes(s));
+const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+/** Checks shared by every card: what Teams, the Emulator and Web Chat need. */
+function assertWellFormed(card: JsonObject, opts: { nonce?: string; leftoverCheck?: boolean } = {}) {
+  assert.equal(card['type'], 'AdaptiveCard');
+  assert.ok(Number(card['version']) <= 1.5, `version ${String(card['version'])} > 1.5`);
+  assert.equal(ofType(card, 'Action.Execute').length, 0, 'Action.Execute is not supported by Web Chat/Emulator');
+  const json = JSON.stringify(card);
+  if (opts.leftoverCheck !== false) assert.ok(!json.includes('${'), `leftover template expression in ${json.slice(0, 200)}`);
+  assert.ok(Buffer.byteLength(json, 'utf8') < 28 * 1024, `card is ${Buffer.byteLength(json, 'utf8')} bytes`);
+  const ids = inputs(card).map((i) => i['id']);
+  assert.equal(new Set(ids).size, ids.length, `duplicate input ids ${ids.join(',')}`);
+  for (const i of inputs(card)) {
+    assert.ok(typeof i['id'] === 'string' && i['id'] !== '', 'input without id');
+    assert.ok(typeof i['label'] === 'string' && i['label'] !== '', `input ${String(i['id'])} without label`);
+    if (i['isRequired']) assert.ok(i['errorMessage'], `required input ${String(i['id'])} without errorMessage`);
+  }
+  if (opts.nonce !== undefined) {
+    for (const data of submitData(card)) {
+      assert.equal(typeof data['action'], 'string', 'submit without action discriminator');
+      assert.equal(data['nonce'], opts.nonce, `submit ${String(data['action'])} without the prompt's nonce`);
+      // Submit data must not collide with an input id: Action.Submit merges inputs into data.
+      for (const key of Object.keys(data)) assert.ok(!ids.includes(key), `data key ${key} collides with an input`);
+    }
+  }
+}
+
+/**
+ * The hostile string is shown literally: as is where markdown is not interpreted, backslash-escaped where
+ * it is; and never unescaped in a markdown slot.
+ */
+function assertLiteral(card: JsonObject, value: string) {
+  const all = texts(card);
+  const shown = all.some((t) => (t.markdown ? t.text.includes(escapeMarkdown(value)) : t.text.includes(value)));
+  assert.ok(shown, `"${value.slice(0, 40)}" is not shown literally`);
+  if (escapeMarkdown(value) !== value) {
+    for (const t of all.filter((t) => t.markdown)) {
+      assert.ok(!t.text.includes(value), `"${value.slice(0, 40)}" is unescaped in markdown text "${t.text.slice(0, 80)}"`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('cards/format', () => {
+  it('formats minor units as currency for the locale', () => {
+    assert.equal(formatMinor(123456, 'EUR', 'en-US'), '€1,234.56');
+    assert.equal(nbsp(formatMinor(123456, 'EUR', 'nl-NL')), '€ 1.234,56');
+    assert.equal(formatMinor(5, 'USD'), '$0.05');
+    assert.equal(formatMinor(123456, 'EUR', 'not a locale!'), '€1,234.56', 'bad locale falls back to en-US');
+    assert.equal(formatMinor(100, 'XX1', 'en-US'), '1.00 XX1', 'bad currency code does not throw');
+  });
+
+  it('escapes markdown so it renders literally', () => {
+    assert.equal(escapeMarkdown('*Bold* _Ideas_ [Ltd]'), '\\*Bold\\* \\_Ideas\\_ \\[Ltd\\]');
+    assert.equal(escapeMarkdown('<b>x</b>'), '\\<b\\>x\\</b\\>');
+    assert.equal(escapeMarkdown('- item\n1. one'), '\\- item\n1\\. one');
+    assert.equal(escapeMarkdown('{{DATE(2020-01-01T00:00:00Z)}}'), '\\{\\{DATE\\(2020-01-01T00:00:00Z\\)\\}\\}');
+    assert.equal(escapeMarkdown('West Europe 1.5'), 'West Europe 1.5');
+  });
+
+  it('truncates by code points without splitting emoji', () => {
+    assert.equal(truncate('abc', 10), 'abc');
+    assert.equal(truncate('🚀🚀🚀🚀', 3), '🚀🚀…');
+  });
+});
+
+describe('cards/render: template expansion safety', () => {
+  const template = {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Hello ${name}' },
+      { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${name}' }] },
+    ],
+  };
+
+  it('throws when the template leaves a ${...} unresolved', () => {
+    assert.throws(() => expandTemplate(template, { nome: 'typo' }), CardRenderError);
+    assert.throws(
+      () => expandTemplate({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${missing.deep}' }] }, {}),
+      /unresolved template expression/,
+    );
+  });
+
+  it('does not re-expand data and does not mistake data "${...}" for a leftover', () => {
+    const card = expandTemplate(template, { name: '${name} ${customer.id}', customer: { id: 'SECRET' } });
+    assert.deepEqual(card['body'], [
+      { type: 'TextBlock', text: 'Hello $\\{name\\} $\\{customer.id\\}' },
+      { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${name} ${customer.id}' }] },
+    ]);
+    assert.ok(!JSON.stringify(card).includes('SECRET'));
+  });
+
+  it('keeps data that looks like a placeholder token intact', () => {
+    const card = expandTemplate(template, { name: '\u27e6abc:0\u27e7 $1 $& \\' });
+    const run = ((card['body'] as JsonObject[])[1]!['inlines'] as JsonObject[])[0]!;
+    assert.equal(run['text'], '\u27e6abc:0\u27e7 $1 $& \\');
+  });
+});
+
+describe('cards/render: renderChoiceCard', () => {
+  const choices = [
+    { title: 'Bold Ideas Ltd', subtitle: 'boldideas.onmicrosoft.com · NL', value: 'cust-0001' },
+    { title: 'Contoso', subtitle: 'contoso.onmicrosoft.com · DE', value: 'cust-0002' },
+    { title: 'Act as demo agent', value: 'demo' },
+  ];
+
+  it('has one submit per choice with {action, value, nonce}', () => {
+    const card = cardOf(renderChoiceCard({ title: 'Choose a customer', choices, action: 'pickCustomer', nonce: NONCE }));
+    assertWellFormed(card, { nonce: NONCE });
+    assert.deepEqual(
+      submits(card).map((a) => [a['title'], a['data']]),
+      choices.map((c) => [c.title, { action: 'pickCustomer', value: c.value, nonce: NONCE }]),
+    );
+    assert.ok(hasText(card, 'Choose a customer'));
+  });
+
+  it('shows subtitles small under their title, and none when absent', () => {
+    const card = cardOf(renderChoiceCard({ title: 'Choose', text: 'Pick one.', choices, action: 'a', nonce: NONCE }));
+    const subtitles = ofType(card, 'TextRun').filter((r) => r['size'] === 'Small').map((r) => r['text']);
+    assert.deepEqual(subtitles, ['boldideas.onmicrosoft.com · NL', 'contoso.onmicrosoft.com · DE']);
+    assert.ok(hasText(card, 'Pick one.'));
+    const noText = cardOf(renderChoiceCard({ title: 'Choose', choices, action: 'a', nonce: NONCE }));
+    assert.equal(ofType(noText, 'RichTextBlock').length, ofType(card, 'RichTextBlock').length - 1);
+  });
+
+  it('renders 12 choices under the size limit', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ title: `Customer ${i}`, subtitle: `c${i}.example · NL`, value: `c${i}` }));
+    const card = cardOf(renderChoiceCard({ title: 'Choose', choices: many, action: 'pickCustomer', nonce: NONCE }));
+    assertWellFormed(card, { nonce: NONCE });
+    assert.equal(submits(card).length, 12);
+  });
+
+  it('refuses a missing nonce', () => {
+    assert.throws(() => renderChoiceCard({ title: 'x', choices, action: 'a', nonce: '' }), CardRenderError);
+  });
+
+  it('shows hostile titles, subtitles and values literally', () => {
+    const hostile = Object.values(HOSTILE).map((h, i) => ({ title: h, subtitle: h, value: `${h}#${i}` }));
+    const card = cardOf(
+      renderChoiceCard({ title: HOSTILE.markdown, text: HOSTILE.template, choices: hostile, action: 'pickCustomer', nonce: NONCE }),
+    );
+    assertWellFormed(card, { nonce: NONCE, leftoverCheck: false });
+    for (const h of Object.values(HOSTILE)) assertLiteral(card, h);
+    assert.deepEqual(
+      submitData(card).map((d) => d['value']),
+      hostile.map((c) => c.value),
+      'values are sent back exactly',
+    );
+  });
+});
+
+describe('cards/render: renderCatalogPage', () => {
+  const regions = [
+    { armName: 'westeurope', displayName: 'West Europe' },
+    { armName: 'northeurope', displayName: 'North Europe' },
+  ];
+  const families = ['Dsv5', 'Esv5', 'Fsv2'];
+  const rows10 = Array.from({ length: 10 }, (_, i) => fx.row(i));
+  const render = (page: CatalogPage, locale?: string) =>
+    cardOf(
+      renderCatalogPage({ page, reservationTypeTitle: 'Virtual machines', regions, families, nonce: NONCE, ...(locale ? { locale } : {}) }),
+    );
+
+  it('shows the first page with a Select per row and only a next-page action', () => {
+    const card = render(fx.page(rows10, { total: 57 }));
+    assertWellFormed(card, { nonce: NONCE });
+    assert.ok(hasText(card, 'Showing 1–10 of 57'));
+    const picks = submitData(card).filter((d) => d['action'] === 'pickItem');
+    assert.deepEqual(
+      picks,
+      rows10.map((r) => ({ action: 'pickItem', catalogItemId: r.catalogItemId, nonce: NONCE })),
+    );
+    assert.deepEqual(
+      submitData(card).filter((d) => d['action'] === 'page'),
+      [{ action: 'page', page: 1, nonce: NONCE }],
+    );
+  });
+
+  it('shows previous and next in the middle, previous only on the last page', () => {
+    const middle = render(fx.page(rows10, { page: 2, total: 57 }));
+    assert.ok(hasText(middle, 'Showing 21–30 of 57'));
+    assert.deepEqual(
+      submitData(middle).filter((d) => d['action'] === 'page').map((d) => d['page']),
+      [1, 3],
+    );
+    const last = render(fx.page(rows10.slice(0, 7), { page: 5, total: 57 }));
+    assert.ok(hasText(last, 'Showing 51–57 of 57'));
+    assert.deepEqual(
+      submitData(last).filter((d) => d['action'] === 'page').map((d) => d['page']),
+      [4],
+    );
+  });
+
+  it('shows each row: size, region, term, vCPU/RAM, price for the term, billing', () => {
+    const rows = [
+      fx.row(0, { term: 'P1Y', monthlyBillingSupported: true }),
+      fx.row(1, { term: 'P3Y', monthlyBillingSupported: false, cores: null, ram: null, unitPrice: { minor: 987654, currency: 'GBP' } }),
+    ];
+    const card = render(fx.page(rows));
+    const containers = ofType(card, 'Container').filter((c) => objects(c).some((o) => o['type'] === 'Action.Submit' && (o['data'] as JsonObject)['action'] === 'pickItem'));
+    assert.equal(containers.length, 2);
+    const [first, second] = containers.map((c) => allText(c));
+    assert.ok(first!.includes('Standard_D2s_v5'));
+    assert.ok(first!.includes('West Europe'));
+    assert.ok(first!.includes('2 vCPU · 8 GB RAM'));
+    assert.ok(first!.includes('€1,234.56 for 1 year (EUR)'));
+    assert.ok(first!.includes('Monthly billing available'));
+    assert.ok(!first!.includes('One-time only'));
+    assert.ok(second!.includes('£9,876.54 for 3 years (GBP)'));
+    assert.ok(second!.includes('One-time only'));
+    assert.ok(!second!.includes('Monthly billing available'));
+    assert.ok(!second!.some((t) => t.includes('vCPU')), 'no size fact without cores/ram');
+  });
+
+  it('has the filter form with the current filter selected', () => {
+    const card = render(fx.page(rows10, { total: 57, filter: { region: 'westeurope', family: 'Dsv5', term: 'P3Y', text: 'D4s' } }));
+    assert.ok(hasText(card, 'West Europe · Dsv5 · 3 years · “D4s”'));
+    const region = input(card, 'region')!;
+    assert.equal(region['type'], 'Input.ChoiceSet');
+    assert.equal(region['style'], 'compact');
+    assert.equal(region['value'], 'westeurope');
+    assert.deepEqual(choicesOf(region), [
+      { title: 'Any region', value: '' },
+      { title: 'West Europe', value: 'westeurope' },
+      { title: 'North Europe', value: 'northeurope' },
+    ]);
+    assert.deepEqual(choicesOf(input(card, 'family')).map((c) => c['value']), ['', 'Dsv5', 'Esv5', 'Fsv2']);
+    assert.equal(input(card, 'family')!['value'], 'Dsv5');
+    assert.deepEqual(choicesOf(input(card, 'term')), [
+      { title: 'Any', value: '' },
+      { title: '1 year', value: 'P1Y' },
+      { title: '3 years', value: 'P3Y' },
+    ]);
+    assert.equal(input(card, 'term')!['value'], 'P3Y');
+    const text = input(card, 'text')!;
+    assert.equal(text['type'], 'Input.Text');
+    assert.equal(text['placeholder'], 'e.g. D4s v5');
+    assert.equal(text['value'], 'D4s');
+    const apply = submits(card).find((a) => a['title'] === 'Apply filters');
+    assert.deepEqual(apply?.['data'], { action: 'filter', nonce: NONCE });
+    assert.notEqual(apply?.['associatedInputs'], 'none', 'Apply filters must send the filter inputs');
+  });
+
+  it('says clearly when nothing matches and still offers the filter form', () => {
+    const card = render(fx.page([], { total: 0, filter: { family: 'Zzz' } }));
+    assertWellFormed(card, { nonce: NONCE });
+    assert.ok(hasText(card, 'No reservations match these filters'));
+    assert.ok(!hasText(card, 'Showing'));
+    assert.deepEqual(submitData(card).map((d) => d['action']), ['filter']);
+    assert.deepEqual(inputs(card).map((i) => i['id']), ['region', 'family', 'term', 'text']);
+    assert.equal(input(card, 'family')!['value'], 'Zzz', 'an unknown current family is still selectable');
+  });
+
+  it('formats prices for nl-NL', () => {
+    const card = render(fx.page([fx.row(0)]), 'nl-NL');
+    assert.ok(allText(card).some((t) => nbsp(t) === '€ 1.234,56 for 1 year (EUR)'));
+    assert.equal(card['lang'], 'nl-NL');
+  });
+
+  it('shows hostile catalog strings literally', () => {
+    const rows = Object.values(HOSTILE).map((h, i) => fx.row(i, { title: h, productTitle: h, region: h }));
+    const card = cardOf(
+      renderCatalogPage({
+        page: fx.page(rows, { filter: { text: HOSTILE.template } }),
+        reservationTypeTitle: HOSTILE.markdown,
+        regions: [{ armName: 'x', displayName: HOSTILE.html }],
+        families: [HOSTILE.rtl],
+        nonce: NONCE,
+      }),
+    );
+    assertWellFormed(card, { nonce: NONCE, leftoverCheck: false });
+    for (const h of Object.values(HOSTILE)) assertLiteral(card, h);
+    assert.equal(input(card, 'text')!['value'], HOSTILE.template, 'filter text is prefilled unchanged');
+  });
+});
+
+describe('cards/render: renderQuantityCard', () => {
+  it('asks for a quantity within the SKU limits', () => {
+    const card = cardOf(renderQuantityCard({ row: fx.row(1, { minimumQuantity: 1, maximumQuantity: 250 }), nonce: NONCE }));
+    assertWellFormed(card, { nonce: NONCE });
+    const qty = input(card, 'quantity')!;
+    assert.equal(qty['type'], 'Input.Number');
+    assert.equal(qty['min'], 1);
+    assert.equal(qty['max'], 250);
+    assert.equal(qty['isRequired'], true);
+    assert.equal(qty['label'], 'Quantity (number of instances, 1–250)');
+    assert.ok(String(qty['errorMessage']).includes('1') && String(qty['errorMessage']).includes('250'));
+    assert.deepEqual(submitData(card), [{ action: 'quantity', nonce: NONCE }]);
+    assert.equal(submits(card)[0]!['title'], 'Add to cart');
+    assert.ok(hasText(card, 'Standard_D4s_v5'));
+    assert.ok(hasText(card, '€1,234.57 for 3 years (EUR)'));
+  });
+
+  it('shows hostile item strings literally', () => {
+    const row = fx.row(1, { title: HOSTILE.markdown, productTitle: HOSTILE.template, region: HOSTILE.html });
+    const card = cardOf(renderQuantityCard({ row, nonce: NONCE }));
+    assertWellFormed(card, { nonce: NONCE, leftoverCheck: false });
+    for (const h of [HOSTILE.markdown, HOSTILE.template, HOSTILE.html]) assertLiteral(card, h);
+  });
+});
+
+describe('cards/render: renderReviewCard', () => {
+  const threeLines = () => [
+    fx.line(1, { monthlyBillingSupported: true, billingCycle: 'monthly', monthlyPayment: { minor: 10288, currency: 'EUR' } }),
+    fx.line(2, { monthlyBillingSupported: false, billingCycle: 'one_time', minimumQuantity: 1, maximumQuantity: 30, quantity: 3 }),
+    fx.line(3, { monthlyBillingSupported: true, billingCycle: 'one_time' }),
+  ];
+  const render = (quote: Quote, locale?: string) => cardOf(renderReviewCard({ quote, nonce: NONCE, ...(locale ? { locale } : {}) }));
+
+  it('shows the customer, the subscription and the actions with cartId and nonce', () => {
+    const card = render(fx.quote({ lines: threeLines() }));
+    assertWellFormed(card, { nonce: NONCE });
+    assert.ok(hasText(card, 'Review your order'));
+    assert.ok(hasText(card, 'Bold Ideas Ltd'));
+    assert.ok(hasText(card, 'Production'));
+    assert.ok(hasText(card, 'a1b2c3d4-0000-4000-8000-00000000beef'));
+    assert.deepEqual(
+      submits(card).map((a) => [a['title'], a['data']]),
+      [
+        ['Buy', { action: 'buy', cartId: 'cart-42', nonce: NONCE }],
+        ['Update', { action: 'update', nonce: NONCE }],
+        ['Add another item', { action: 'addItem', nonce: NONCE }],
+        ['Cancel', { action: 'cancel', nonce: NONCE }],
+      ],
+    );
+    const cancel = submits(card).find((a) => a['title'] === 'Cancel')!;
+    assert.equal(cancel['associatedInputs'], 'none', 'Cancel must not be blocked by input validation');
+  });
+
+  it('has a quantity input per line and a billing choice only where monthly is supported', () => {
+    const card = render(fx.quote({ lines: threeLines() }));
+    for (const [id, value, max] of [['qty_1', 2, 100], ['qty_2', 3, 30], ['qty_3', 2, 100]] as const) {
+      const qty = input(card, id)!;
+      assert.equal(qty['type'], 'Input.Number', id);
+      assert.equal(qty['value'], value, id);
+      assert.equal(qty['min'], 1, id);
+      assert.equal(qty['max'], max, id);
+    }
+    assert.equal(input(card, 'billing_1')?.['value'], 'monthly');
+    assert.equal(input(card, 'billing_3')?.['value'], 'one_time');
+    assert.deepEqual(choicesOf(input(card, 'billing_1')), [
+      { title: 'One-time', value: 'one_time' },
+      { title: 'Monthly', value: 'monthly' },
+    ]);
+    assert.equal(input(card, 'billing_2'), undefined, 'no billing choice for a line without monthly billing');
+    const fixed = allText(card).filter((t) => t === 'Billing: one-time (this item has no monthly billing plan)');
+    assert.equal(fixed.length, 1);
+    assert.ok(hasText(card, '€102.88 per month'), 'monthly payment shown for the monthly line');
+  });
+
+  it('shows line prices, totals and the total in en-US and nl-NL', () => {
+    const quote = fx.quote({ lines: [fx.line(1, { quantity: 1, lineTotal: { minor: 123456, currency: 'EUR' } })], total: { minor: 123456, currency: 'EUR' } });
+    const en = render(quote);
+    assert.ok(hasText(en, 'Total: €1,234.56'));
+    assert.ok(hasText(en, '€1,234.57 for 3 years'));
+    assert.ok(allText(en).includes('€1,234.56'), 'line total');
+    assert.ok(allText(en).includes('EUR'), 'currency');
+    const nl = render(quote, 'nl-NL');
+    assert.ok(allText(nl).some((t) => nbsp(t) === 'Total: € 1.234,56'));
+    assert.ok(!hasText(nl, '€1,234.56'));
+  });
+
+  it('offers a scope choice with notes when both scopes are allowed', () => {
+    const card = render(fx.quote({ scope: 'single' }));
+    const scope = input(card, 'scope')!;
+    assert.equal(scope['type'], 'Input.ChoiceSet');
+    assert.equal(scope['value'], 'single');
+    assert.deepEqual(choicesOf(scope), [
+      { title: 'Single subscription', value: 'single' },
+      { title: 'Shared', value: 'shared' },
+    ]);
+    assert.ok(hasText(card, 'Single subscription: The discount applies to this subscription only; you may need a vCPU quota increase.'));
+    assert.ok(hasText(card, 'Shared: The discount applies to all subscriptions in the billing context.'));
+  });
+
+  it('shows the fixed scope and the reason when only shared is allowed (Azure plan)', () => {
+    const reason = 'Under the Azure plan the scope is Shared; set a single scope later in the Azure portal.';
+    const card = render(
+      fx.quote({
+        scope: 'shared',
+        scopeOptions: [
+          { scope: 'single', allowed: false, note: reason },
+          { scope: 'shared', allowed: true },
+        ],
+      }),
+    );
+    assertWellFormed(card, { nonce: NONCE });
+    assert.equal(input(card, 'scope'), undefined);
+    const scopeFact = ofType(card, 'FactSet').flatMap((f) => f['facts'] as JsonObject[]).find((f) => f['title'] === 'Scope');
+    assert.equal(scopeFact?.['value'], 'Shared');
+    assert.ok(hasText(card, reason));
+  });
+
+  it('asks for the reseller only when required, preselected, labelled "name (MPN id)"', () => {
+    const without = render(fx.quote());
+    assert.equal(input(without, 'reseller'), undefined);
+    assert.ok(!hasText(without, 'Reseller (partner of record)'));
+
+    const card = render(fx.quote({ resellerRequired: true, resellers: fx.resellers(), resellerMpnId: '5550002' }));
+    assertWellFormed(card, { nonce: NONCE });
+    const reseller = input(card, 'reseller')!;
+    assert.equal(reseller['type'], 'Input.ChoiceSet');
+    assert.equal(reseller['label'], 'Reseller (partner of record)');
+    assert.equal(reseller['value'], '5550002');
+    assert.deepEqual(choicesOf(reseller), [
+      { title: 'Northwind Resellers (5550001)', value: '5550001' },
+      { title: 'Tailspin Partners (5550002)', value: '5550002' },
+    ]);
+    const none = render(fx.quote({ resellerRequired: true, resellers: fx.resellers(), resellerMpnId: null }));
+    assert.equal(input(none, 'reseller')!['value'], '', 'nothing preselected without resellerMpnId');
+  });
+
+  it('shows notes small and subtle, blockers prominently in attention colour', () => {
+    const card = render(
+      fx.quote({
+        notes: ['Prices exclude taxes.', 'Software costs are not included.'],
+        blockers: [{ ok: false, code: 'R9_RESELLER', message: 'Choose the reseller (partner of record).', fix: 'Pick one in the list below.' }],
+      }),
+    );
+    const noteBlocks = ofType(card, 'TextBlock').filter((b) => String(b['text']).startsWith('• '));
+    assert.deepEqual(noteBlocks.map((b) => b['text']), ['• Prices exclude taxes.', '• Software costs are not included.']);
+    assert.ok(noteBlocks.every((b) => b['size'] === 'Small' && b['isSubtle'] === true));
+    const blocker = ofType(card, 'TextBlock').find((b) => String(b['text']).includes('Choose the reseller'));
+    assert.equal(blocker?.['color'], 'Attention');
+    assert.equal(blocker?.['text'], 'Choose the reseller (partner of record). Pick one in the list below.');
+    const clean = render(fx.quote({ blockers: [] }));
+    assert.ok(!ofType(clean, 'TextBlock').some((b) => b['color'] === 'Attention'));
+  });
+
+  it('stays under 28 KB with 10 lines, a required reseller and all notes', () => {
+    const lines = Array.from({ length: 10 }, (_, i) =>
+      fx.line(i + 1, { monthlyBillingSupported: i % 2 === 0, billingCycle: i % 4 === 0 ? 'monthly' : 'one_time', monthlyPayment: i % 4 === 0 ? { minor: 4321, currency: 'EUR' } : null }),
+    );
+    const notes = Array.from({ length: 7 }, (_, i) => `Note ${i}: reservations cannot be changed after purchase except by an exchange.`);
+    const card = render(fx.quote({ lines, notes, resellerRequired: true, resellers: fx.resellers(), resellerMpnId: '5550001' }));
+    assertWellFormed(card, { nonce: NONCE });
+    assert.equal(inputs(card).filter((i) => String(i['id']).startsWith('qty_')).length, 10);
+    assert.equal(inputs(card).filter((i) => String(i['id']).startsWith('billing_')).length, 5);
+  });
+
+  it('shows hostile customer, subscription, item, reseller, note and blocker strings literally', () => {
+    const card = render(
+      fx.quote({
+        customer: fx.customer({ companyName: HOSTILE.template + ' ' + HOSTILE.markdown }),
+        subscription: fx.subscription({ friendlyName: HOSTILE.html }),
+        lines: [fx.line(1, { title: HOSTILE.markdown, productTitle: HOSTILE.rtl, region: HOSTILE.emoji })],
+        resellerRequired: true,
+        resellers: [{ mpnId: '5550001', partnerId: 'r', name: HOSTILE.markdown }],
+        resellerMpnId: '5550001',
+        notes: [HOSTILE.markdown, HOSTILE.template],
+        blockers: [{ ok: false, code: 'R9_RESELLER', message: HOSTILE.html }],
+      }),
+    );
+    assertWellFormed(card, { nonce: NONCE, leftoverCheck: false });
+    for (const h of [HOSTILE.template, HOSTILE.markdown, HOSTILE.html, HOSTILE.rtl, HOSTILE.emoji]) assertLiteral(card, h);
+    assert.ok(!JSON.stringify(card).includes('cust-0001'), '${customer.id} in a name must not expand to the id');
+    assert.ok(choicesOf(input(card, 'reseller')).some((c) => c['title'] === `${HOSTILE.markdown} (5550001)`));
+    const long = cardOf(renderReviewCard({ quote: fx.quote({ customer: fx.customer({ companyName: HOSTILE.long }) }), nonce: NONCE }));
+    assertWellFormed(long, { nonce: NONCE });
+    assertLiteral(long, HOSTILE.long);
+  });
+});
+
+describe('cards/render: renderConfirmationCard', () => {
+  it('shows the order number, status, billing, date, lines, totals, portal link and the 15-minute note', () => {
+    const order = fx.order('ord-1001', {
+      lineItems: [fx.orderLine(0, { quantity: 2, totalMinor: 123456 }), fx.orderLine(1, { quantity: 1, totalMinor: 50000, termDuration: 'P1Y' })],
+    });
+    const result = fx.checkout({ orders: [order] });
+    const card = cardOf(renderConfirmationCard({ result, customerName: 'Bold Ideas Ltd' }));
+    assertWellFormed(card);
+    assert.ok(hasText(card, 'Order placed'));
+    assert.ok(!hasText(card, 'already bought'));
+    assert.ok(hasText(card, 'Bold Ideas Ltd'));
+    const facts = Object.fromEntries(ofType(card, 'FactSet').flatMap((f) => f['facts'] as JsonObject[]).map((f) => [f['title'], f['value']]));
+    assert.deepEqual(facts, { 'Order number': 'ord-1001', Status: 'Pending', Billing: 'Monthly', Created: 'Nov 25, 2026, 10:30 AM UTC' });
+    assert.ok(hasText(card, order.lineItems[0]!.friendlyName));
+    assert.ok(hasText(card, 'westeurope · 3 years · quantity 2 · €1,234.56'));
+    assert.ok(hasText(card, 'westeurope · 1 year · quantity 1 · €500.00'));
+    assert.ok(hasText(card, 'Order total: €1,734.56'));
+    assert.ok(hasText(card, 'up to 15 minutes'));
+    const open = ofType(card, 'Action.OpenUrl');
+    assert.deepEqual(open.map((a) => [a['title'], a['url']]), [['Manage in the Azure portal', result.portalUrl]]);
+    assert.equal(submits(card).length, 0);
+  });
+
+  it('says a replayed cart bought nothing new', () => {
+    const card = cardOf(renderConfirmationCard({ result: fx.checkout({ replayed: true }), customerName: 'Bold Ideas Ltd' }));
+    assert.ok(hasText(card, 'This cart was already bought — nothing new was ordered'));
+    assert.ok(!hasText(card, 'Order placed'));
+    assert.ok(hasText(card, 'ord-1001'));
+  });
+
+  it('shows order errors in attention colour and no "Order placed" without orders', () => {
+    const result = fx.checkout({
+      orders: [],
+      orderErrors: [{ orderGroupId: '0', code: '800010', description: 'Inventory is not available for this region.' }],
+    });
+    const card = cardOf(renderConfirmationCard({ result, customerName: 'Bold Ideas Ltd' }));
+    assertWellFormed(card);
+    assert.ok(!hasText(card, 'Order placed'));
+    const err = ofType(card, 'TextBlock').find((b) => String(b['text']).includes('Inventory is not available'));
+    assert.equal(err?.['color'], 'Attention');
+    assert.ok(String(err?.['text']).includes('800010'));
+  });
+
+  it('formats money and dates for nl-NL', () => {
+    const card = cardOf(renderConfirmationCard({ result: fx.checkout(), customerName: 'x', locale: 'nl-NL' }));
+    assert.ok(allText(card).some((t) => nbsp(t) === 'Order total: € 1.234,56'));
+    assert.ok(allText(card).some((t) => t.startsWith('25 nov 2026')));
+  });
+
+  it('never links a non-https portal URL', () => {
+    const card = cardOf(renderConfirmationCard({ result: fx.checkout({ portalUrl: 'javascript:alert(1)' }), customerName: 'x' }));
+    assert.equal(ofType(card, 'Action.OpenUrl').length, 0);
+  });
+
+  it('stays under 28 KB with 10 lines and shows hostile strings literally', () => {
+    const lines = Array.from({ length: 10 }, (_, i) => fx.orderLine(i));
+    const big = cardOf(renderConfirmationCard({ result: fx.checkout({ orders: [fx.order('o', { lineItems: lines })] }), customerName: 'x' }));
+    assertWellFormed(big);
+
+    const hostileLines = Object.values(HOSTILE).slice(0, 5).map((h, i) => fx.orderLine(i, { friendlyName: h }));
+    const result = fx.checkout({
+      orders: [fx.order(HOSTILE.markdown, { lineItems: hostileLines })],
+      orderErrors: [{ orderGroupId: '1', code: '10013', description: HOSTILE.html }],
+    });
+    const card = cardOf(renderConfirmationCard({ result, customerName: HOSTILE.long }));
+    assertWellFormed(card, { leftoverCheck: false });
+    for (const h of Object.values(HOSTILE)) assertLiteral(card, h);
+  });
+});
+
+describe('cards/render: renderOrderHistoryCard', () => {
+  const names = { 'cust-0001': 'Bold Ideas Ltd', 'cust-0002': 'Contoso' };
+
+  it('lists orders in the given order with date, customer, status, total and lines', () => {
+    const orders = [
+      fx.order('ord-3', { customerId: 'cust-0002', status: 'completed', creationDate: '2026-11-25T12:00:00Z' }),
+      fx.order('ord-2', { customerId: 'cust-0001', lineItems: [fx.orderLine(0), fx.orderLine(1, { quantity: 5, termDuration: 'P1Y' })] }),
+      fx.order('ord-1', { customerId: 'cust-unknown', status: 'cancelled' }),
+    ];
+    const card = cardOf(renderOrderHistoryCard({ orders, customerNames: names, title: 'Order history' }));
+    assertWellFormed(card);
+    const runs = ofType(card, 'TextRun').map((r) => r['text']);
+    assert.deepEqual(runs.filter((t) => String(t).startsWith('ord-')), ['ord-3', 'ord-2', 'ord-1']);
+    assert.ok(runs.includes('Contoso') && runs.includes('Bold Ideas Ltd'));
+    assert.ok(runs.includes('cust-unknown'), 'unknown customer falls back to the id');
+    assert.ok(hasText(card, 'Nov 25, 2026, 12:00 PM UTC · Completed · €1,234.56'));
+    assert.ok(hasText(card, 'Cancelled'));
+    assert.ok(hasText(card, '2 × Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years (westeurope, 3 years); '));
+    assert.ok(hasText(card, '5 × Reserved VM Instance, Standard_D4s_v5, West Europe, 3 Years (westeurope, 1 year)'));
+    assert.ok(!hasText(card, 'No orders yet'));
+  });
+
+  it('says "No orders yet" when empty', () => {
+    const card = cardOf(renderOrderHistoryCard({ orders: [], customerNames: {}, title: 'Order history' }));
+    assertWellFormed(card);
+    assert.ok(hasText(card, 'No orders yet'));
+    assert.equal(ofType(card, 'Container').length, 0);
+  });
+
+  it('lists at most 10 orders and says how many there are', () => {
+    const orders = Array.from({ length: 12 }, (_, i) => fx.order(`ord-${100 - i}`, { lineItems: Array.from({ length: 3 }, (_, j) => fx.orderLine(j)) }));
+    const card = cardOf(renderOrderHistoryCard({ orders, customerNames: names, title: 'Order history' }));
+    assertWellFormed(card);
+    assert.ok(hasText(card, 'Showing the 10 most recent of 12 orders.'));
+    assert.equal(ofType(card, 'TextRun').filter((r) => String(r['text']).startsWith('ord-')).length, 10);
+  });
+
+  it('shows hostile strings literally and shortens them only when the card would be too big', () => {
+    const hostileNames = { a: HOSTILE.template, b: HOSTILE.markdown, c: HOSTILE.rtl, d: HOSTILE.emoji, e: HOSTILE.html };
+    const orders = Object.keys(hostileNames).map((id, i) => fx.order(`ord-${i}`, { customerId: id }));
+    const card = cardOf(renderOrderHistoryCard({ orders, customerNames: hostileNames, title: HOSTILE.markdown }));
+    assertWellFormed(card, { leftoverCheck: false });
+    for (const h of Object.values(hostileNames)) assertLiteral(card, h);
+
+    // Ten orders of a customer with a 5000-character name would be ~50 KB: names get shortened.
+    const long = Array.from({ length: 10 }, (_, i) => fx.order(`ord-${i}`, { customerId: 'long' }));
+    const big = cardOf(renderOrderHistoryCard({ orders: long, customerNames: { long: HOSTILE.long }, title: 'History' }));
+    assertWellFormed(big);
+    const shown = ofType(big, 'TextRun').filter((r) => String(r['text']).startsWith('xxx'));
+    assert.equal(shown.length, 10);
+    assert.ok(shown.every((r) => String(r['text']).endsWith('…')));
+    assert.deepEqual(ofType(big, 'TextRun').filter((r) => String(r['text']).startsWith('ord-')).length, 10, 'ids are not cut');
+  });
+});
