@@ -64,12 +64,13 @@ export function formatDateTime(iso: string, locale?: string, timeZone = 'UTC'): 
 /**
  * Backslash-escapes the characters that the Adaptive Card markdown subset (and the CommonMark renderers
  * behind it in Web Chat and Teams) would interpret, so a data string shows literally in a TextBlock or a
- * Fact: emphasis `*` `_` `~`, links `[` `]` `(` `)`, code `` ` ``, headings `#`, HTML `<` `>`, images `!`,
- * tables `|`, the escape character itself, and list markers at the start of a line (`-`, `+`, `1.`).
+ * Fact: emphasis `*` `_` `~`, links and images `[` `]` (without them `(` `)` and `!` are plain), code
+ * `` ` ``, headings `#`, HTML `<` `>`, tables `|`, the `{{DATE()}}`/`{{TIME()}}` functions `{` `}`, the
+ * escape character itself, and list markers at the start of a line (`-`, `+`, `=`, `1.`).
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_~[\]()#<>!|{}]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_~[\]#<>|{}]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([-+=])/gm, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
