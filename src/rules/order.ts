@@ -143,7 +143,10 @@ export function reviewNotes(partner: Partner, subscription: Subscription, scope:
     partner.kind === 'indirectProvider'
       ? 'The reseller (partner of record) cannot be changed after purchase (only by cancelling and buying again).'
       : undefined,
-    scopeVerdict.ok ? scopeVerdict.warning : undefined,
+    scopeVerdict.ok ? (scopeVerdict.warning ?? scopeVerdict.message) : undefined,
+    subscription.kind === 'azurePlan'
+      ? 'Under the Azure plan the scope is Shared when you buy; the customer can narrow it later in the Azure portal.'
+      : undefined,
     'Region, size, quantity and term cannot be changed after purchase, except by an exchange.',
     'Billing frequency cannot be changed after purchase.',
     transferNote().message,

@@ -135,6 +135,7 @@ describe('R4_MARKET: unavailable markets', () => {
       const verdict = checkMarket(makeCustomer({ country: entry.code }));
       assert.equal(verdict.ok, false, `${entry.code} (${entry.en}) is refused`);
       assert.equal(verdict.code, 'R4_MARKET');
+      assert.ok(verdict.message.includes(entry.en), `${entry.code} refusal names ${entry.en}`);
     }
   });
 });

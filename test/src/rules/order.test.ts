@@ -307,9 +307,14 @@ describe('reviewNotes: the notes on the review card', () => {
     checkNotResubmitted('active').message!,
   ];
 
-  it('a direct partner in the Netherlands, shared scope: taxes excluded, no reseller note, no quota warning', () => {
+  const sharedNote = checkScope(azurePlan, 'shared').message!;
+  const azurePlanNote =
+    'Under the Azure plan the scope is Shared when you buy; the customer can narrow it later in the Azure portal.';
+
+  it('a direct partner in the Netherlands, shared scope: taxes excluded, what shared means, no reseller note, no quota warning', () => {
     const notes = reviewNotes(makePartner({ country: 'NL' }), azurePlan, 'shared');
-    assert.deepEqual(notes, [priceNotes(makePartner()).message, ...common]);
+    assert.deepEqual(notes, [priceNotes(makePartner()).message, sharedNote, azurePlanNote, ...common]);
+    assert.match(sharedNote, /any subscription in the customer's billing context/);
     assert.match(notes[0]!, /Prices exclude taxes/);
     assert.ok(!notes.some((n) => /reseller|partner of record/.test(n)));
     assert.ok(!notes.some((n) => /vCPU/.test(n)));
@@ -319,7 +324,7 @@ describe('reviewNotes: the notes on the review card', () => {
     const notes = reviewNotes(makeIndirectProvider(), azurePlan, 'shared');
     assert.match(notes[0]!, /Prices include taxes \(partner located in Brazil\)/);
     assert.equal(notes[1], 'The reseller (partner of record) cannot be changed after purchase (only by cancelling and buying again).');
-    assert.deepEqual(notes.slice(2), common);
+    assert.deepEqual(notes.slice(2), [sharedNote, azurePlanNote, ...common]);
   });
 
   it('single scope on a legacy subscription adds the vCPU quota warning naming the subscription', () => {
@@ -329,8 +334,9 @@ describe('reviewNotes: the notes on the review card', () => {
     assert.ok(notes.some((n) => n.includes('"Fabrikam Productie"') && n.includes('vCPU quota')));
   });
 
-  it('shared scope on the same legacy subscription has no quota warning', () => {
+  it('shared scope on the same legacy subscription explains shared, without quota warning or Azure plan note', () => {
     const notes = reviewNotes(makePartner(), legacy, 'shared');
+    assert.deepEqual(notes, [priceNotes(makePartner()).message, sharedNote, ...common]);
     assert.ok(!notes.some((n) => /vCPU/.test(n)));
   });
 
