@@ -3,12 +3,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { azurePlanOfferId, type Order, type OrderLine, type Subscription } from '../domain/types';
 import type { Store } from '../store/store';
+import type { CatalogSearch } from '../purchase/types';
 import type { NewOrder } from '../store/ledger';
 import { checkBillingCycle, checkQuantity } from '../rules/order';
 import { checkSubscriptionActive } from '../rules/eligibility';
 import {
   PartnerCenterError,
-  type CatalogSearch,
   type CheckoutRequest,
   type CheckoutResponse,
   type PartnerCenter,

@@ -13,7 +13,7 @@ import type {
   Subscription,
   TermDuration,
 } from '../domain/types';
-import type { CatalogFilter } from '../purchase/types';
+import type { CatalogSearch } from '../purchase/types';
 
 /** A Partner Center error: `code` is the documented error code, `status` the HTTP status. */
 export class PartnerCenterError extends Error {
@@ -53,15 +53,6 @@ export interface CheckoutResponse {
   orderErrors: { orderGroupId: string; code: string; description: string }[];
   /** True when this request id had already been checked out: nothing new was ordered. */
   replayed: boolean;
-}
-
-export interface CatalogSearch {
-  country: string;
-  segment: Segment;
-  reservationType: string;
-  filter: CatalogFilter;
-  offset: number;
-  limit: number;
 }
 
 export interface PartnerCenter {

@@ -7,6 +7,7 @@ import type {
   Partner,
   Reseller,
   Scope,
+  Segment,
   Subscription,
   TermDuration,
   Verdict,
@@ -24,6 +25,16 @@ export interface CatalogFilter {
   armSkuName?: string; // e.g. Standard_D4s_v5
   term?: TermDuration;
   text?: string; // free text matched against size and product names
+}
+
+/** A page of the catalog for one customer's market, segment and reservation type. */
+export interface CatalogSearch {
+  country: string;
+  segment: Segment;
+  reservationType: string;
+  filter: CatalogFilter;
+  offset: number;
+  limit: number;
 }
 
 /** One row of a catalog search result: what the agent picks before setting a quantity. */

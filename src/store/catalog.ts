@@ -9,16 +9,7 @@ import {
   type Segment,
   type TermDuration,
 } from '../domain/types';
-import type { CatalogFilter } from '../purchase/types';
-
-export interface CatalogQuery {
-  country: string;
-  segment: Segment;
-  reservationType: string;
-  filter: CatalogFilter;
-  offset: number;
-  limit: number;
-}
+import type { CatalogSearch } from '../purchase/types';
 
 interface ItemRow {
   catalog_item_id: string;
@@ -133,7 +124,7 @@ export class CatalogStore {
   }
 
   /** Purchasable items of one market, segment and type that match the filter, in a stable order. */
-  search(q: CatalogQuery): { items: CatalogItem[]; total: number } {
+  search(q: CatalogSearch): { items: CatalogItem[]; total: number } {
     const where = ['a.country = ?', 'a.segment = ?', 'a.reservation_type = ?', 'a.is_purchasable = 1'];
     const args: (string | number)[] = [q.country, q.segment, q.reservationType];
     const f = q.filter;
