@@ -259,5 +259,6 @@ export const ruleCodes = [
   'R15_ORDER_LISTING',
   'SEGMENT',
   'CUSTOMER_ISOLATION',
+  'CATALOG_AVAILABILITY',
 ] as const;
 export type RuleCode = (typeof ruleCodes)[number];

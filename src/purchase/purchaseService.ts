@@ -43,6 +43,7 @@ import {
   scopeOptions,
 } from '../rules/order';
 import { firstRefusal, refuse, type Refusal } from '../rules/verdict';
+import { checkSoldInMarket } from '../rules/catalog';
 import { parseCatalogQuery } from './catalogQuery';
 import { partnerCenterVerdict } from './partnerCenterErrors';
 import type { CatalogFilter, CatalogPage, CatalogRow, CheckoutResult, Outcome, Quote, QuoteLine } from './types';
@@ -271,29 +272,28 @@ export class PurchaseService {
   async catalogRow(actor: Actor, cartId: string, catalogItemId: string): Promise<Outcome<CatalogRow>> {
     const owned = this.ownCart(actor, cartId);
     if (!owned.ok) return owned;
-    const item = await this.itemForCart(cartId, catalogItemId);
-    if (!item) {
-      return this.guard(actor, 'item.select', [notSold(catalogItemId)], { cartId }, undefined as never);
-    }
+    const { item, verdict } = await this.itemForCart(cartId, catalogItemId);
+    if (!item) return this.guard(actor, 'item.select', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
     return ok(toRow(item));
   }
 
-  private async itemForCart(cartId: string, catalogItemId: string): Promise<CatalogItem | undefined> {
+  /** The catalog item of a cart line or pick, with the verdict on whether this cart may have it. */
+  private async itemForCart(cartId: string, catalogItemId: string): Promise<{ item?: CatalogItem; verdict: Verdict }> {
     const cart = this.store.carts.get(cartId);
-    const item = await this.partnerCenter.getCatalogItem(catalogItemId);
     const customer = cart && this.store.directory.customer(cart.customerId);
-    if (!cart || !item || !customer) return undefined;
-    const a = item.availability;
-    const sold = a.isPurchasable && a.country === customer.country && a.segment === cart.segment && item.product.reservationType === cart.reservationType;
-    return sold ? item : undefined;
+    const item = await this.partnerCenter.getCatalogItem(catalogItemId);
+    const verdict = cart && customer
+      ? checkSoldInMarket(item, { country: customer.country, segment: cart.segment, reservationType: cart.reservationType })
+      : refuse('CUSTOMER_ISOLATION', 'That cart is not yours.', 'Start a new purchase with "buy".');
+    return verdict.ok ? { item, verdict } : { verdict };
   }
 
   /** R12 and R13 for a new line; billing starts one-time (the agent may choose monthly on review, R10). */
   async addLine(actor: Actor, cartId: string, catalogItemId: string, rawQuantity: unknown): Promise<Outcome<number>> {
     const owned = this.ownCart(actor, cartId);
     if (!owned.ok) return owned;
-    const item = await this.itemForCart(cartId, catalogItemId);
-    if (!item) return this.guard(actor, 'cart.addLine', [notSold(catalogItemId)], { cartId }, 0);
+    const { item, verdict } = await this.itemForCart(cartId, catalogItemId);
+    if (!item) return this.guard(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, 0);
     const quantity = checkQuantity(rawQuantity, item.sku);
     const verdicts = [checkNotResubmitted(owned.value.status), quantity, checkTerm(item.availability.terms[0].duration, item.sku.dynamicAttributes.family)];
     const outcome = this.guard(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
@@ -317,9 +317,14 @@ export class PurchaseService {
     if (!subscription) return no(refuse('R5_ACTIVE_SUBSCRIPTION', 'No subscription is chosen for this cart.', 'Choose a subscription.'));
     const resellers = actor.partner.kind === 'indirectProvider' ? await this.partnerCenter.getResellers(actor.partner.id) : [];
     const lines: QuoteLine[] = [];
+    const withdrawn: Refusal[] = [];
     for (const line of cart.lineItems) {
-      const item = await this.itemForCart(cart.id, line.catalogItemId);
-      if (!item) continue; // withdrawn from the catalog since it was added: checkout refuses it, review leaves it out
+      const { item, verdict } = await this.itemForCart(cart.id, line.catalogItemId);
+      if (!item) {
+        // Withdrawn since it was added: named on the review so the agent can remove it; checkout refuses it.
+        withdrawn.push(refuse(verdict.code, `Line ${line.id}: ${(verdict as Refusal).message}`, `Remove it with "remove ${line.id}".`, '800070'));
+        continue;
+      }
       const row = toRow(item);
       const total = row.unitPrice.minor * line.quantity;
       lines.push({
@@ -355,7 +360,8 @@ export class PurchaseService {
       resellers,
       resellerMpnId: cart.resellerMpnId,
       blockers: [
-        ...(lines.length === 0 ? [refuse('R12_QUANTITY', 'The cart is empty.', 'Add an item before buying.')] : []),
+        ...withdrawn,
+        ...(lines.length === 0 && withdrawn.length === 0 ? [refuse('R12_QUANTITY', 'The cart is empty.', 'Add an item before buying.')] : []),
         ...(resellerVerdict.ok ? [] : [resellerVerdict]),
       ],
     });
@@ -375,7 +381,7 @@ export class PurchaseService {
     let changed = false;
     const subscription = this.store.directory.subscription(cart.subscriptionId!)!;
     for (const line of cart.lineItems) {
-      const item = await this.itemForCart(cartId, line.catalogItemId);
+      const { item } = await this.itemForCart(cartId, line.catalogItemId);
       if (!item) continue;
       let quantity = line.quantity;
       let billingCycle = line.billingCycle;
@@ -454,7 +460,6 @@ export class PurchaseService {
       checkScope(subscription, cart.scope),
       checkReseller(actor.partner, cart.resellerMpnId, resellers),
       ...quote.value.blockers,
-      ...(quote.value.lines.length !== cart.lineItems.length ? [notSold('a line of this cart')] : []),
       ...quote.value.lines.map((l) => checkQuantity(l.quantity, l)),
       ...quote.value.lines.map((l) => checkBillingCycle(l.billingCycle, l.monthlyBillingSupported ? ['one_time', 'monthly'] : ['one_time'], l.title)),
     ];
@@ -517,7 +522,7 @@ export class PurchaseService {
     actor: Actor,
     type: string,
     verdicts: Verdict[],
-    context: { customerId?: string; cartId?: string; subscriptionId?: string },
+    context: { customerId?: string; cartId?: string; subscriptionId?: string; catalogItemId?: string },
     value: T,
   ): Outcome<T> {
     const refusal = firstRefusal(verdicts);
@@ -526,7 +531,12 @@ export class PurchaseService {
       customerId: context.customerId,
       cartId: context.cartId,
       code: refusal.code,
-      detail: { message: refusal.message, partnerCenterCode: refusal.partnerCenterCode, subscriptionId: context.subscriptionId },
+      detail: {
+        message: refusal.message,
+        partnerCenterCode: refusal.partnerCenterCode,
+        subscriptionId: context.subscriptionId,
+        catalogItemId: context.catalogItemId,
+      },
     });
     return no(refusal);
   }
@@ -545,15 +555,6 @@ export class PurchaseService {
   private now() {
     return this.clock().toISOString();
   }
-}
-
-function notSold(catalogItemId: string): Refusal {
-  return refuse(
-    'CUSTOMER_ISOLATION',
-    `The catalog item ${catalogItemId.slice(0, 80)} is not sold to this customer for this reservation type.`,
-    'Pick an item from the search results.',
-    '800070',
-  );
 }
 
 function toRow(item: CatalogItem): CatalogRow {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import {
   Agent,
+  CatalogItem,
   Customer,
   Partner,
   Reseller,
@@ -86,6 +87,54 @@ export function makeSubscription(overrides: Partial<Subscription> = {}): Subscri
     billingType: kind === 'azurePlan' ? 'usage' : 'license',
     registrationStatus: 'registered',
     ...overrides,
+  });
+}
+
+/** Reserved VM Instance Standard_D2s_v5 in West Europe, 3 years, sold commercially in the Netherlands. */
+export function makeCatalogItem(availability: Partial<CatalogItem['availability']> = {}, reservationType = 'VirtualMachines'): CatalogItem {
+  const [productId, skuId, availabilityId] = ['DZH318Z0BQ4V', '00G1', 'DZH222X3XLWK'];
+  return CatalogItem.parse({
+    catalogItemId: `${productId}:${skuId}:${availabilityId}`,
+    product: {
+      id: productId,
+      title: 'Reserved VM Instance, Dsv5 Series',
+      description: 'Dsv5 series virtual machines',
+      reservationType,
+      productType: { id: 'Azure', subType: { id: 'Reservations' } },
+    },
+    sku: {
+      id: skuId,
+      productId,
+      title: 'Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years',
+      minimumQuantity: 1,
+      maximumQuantity: 1000,
+      supportedBillingCycles: ['one_time', 'monthly'],
+      purchasePrerequisites: ['AzureSubscriptionRegistration', 'InventoryCheck'],
+      dynamicAttributes: {
+        armSkuName: 'Standard_D2s_v5',
+        armRegionName: 'westeurope',
+        region: 'West Europe',
+        duration: '3Years',
+        cores: 2,
+        ram: 8,
+        category: 'General purpose',
+        family: 'Dsv5',
+        skuDisplayName: 'Standard_D2s_v5',
+      },
+    },
+    availability: {
+      id: availabilityId,
+      productId,
+      skuId,
+      catalogItemId: `${productId}:${skuId}:${availabilityId}`,
+      country: 'NL',
+      segment: 'commercial',
+      defaultCurrency: { code: 'EUR', symbol: '€' },
+      isPurchasable: true,
+      terms: [{ duration: 'P3Y', description: '3 years' }],
+      unitPriceMinor: 123456,
+      ...availability,
+    },
   });
 }
 

@@ -22,8 +22,9 @@ import {
   priceNotes,
   transferNote,
 } from '../../../src/rules/order';
+import { checkSoldInMarket } from '../../../src/rules/catalog';
 import { firstRefusal, pass, refuse } from '../../../src/rules/verdict';
-import { makeAgent, makeCustomer, makeIndirectProvider, makePartner, makeSubscription } from './factories';
+import { makeAgent, makeCatalogItem, makeCustomer, makeIndirectProvider, makePartner, makeSubscription } from './factories';
 
 describe('pass and refuse', () => {
   it('pass carries only the code and the optional message and warning', () => {
@@ -69,6 +70,7 @@ describe('every rule code has a passing and a refused case', () => {
   const azurePlan = makeSubscription();
   const legacy = makeSubscription({ kind: 'legacyAzure' });
   const range = { minimumQuantity: 1, maximumQuantity: 1000 };
+  const dutchVmMarket = { country: 'NL', segment: 'commercial', reservationType: 'VirtualMachines' } as const;
 
   // `passCode`: the code a passing verdict reports when it is not the rule's own.
   const cases: Record<RuleCode, { passes: Verdict; passCode?: RuleCode; refused?: Verdict }> = {
@@ -109,6 +111,10 @@ describe('every rule code has a passing and a refused case', () => {
     CUSTOMER_ISOLATION: {
       passes: checkCustomerBelongsToPartner(customer, customer.partnerId),
       refused: checkCustomerBelongsToPartner(customer, 'p-other'),
+    },
+    CATALOG_AVAILABILITY: {
+      passes: checkSoldInMarket(makeCatalogItem(), dutchVmMarket),
+      refused: checkSoldInMarket(makeCatalogItem({ isPurchasable: false }), dutchVmMarket),
     },
   };
 

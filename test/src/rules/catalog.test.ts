@@ -1,0 +1,40 @@
+// CATALOG_AVAILABILITY: an item goes into a cart only where Partner Center sells it [800070].
+import { checkSoldInMarket } from '../../../src/rules/catalog';
+import { assertPassed, assertRefused, makeCatalogItem } from './factories';
+
+describe('CATALOG_AVAILABILITY: only items sold to this customer, segment and type', () => {
+  const market = { country: 'NL', segment: 'commercial', reservationType: 'VirtualMachines' } as const;
+  const notSold = { mentions: ['Standard_D2s_v5', 'not sold to this customer'], fix: /search results/, partnerCenterCode: '800070' };
+
+  it('passes an item sold in the customer country, segment and reservation type', () => {
+    assertPassed(checkSoldInMarket(makeCatalogItem(), market), 'CATALOG_AVAILABILITY');
+  });
+
+  it('refuses an item that is not in the catalog (a forged or mistyped id)', () => {
+    assertRefused(checkSoldInMarket(undefined, market), 'CATALOG_AVAILABILITY', {
+      mentions: ['not in the catalog'],
+      fix: /search results/,
+      partnerCenterCode: '800070',
+    });
+  });
+
+  it('refuses an item that cannot be bought at the moment, naming it', () => {
+    assertRefused(checkSoldInMarket(makeCatalogItem({ isPurchasable: false }), market), 'CATALOG_AVAILABILITY', {
+      mentions: ['Standard_D2s_v5', 'cannot be bought at the moment'],
+      fix: /another size, region or term/,
+      partnerCenterCode: '800070',
+    });
+  });
+
+  it("refuses an item of another country's price list", () => {
+    assertRefused(checkSoldInMarket(makeCatalogItem({ country: 'DE' }), market), 'CATALOG_AVAILABILITY', notSold);
+  });
+
+  it('refuses an item of another segment', () => {
+    assertRefused(checkSoldInMarket(makeCatalogItem({ segment: 'education' }), market), 'CATALOG_AVAILABILITY', notSold);
+  });
+
+  it('refuses an item of another reservation type', () => {
+    assertRefused(checkSoldInMarket(makeCatalogItem({}, 'SqlDatabase'), market), 'CATALOG_AVAILABILITY', notSold);
+  });
+});
