@@ -11,8 +11,14 @@ import {
   PartnerCenterError,
   type CheckoutRequest,
   type CheckoutResponse,
+  type InventoryCheckRequest,
+  type InventoryCheckResult,
+  type LineProvisioningStatus,
   type PartnerCenter,
 } from './partnerCenter';
+
+/** The embedded world fulfils every order line this long after the order, as Partner Center does within minutes. */
+export const fulfilmentDelayMs = 60_000;
 
 /** Partner Center order ids are opaque strings; ours are 24 url-safe characters. */
 const newOrderId = () => randomBytes(18).toString('base64url');
@@ -83,6 +89,14 @@ export class LocalPartnerCenter implements PartnerCenter {
 
   async getCatalogItem(catalogItemId: string) {
     return this.store.catalog.item(catalogItemId);
+  }
+
+  async checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
+    const { armRegionName } = request.inventoryContext;
+    return request.targetItems.map(({ productId, skuId }) => {
+      const restrictions = this.store.catalog.inventoryRestrictions(productId, skuId, armRegionName);
+      return { productId, skuId, isRestricted: restrictions.length > 0, restrictions };
+    });
   }
 
   async checkout(request: CheckoutRequest): Promise<CheckoutResponse> {
@@ -188,6 +202,13 @@ export class LocalPartnerCenter implements PartnerCenter {
 
   async getOrders(partnerId: string, customerId?: string): Promise<Order[]> {
     return this.store.ledger.orders(partnerId, customerId);
+  }
+
+  async getProvisioningStatus(customerId: string, orderId: string): Promise<LineProvisioningStatus[]> {
+    const order = this.store.ledger.order(orderId);
+    if (!order || order.customerId !== customerId) throw new PartnerCenterError('800002', 'Order not found.', 404);
+    const fulfilled = this.clock().getTime() - Date.parse(order.creationDate) >= fulfilmentDelayMs;
+    return order.lineItems.map((l) => ({ lineItemNumber: l.lineItemNumber, status: fulfilled ? 'Fulfilled' : l.provisioningStatus }));
   }
 
   async getOrdersForRequest(requestId: string): Promise<Order[]> {

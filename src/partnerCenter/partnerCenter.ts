@@ -5,6 +5,7 @@ import type {
   CatalogItem,
   Customer,
   Order,
+  OrderLine,
   RegistrationStatus,
   ReservationType,
   Reseller,
@@ -55,6 +56,26 @@ export interface CheckoutResponse {
   replayed: boolean;
 }
 
+/** `POST /extensions/product/checkInventory?country=…`. */
+export interface InventoryCheckRequest {
+  country: string;
+  targetItems: { productId: string; skuId: string }[];
+  inventoryContext: { customerId: string; azureSubscriptionId: string; armRegionName: string };
+}
+
+export interface InventoryCheckResult {
+  productId: string;
+  skuId: string;
+  isRestricted: boolean;
+  restrictions: { reasonCode: string; description: string }[];
+}
+
+/** `GET /customers/{c}/orders/{o}/provisioningstatus`: one entry per order line. */
+export interface LineProvisioningStatus {
+  lineItemNumber: number;
+  status: OrderLine['provisioningStatus'];
+}
+
 export interface PartnerCenter {
   /** GET /customers?filter=… (scoped to the signed-in partner). */
   searchCustomers(partnerId: string, query: string, limit: number): Promise<{ customers: Customer[]; total: number }>;
@@ -82,10 +103,14 @@ export interface PartnerCenter {
   ): Promise<{ regions: { armName: string; displayName: string }[]; families: string[]; skuNames: string[] }>;
   /** GET /products/{p}/skus/{s}/availabilities/{a} by catalogItemId; fetched again at purchase time. */
   getCatalogItem(catalogItemId: string): Promise<CatalogItem | undefined>;
+  /** Whether the items can be reserved in the subscription and region now (SKUs with the InventoryCheck prerequisite). */
+  checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]>;
   /** POST /customers/{c}/carts + POST …/carts/{cart}/checkout, idempotent on requestId. */
   checkout(request: CheckoutRequest): Promise<CheckoutResponse>;
   /** GET /customers/{c}/orders, or every customer's of the partner; newest first. */
   getOrders(partnerId: string, customerId?: string): Promise<Order[]>;
+  /** Fulfilment of each line of an order; an order's own status lags behind it. */
+  getProvisioningStatus(customerId: string, orderId: string): Promise<LineProvisioningStatus[]>;
   /** The orders a cart became, if it was checked out (looked up instead of resubmitting, R15). */
   getOrdersForRequest(requestId: string): Promise<Order[]>;
 }

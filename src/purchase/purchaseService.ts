@@ -7,6 +7,7 @@ import {
   type BillingCycle,
   type CatalogItem,
   type Customer,
+  type Order,
   type Partner,
   type ReservationType,
   type Scope,
@@ -43,7 +44,7 @@ import {
   scopeOptions,
 } from '../rules/order';
 import { firstRefusal, refuse, type Refusal } from '../rules/verdict';
-import { checkSoldInMarket } from '../rules/catalog';
+import { checkInventory, checkSoldInMarket } from '../rules/catalog';
 import { parseCatalogQuery } from './catalogQuery';
 import { partnerCenterVerdict } from './partnerCenterErrors';
 import type { CatalogFilter, CatalogPage, CatalogRow, CheckoutResult, Outcome, Quote, QuoteLine } from './types';
@@ -274,7 +275,8 @@ export class PurchaseService {
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(cartId, catalogItemId);
     if (!item) return this.guard(actor, 'item.select', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
-    return ok(toRow(item));
+    const inventory = await this.inventoryVerdict(cartId, item);
+    return this.guard(actor, 'item.select', [inventory], { cartId, catalogItemId }, toRow(item));
   }
 
   /** The catalog item of a cart line or pick, with the verdict on whether this cart may have it. */
@@ -288,6 +290,18 @@ export class PurchaseService {
     return verdict.ok ? { item, verdict } : { verdict };
   }
 
+  /** Partner Center's inventory check, for SKUs that require it, against the cart's subscription. */
+  private async inventoryVerdict(cartId: string, item: CatalogItem): Promise<Verdict> {
+    const cart = this.store.carts.get(cartId);
+    if (!cart?.subscriptionId || !item.sku.purchasePrerequisites.includes('InventoryCheck')) return checkInventory(item, []);
+    const [result] = await this.partnerCenter.checkInventory({
+      country: item.availability.country,
+      targetItems: [{ productId: item.product.id, skuId: item.sku.id }],
+      inventoryContext: { customerId: cart.customerId, azureSubscriptionId: cart.subscriptionId, armRegionName: item.sku.dynamicAttributes.armRegionName },
+    });
+    return checkInventory(item, result?.isRestricted ? result.restrictions : []);
+  }
+
   /** R12 and R13 for a new line; billing starts one-time (the agent may choose monthly on review, R10). */
   async addLine(actor: Actor, cartId: string, catalogItemId: string, rawQuantity: unknown): Promise<Outcome<number>> {
     const owned = this.ownCart(actor, cartId);
@@ -295,7 +309,12 @@ export class PurchaseService {
     const { item, verdict } = await this.itemForCart(cartId, catalogItemId);
     if (!item) return this.guard(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, 0);
     const quantity = checkQuantity(rawQuantity, item.sku);
-    const verdicts = [checkNotResubmitted(owned.value.status), quantity, checkTerm(item.availability.terms[0].duration, item.sku.dynamicAttributes.family)];
+    const verdicts = [
+      checkNotResubmitted(owned.value.status),
+      quantity,
+      checkTerm(item.availability.terms[0].duration, item.sku.dynamicAttributes.family),
+      await this.inventoryVerdict(cartId, item),
+    ];
     const outcome = this.guard(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
     if (!outcome.ok) return outcome;
     const lineId = this.store.carts.addLine(cartId, catalogItemId, quantity.quantity!, 'one_time', this.now());
@@ -463,6 +482,10 @@ export class PurchaseService {
       ...quote.value.lines.map((l) => checkQuantity(l.quantity, l)),
       ...quote.value.lines.map((l) => checkBillingCycle(l.billingCycle, l.monthlyBillingSupported ? ['one_time', 'monthly'] : ['one_time'], l.title)),
     ];
+    for (const line of quote.value.lines) {
+      const { item } = await this.itemForCart(cart.id, line.catalogItemId);
+      if (item) verdicts.push(await this.inventoryVerdict(cart.id, item));
+    }
     const refusal = firstRefusal(verdicts);
     if (refusal) return this.guard(actor, 'checkout.refused', [refusal], { cartId, customerId: customer.id }, undefined as never);
     try {
@@ -509,10 +532,21 @@ export class PurchaseService {
       const customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
       if (!customer) return no<never>(checkCustomerBelongsToPartner(undefined, actor.partner.id) as Refusal);
     }
-    const orders = await this.partnerCenter.getOrders(actor.partner.id, customerId);
+    const orders = await Promise.all((await this.partnerCenter.getOrders(actor.partner.id, customerId)).map((o) => this.withProvisioning(o)));
     const names: Record<string, string> = {};
     for (const o of orders) names[o.customerId] ??= this.store.directory.customer(o.customerId)?.companyName ?? o.customerId;
     return ok({ orders, customerNames: names });
+  }
+
+  /** A pending order with its lines' fulfilment as Partner Center reports it now; complete once every line is fulfilled. */
+  private async withProvisioning(order: Order): Promise<Order> {
+    if (order.status !== 'pending') return order;
+    const statuses = new Map(
+      (await this.partnerCenter.getProvisioningStatus(order.customerId, order.id)).map((l) => [l.lineItemNumber, l.status]),
+    );
+    const lineItems = order.lineItems.map((l) => ({ ...l, provisioningStatus: statuses.get(l.lineItemNumber) ?? l.provisioningStatus }));
+    const complete = lineItems.every((l) => l.provisioningStatus === 'Fulfilled');
+    return { ...order, lineItems, status: complete ? 'completed' : 'pending' };
   }
 
   // ---- plumbing -------------------------------------------------------------------------------

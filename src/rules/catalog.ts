@@ -22,3 +22,17 @@ export function checkSoldInMarket(item: CatalogItem | undefined, market: CartMar
   }
   return pass('CATALOG_AVAILABILITY');
 }
+
+/** Partner Center's inventory check for one item: restricted means no capacity or quota now [800010]. */
+export function checkInventory(item: CatalogItem, restrictions: { reasonCode: string; description: string }[]): Verdict {
+  if (restrictions.length === 0) return pass('CATALOG_AVAILABILITY');
+  const quota = restrictions.some((r) => r.reasonCode === 'QuotaNotAvailable');
+  return refuse(
+    'CATALOG_AVAILABILITY',
+    `${item.sku.title} cannot be reserved for this subscription now: ${restrictions.map((r) => r.description).join(' ')}`,
+    quota
+      ? 'Ask the customer to request a vCPU quota increase (a support request in the Azure portal), or pick another region or size.'
+      : 'Pick another region or size, or try again later.',
+    '800010',
+  );
+}

@@ -153,6 +153,17 @@ export class CatalogStore {
     return r && toItem(r);
   }
 
+  /** Why a SKU's size cannot be reserved in a region now (Partner Center's inventory check); empty when it can. */
+  inventoryRestrictions(productId: string, skuId: string, armRegionName: string): { reasonCode: string; description: string }[] {
+    return this.db
+      .prepare(
+        `SELECT r.reason_code AS reasonCode, r.description FROM skus s
+         JOIN inventory_restrictions r ON r.arm_sku_name = s.arm_sku_name AND r.arm_region_name = ?
+         WHERE s.product_id = ? AND s.id = ? ORDER BY r.reason_code`,
+      )
+      .all(armRegionName, productId, skuId) as { reasonCode: string; description: string }[];
+  }
+
   /** The words a typed filter can use: regions, families and sizes sold for one type in one market. */
   vocabulary(country: string, segment: Segment, reservationType: string): {
     regions: { armName: string; displayName: string }[];

@@ -65,6 +65,10 @@ export class Ledger {
     return this.load('WHERE o.idempotency_key = ? ORDER BY o.order_group', idempotencyKey);
   }
 
+  order(orderId: string): Order | undefined {
+    return this.load('WHERE o.id = ?', orderId)[0];
+  }
+
   /** Newest first; all of a partner's, or one customer's. */
   orders(partnerId: string, customerId?: string, limit = 50): Order[] {
     return customerId

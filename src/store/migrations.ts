@@ -208,4 +208,19 @@ CREATE TABLE bot_state (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'inventory restrictions',
+    sql: `
+-- What Partner Center's inventory check (POST /extensions/product/checkInventory) answers as restricted:
+-- a size a region cannot reserve now (no capacity, no quota). Keyed by size and region as the check is.
+CREATE TABLE inventory_restrictions (
+  arm_sku_name TEXT NOT NULL,
+  arm_region_name TEXT NOT NULL,
+  reason_code TEXT NOT NULL,
+  description TEXT NOT NULL,
+  PRIMARY KEY (arm_sku_name, arm_region_name)
+);
+`,
+  },
 ];

@@ -263,6 +263,22 @@ const otherSegmentRegions = new Set(['westeurope', 'northeurope', 'eastus', 'bra
 /** Regions where the non-VM reservation types are offered. */
 const otherTypeRegions = ['westeurope', 'northeurope', 'uksouth', 'eastus', 'brazilsouth'];
 
+/** What the inventory check refuses now: a size without capacity in one region, one without quota in another. */
+const inventoryRestrictions = [
+  {
+    armSkuName: 'Standard_D96s_v5',
+    armRegionName: 'westeurope',
+    reasonCode: 'InventoryNotAvailable',
+    description: 'There is no capacity for Standard_D96s_v5 in West Europe at the moment.',
+  },
+  {
+    armSkuName: 'Standard_E64s_v5',
+    armRegionName: 'northeurope',
+    reasonCode: 'QuotaNotAvailable',
+    description: "The subscription's vCPU quota for the Esv5 family in North Europe is too low.",
+  },
+];
+
 /** SKUs sold but not purchasable (isPurchasable false): one VM size in one region. */
 const notPurchasable = { armSkuName: 'Standard_D16s_v5', armRegionName: 'northeurope' };
 
@@ -680,6 +696,10 @@ export function demoMarketCountries(): string[] {
 }
 
 function seedCatalog(db: Db): void {
+  const insRestriction = db.prepare(
+    'INSERT INTO inventory_restrictions (arm_sku_name, arm_region_name, reason_code, description) VALUES (?, ?, ?, ?)',
+  );
+  for (const r of inventoryRestrictions) insRestriction.run(r.armSkuName, r.armRegionName, r.reasonCode, r.description);
   const insType = db.prepare(
     'INSERT INTO reservation_types (key, id, title, terms, monthly_billing_supported, unit, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );

@@ -2,7 +2,7 @@
 // whatever happens (repeats, races, a failure halfway), prices from the catalog, every rule re-checked.
 import assert from 'node:assert/strict';
 import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
-import { LocalPartnerCenter } from '../../../src/partnerCenter/local';
+import { LocalPartnerCenter, fulfilmentDelayMs } from '../../../src/partnerCenter/local';
 import type { Store } from '../../../src/store/store';
 import { demoCustomers, demoSubscriptions } from '../../../src/store/demoIds';
 import { demoWorldStore } from '../../support/demoWorld';
@@ -23,9 +23,9 @@ function actorFor(service: PurchaseService, userId: string): Actor {
 }
 
 /** Anna's cart for Contoso Retail (Production): 3 × D2s_v5 and 1 × D4s_v5 in West Europe, 3 years. */
-async function annasCart(): Promise<Fixture> {
+async function annasCart(clock: () => Date = () => new Date()): Promise<Fixture> {
   const store = demoWorldStore();
-  const service = new PurchaseService(store, new LocalPartnerCenter(store));
+  const service = new PurchaseService(store, new LocalPartnerCenter(store, clock), clock);
   const anna = actorFor(service, 'demo-anna');
   const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
   assert.ok(customer.ok, 'Anna may choose Contoso Retail');
@@ -190,6 +190,20 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
     assert.equal(count(store, 'order_lines'), 1, 'one line bought');
   });
 
+  it('refuses at checkout an item the inventory check restricts since it was added', async () => {
+    const { store, service, anna, cartId } = await annasCart();
+    store.db
+      .prepare(`INSERT INTO inventory_restrictions VALUES ('Standard_D4s_v5', 'westeurope', 'InventoryNotAvailable', 'No capacity now.')`)
+      .run();
+    const result = await service.checkout(anna, cartId);
+    assert.equal(result.ok, false, 'the checkout is refused');
+    if (!result.ok) {
+      assert.equal(result.verdict.partnerCenterCode, '800010', 'as Partner Center inventory not available');
+      assert.match(result.verdict.message, /Standard_D4s_v5.*No capacity now\./, 'naming the size and the reason');
+    }
+    assert.equal(count(store, 'orders'), 0, 'no order');
+  });
+
   it("refuses another agent's cart, even of the same partner", async () => {
     const { store, service, cartId } = await annasCart();
     const gijs = actorFor(service, 'demo-gijs');
@@ -197,5 +211,36 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
     assert.equal(result.ok, false, "Gijs cannot buy Anna's cart");
     if (!result.ok) assert.equal(result.verdict.code, 'CUSTOMER_ISOLATION', 'refused as isolation');
     assert.equal(count(store, 'orders'), 0, 'no order');
+  });
+});
+
+describe('purchase: inventory and fulfilment as Partner Center reports them', () => {
+  it('refuses to add a size the region has no capacity for, before the quantity is asked', async () => {
+    const { store, service, anna, cartId } = await annasCart();
+    const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D96s_v5', region: 'westeurope', term: 'P1Y' }, 0);
+    assert.ok(page.ok && page.value.rows.length === 1, 'D96s_v5 is listed in West Europe');
+    const picked = await service.catalogRow(anna, cartId, page.value.rows[0]!.catalogItemId);
+    assert.equal(picked.ok, false, 'picking it is refused');
+    if (!picked.ok) assert.match(picked.verdict.message, /no capacity for Standard_D96s_v5 in West Europe/, 'with the reason');
+    const added = await service.addLine(anna, cartId, page.value.rows[0]!.catalogItemId, 1);
+    assert.equal(added.ok, false, 'adding it anyway (a forged submit) is refused too');
+    assert.equal(store.carts.get(cartId)?.lineItems.length, 2, 'the cart keeps its two lines only');
+  });
+
+  it('shows an order pending right after the purchase and completed once Partner Center has fulfilled it', async () => {
+    let now = new Date('2026-11-26T10:00:00Z');
+    const { service, anna, cartId } = await annasCart(() => now);
+    const bought = await service.checkout(anna, cartId);
+    assert.ok(bought.ok, 'bought');
+    assert.equal(bought.value.orders[0]!.status, 'pending', 'the confirmation shows the order pending');
+    const early = await service.orderHistory(anna, demoCustomers.contosoRetail);
+    assert.ok(early.ok, 'the history can be read');
+    assert.equal(early.value.orders[0]!.status, 'pending', 'still pending a moment later');
+    assert.ok(early.value.orders[0]!.lineItems.every((l) => l.provisioningStatus === 'PrefulfillmentPending'), 'lines not yet fulfilled');
+    now = new Date(now.getTime() + fulfilmentDelayMs);
+    const later = await service.orderHistory(anna, demoCustomers.contosoRetail);
+    assert.ok(later.ok, 'the history can be read again');
+    assert.equal(later.value.orders[0]!.status, 'completed', 'completed once every line is fulfilled');
+    assert.ok(later.value.orders[0]!.lineItems.every((l) => l.provisioningStatus === 'Fulfilled'), 'every line fulfilled');
   });
 });

@@ -1,5 +1,5 @@
 // CATALOG_AVAILABILITY: an item goes into a cart only where Partner Center sells it [800070].
-import { checkSoldInMarket } from '../../../src/rules/catalog';
+import { checkInventory, checkSoldInMarket } from '../../../src/rules/catalog';
 import { assertPassed, assertRefused, makeCatalogItem } from './factories';
 
 describe('CATALOG_AVAILABILITY: only items sold to this customer, segment and type', () => {
@@ -36,5 +36,29 @@ describe('CATALOG_AVAILABILITY: only items sold to this customer, segment and ty
 
   it('refuses an item of another reservation type', () => {
     assertRefused(checkSoldInMarket(makeCatalogItem({}, 'SqlDatabase'), market), 'CATALOG_AVAILABILITY', notSold);
+  });
+});
+
+describe('CATALOG_AVAILABILITY: the inventory check [800010]', () => {
+  it('passes an item without restrictions', () => {
+    assertPassed(checkInventory(makeCatalogItem(), []), 'CATALOG_AVAILABILITY');
+  });
+
+  it('refuses an item without capacity, naming it and the reason, and suggests another region or size', () => {
+    const restriction = { reasonCode: 'InventoryNotAvailable', description: 'No capacity in West Europe.' };
+    assertRefused(checkInventory(makeCatalogItem(), [restriction]), 'CATALOG_AVAILABILITY', {
+      mentions: ['Standard_D2s_v5', 'No capacity in West Europe.'],
+      fix: /another region or size/,
+      partnerCenterCode: '800010',
+    });
+  });
+
+  it('refuses an item without quota and says how to get more', () => {
+    const restriction = { reasonCode: 'QuotaNotAvailable', description: 'The vCPU quota is too low.' };
+    assertRefused(checkInventory(makeCatalogItem(), [restriction]), 'CATALOG_AVAILABILITY', {
+      mentions: ['The vCPU quota is too low.'],
+      fix: /vCPU quota increase/,
+      partnerCenterCode: '800010',
+    });
   });
 });

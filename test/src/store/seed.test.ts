@@ -492,6 +492,16 @@ describe('store/seed: the demo world', () => {
       const skus = all(db, 'SELECT DISTINCT arm_sku_name, arm_region_name FROM availabilities WHERE is_purchasable = 0');
       assert.equal(skus.length, 1);
     });
+
+    it('restricts the inventory of two sizes the catalog sells, one for capacity and one for quota', () => {
+      const restrictions = all(db, 'SELECT * FROM inventory_restrictions ORDER BY reason_code') as Record<string, string>[];
+      assert.deepEqual(restrictions.map((r) => r.reason_code), ['InventoryNotAvailable', 'QuotaNotAvailable'], 'one of each reason');
+      for (const r of restrictions) {
+        const sold = count(db, `SELECT COUNT(*) AS n FROM skus WHERE arm_sku_name = '${r.arm_sku_name}' AND arm_region_name = '${r.arm_region_name}'`);
+        assert.ok(sold > 0, `${r.arm_sku_name} is sold in ${r.arm_region_name}`);
+        assert.ok(r.description.includes(r.arm_sku_name) || r.description.includes('quota'), `the description says why: ${r.description}`);
+      }
+    });
   });
 
   describe('idempotence and determinism', () => {
