@@ -17,10 +17,18 @@ import { LocalPartnerCenter } from '../src/partnerCenter/local';
 import { PurchaseService } from '../src/purchase/purchaseService';
 import { turnFailed } from '../dialogs/messages';
 
-/** The least an activity must have before the adapter sees it. */
+/**
+ * The least an activity must have before the adapter sees it: a type, and the addresses every turn
+ * uses (the state keys are channelId + conversation.id and channelId + from.id; mentions are removed
+ * by recipient.id). Without them a turn can only fail, so they are a bad request, not a server error.
+ */
+const Account = z.looseObject({ id: z.string().min(1).max(1024) });
 const InboundActivity = z.looseObject({
   type: z.string().min(1).max(64),
-  conversation: z.looseObject({ id: z.string().min(1).max(1024) }).optional(),
+  channelId: z.string().min(1).max(64),
+  conversation: Account,
+  from: Account,
+  recipient: Account,
 });
 
 export interface RunningBot {
@@ -49,7 +57,10 @@ export async function startBot(config: Config, log: (line: string) => void = con
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log(`[onTurnError] ${context.activity.conversation?.id ?? '?'}: ${error.stack ?? error}`);
     // The broken conversation starts afresh; carts and orders are in the store and are not lost.
-    await conversationState.delete(context).catch(() => undefined);
+    // (delete throws synchronously when it cannot make the state key: caught too, never rethrown.)
+    await Promise.resolve()
+      .then(() => conversationState.delete(context))
+      .catch(() => undefined);
     await context.sendActivity(turnFailed()).catch(() => undefined);
   };
 
@@ -58,7 +69,7 @@ export async function startBot(config: Config, log: (line: string) => void = con
   server.post('/api/messages', async (req, res) => {
     const activity = InboundActivity.safeParse(req.body);
     if (!activity.success) {
-      res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+      res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type", "channelId", "conversation", "from" and "recipient").' });
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));

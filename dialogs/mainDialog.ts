@@ -45,6 +45,8 @@ export class MainDialog extends ComponentDialog {
   /** "cancel" and "help" work at every step, typed or clicked. */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const input = turnInput(innerDc.context);
+    // A button of an older card (its Cancel too) is the waiting prompt's to answer: it says the card is out of date.
+    if (input.submit && !fromWaitingCard(innerDc, input.submit.nonce)) return undefined;
     if (isCommand(input, 'cancel')) {
       await innerDc.context.sendActivity(say.cancelled());
       return innerDc.cancelAllDialogs();
@@ -152,4 +154,12 @@ export class MainDialog extends ComponentDialog {
       ],
     });
   }
+}
+
+/** Whether a submit carries the nonce of the card the innermost waiting prompt sent (true when none is waiting on a card). */
+function fromWaitingCard(dc: DialogContext, nonce: string | undefined): boolean {
+  let leaf = dc;
+  for (let child = leaf.child; child; child = child.child) leaf = child;
+  const waiting = (leaf.activeDialog?.state?.options as { nonce?: unknown } | undefined)?.nonce;
+  return typeof waiting !== 'string' || waiting === nonce;
 }

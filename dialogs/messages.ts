@@ -2,6 +2,7 @@
 import type { Verdict } from '../src/domain/types';
 import { roleNames, segmentNames } from '../src/rules/eligibility';
 import type { Agent, Partner, Segment, Subscription } from '../src/domain/types';
+import { truncate } from '../cards/format';
 
 type Refusal = Extract<Verdict, { ok: false }>;
 
@@ -54,7 +55,8 @@ export const customersFound = (shown: number, total: number, query: string) =>
   query
     ? `${total} customer${total === 1 ? '' : 's'} match "${query}"${total > shown ? ` (showing the first ${shown}; type more of the name to narrow)` : ''}:`
     : `Your customers${total > shown ? ` (first ${shown} of ${total}; type a name to search)` : ''}:`;
-export const noCustomerMatches = (query: string) => `No customer matches "${query}". Type another name or domain.`;
+// The query is cut: pasted text echoed whole could make the reply larger than a Teams message may be.
+export const noCustomerMatches = (query: string) => `No customer matches "${truncate(query, 100)}". Type another name or domain.`;
 
 export const customerChosen = (name: string) => `Customer: **${name}**.`;
 export const askSegment = () => 'Which segment?';
@@ -93,6 +95,7 @@ export const reviewChangedBeforeBuy = () =>
   'You changed the order on the card, so nothing was bought yet: check the new total and click **Buy** again.';
 export const filterNotUnderstood = () => 'I could not read those filters. Pick them from the lists, or type e.g. "D4s v5 west europe 3 years".';
 export const noSuchRow = (rows: number) => (rows ? `Pick a number from 1 to ${rows}.` : 'There is nothing to pick on this page: change the filters.');
+export const itemNotShown = () => 'That item is not on the list I showed. Pick one of the items on the latest list, or filter again.';
 export const noMorePages = () => 'There are no more results.';
 export const severalCustomersForOrders = (n: number, query: string) =>
   `${n} customers match "${query}"; here are the orders of all your customers. Type more of the name for one customer.`;

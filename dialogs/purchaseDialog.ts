@@ -386,7 +386,12 @@ export class PurchaseDialog extends ComponentDialog {
     let page = data.page;
     const submit = input.submit;
     const text = input.text.toLowerCase();
-    if (submit?.action === 'pickItem' && typeof submit.catalogItemId === 'string') return pick(submit.catalogItemId.slice(0, 200));
+    if (submit?.action === 'pickItem' && typeof submit.catalogItemId === 'string') {
+      // The card with this prompt's nonce lists exactly rowIds: any other id was not shown to the agent.
+      if (data.rowIds.includes(submit.catalogItemId)) return pick(submit.catalogItemId);
+      await context.sendActivity(say.itemNotShown());
+      return { ok: false };
+    }
     if (submit?.action === 'page') page = Math.max(0, Number.parseInt(String(submit.page), 10) || 0);
     else if (submit?.action === 'filter') {
       const form = FilterSubmit.safeParse(submit);

@@ -14,8 +14,15 @@ const compact = (s: string) => s.toLowerCase().replace(/^standard[\s_-]*/, '').r
 const termPattern = /\b(?:p?([135])\s*(?:years?|yrs?|y|jaar|jaren)|p([135])y)\b/i;
 const noiseWords = new Set(['in', 'for', 'the', 'a', 'an', 'term', 'region', 'size', 'series', 'reservation', 'reservations', 'voor', 'de', 'het']);
 
+/**
+ * The longest search read, in code points: the catalog card's filter form allows as much. The free text
+ * goes back on the card and into the dialog state, so a pasted essay must not make the card too big.
+ */
+export const maxCatalogQueryLength = 200;
+
 export function parseCatalogQuery(input: string, vocabulary: CatalogVocabulary): CatalogFilter {
-  let rest = ` ${input.toLowerCase().replace(/[,;]/g, ' ')} `;
+  const typed = Array.from(input).slice(0, maxCatalogQueryLength).join('');
+  let rest = ` ${typed.toLowerCase().replace(/[,;]/g, ' ')} `;
   const filter: CatalogFilter = {};
 
   const term = rest.match(termPattern);

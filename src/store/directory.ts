@@ -60,6 +60,9 @@ const toSubscription = (r: SubscriptionRow): Subscription =>
 /** Escapes LIKE wildcards so a search for "50%" or "a_b" matches literally. */
 const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The longest customer search run: a domain name has at most 253 characters, a company name fewer. */
+export const maxCustomerQueryLength = 256;
+
 export class Directory {
   constructor(private readonly db: Db) {}
 
@@ -115,6 +118,8 @@ export class Directory {
 
   /** Customers of one partner whose name or domain contains the query (all when empty), by name. */
   searchCustomers(partnerId: string, query: string, limit: number): { customers: Customer[]; total: number } {
+    // Longer than any company name or domain: matches nothing (and SQLite refuses LIKE patterns over 50,000 bytes).
+    if (query.trim().length > maxCustomerQueryLength) return { customers: [], total: 0 };
     const pattern = likeContains(query.trim());
     const where = `partner_id = ? AND (company_name LIKE ? ESCAPE '\\' OR domain LIKE ? ESCAPE '\\')`;
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM customers WHERE ${where}`).get(partnerId, pattern, pattern) as { n: number }).n;

@@ -9,7 +9,7 @@ import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import { PurchaseService } from '../../src/purchase/purchaseService';
 import type { Store } from '../../src/store/store';
 import { demoWorldStore } from '../support/demoWorld';
-import { cardsOf, cardText, clickValue, type Button } from '../support/cardClicks';
+import { buttonsOf, cardsOf, cardText, choicesOf, clickValue, type Button } from '../support/cardClicks';
 
 export class Conversation {
   readonly store: Store;
@@ -17,6 +17,7 @@ export class Conversation {
   /** Every reply of the last turn. */
   replies: Partial<Activity>[] = [];
   private sent = 0;
+  private latest?: Record<string, unknown>;
 
   /** `userId`: the channel user id, e.g. "demo-anna" (see src/store/demoIds.ts). */
   constructor(
@@ -43,9 +44,16 @@ export class Conversation {
     return this.send({ type: 'message', text });
   }
 
-  /** The agent clicks the button titled `title` on the last card, having filled in `typed`. */
-  async click(title: string | RegExp, typed: Record<string, string> = {}, pick?: (b: Button) => boolean) {
-    return this.send({ type: 'message', value: clickValue(this.lastCard(), title, typed, pick) });
+  /**
+   * The agent clicks the button titled `title` on the last card (or on an older `card` still in the
+   * chat), having filled in `typed`; a choice list only offers its own values.
+   */
+  async click(title: string | RegExp, typed: Record<string, string> = {}, pick?: (b: Button) => boolean, card = this.lastCard()) {
+    const choices = choicesOf(card);
+    for (const [id, value] of Object.entries(typed)) {
+      if (choices[id]) assert.ok(choices[id].includes(value), `"${value}" is not a choice of "${id}" on the card: ${choices[id].join(', ')}`);
+    }
+    return this.send({ type: 'message', value: clickValue(card, title, typed, pick) });
   }
 
   /** Sends exactly this `value`, as a forged or replayed card would. */
@@ -53,15 +61,26 @@ export class Conversation {
     return this.send({ type: 'message', value });
   }
 
-  /** All the text of the last turn's replies, message texts and card texts alike. */
-  get text(): string {
-    return this.replies.map((r) => [r.text ?? '', ...cardsOf(r).map(cardText)].join('\n')).join('\n');
+  /** The nonce the buttons of the last card carry: a forged submit needs it to reach the current question. */
+  nonce(): string {
+    const nonce = buttonsOf(this.lastCard()).map((b) => b.data.nonce).find((n) => typeof n === 'string');
+    assert.ok(typeof nonce === 'string', 'the last card has no button with a nonce');
+    return nonce;
   }
 
+  /**
+   * All the text of the last turn's replies, message texts and card texts alike; the markdown escapes
+   * of card texts are removed, as the channel renders them.
+   */
+  get text(): string {
+    const unescape = (t: string) => t.replace(/\\([\\`*_~[\]#<>|{}\-+=.)])/g, '$1');
+    return this.replies.map((r) => [r.text ?? '', ...cardsOf(r).map((c) => unescape(cardText(c)))].join('\n')).join('\n');
+  }
+
+  /** The most recent card the bot showed, in this turn or an earlier one (what the agent sees last in the chat). */
   lastCard(): Record<string, unknown> {
-    const cards = this.replies.flatMap((r) => cardsOf(r));
-    assert.ok(cards.length > 0, `the last turn showed no card; it said: ${this.text}`);
-    return cards[cards.length - 1]!;
+    assert.ok(this.latest, `no card was shown yet; the last turn said: ${this.text}`);
+    return this.latest;
   }
 
   private async send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
@@ -72,6 +91,7 @@ export class Conversation {
     });
     this.replies = [];
     for (let reply = first; reply; reply = this.client.getNextReply()) this.replies.push(reply);
+    this.latest = this.replies.flatMap((r) => cardsOf(r)).pop() ?? this.latest;
     return this.replies;
   }
 }

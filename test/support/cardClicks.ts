@@ -31,15 +31,23 @@ export interface Button {
   title: string;
   data: Json;
   associatedInputs?: string;
+  /** The text of the Container the button sits in (a catalog row, a choice with its subtitle), if any. */
+  row?: string;
 }
 
 export function buttonsOf(card: Json): Button[] {
   const buttons: Button[] = [];
-  walk(card, (node) => {
-    if (node.type === 'Action.Submit') {
-      buttons.push({ title: String(node.title ?? ''), data: (node.data ?? {}) as Json, associatedInputs: node.associatedInputs as string | undefined });
+  const visit = (node: unknown, row: string | undefined): void => {
+    if (Array.isArray(node)) return node.forEach((child) => visit(child, row));
+    if (!node || typeof node !== 'object') return;
+    const n = node as Json;
+    const here = n.type === 'Container' ? cardText(n) : row;
+    if (n.type === 'Action.Submit') {
+      buttons.push({ title: String(n.title ?? ''), data: (n.data ?? {}) as Json, associatedInputs: n.associatedInputs as string | undefined, row: here });
     }
-  });
+    for (const child of Object.values(n)) visit(child, here);
+  };
+  visit(card, undefined);
   return buttons;
 }
 
@@ -52,6 +60,17 @@ export function inputsOf(card: Json): Record<string, string> {
     }
   });
   return inputs;
+}
+
+/** The values each Input.ChoiceSet of the card offers, by input id. */
+export function choicesOf(card: Json): Record<string, string[]> {
+  const sets: Record<string, string[]> = {};
+  walk(card, (node) => {
+    if (node.type === 'Input.ChoiceSet' && typeof node.id === 'string' && Array.isArray(node.choices)) {
+      sets[node.id] = (node.choices as Json[]).map((c) => String(c.value ?? ''));
+    }
+  });
+  return sets;
 }
 
 /**

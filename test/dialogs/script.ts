@@ -1,0 +1,179 @@
+// Conversation tests as data, in the style of the Bot Framework core-bot sample: each case is a user and
+// a list of [what the agent does, what the bot must answer] steps, run in order by runCase.
+import assert from 'node:assert/strict';
+import type { DialogTurnStatus } from 'botbuilder-dialogs';
+import { Conversation } from './conversation';
+import { inputsOf, type Button } from '../support/cardClicks';
+
+/** What the agent does in one turn. */
+export type Input =
+  /** Typed text. */
+  | string
+  /** A click on the button titled `click` of the latest card (or of the card kept as `on`); `row` picks the row it sits in. */
+  | { click: string | RegExp; inputs?: Record<string, string>; row?: RegExp; on?: string }
+  /** A forged or replayed submit; it carries the latest card's nonce unless `value` has its own. */
+  | { submit: Record<string, unknown> | ((c: Conversation) => Record<string, unknown>) }
+  /** No turn: keeps the latest card under a name, to click it again later like an old card in the chat. */
+  | { keep: string };
+
+/**
+ * What the bot must have answered in that turn. A string is one reply's exact text; a RegExp must match
+ * everything the turn showed (message and card texts); a function asserts anything else.
+ */
+export type Check = string | RegExp | ((c: Conversation) => void) | Check[];
+
+export type Step = [Input, Check];
+
+export interface Case {
+  name: string;
+  /** The channel user id of a demo agent, e.g. "demo-anna". */
+  user: string;
+  /** Changes to this case's copy of the demo world, before the first turn. */
+  setup?: (c: Conversation) => void;
+  steps: Step[];
+  /** The main dialog's state after the last turn. */
+  status?: DialogTurnStatus;
+  /** Checks of the store after the last turn. */
+  store?: (c: Conversation) => void;
+}
+
+/** Everything the turn showed, for assertion messages. */
+const shown = (c: Conversation) => (c.text.length > 3000 ? `${c.text.slice(0, 3000)}…` : c.text);
+
+export function check(c: Conversation, expected: Check, where: string): void {
+  if (Array.isArray(expected)) return expected.forEach((e) => check(c, e, where));
+  if (typeof expected === 'function') return expected(c);
+  if (typeof expected === 'string') {
+    const texts = c.replies.map((r) => r.text ?? '');
+    assert.ok(texts.includes(expected), `${where}, the bot should have said exactly\n  ${JSON.stringify(expected)}\nbut its replies were\n  ${texts.map((t) => JSON.stringify(t)).join('\n  ')}`);
+    return;
+  }
+  assert.match(c.text, expected, `${where}, the bot should have shown ${expected}; it showed:\n${shown(c)}`);
+}
+
+/** The turn showed nothing matching `pattern`. */
+export const not =
+  (pattern: RegExp) =>
+  (c: Conversation): void =>
+    assert.doesNotMatch(c.text, pattern, `the bot should not have shown ${pattern}; it showed:\n${shown(c)}`);
+
+export async function runCase(testCase: Case): Promise<Conversation> {
+  const c = new Conversation(testCase.user);
+  testCase.setup?.(c);
+  const kept = new Map<string, Record<string, unknown>>();
+  for (const [index, [input, expected]] of testCase.steps.entries()) {
+    const where = `step ${index + 1} (${describeInput(input)})`;
+    if (typeof input === 'string') await c.say(input);
+    else if ('keep' in input) {
+      kept.set(input.keep, c.lastCard());
+      continue;
+    } else if ('click' in input) {
+      const card = input.on ? kept.get(input.on) : c.lastCard();
+      assert.ok(card, `${where}: no card kept as "${input.on}"`);
+      const row = input.row;
+      const pick = row ? (b: Button) => row.test(b.row ?? '') : undefined;
+      await c.click(input.click, input.inputs, pick, card);
+    } else {
+      const value = typeof input.submit === 'function' ? input.submit(c) : input.submit;
+      await c.submit('nonce' in value ? value : { ...value, nonce: c.nonce() });
+    }
+    check(c, expected, where);
+  }
+  if (testCase.status) {
+    assert.equal(c.client.dialogTurnResult?.status, testCase.status, `the main dialog should end the case ${testCase.status}`);
+  }
+  testCase.store?.(c);
+  return c;
+}
+
+function describeInput(input: Input): string {
+  if (typeof input === 'string') return `types "${input}"`;
+  if ('keep' in input) return `keeps the card as "${input.keep}"`;
+  if ('click' in input) return `clicks "${input.click}"${input.row ? ` in row ${input.row}` : ''}${input.on ? ` on the old "${input.on}" card` : ''}${input.inputs ? ` with ${JSON.stringify(input.inputs)}` : ''}`;
+  return 'submits a forged value';
+}
+
+// ---- checks on the latest card and the store ------------------------------------------------------
+
+/** The latest card's inputs have these values (what Teams would send with a click). */
+export const cardInputs =
+  (expected: Record<string, string>): Check =>
+  (c) => {
+    const actual = inputsOf(c.lastCard());
+    for (const [id, value] of Object.entries(expected)) assert.equal(actual[id], value, `card input ${id}`);
+  };
+export const noCardInput =
+  (id: string): Check =>
+  (c) =>
+    assert.ok(!(id in inputsOf(c.lastCard())), `the card has no input "${id}"; it has ${Object.keys(inputsOf(c.lastCard())).join(', ')}`);
+export const cartLines =
+  (expected: { quantity: number; billingCycle?: string }[]) =>
+  (c: Conversation): void => {
+    const actual = rows(c, 'SELECT quantity, billing_cycle AS billingCycle FROM cart_lines ORDER BY cart_id, id');
+    assert.deepEqual(
+      actual.map((l, i) => ({ quantity: l.quantity, billingCycle: expected[i]?.billingCycle === undefined ? undefined : l.billingCycle })),
+      expected.map((l) => ({ quantity: l.quantity, billingCycle: l.billingCycle })),
+      'the cart lines in the store',
+    );
+  };
+/** Every order number of the store is shown as such on the confirmation card. */
+export const orderNumbersShown: Check = (c) => {
+  const ids = rows(c, 'SELECT id FROM orders').map((r) => String(r.id));
+  assert.ok(ids.length > 0, 'an order was written');
+  for (const id of ids) assert.ok(c.text.includes(`Order number\n${id}\n`), `the confirmation shows order number ${id}:\n${c.text}`);
+};
+
+/** Exactly these order lines (with their order's header) were written; unlisted fields are not checked. */
+export function expectOrders(c: Conversation, orders: number, lines: Record<string, unknown>[]): void {
+  assert.equal(count(c, 'orders'), orders, `${orders} order(s) written`);
+  const actual = orderLines(c);
+  assert.equal(actual.length, lines.length, `${lines.length} order line(s) written`);
+  lines.forEach((expected, i) => {
+    for (const [key, value] of Object.entries(expected)) assert.equal(actual[i]![key], value, `order line ${i + 1}: ${key}`);
+    assert.equal(actual[i]!.lineTotal, Number(actual[i]!.unitPrice) * Number(actual[i]!.quantity), `order line ${i + 1}: total = unit price × quantity`);
+  });
+  const totals = rows(c, 'SELECT o.total_minor AS total, SUM(l.total_minor) AS lines FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.id');
+  for (const t of totals) assert.equal(t.total, t.lines, 'each order total is the sum of its lines');
+}
+
+// ---- store queries ------------------------------------------------------------------------------
+
+type Row = Record<string, unknown>;
+
+export function rows(c: Conversation, sql: string, ...params: unknown[]): Row[] {
+  return c.store.db.prepare(sql).all(...params) as Row[];
+}
+
+export function count(c: Conversation, table: 'orders' | 'order_lines' | 'cart_lines' | 'carts' | 'checkouts'): number {
+  return (c.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** Nothing was ordered; `cartLines` lines wait in carts. */
+export function nothingBought(c: Conversation, cartLines = 0): void {
+  assert.equal(count(c, 'orders'), 0, 'no order was written');
+  assert.equal(count(c, 'order_lines'), 0, 'no order line was written');
+  assert.equal(count(c, 'checkouts'), 0, 'no checkout was recorded');
+  assert.equal(count(c, 'cart_lines'), cartLines, `${cartLines} line(s) wait in the cart`);
+}
+
+/** The catalog item id Partner Center sells for this size, region and term to a market and segment. */
+export function catalogItemId(c: Conversation, q: { country: string; sku: string; region: string; term: 'P1Y' | 'P3Y'; segment?: string }): string {
+  const row = c.store.db
+    .prepare('SELECT catalog_item_id AS id FROM availabilities WHERE country = ? AND segment = ? AND arm_sku_name = ? AND arm_region_name = ? AND term = ?')
+    .get(q.country, q.segment ?? 'commercial', q.sku, q.region, q.term) as { id: string } | undefined;
+  assert.ok(row, `the demo catalog sells ${q.sku} in ${q.region} for ${q.term} in ${q.country}`);
+  return row.id;
+}
+
+/** The order lines of all orders, with their order's header, in a stable order. */
+export function orderLines(c: Conversation): Row[] {
+  return rows(
+    c,
+    `SELECT o.id AS orderId, o.customer_id AS customerId, o.agent_id AS agentId, o.subscription_id AS subscriptionId,
+            o.scope, o.billing_cycle AS billingCycle, o.currency_code AS currency, o.total_minor AS orderTotal,
+            l.catalog_item_id AS catalogItemId, l.quantity, l.term_duration AS term, l.unit_price_minor AS unitPrice,
+            l.total_minor AS lineTotal, l.partner_id_on_record AS reseller
+       FROM orders o JOIN order_lines l ON l.order_id = o.id
+      ORDER BY o.billing_cycle, l.line_item_number`,
+  );
+}
