@@ -19,20 +19,20 @@ export class TurnPreparation implements Middleware {
 
   async prepare(context: TurnContext): Promise<void> {
     TurnContext.removeRecipientMention(context.activity);
-    setTurn(context, normaliseInput(context), { actor: await this.resolveActor(context), demoMode: this.demoMode });
+    setTurn(context, normaliseInput(context), { ...(await this.resolveActor(context)), demoMode: this.demoMode });
   }
 
   /** Teams' aadObjectId or the channel's user id; in demo mode the agent the user chose to act as. */
-  private async resolveActor(context: TurnContext): Promise<Actor | undefined> {
+  private async resolveActor(context: TurnContext): Promise<{ actor?: Actor; chosenInDemo?: boolean }> {
     const from = context.activity.from ?? { id: '' };
     const conversationId = context.activity.conversation?.id ?? '';
     const known =
       this.service.resolveAgent(from.aadObjectId ?? from.id) ?? (from.aadObjectId ? this.service.resolveAgent(from.id) : undefined);
-    if (known) return { ...known, conversationId };
-    if (!this.demoMode) return undefined;
+    if (known) return { actor: { ...known, conversationId } };
+    if (!this.demoMode) return {};
     const chosen = await this.actingAgentId.get(context);
     const acting = chosen ? this.service.resolveAgent(chosen) : undefined;
-    return acting && { ...acting, conversationId };
+    return acting ? { actor: { ...acting, conversationId }, chosenInDemo: true } : {};
   }
 }
 

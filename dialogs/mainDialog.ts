@@ -59,10 +59,16 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { actor, demoMode } = turnIdentity(step.context);
+    const { actor, demoMode, chosenInDemo } = turnIdentity(step.context);
     const input = turnInput(step.context);
     const text = input.text;
-    if (!actor || (demoMode && switchPattern.test(text)) || (demoMode && input.submit?.action === 'actAs')) {
+    const wantsSwitch = switchPattern.test(text) || input.submit?.action === 'actAs';
+    if (actor && !chosenInDemo && wantsSwitch) {
+      // The directory knows this user: the bot always acts as them, so there is nobody to switch to.
+      await step.context.sendActivity(say.directoryIdentity(actor.agent, actor.partner));
+      return step.endDialog();
+    }
+    if (!actor || (demoMode && wantsSwitch)) {
       if (!demoMode) {
         await step.context.sendActivity(say.unknownUserProduction());
         return step.endDialog();

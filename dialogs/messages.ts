@@ -43,6 +43,8 @@ export const actingAs = (agent: Agent, partner: Partner) =>
   `You are now acting as **${agent.displayName}** (${roleNames[agent.role]}, ${partner.name}). Type **buy** to start.`;
 
 export const demoAgentTitle = (agent: Agent) => `${agent.displayName}`;
+export const directoryIdentity = (agent: Agent, partner: Partner) =>
+  `You are ${agent.displayName}, ${roleNames[agent.role]} at ${partner.name}, in the agent directory: I always act as you, so there is no one to switch to.`;
 export const demoAgentSubtitle = (agent: Agent, partner: Partner) => `${roleNames[agent.role]} · ${partner.name}`;
 
 export const notUnderstoodChoice = (choices: { title: string }[]) =>

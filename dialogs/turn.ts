@@ -18,6 +18,8 @@ export interface TurnInput {
 
 export interface TurnIdentity {
   actor?: Actor;
+  /** The actor is the demo agent this user chose to act as, not the user's own directory entry. */
+  chosenInDemo?: boolean;
   /** No app id configured: local users may act as a demo agent. */
   demoMode: boolean;
 }

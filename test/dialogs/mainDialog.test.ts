@@ -178,8 +178,49 @@ const topLevel: Case[] = [
   },
 ];
 
+const chooseAgent = /You are not in the agent directory\. In this demo, choose who you want to act as:/;
+const roleRefused = /Your role \(Billing admin\) may not buy Azure reservations\./;
+
+const identities: Case[] = [
+  {
+    name: 'A user the directory does not know acts as a demo agent, and can switch to another',
+    user: 'emulator-user-7f3a',
+    steps: [
+      ['hi', [chooseAgent, /Sam Visser\nSales agent · Contoso Cloud Partners B\.V\./]],
+      [{ click: 'Sam Visser' }, 'You are now acting as **Sam Visser** (Sales agent, Contoso Cloud Partners B.V.). Type **buy** to start.'],
+      ['buy', askCustomer],
+      ['cancel', cancelled],
+      ['act as', chooseAgent],
+      ['bea', /You are now acting as \*\*Bea Smit\*\* \(Billing admin/],
+      ['buy', roleRefused],
+    ],
+    status: DialogTurnStatus.complete,
+    store: (c) => nothingBought(c, 0),
+  },
+  {
+    name: 'A directory agent is always themself: "switch agent" says so and changes nothing',
+    user: 'demo-anna',
+    steps: [
+      ['switch agent', [/^You are Anna de Vries, Admin agent at Contoso Cloud Partners B\.V\., in the agent directory/, not(chooseAgent)]],
+      ['buy', askCustomer],
+    ],
+  },
+  {
+    name: 'With an app id (production), a user the directory does not know is told how to get registered',
+    user: 'unknown-aad-user',
+    demoMode: false,
+    steps: [
+      ['hi', [/You are not registered as an agent of a CSP partner in this bot\. Ask your partner admin to add your account/, not(chooseAgent)]],
+      ['buy', [/not registered as an agent/, not(/Which customer/)]],
+      ['act as', [/not registered as an agent/, not(chooseAgent)]],
+    ],
+    store: (c) => nothingBought(c, 0),
+  },
+];
+
 describe('Main dialog', () => {
   const groups: [string, Case[]][] = [
+    ['who is talking', identities],
     ['cancel, back and help', interruptions],
     ['old and double-clicked cards', oldCards],
     ['outside a purchase', topLevel],

@@ -26,8 +26,10 @@ export type Step = [Input, Check];
 
 export interface Case {
   name: string;
-  /** The channel user id of a demo agent, e.g. "demo-anna". */
+  /** The channel user id of a demo agent, e.g. "demo-anna", or of a user the directory does not know. */
   user: string;
+  /** Emulator/demo mode (no app id), the default; false: production, where unknown users are refused. */
+  demoMode?: boolean;
   /** Changes to this case's copy of the demo world, before the first turn. */
   setup?: (c: Conversation) => void;
   steps: Step[];
@@ -58,7 +60,7 @@ export const not =
     assert.doesNotMatch(c.text, pattern, `the bot should not have shown ${pattern}; it showed:\n${shown(c)}`);
 
 export async function runCase(testCase: Case): Promise<Conversation> {
-  const c = new Conversation(testCase.user);
+  const c = new Conversation(testCase.user, { demoMode: testCase.demoMode ?? true });
   testCase.setup?.(c);
   const kept = new Map<string, Record<string, unknown>>();
   for (const [index, [input, expected]] of testCase.steps.entries()) {
