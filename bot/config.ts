@@ -1,6 +1,8 @@
 // Configuration from the environment (and a .env file), validated once at start.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseFaultSpec } from '../src/partnerCenter/faults';
+import { partnerCenterSettings, type PartnerCenterSettings } from '../src/partnerCenter/rest/settings';
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -9,10 +11,39 @@ const Config = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppTenantId: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  /** A certificate instead of MicrosoftAppPassword (botbuilder's setting names). */
+  CertificateThumbprint: z.string().default(''),
+  CertificatePrivateKey: z.string().default(''),
+  /**
+   * Where the Bot Framework channel's signing keys are published (botbuilder's setting name); empty: the
+   * public cloud's https://login.botframework.com/v1/.well-known/openidconfiguration. Only the tests set
+   * it (to a local endpoint serving a test key); in production it must be https. See bot/authentication.ts.
+   */
+  BotOpenIdMetadata: z.string().default(''),
+  /** "production": the bot refuses to start without credentials (see productionProblems). */
+  NODE_ENV: z.string().default(''),
   /** Largest request body accepted on /api/messages, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** How long a write waits for another connection's lock on the SQLite file before the turn fails (busy). */
+  DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /** Injected Partner Center faults, e.g. "checkout=429:1,500,ok" (src/partnerCenter/faults.ts); empty = none. */
+  PARTNER_CENTER_FAULTS: z.string().default('').superRefine((spec, ctx) => {
+    try {
+      parseFaultSpec(spec);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
+  }),
+  /** The local Web Chat page at / (channels/webChat.ts): "auto" = on without MicrosoftAppId only. */
+  WEB_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
 });
-export type Config = z.infer<typeof Config> & { databaseFile: string; demoMode: boolean };
+export type Config = z.infer<typeof Config> & {
+  databaseFile: string;
+  demoMode: boolean;
+  production: boolean;
+  /** PARTNER_CENTER=local (default) or rest with its PARTNER_CENTER_* settings (src/partnerCenter/rest/settings.ts). */
+  partnerCenter: PartnerCenterSettings;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Config.safeParse(env);
@@ -21,10 +52,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const c = parsed.data;
+  // PARTNER_CENTER=rest with a missing setting: refuse to start, naming every missing one.
+  const partnerCenter = partnerCenterSettings(env);
+  const production = c.NODE_ENV === 'production';
+  const problems = production ? productionProblems(c) : [];
+  if (problems.length) {
+    throw new Error(`Refusing to start in production mode (NODE_ENV=production): ${problems.join(' ')}`);
+  }
   return {
     ...c,
     databaseFile: path.resolve(c.DATA_DIR, 'reservations.db'),
     // Without an app id the adapter authenticates nothing: the Emulator/demo mode.
     demoMode: c.MicrosoftAppId === '',
+    production,
+    partnerCenter,
   };
+}
+
+/**
+ * Why these settings cannot run in production: every request must be authenticated, so the bot needs
+ * its Azure Bot identity (MicrosoftAppId) and a way to prove it (password, certificate or managed identity).
+ */
+export function productionProblems(c: z.infer<typeof Config>): string[] {
+  const problems: string[] = [];
+  const set = (v: string) => v.trim() !== '';
+  if (!set(c.MicrosoftAppId)) {
+    problems.push(
+      'MicrosoftAppId is not set, so requests to /api/messages would not be authenticated (Emulator mode).',
+    );
+  }
+  if (c.MicrosoftAppType === 'UserAssignedMSI') {
+    if (!set(c.MicrosoftAppTenantId)) problems.push('MicrosoftAppType=UserAssignedMSI needs MicrosoftAppTenantId.');
+    if (set(c.MicrosoftAppPassword)) problems.push('MicrosoftAppType=UserAssignedMSI must not have a MicrosoftAppPassword.');
+  } else {
+    const certificate = set(c.CertificateThumbprint) || set(c.CertificatePrivateKey);
+    if (certificate && !(set(c.CertificateThumbprint) && set(c.CertificatePrivateKey))) {
+      problems.push('A certificate needs both CertificateThumbprint and CertificatePrivateKey.');
+    }
+    if (!certificate && !set(c.MicrosoftAppPassword)) {
+      problems.push('Set MicrosoftAppPassword (or CertificateThumbprint and CertificatePrivateKey, or MicrosoftAppType=UserAssignedMSI).');
+    }
+    if (c.MicrosoftAppType === 'SingleTenant' && !set(c.MicrosoftAppTenantId)) {
+      problems.push('MicrosoftAppType=SingleTenant needs MicrosoftAppTenantId.');
+    }
+  }
+  if (set(c.PARTNER_CENTER_FAULTS)) problems.push('PARTNER_CENTER_FAULTS injects Partner Center failures: for tests only.');
+  if (set(c.BotOpenIdMetadata) && !/^https:\/\//i.test(c.BotOpenIdMetadata)) {
+    problems.push('BotOpenIdMetadata must be an https URL (it says where the keys that sign channel tokens are published).');
+  }
+  return problems;
 }

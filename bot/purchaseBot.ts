@@ -10,7 +10,7 @@ import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialog
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
 import { TurnPreparation } from './turnPreparation';
-import { welcome } from '../dialogs/messages';
+import { sayTo } from '../dialogs/messages';
 
 export class PurchaseBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
@@ -35,7 +35,7 @@ export class PurchaseBot extends ActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient.id);
-      if (joined) await context.sendActivity(welcome());
+      if (joined) await context.sendActivity(sayTo(context).welcome());
       await next();
     });
   }

@@ -3,19 +3,22 @@
 import restify from 'restify';
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ConversationState,
   UserState,
   type TurnContext,
 } from 'botbuilder';
 import { z } from 'zod';
 import type { Config } from './config';
+import { authenticateRequest, createAuthentication } from './authentication';
 import { SqliteStorage } from './sqliteStorage';
 import { PurchaseBot } from './purchaseBot';
 import { Store } from '../src/store/store';
 import { LocalPartnerCenter } from '../src/partnerCenter/local';
+import { createRestPartnerCenter, withPartnerCenterContext } from '../src/partnerCenter/rest';
 import { PurchaseService } from '../src/purchase/purchaseService';
-import { turnFailed } from '../dialogs/messages';
+import { FaultyPartnerCenter } from '../src/partnerCenter/faults';
+import { reportTurnError } from './turnErrors';
+import { mountWebChat } from '../channels/webChat';
 
 /**
  * The least an activity must have before the adapter sees it: a type, and the addresses every turn
@@ -39,41 +42,53 @@ export interface RunningBot {
 }
 
 export async function startBot(config: Config, log: (line: string) => void = console.log): Promise<RunningBot> {
-  const store = Store.open(config.databaseFile);
+  const store = Store.open(config.databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
   const storage = new SqliteStorage(store.db);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const service = new PurchaseService(store, new LocalPartnerCenter(store));
+  // PARTNER_CENTER=rest: the Partner Center REST API (src/partnerCenter/rest/); else the embedded demo world.
+  const pc = config.partnerCenter;
+  if (pc.mode === 'rest') log(`Partner Center: REST API at ${pc.baseUrl}, tenant ${pc.tenantId}, app ${pc.appId}, partner ${pc.partnerId}.`);
+  let gateway;
+  try {
+    gateway = pc.mode === 'rest' ? createRestPartnerCenter(pc, { store, log }) : new LocalPartnerCenter(store);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  // PARTNER_CENTER_FAULTS (tests, soak, manual runs; empty by default) injects gateway faults: src/partnerCenter/faults.ts.
+  const service = new PurchaseService(store, FaultyPartnerCenter.fromSpec(gateway, config.PARTNER_CENTER_FAULTS));
   const bot = new PurchaseBot(conversationState, userState, service, config.demoMode);
+  // The agent's locale goes to Partner Center as X-Locale.
+  const run = (context: TurnContext) => withPartnerCenterContext({ locale: context.activity.locale }, () => bot.run(context));
 
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.MicrosoftAppId,
-      MicrosoftAppPassword: config.MicrosoftAppPassword,
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-      MicrosoftAppType: config.MicrosoftAppType,
-    }),
-  );
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log(`[onTurnError] ${context.activity.conversation?.id ?? '?'}: ${error.stack ?? error}`);
-    // The broken conversation starts afresh; carts and orders are in the store and are not lost.
-    // (delete throws synchronously when it cannot make the state key: caught too, never rethrown.)
-    await Promise.resolve()
-      .then(() => conversationState.delete(context))
-      .catch(() => undefined);
-    await context.sendActivity(turnFailed()).catch(() => undefined);
-  };
+  const authentication = createAuthentication(config);
+  const adapter = new CloudAdapter(authentication);
+  // A storage fault keeps the conversation where it was; any other error resets it (bot/turnErrors.ts).
+  adapter.onTurnError = (context: TurnContext, error: Error) => reportTurnError(context, error, conversationState, log);
 
   const server = restify.createServer({ name: 'reservations-purchase-bot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false }));
   server.post('/api/messages', async (req, res) => {
+    if (!config.demoMode) {
+      // Before anything else looks at the body: a request without a valid Bot Framework token gets 401.
+      const body = req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {};
+      const gate = await authenticateRequest(authentication, body, String(req.headers.authorization ?? ''));
+      if (!gate.ok) {
+        log(`[auth] ${gate.status} ${req.method} ${req.url}: ${gate.reason}`);
+        if (gate.status === 503) res.header('Retry-After', '30');
+        res.send(gate.status, { error: gate.status === 401 ? 'Unauthorized.' : 'The Bot Framework signing keys cannot be loaded now; try again.' });
+        return;
+      }
+    }
     const activity = InboundActivity.safeParse(req.body);
     if (!activity.success) {
       res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type", "channelId", "conversation", "from" and "recipient").' });
       return;
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    await adapter.process(req, res, run);
   });
+  mountWebChat(server, { config, run, onTurnError: adapter.onTurnError, log });
   server.get('/health', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();

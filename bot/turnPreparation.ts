@@ -1,6 +1,6 @@
 // Before any dialog runs: the input normalised (typed text or a validated card submit) and the acting
 // agent resolved. Middleware so that the conversation tests run exactly what the server runs.
-import { TurnContext, type Middleware, type StatePropertyAccessor } from 'botbuilder';
+import type { TurnContext, Middleware, StatePropertyAccessor } from 'botbuilder';
 import type { Actor, PurchaseService } from '../src/purchase/purchaseService';
 import { CardSubmit, setTurn, type TurnInput } from '../dialogs/turn';
 
@@ -18,7 +18,10 @@ export class TurnPreparation implements Middleware {
   }
 
   async prepare(context: TurnContext): Promise<void> {
-    TurnContext.removeRecipientMention(context.activity);
+    // The activity is the channel's (or anyone's, in demo mode): fields of the wrong type are dropped here
+    // rather than crash the turn (and reset the conversation) somewhere later.
+    if (context.activity.text != null && typeof context.activity.text !== 'string') context.activity.text = '';
+    removeRecipientMention(context.activity);
     setTurn(context, normaliseInput(context), { ...(await this.resolveActor(context)), demoMode: this.demoMode });
   }
 
@@ -26,8 +29,8 @@ export class TurnPreparation implements Middleware {
   private async resolveActor(context: TurnContext): Promise<{ actor?: Actor; chosenInDemo?: boolean }> {
     const from = context.activity.from ?? { id: '' };
     const conversationId = context.activity.conversation?.id ?? '';
-    const known =
-      this.service.resolveAgent(from.aadObjectId ?? from.id) ?? (from.aadObjectId ? this.service.resolveAgent(from.id) : undefined);
+    const aadObjectId = typeof from.aadObjectId === 'string' && from.aadObjectId ? from.aadObjectId : undefined;
+    const known = this.service.resolveAgent(aadObjectId ?? from.id) ?? (aadObjectId ? this.service.resolveAgent(from.id) : undefined);
     if (known) return { actor: { ...known, conversationId } };
     if (!this.demoMode) return {};
     const chosen = await this.actingAgentId.get(context);
@@ -36,9 +39,25 @@ export class TurnPreparation implements Middleware {
   }
 }
 
-/** Typed text, or a card submit validated as such; anything else in `value` is ignored. */
+/**
+ * TurnContext.removeRecipientMention without its crashes on entities a channel would not send (no
+ * `type`, a mention without `mentioned` or `text`, `entities` not an array): removes the first mention
+ * of the bot from the text, as it does.
+ */
+function removeRecipientMention(activity: TurnContext['activity']): void {
+  const entities: unknown[] = Array.isArray(activity.entities) ? activity.entities : [];
+  const botId = activity.recipient?.id;
+  const mention = entities.find((e): e is { text: string } => {
+    const m = e as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } } | null;
+    return typeof m?.type === 'string' && m.type.toLowerCase() === 'mention' && m.mentioned?.id === botId && typeof m.text === 'string' && m.text !== '';
+  });
+  if (mention && typeof activity.text === 'string') activity.text = activity.text.replace(mention.text, '').trim();
+}
+
+/** Typed text, or a card submit validated as such; anything else in `value` is ignored. The locale chooses the language. */
 function normaliseInput(context: TurnContext): TurnInput {
   const text = (context.activity.text ?? '').trim();
   const submit = CardSubmit.safeParse(context.activity.value);
-  return submit.success && !text ? { text: '', submit: submit.data } : { text };
+  const locale = typeof context.activity.locale === 'string' ? context.activity.locale.slice(0, 35) : undefined;
+  return { ...(submit.success && !text ? { text: '', submit: submit.data } : { text }), ...(locale ? { locale } : {}) };
 }

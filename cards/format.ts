@@ -4,15 +4,38 @@ import type { Money } from '../src/purchase/types';
 
 export const DEFAULT_LOCALE = 'en-US';
 
+/**
+ * Intl objects are slow to build (a review card formats dozens of amounts): each locale resolution and
+ * each formatter is made once and reused. The locale comes from the activity, so the caches are bounded.
+ */
+const maxCached = 200;
+const canonicalLocales = new Map<string, string>();
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(); // may throw: nothing is cached then
+    if (cache.size >= maxCached) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  remember(formatters, `n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)) as Intl.NumberFormat;
+
 /** A usable BCP 47 locale: the given one when Intl accepts it, else DEFAULT_LOCALE. */
 export function resolveLocale(locale?: string): string {
   if (!locale) return DEFAULT_LOCALE;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(locale);
-    return canonical ?? DEFAULT_LOCALE;
-  } catch {
-    return DEFAULT_LOCALE;
-  }
+  return remember(canonicalLocales, locale, () => {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(locale);
+      return canonical ?? DEFAULT_LOCALE;
+    } catch {
+      return DEFAULT_LOCALE;
+    }
+  });
 }
 
 /**
@@ -24,9 +47,9 @@ export function formatMinor(minor: number, currency: string, locale?: string): s
   const loc = resolveLocale(locale);
   const amount = minor / 100;
   try {
-    return new Intl.NumberFormat(loc, { style: 'currency', currency }).format(amount);
+    return numberFormat(loc, { style: 'currency', currency }).format(amount);
   } catch {
-    const number = new Intl.NumberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+    const number = numberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
     return `${number} ${currency}`;
   }
 }
@@ -37,12 +60,12 @@ export function formatMoney(money: Money, locale?: string): string {
 
 /** A whole number with the locale's grouping, e.g. 1234 → "1,234" (en-US), "1.234" (nl-NL). */
 export function formatInteger(value: number, locale?: string): string {
-  return new Intl.NumberFormat(resolveLocale(locale), { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(resolveLocale(locale), { maximumFractionDigits: 0 }).format(value);
 }
 
 /** A number with up to 2 decimals (RAM in GB can be 0.75), e.g. "1.5" / "1,5". */
 export function formatDecimal(value: number, locale?: string): string {
-  return new Intl.NumberFormat(resolveLocale(locale), { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(resolveLocale(locale), { maximumFractionDigits: 2 }).format(value);
 }
 
 /**
@@ -52,11 +75,9 @@ export function formatDecimal(value: number, locale?: string): string {
 export function formatDateTime(iso: string, locale?: string, timeZone = 'UTC'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(resolveLocale(locale), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  })
+  const loc = resolveLocale(locale);
+  const format = remember(formatters, `d|${loc}|${timeZone}`, () => new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeStyle: 'short', timeZone })) as Intl.DateTimeFormat;
+  return format
     .format(date)
     .concat(timeZone === 'UTC' ? ' UTC' : '');
 }

@@ -11,13 +11,15 @@
 // - Templates must therefore only *place* data strings, never compute on them (no length(), toUpper(),
 //   comparisons): conditions use booleans prepared here.
 //
-// User-facing English lives in the templates (sentences, titles, labels) and in LABELS below (names of
-// enum values shared by several cards); format.ts only formats numbers, money and dates.
+// The templates hold no words: every label and sentence comes from the message catalogue of the card's
+// locale (src/i18n), as data under `t` (labels, never shortened) or as sentences prepared here with
+// numbers, money and dates formatted for that locale (format.ts).
 import { randomBytes } from 'node:crypto';
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../src/purchase/types';
-import type { BillingCycle, Order, Scope, TermDuration, Verdict } from '../src/domain/types';
+import type { Order, TermDuration, Verdict } from '../src/domain/types';
+import { catalogueFor, ruleSentence, verdictWording, type Catalogue } from '../src/i18n';
 import {
   escapeMarkdown,
   formatDateTime,
@@ -25,8 +27,6 @@ import {
   formatInteger,
   formatMinor,
   formatMoney,
-  jsonByteLength,
-  resolveLocale,
   truncate,
 } from './format';
 import catalogJson from './templates/catalog.json';
@@ -36,18 +36,12 @@ import orderHistoryJson from './templates/orderHistory.json';
 import quantityJson from './templates/quantity.json';
 import reviewJson from './templates/review.json';
 
-/** Display names of enum values, shared by the cards. */
-export const LABELS = {
-  term: { P1Y: '1 year', P3Y: '3 years', P5Y: '5 years' } satisfies Record<TermDuration, string>,
-  billingCycle: { one_time: 'One-time', monthly: 'Monthly' } satisfies Record<BillingCycle, string>,
-  scope: { single: 'Single subscription', shared: 'Shared' } satisfies Record<Scope, string>,
-  orderStatus: { pending: 'Pending', completed: 'Completed', cancelled: 'Cancelled' } satisfies Record<Order['status'], string>,
-  size: (cores: string | null, ram: string | null): string =>
-    [cores === null ? null : `${cores} vCPU`, ram === null ? null : `${ram} GB RAM`].filter(Boolean).join(' · '),
-  filterPart: { search: (text: string) => `“${text}”` },
-  listSeparator: ' · ',
-  orderLineSeparator: '; ',
-} as const;
+
+/**
+ * The value of the "Any" choice of the catalog's filter lists. Not empty: the Adaptive Cards renderer of
+ * Web Chat and Teams refuses a whole card when a choice has an empty value (the card shows as an empty bubble).
+ */
+export const ANY_FILTER = 'any';
 
 /** Teams refuses messages over ~28 KB; above this budget long display strings are shortened. */
 export const CARD_SIZE_BUDGET = 24 * 1024;
@@ -71,15 +65,26 @@ export class CardRenderError extends Error {
   }
 }
 
-const templates = {
-  choice: new Template(choiceJson),
-  catalog: new Template(catalogJson),
-  quantity: new Template(quantityJson),
-  review: new Template(reviewJson),
-  confirmation: new Template(confirmationJson),
-  orderHistory: new Template(orderHistoryJson),
+const templateJson = {
+  choice: choiceJson,
+  catalog: catalogJson,
+  quantity: quantityJson,
+  review: reviewJson,
+  confirmation: confirmationJson,
+  orderHistory: orderHistoryJson,
 };
-type CardName = keyof typeof templates;
+type CardName = keyof typeof templateJson;
+
+/**
+ * Each template is parsed (every `${…}` through the expression parser, ~140 ms for the six) when its
+ * card is first rendered, not when the module loads: a first start answers sooner (bench/README.md).
+ */
+const templates = new Map<CardName, Template>();
+function template(name: CardName): Template {
+  let t = templates.get(name);
+  if (!t) templates.set(name, (t = new Template(templateJson[name])));
+  return t;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Expansion with tokenised data
@@ -87,20 +92,23 @@ type CardName = keyof typeof templates;
 interface Tokens {
   pattern: RegExp;
   values: string[];
+  /** Tokens of the catalogue's labels (the model's root `t`): never shortened. */
+  labels: Set<number>;
 }
 
-function tokenize(value: unknown, tokens: Tokens, salt: string): Json {
+function tokenize(value: unknown, tokens: Tokens, salt: string, label = false, root = false): Json {
   if (typeof value === 'string') {
     if (value === '') return '';
     tokens.values.push(value);
+    if (label) tokens.labels.add(tokens.values.length - 1);
     return `\u27e6${salt}:${tokens.values.length - 1}\u27e7`;
   }
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean' || value === null || value === undefined) return value ?? null;
-  if (Array.isArray(value)) return value.map((v) => tokenize(v, tokens, salt));
+  if (Array.isArray(value)) return value.map((v) => tokenize(v, tokens, salt, label));
   if (typeof value === 'object') {
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) out[k] = tokenize(v, tokens, salt);
+    for (const [k, v] of Object.entries(value)) out[k] = tokenize(v, tokens, salt, label || (root && k === 't'));
     return out;
   }
   throw new TypeError(`unsupported card data value of type ${typeof value}`);
@@ -119,9 +127,10 @@ const DISPLAY_KEYS = new Set(['text', 'title', 'label', 'placeholder', 'errorMes
 
 function fill(node: Json, slot: Slot, tokens: Tokens, maxLength: number): Json {
   if (typeof node === 'string') {
+    if (!node.includes('\u27e6')) return node; // the template's own text: no data in it
     return node.replace(tokens.pattern, (_m, index: string) => {
       let value = tokens.values[Number(index)]!;
-      if (slot.display) value = truncate(value, maxLength);
+      if (slot.display && !tokens.labels.has(Number(index))) value = truncate(value, maxLength);
       return slot.markdown ? escapeMarkdown(value) : value;
     });
   }
@@ -157,8 +166,8 @@ function fill(node: Json, slot: Slot, tokens: Tokens, maxLength: number): Json {
 export function expandTemplate(template: Template | object, model: object, name = 'template'): JsonObject {
   const compiled = template instanceof Template ? template : new Template(template);
   const salt = randomBytes(6).toString('hex');
-  const tokens: Tokens = { pattern: new RegExp(`\u27e6${salt}:(\\d+)\u27e7`, 'g'), values: [] };
-  const data = tokenize(model, tokens, salt);
+  const tokens: Tokens = { pattern: new RegExp(`\u27e6${salt}:(\\d+)\u27e7`, 'g'), values: [], labels: new Set() };
+  const data = tokenize(model, tokens, salt, false, true);
   let expanded: Json;
   try {
     expanded = compiled.expand({ $root: data }) as Json;
@@ -175,10 +184,11 @@ export function expandTemplate(template: Template | object, model: object, name 
   }
   for (const maxLength of SHRINK_STEPS) {
     const card = fill(expanded, { markdown: false, display: false }, tokens, maxLength) as JsonObject;
-    if (JSON.stringify(card).includes(`\u27e6${salt}:`)) {
+    const json = JSON.stringify(card);
+    if (json.includes(`\u27e6${salt}:`)) {
       throw new CardRenderError(name, 'a data placeholder was altered by the template');
     }
-    const size = jsonByteLength(card);
+    const size = Buffer.byteLength(json, 'utf8');
     if (size <= CARD_SIZE_BUDGET || (maxLength === SHRINK_STEPS[SHRINK_STEPS.length - 1] && size <= CARD_SIZE_LIMIT)) {
       return card;
     }
@@ -187,7 +197,7 @@ export function expandTemplate(template: Template | object, model: object, name 
 }
 
 function attachment(name: CardName, model: object): Attachment {
-  return CardFactory.adaptiveCard(expandTemplate(templates[name], model, name));
+  return CardFactory.adaptiveCard(expandTemplate(template(name), model, name));
 }
 
 function requireNonce(card: CardName, nonce: string): string {
@@ -200,24 +210,51 @@ function requireNonce(card: CardName, nonce: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Shared view-model pieces
 
-function sizeText(row: Pick<CatalogRow, 'cores' | 'ram'>, locale: string): string {
-  return LABELS.size(
+/**
+ * The catalogue of `locale` and the locale its numbers, money and dates are formatted in: the
+ * catalogue's own, so a sentence never mixes two languages' number formats.
+ */
+function localeOf(locale: string | undefined): { t: Catalogue; loc: string } {
+  const t = catalogueFor(locale);
+  return { t, loc: t.locale };
+}
+
+/** The catalogue's card labels that are plain strings: the template places them as `${$root.t.<key>}`. */
+function labels(t: Catalogue) {
+  let cached = labelsByCatalogue.get(t);
+  if (!cached) {
+    const names = t.names;
+    const plain = Object.fromEntries(Object.entries(t.cards).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    cached = { ...plain, oneTime: names.billingCycles.one_time, monthly: names.billingCycles.monthly };
+    labelsByCatalogue.set(t, cached);
+  }
+  return cached;
+}
+/** The catalogues are constants: their labels are collected once per catalogue, not once per card. */
+const labelsByCatalogue = new WeakMap<Catalogue, Record<string, string>>();
+
+function sizeText(row: Pick<CatalogRow, 'cores' | 'ram'>, t: Catalogue, locale: string): string {
+  return t.cards.size(
     row.cores === null ? null : formatDecimal(row.cores, locale),
     row.ram === null ? null : formatDecimal(row.ram, locale),
   );
 }
 
-function rowModel(row: CatalogRow, locale: string) {
-  const size = sizeText(row, locale);
+function rowModel(row: CatalogRow, t: Catalogue, locale: string) {
+  const size = sizeText(row, t, locale);
+  const term = t.names.terms[row.term] ?? row.term;
+  const unitPrice = formatMoney(row.unitPrice, locale);
   return {
     catalogItemId: row.catalogItemId,
     title: row.title,
     productTitle: row.productTitle,
-    region: row.region,
-    term: LABELS.term[row.term] ?? row.term,
+    region: t.names.region(row.armRegionName, row.region),
+    term,
     hasSize: size !== '',
     size,
-    unitPrice: formatMoney(row.unitPrice, locale),
+    unitPrice,
+    priceForTerm: t.cards.priceForTerm(unitPrice, term),
+    priceForTermInCurrency: t.cards.priceForTermInCurrency(unitPrice, term, row.unitPrice.currency),
     currency: row.unitPrice.currency,
     monthlyBillingSupported: row.monthlyBillingSupported,
     minimumQuantity: row.minimumQuantity,
@@ -225,9 +262,10 @@ function rowModel(row: CatalogRow, locale: string) {
   };
 }
 
-function verdictText(verdict: Verdict): string {
-  if (!verdict.ok) return verdict.fix ? `${verdict.message} ${verdict.fix}` : verdict.message;
-  return verdict.message ?? verdict.warning ?? verdict.code;
+/** A verdict as one sentence, message then fix, in the catalogue's language. */
+function verdictText(verdict: Verdict, t: Catalogue): string {
+  const { message, fix } = verdictWording(t, verdict);
+  return (fix ? `${message} ${fix}` : message) || verdict.code;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -255,7 +293,7 @@ export function renderChoiceCard({ title, text, choices, action, nonce, locale }
   requireNonce('choice', nonce);
   if (!action) throw new CardRenderError('choice', 'a choice card needs an action');
   return attachment('choice', {
-    locale: resolveLocale(locale),
+    locale: localeOf(locale).loc,
     nonce,
     action,
     title,
@@ -275,8 +313,9 @@ export function renderChoiceCard({ title, text, choices, action, nonce, locale }
 
 export interface CatalogCardInput {
   page: CatalogPage;
-  /** E.g. "Virtual machines". */
+  /** E.g. "Virtual machines", already in the card's language. */
   reservationTypeTitle: string;
+  /** The regions to filter by; their names are shown in the card's language. */
   regions: { armName: string; displayName: string }[];
   families: string[];
   nonce: string;
@@ -292,16 +331,16 @@ export function renderCatalogPage({
   locale,
 }: CatalogCardInput): Attachment {
   requireNonce('catalog', nonce);
-  const loc = resolveLocale(locale);
+  const { t, loc } = localeOf(locale);
   const filter = page.filter;
-  const regionName = (arm: string) => regions.find((r) => r.armName === arm)?.displayName ?? arm;
+  const regionName = (arm: string) => t.names.region(arm, regions.find((r) => r.armName === arm)?.displayName ?? arm);
 
   const summary = [
     filter.region ? regionName(filter.region) : null,
     filter.family ?? null,
     filter.armSkuName ?? null,
-    filter.term ? LABELS.term[filter.term] : null,
-    filter.text ? LABELS.filterPart.search(filter.text) : null,
+    filter.term ? t.names.terms[filter.term] : null,
+    filter.text ? t.cards.searchText(filter.text) : null,
   ].filter((p): p is string => Boolean(p));
 
   // The current filter values must be among the choices, or a compact ChoiceSet shows nothing.
@@ -318,28 +357,27 @@ export function renderCatalogPage({
   const hasRows = page.rows.length > 0;
   return attachment('catalog', {
     locale: loc,
+    t: labels(t),
     nonce,
     reservationTypeTitle,
     hasFilter: summary.length > 0,
-    filterSummary: summary.join(LABELS.listSeparator),
+    filterSummary: summary.join(t.cards.listSeparator),
     hasRows,
-    from: formatInteger(first + 1, loc),
-    to: formatInteger(first + page.rows.length, loc),
-    total: formatInteger(page.total, loc),
-    rows: page.rows.map((row) => rowModel(row, loc)),
+    showing: t.cards.showing(formatInteger(first + 1, loc), formatInteger(first + page.rows.length, loc), formatInteger(page.total, loc)),
+    rows: page.rows.map((row) => rowModel(row, t, loc)),
     hasPrevious: page.page > 0,
     previousPage: Math.max(0, page.page - 1),
     hasNext: first + page.rows.length < page.total && hasRows,
     nextPage: page.page + 1,
     filter: {
-      region: filter.region ?? '',
-      family: filter.family ?? '',
-      term: filter.term ?? '',
+      region: filter.region ?? ANY_FILTER,
+      family: filter.family ?? ANY_FILTER,
+      term: filter.term ?? ANY_FILTER,
       text: filter.text ?? '',
     },
-    regions: regionChoices.map((r) => ({ armName: r.armName, displayName: r.displayName })),
+    regions: regionChoices.map((r) => ({ armName: r.armName, displayName: t.names.region(r.armName, r.displayName) })),
     families: familyChoices.map((name) => ({ name })),
-    terms: terms.map((t) => ({ title: LABELS.term[t], value: t })),
+    terms: terms.map((term) => ({ title: t.names.terms[term], value: term })),
   });
 }
 
@@ -354,13 +392,16 @@ export interface QuantityCardInput {
 
 export function renderQuantityCard({ row, nonce, locale }: QuantityCardInput): Attachment {
   requireNonce('quantity', nonce);
-  const loc = resolveLocale(locale);
+  const { t, loc } = localeOf(locale);
+  const [min, max] = [formatInteger(row.minimumQuantity, loc), formatInteger(row.maximumQuantity, loc)];
   return attachment('quantity', {
     locale: loc,
+    t: labels(t),
     nonce,
-    row: rowModel(row, loc),
-    min: formatInteger(row.minimumQuantity, loc),
-    max: formatInteger(row.maximumQuantity, loc),
+    row: rowModel(row, t, loc),
+    min,
+    quantityLabel: t.cards.quantityLabel(min, max),
+    quantityError: t.cards.quantityError(min, max),
   });
 }
 
@@ -373,18 +414,20 @@ export interface ReviewCardInput {
   locale?: string;
 }
 
-function lineModel(line: QuoteLine, locale: string) {
+function lineModel(line: QuoteLine, t: Catalogue, locale: string) {
+  const [min, max] = [formatInteger(line.minimumQuantity, locale), formatInteger(line.maximumQuantity, locale)];
+  const monthlyPayment = line.monthlyPayment ? formatMoney(line.monthlyPayment, locale) : '';
   return {
-    ...rowModel(line, locale),
+    ...rowModel(line, t, locale),
     lineId: line.lineId,
     quantity: line.quantity,
-    minText: formatInteger(line.minimumQuantity, locale),
-    maxText: formatInteger(line.maximumQuantity, locale),
+    quantityLabel: t.cards.quantityLabel(min, max),
+    quantityError: t.cards.quantityError(min, max),
     billingCycle: line.monthlyBillingSupported ? line.billingCycle : 'one_time',
     lineTotal: formatMoney(line.lineTotal, locale),
     currency: line.lineTotal.currency,
     hasMonthlyPayment: line.billingCycle === 'monthly' && line.monthlyPayment !== null,
-    monthlyPayment: line.monthlyPayment ? formatMoney(line.monthlyPayment, locale) : '',
+    monthlyPaymentText: monthlyPayment ? t.cards.perMonth(monthlyPayment) : '',
   };
 }
 
@@ -395,31 +438,32 @@ function lineModel(line: QuoteLine, locale: string) {
  */
 export function renderReviewCard({ quote, nonce, locale }: ReviewCardInput): Attachment {
   requireNonce('review', nonce);
-  const loc = resolveLocale(locale);
+  const { t, loc } = localeOf(locale);
   const allowed = quote.scopeOptions.filter((o) => o.allowed);
   const scopeChoosable = allowed.length > 1;
   const fixedScope = allowed.length === 1 ? allowed[0]!.scope : quote.scope;
   return attachment('review', {
     locale: loc,
+    t: labels(t),
     nonce,
     cartId: quote.cartId,
     customerName: quote.customer.companyName,
     subscriptionName: quote.subscription.friendlyName,
     subscriptionId: quote.subscription.id,
     hasBlockers: quote.blockers.length > 0,
-    blockers: quote.blockers.map((b) => ({ text: verdictText(b) })),
-    lines: quote.lines.map((line) => lineModel(line, loc)),
+    blockers: quote.blockers.map((b) => ({ text: verdictText(b, t) })),
+    lines: quote.lines.map((line) => lineModel(line, t, loc)),
     scopeChoosable,
     scope: quote.scope,
-    scopeChoices: allowed.map((o) => ({ title: LABELS.scope[o.scope], value: o.scope })),
-    scopeNotes: allowed.filter((o) => o.note).map((o) => ({ title: LABELS.scope[o.scope], note: o.note })),
-    fixedScope: LABELS.scope[fixedScope],
-    fixedScopeReasons: quote.scopeOptions.filter((o) => !o.allowed && o.note).map((o) => ({ note: o.note })),
+    scopeChoices: allowed.map((o) => ({ title: t.names.scopes[o.scope], value: o.scope })),
+    scopeNotes: allowed.flatMap((o) => (o.note ? [{ text: t.cards.scopeNote(t.names.scopes[o.scope], ruleSentence(t, o.note)) }] : [])),
+    fixedScope: t.names.scopes[fixedScope],
+    fixedScopeReasons: quote.scopeOptions.flatMap((o) => (!o.allowed && o.note ? [{ note: ruleSentence(t, o.note) }] : [])),
     resellerRequired: quote.resellerRequired,
     resellerMpnId: quote.resellerMpnId ?? '',
-    resellers: quote.resellers.map((r) => ({ name: r.name, mpnId: r.mpnId })),
-    total: formatMoney(quote.total, loc),
-    notes: quote.notes.map((text) => ({ text })),
+    resellers: quote.resellers.map((r) => ({ title: t.cards.resellerChoice(r.name, r.mpnId), mpnId: r.mpnId })),
+    totalText: t.cards.total(formatMoney(quote.total, loc)),
+    notes: quote.notes.map((note) => ({ text: t.cards.note(ruleSentence(t, note)) })),
   });
 }
 
@@ -432,41 +476,44 @@ export interface ConfirmationCardInput {
   locale?: string;
 }
 
-function orderModel(order: Order, locale: string) {
+function orderModel(order: Order, t: Catalogue, locale: string) {
+  const status = t.names.orderStatus[order.status] ?? order.status;
+  const created = formatDateTime(order.creationDate, locale);
+  const total = formatMinor(order.totalMinor, order.currencyCode, locale);
   return {
     id: order.id,
-    status: LABELS.orderStatus[order.status] ?? order.status,
-    billingCycle: LABELS.billingCycle[order.billingCycle] ?? order.billingCycle,
-    created: formatDateTime(order.creationDate, locale),
-    total: formatMinor(order.totalMinor, order.currencyCode, locale),
-    lines: order.lineItems.map((l, i) => ({
-      friendlyName: l.friendlyName,
-      name: l.friendlyName,
-      region: l.armRegionName,
-      term: LABELS.term[l.termDuration] ?? l.termDuration,
-      quantity: formatInteger(l.quantity, locale),
-      total: formatMinor(l.totalMinor, order.currencyCode, locale),
-      separator: i < order.lineItems.length - 1 ? LABELS.orderLineSeparator : '',
-    })),
+    status,
+    billingCycle: t.names.billingCycles[order.billingCycle] ?? order.billingCycle,
+    created,
+    summary: [created, status, total].join(t.cards.listSeparator),
+    orderTotal: t.cards.orderTotal(total),
+    lines: order.lineItems.map((l, i) => {
+      const term = t.names.terms[l.termDuration] ?? l.termDuration;
+      const quantity = formatInteger(l.quantity, locale);
+      const separator = i < order.lineItems.length - 1 ? t.cards.orderLineSeparator : '';
+      return {
+        friendlyName: l.friendlyName,
+        summary: t.cards.orderLine(l.armRegionName, term, quantity, formatMinor(l.totalMinor, order.currencyCode, locale)),
+        text: t.cards.historyLine(quantity, l.friendlyName, l.armRegionName, term) + separator,
+      };
+    }),
   };
 }
 
 export function renderConfirmationCard({ result, customerName, locale }: ConfirmationCardInput): Attachment {
-  const loc = resolveLocale(locale);
+  const { t, loc } = localeOf(locale);
   const hasOrders = result.orders.length > 0;
   return attachment('confirmation', {
     locale: loc,
+    t: labels(t),
     placed: hasOrders && !result.replayed,
     replayed: result.replayed,
     nothingOrdered: !hasOrders && !result.replayed,
     customerName,
-    orders: result.orders.map((o) => orderModel(o, loc)),
+    orders: result.orders.map((o) => orderModel(o, t, loc)),
     hasErrors: result.orderErrors.length > 0,
-    errors: result.orderErrors.map((e) => ({
-      orderGroupId: e.orderGroupId,
-      code: e.code,
-      description: e.description,
-    })),
+    // The description is Partner Center's own text.
+    errors: result.orderErrors.map((e) => ({ text: t.cards.orderError(e.description, e.code, e.orderGroupId) })),
     // Only web links: never a javascript: or other scheme in an OpenUrl action.
     hasPortalUrl: /^https:\/\//i.test(result.portalUrl),
     portalUrl: result.portalUrl,
@@ -494,17 +541,17 @@ export function renderOrderHistoryCard({
   locale,
   maxOrders = ORDER_HISTORY_MAX,
 }: OrderHistoryCardInput): Attachment {
-  const loc = resolveLocale(locale);
+  const { t, loc } = localeOf(locale);
   const shown = orders.slice(0, Math.max(0, maxOrders));
   return attachment('orderHistory', {
     locale: loc,
+    t: labels(t),
     title,
     hasOrders: orders.length > 0,
     hasMore: orders.length > shown.length,
-    shown: formatInteger(shown.length, loc),
-    count: formatInteger(orders.length, loc),
+    showingRecent: t.cards.showingRecent(formatInteger(shown.length, loc), formatInteger(orders.length, loc)),
     orders: shown.map((o) => ({
-      ...orderModel(o, loc),
+      ...orderModel(o, t, loc),
       customerName: Object.prototype.hasOwnProperty.call(customerNames, o.customerId)
         ? customerNames[o.customerId]!
         : o.customerId,

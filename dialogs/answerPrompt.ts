@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { isCommand, turnInput, type TurnInput } from './turn';
-import { staleCard } from './messages';
+import { sayTo } from './messages';
 
 /** Sentinels the purchase waterfall understands: go one question back, or ask the current one again. */
 export const BACK = { flow: 'back' } as const;
@@ -44,6 +44,11 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
     if (activity) await context.sendActivity(activity);
+    // The options are the prompt's dialog state, read and written on every turn until it is answered. The
+    // card, sent now, would be most of that state (5-12 KB of 6-13 KB): it is not kept. A failed answer
+    // never asks again silently (every recogniser replies, a stale card is told so), and a re-sent card
+    // would carry an outdated nonce anyway.
+    if (typeof options.prompt === 'object' && options.prompt.attachments) options.prompt = { ...options.prompt, attachments: undefined };
   }
 
   protected async onRecognize(
@@ -55,7 +60,7 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
     const opts = options as AnswerPromptOptions<D>;
     if (isCommand(input, 'back')) return { succeeded: true, value: BACK };
     if (input.submit && input.submit.nonce !== opts.nonce) {
-      await context.sendActivity(staleCard());
+      await context.sendActivity(sayTo(context).staleCard());
       return { succeeded: false };
     }
     const result = await this.recognise(context, input, opts);
@@ -63,11 +68,14 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
   }
 }
 
-/** Replaces the card the prompt shows (a new page, a new search) so a reprompt shows the latest one. */
+/**
+ * A new card for the waiting prompt (a new page, a new search): a new nonce, so only this card's buttons
+ * answer. The caller sends the card; like the first one it is not kept in the dialog state.
+ */
 export function replaceCard(options: AnswerPromptOptions, card: (nonce: string) => Attachment, text?: string): Attachment {
   options.nonce = newNonce();
   const attachment = card(options.nonce);
-  options.prompt = { type: 'message', text, attachments: [attachment] };
+  options.prompt = { type: 'message', text };
   return attachment;
 }
 
@@ -97,19 +105,21 @@ export function matchChoice(text: string, choices: ChoiceData['choices']): Choic
 }
 
 /** The recogniser of a list of choices: a click on one of the buttons, or its number/name typed. */
-export function choiceRecogniser(notUnderstood: (choices: ChoiceData['choices']) => string): Recogniser<string, ChoiceData> {
+export function choiceRecogniser(
+  notUnderstood: (choices: ChoiceData['choices'], context: TurnContext) => string,
+): Recogniser<string, ChoiceData> {
   return async (context, input, options) => {
     const { action, choices } = options.data;
     if (input.submit) {
       const value = typeof input.submit.value === 'string' ? input.submit.value : '';
       const hit = input.submit.action === action ? choices.find((c) => c.value === value) : undefined;
       if (hit) return { ok: true, value: hit.value };
-      await context.sendActivity(notUnderstood(choices));
+      await context.sendActivity(notUnderstood(choices, context));
       return { ok: false };
     }
     const hit = matchChoice(input.text, choices);
     if (hit) return { ok: true, value: hit.value };
-    await context.sendActivity(notUnderstood(choices));
+    await context.sendActivity(notUnderstood(choices, context));
     return { ok: false };
   };
 }

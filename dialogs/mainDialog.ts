@@ -14,16 +14,21 @@ import { renderChoiceCard, renderConfirmationCard, renderOrderHistoryCard } from
 import { AnswerPrompt, choiceRecogniser, newNonce, type AnswerPromptOptions, type ChoiceData } from './answerPrompt';
 import { PURCHASE_DIALOG, PurchaseDialog, type PurchaseOptions } from './purchaseDialog';
 import { isCommand, turnIdentity, turnInput } from './turn';
-import * as say from './messages';
+import { sayTo } from './messages';
+import { allWords, alternatives as anyOf } from '../src/i18n';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_FLOW = 'mainFlow';
 const ACT_AS_PROMPT = 'actAsPrompt';
 
-const buyPattern = /^(?:buy|purchase|kopen|koop|new order|start)(?:\s+(?:reservations?|reserveringen))?(?:\s+(?:for|voor)\s+(.+))?$/i;
-const ordersPattern = /^(?:orders|order history|history|bestellingen|ordergeschiedenis)(?:\s+(?:for|of|voor|van)?\s*(.+))?$/i;
-const switchPattern = /^(?:act as|switch agent|switch user|wissel agent|who am i)$/i;
-const greetingPattern = /^(?:hi|hello|hey|hallo|goedemorgen|goedemiddag)\b/i;
+// The top-level words of every catalogue (src/i18n): "buy for Contoso" and "kopen voor Contoso" alike.
+const buyPattern = new RegExp(
+  `^(?:${anyOf(allWords('buy'))})(?:\\s+(?:${anyOf(allWords('reservations'))}))?(?:\\s+(?:${anyOf(allWords('forCustomer'))})\\s+(.+))?$`,
+  'i',
+);
+const ordersPattern = new RegExp(`^(?:${anyOf(allWords('orders'))})(?:\\s+(?:${anyOf(allWords('ordersOf'))})?\\s*(.+))?$`, 'i');
+const switchPattern = new RegExp(`^(?:${anyOf(allWords('switchAgent'))})$`, 'i');
+const greetingPattern = new RegExp(`^(?:${anyOf(allWords('greeting'))})\\b`, 'i');
 
 export class MainDialog extends ComponentDialog {
   constructor(
@@ -33,7 +38,7 @@ export class MainDialog extends ComponentDialog {
   ) {
     super(MAIN_DIALOG);
     this.addDialog(new PurchaseDialog(service));
-    this.addDialog(new AnswerPrompt(ACT_AS_PROMPT, choiceRecogniser(say.notUnderstoodChoice)));
+    this.addDialog(new AnswerPrompt(ACT_AS_PROMPT, choiceRecogniser((choices, context) => sayTo(context).notUnderstoodChoice(choices))));
     this.addDialog(new WaterfallDialog(MAIN_FLOW, [this.routeStep.bind(this), this.afterStep.bind(this)]));
     this.initialDialogId = MAIN_FLOW;
   }
@@ -44,6 +49,14 @@ export class MainDialog extends ComponentDialog {
 
   /** "cancel" and "help" work at every step, typed or clicked. */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const say = sayTo(innerDc.context);
+    // A purchase is its agent's alone: anyone else (a colleague in a group chat, another partner's agent
+    // reusing the conversation id) is told so, and the purchase stays as it was.
+    const owner = purchaseOwner(innerDc);
+    if (owner !== undefined && owner !== turnIdentity(innerDc.context).actor?.agent.id) {
+      await innerDc.context.sendActivity(say.anotherAgentsPurchase());
+      return Dialog.EndOfTurn;
+    }
     const input = turnInput(innerDc.context);
     // A button of an older card (its Cancel too) is the waiting prompt's to answer: it says the card is out of date.
     if (input.submit && !fromWaitingCard(innerDc, input.submit.nonce)) return undefined;
@@ -59,6 +72,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     const { actor, demoMode, chosenInDemo } = turnIdentity(step.context);
     const input = turnInput(step.context);
     const text = input.text;
@@ -82,7 +96,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const buy = buyPattern.exec(text);
-    if (buy) return step.beginDialog(PURCHASE_DIALOG, { customerQuery: buy[1] } satisfies PurchaseOptions);
+    if (buy) return step.beginDialog(PURCHASE_DIALOG, { customerQuery: buy[1], agentId: actor.agent.id } satisfies OwnedPurchase);
     const orders = ordersPattern.exec(text);
     if (orders) {
       await this.showOrders(step.context, orders[1]);
@@ -94,6 +108,7 @@ export class MainDialog extends ComponentDialog {
 
   /** The act-as choice of a demo user, or whatever the purchase dialog returned. */
   private async afterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     const chosen = typeof step.result === 'string' ? this.service.demoAgents().find((a) => a.agent.id === step.result) : undefined;
     if (chosen) {
       await this.actingAgentId.set(step.context, chosen.agent.id);
@@ -103,6 +118,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private askActAs(step: WaterfallStepContext) {
+    const say = sayTo(step.context);
     const choices = this.service.demoAgents().map(({ agent, partner }) => ({
       value: agent.id,
       title: say.demoAgentTitle(agent),
@@ -111,7 +127,7 @@ export class MainDialog extends ComponentDialog {
     }));
     const nonce = newNonce();
     const options: AnswerPromptOptions<ChoiceData> = {
-      prompt: { type: 'message', attachments: [renderChoiceCard({ title: say.chooseDemoAgent(), choices, action: 'actAs', nonce })] },
+      prompt: { type: 'message', attachments: [renderChoiceCard({ title: say.chooseDemoAgent(), choices, action: 'actAs', nonce, locale: say.locale })] },
       nonce,
       data: { action: 'actAs', choices: choices.map(({ value, title, synonyms }) => ({ value, title, synonyms })) },
     };
@@ -123,6 +139,7 @@ export class MainDialog extends ComponentDialog {
    * (nothing is bought twice); anything else is simply out of date.
    */
   private async oldCardClicked(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     const { actor } = turnIdentity(step.context);
     const submit = turnInput(step.context).submit!;
     const cartId = typeof submit.cartId === 'string' ? submit.cartId : undefined;
@@ -131,7 +148,7 @@ export class MainDialog extends ComponentDialog {
       const customer = await this.service.customer(actor!, bought.value.orders[0]?.customerId ?? '').catch(() => undefined);
       await step.context.sendActivity({
         text: say.alreadyBought(),
-        attachments: [renderConfirmationCard({ result: bought.value, customerName: customer?.companyName ?? '' })],
+        attachments: [renderConfirmationCard({ result: bought.value, customerName: customer?.companyName ?? '', locale: say.locale })],
       });
     } else {
       await step.context.sendActivity(say.usedCard());
@@ -140,6 +157,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async showOrders(context: TurnContext, customerQuery?: string): Promise<void> {
+    const say = sayTo(context);
     const { actor } = turnIdentity(context);
     let customer: { id: string; companyName: string } | undefined;
     if (customerQuery) {
@@ -156,10 +174,21 @@ export class MainDialog extends ComponentDialog {
     }
     await context.sendActivity({
       attachments: [
-        renderOrderHistoryCard({ orders: history.value.orders, customerNames: history.value.customerNames, title: say.orderHistoryTitle(customer?.companyName) }),
+        renderOrderHistoryCard({ orders: history.value.orders, customerNames: history.value.customerNames, title: say.orderHistoryTitle(customer?.companyName), locale: say.locale }),
       ],
     });
   }
+}
+
+/** The purchase dialog's options, with the agent who started it (see purchaseOwner). */
+type OwnedPurchase = PurchaseOptions & { agentId: string };
+
+/** The agent whose purchase is running in this conversation, if one is (and was started with its owner). */
+function purchaseOwner(dc: DialogContext): string | undefined {
+  if (dc.activeDialog?.id !== PURCHASE_DIALOG) return undefined;
+  const flow = dc.child?.stack[0]; // the purchase waterfall, at the bottom of the purchase dialog's stack
+  const agentId = (flow?.state?.options as Partial<OwnedPurchase> | undefined)?.agentId;
+  return typeof agentId === 'string' ? agentId : undefined;
 }
 
 /** Whether a submit carries the nonce of the card the innermost waiting prompt sent (true when none is waiting on a card). */

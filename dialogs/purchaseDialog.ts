@@ -5,10 +5,11 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import type { PurchaseService, ReviewChanges } from '../src/purchase/purchaseService';
-import type { CatalogFilter } from '../src/purchase/types';
+import type { CatalogFilter, CheckoutResult } from '../src/purchase/types';
 import { BillingCycle, Scope, Segment, TermDuration, type Customer } from '../src/domain/types';
 import { checkQuantity } from '../src/rules/order';
 import {
+  ANY_FILTER,
   renderCatalogPage,
   renderChoiceCard,
   renderConfirmationCard,
@@ -28,8 +29,9 @@ import {
   type ChoiceData,
   type Recognition,
 } from './answerPrompt';
-import { actorOf } from './turn';
-import * as say from './messages';
+import { actorOf, markOrdersConfirmed } from './turn';
+import { sayTo, type Say } from './messages';
+import { allWords, alternatives, catalogues } from '../src/i18n';
 
 export const PURCHASE_DIALOG = 'purchaseDialog';
 const PURCHASE_FLOW = 'purchaseFlow';
@@ -56,6 +58,8 @@ interface FlowValues {
   filter?: CatalogFilter;
   page?: number;
   pendingItemId?: string;
+  /** The cart's last line id when the quantity was asked: adding is idempotent per question. */
+  askedAfterLineId?: number;
 }
 
 interface CustomerData {
@@ -84,11 +88,12 @@ type ReviewAnswer =
   | { kind: 'addItem' }
   | { kind: 'remove'; lineId: number };
 
-/** The filter form of the catalog card. Values arrive as strings; empty means "any". */
+/** The filter form of the catalog card. Values arrive as strings; empty or ANY_FILTER means "any". */
+const anyToEmpty = (v: unknown) => (v === ANY_FILTER ? '' : v);
 const FilterSubmit = z.object({
-  region: z.string().max(60).optional(),
-  family: z.string().max(60).optional(),
-  term: z.union([TermDuration, z.literal('')]).optional(),
+  region: z.preprocess(anyToEmpty, z.string().max(60).optional()),
+  family: z.preprocess(anyToEmpty, z.string().max(60).optional()),
+  term: z.preprocess(anyToEmpty, z.union([TermDuration, z.literal('')]).optional()),
   text: z.string().max(200).optional(),
 });
 
@@ -99,16 +104,17 @@ const ReviewSubmit = z.object({
   reseller: z.string().max(40).optional(),
 });
 
-const nextWords = ['next', 'more', 'volgende', 'meer'];
-const previousWords = ['previous', 'prev', 'vorige'];
-const clearWords = ['all', 'clear', 'reset', 'alles', 'any'];
-const reviewWords = ['review', 'done', 'checkout', 'review cart', 'controleren', 'klaar'];
+// What an agent may type on the item list, in every catalogue's language whatever the locale (src/i18n).
+const nextWords = allWords('nextPage');
+const previousWords = allWords('previousPage');
+const clearWords = allWords('clearFilters');
+const reviewWords = allWords('review');
 
 export class PurchaseDialog extends ComponentDialog {
   constructor(private readonly service: PurchaseService) {
     super(PURCHASE_DIALOG);
     this.addDialog(new AnswerPrompt(CUSTOMER_PROMPT, (c, i, o) => this.recogniseCustomer(c, i, o as AnswerPromptOptions<CustomerData>)));
-    this.addDialog(new AnswerPrompt(CHOICE_PROMPT, choiceRecogniser(say.notUnderstoodChoice)));
+    this.addDialog(new AnswerPrompt(CHOICE_PROMPT, choiceRecogniser((choices, context) => sayTo(context).notUnderstoodChoice(choices))));
     this.addDialog(new AnswerPrompt(ITEM_PROMPT, (c, i, o) => this.recogniseItem(c, i, o as AnswerPromptOptions<ItemData>)));
     this.addDialog(new AnswerPrompt(QUANTITY_PROMPT, (c, i, o) => this.recogniseQuantity(c, i, o as AnswerPromptOptions<QuantityData>)));
     this.addDialog(new AnswerPrompt(REVIEW_PROMPT, (c, i, o) => this.recogniseReview(c, i, o as AnswerPromptOptions<ReviewData>)));
@@ -131,6 +137,7 @@ export class PurchaseDialog extends ComponentDialog {
   // ---- steps ------------------------------------------------------------------------------------
 
   private async askCustomerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     const actor = actorOf(step.context);
     const may = this.service.checkMayBuy(actor);
     if (!may.ok) {
@@ -148,12 +155,13 @@ export class PurchaseDialog extends ComponentDialog {
     return this.ask<CustomerData>(
       step,
       CUSTOMER_PROMPT,
-      (nonce) => renderChoiceCard({ title: say.askCustomer(), text: say.customersFound(candidates.length, found.total, query), choices: candidates, action: 'pickCustomer', nonce }),
+      (nonce) => renderChoiceCard({ title: say.askCustomer(), text: say.customersFound(candidates.length, found.total, query), choices: candidates, action: 'pickCustomer', nonce, locale: say.locale }),
       { candidates: candidates.map(({ value, title }) => ({ value, title })) },
     );
   }
 
   private async askSegmentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     if (isBack(step.result)) return this.back(step);
     const actor = actorOf(step.context);
     const values = this.values(step);
@@ -167,11 +175,16 @@ export class PurchaseDialog extends ComponentDialog {
       await step.context.sendActivity(say.customerChosen(chosen.value.companyName));
     }
     const customer = await this.customer(step);
-    const choices = this.service.segmentChoices(customer).map(({ segment }) => ({ value: segment, title: say.segmentTitle(segment) }));
+    const choices = this.service.segmentChoices(customer).map(({ segment }) => ({
+      value: segment,
+      title: say.segmentTitle(segment),
+      synonyms: catalogues.map((c) => c.names.segments[segment]),
+    }));
     return this.askChoice(step, say.askSegment(), 'segment', choices);
   }
 
   private async askReservationTypeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     if (isBack(step.result)) return this.back(step);
     const values = this.values(step);
     if (!isReplay(step.result)) {
@@ -183,11 +196,12 @@ export class PurchaseDialog extends ComponentDialog {
       values.segment = chosen.value;
     }
     const types = await this.service.reservationTypes();
-    const choices = types.map((t) => ({ value: t.key, title: t.title, synonyms: reservationTypeSynonyms(t.key) }));
+    const choices = types.map((t) => ({ value: t.key, title: say.reservationTypeTitle(t.key, t.title), synonyms: reservationTypeSynonyms(t.key, t.title) }));
     return this.askChoice(step, say.askReservationType(), 'reservationType', choices);
   }
 
   private async askSubscriptionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     if (isBack(step.result)) return this.back(step);
     const values = this.values(step);
     if (!isReplay(step.result)) values.reservationType = step.result as string;
@@ -201,8 +215,8 @@ export class PurchaseDialog extends ComponentDialog {
         return step.endDialog();
       }
       return this.askChoice(step, say.offerAzurePlan(customer.companyName), 'azurePlan', [
-        { value: 'addAzurePlan', title: say.yes(), synonyms: ['yes', 'y', 'ja', 'add', 'ok'] },
-        { value: 'noAzurePlan', title: say.no(), synonyms: ['no', 'n', 'nee'] },
+        { value: 'addAzurePlan', title: say.yes(), synonyms: allWords('yes') },
+        { value: 'noAzurePlan', title: say.no(), synonyms: allWords('no') },
       ]);
     }
     const subscriptions = choices.value.map((s) => ({ value: s.id, title: s.friendlyName, subtitle: say.subscriptionSubtitle(s) }));
@@ -210,6 +224,7 @@ export class PurchaseDialog extends ComponentDialog {
   }
 
   private async showItemsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     if (isBack(step.result)) return this.back(step);
     const actor = actorOf(step.context);
     const values = this.values(step);
@@ -238,18 +253,19 @@ export class PurchaseDialog extends ComponentDialog {
       await step.context.sendActivity(say.refusalText(page.verdict));
       return step.endDialog();
     }
-    const typeTitle = await this.reservationTypeTitle(values.reservationType!);
+    const typeTitle = await this.reservationTypeTitle(say, values.reservationType!);
     const vocabulary = await this.service.vocabulary(values.customerId!, values.segment!, values.reservationType!);
     return this.ask<ItemData>(
       step,
       ITEM_PROMPT,
-      (nonce) => renderCatalogPage({ page: page.value, reservationTypeTitle: typeTitle, regions: vocabulary.regions.map((r) => ({ armName: r.armName, displayName: r.displayName })), families: vocabulary.families, nonce }),
+      (nonce) => renderCatalogPage({ page: page.value, reservationTypeTitle: typeTitle, regions: vocabulary.regions.map((r) => ({ armName: r.armName, displayName: r.displayName })), families: vocabulary.families, nonce, locale: say.locale }),
       { cartId: values.cartId!, filter, page: page.value.page, rowIds: page.value.rows.map((r) => r.catalogItemId), reservationTypeTitle: typeTitle },
       say.askItem(),
     );
   }
 
   private async askQuantityStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     if (isBack(step.result)) return this.back(step);
     const values = this.values(step);
     if (!isReplay(step.result)) {
@@ -257,6 +273,7 @@ export class PurchaseDialog extends ComponentDialog {
       if ('review' in answer) return this.jump(step, Step.review);
       Object.assign(values, { filter: answer.filter, page: answer.page, pendingItemId: answer.catalogItemId });
     }
+    values.askedAfterLineId = this.service.lastLineId(values.cartId!);
     const row = await this.service.catalogRow(actorOf(step.context), values.cartId!, values.pendingItemId!);
     if (!row.ok) {
       await step.context.sendActivity(say.refusalText(row.verdict));
@@ -266,33 +283,38 @@ export class PurchaseDialog extends ComponentDialog {
     return this.ask<QuantityData>(
       step,
       QUANTITY_PROMPT,
-      (nonce) => renderQuantityCard({ row: row.value, nonce }),
+      (nonce) => renderQuantityCard({ row: row.value, nonce, locale: say.locale }),
       { minimumQuantity, maximumQuantity },
       say.askQuantity(title, minimumQuantity, maximumQuantity),
     );
   }
 
   private async askNextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     if (isBack(step.result)) return this.back(step);
     const values = this.values(step);
     if (!isReplay(step.result)) {
       const actor = actorOf(step.context);
-      const added = await this.service.addLine(actor, values.cartId!, values.pendingItemId!, step.result);
+      const added = await this.service.addLine(actor, values.cartId!, values.pendingItemId!, step.result, values.askedAfterLineId);
       if (!added.ok) {
         await step.context.sendActivity(say.refusalText(added.verdict));
         return this.askAgain(step);
       }
       const row = await this.service.catalogRow(actor, values.cartId!, values.pendingItemId!);
-      if (row.ok) await step.context.sendActivity(say.lineAdded(Number(step.result), row.value.title, row.value.region, say.termText(row.value.term)));
+      if (row.ok) {
+        const region = say.regionName(row.value.armRegionName, row.value.region);
+        await step.context.sendActivity(say.lineAdded(Number(step.result), row.value.title, region, say.termText(row.value.term)));
+      }
       values.pendingItemId = undefined;
     }
     return this.askChoice(step, say.askNext(), 'next', [
-      { value: 'another', title: say.addAnother(), synonyms: ['another', 'add', 'more', 'nog een', 'toevoegen'] },
-      { value: 'review', title: say.reviewCart(), synonyms: ['review', 'done', 'checkout', 'controleren', 'klaar'] },
+      { value: 'another', title: say.addAnother(), synonyms: allWords('addAnother') },
+      { value: 'review', title: say.reviewCart(), synonyms: allWords('review') },
     ]);
   }
 
   private async reviewCartStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     // "back" from "add another or review" returns to the item list: the line is already in the cart.
     if (isBack(step.result)) return this.jump(step, Step.items);
     if (step.result === 'another') return this.jump(step, Step.items);
@@ -305,17 +327,21 @@ export class PurchaseDialog extends ComponentDialog {
     return this.ask<ReviewData>(
       step,
       REVIEW_PROMPT,
-      (nonce) => renderReviewCard({ quote: quote.value, nonce }),
+      (nonce) => renderReviewCard({ quote: quote.value, nonce, locale: say.locale }),
       { resellers: quote.value.resellers.map((r) => ({ value: r.mpnId, title: r.name })) },
       say.askReview(),
     );
   }
 
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
     if (isBack(step.result)) return this.back(step);
     const answer = step.result as ReviewAnswer;
     const actor = actorOf(step.context);
     const cartId = this.values(step).cartId!;
+    // Bought in a turn whose answer never arrived (the process was killed, the state not saved): say so.
+    const bought = await this.service.ordersForCart(actor, cartId);
+    if (bought?.ok) return this.confirm(step, bought.value);
     if (answer.kind === 'addItem') return this.jump(step, Step.items);
     if (answer.kind === 'remove') {
       const removed = this.service.removeLine(actor, cartId, answer.lineId);
@@ -333,14 +359,27 @@ export class PurchaseDialog extends ComponentDialog {
     const result = await this.service.checkout(actor, cartId);
     if (!result.ok) {
       await step.context.sendActivity(say.refusalText(result.verdict));
+      // Not confirmed either way (R15): no Buy to click again; the order history will tell.
+      if ('uncertain' in result) return step.endDialog();
       return this.askAgain(step);
     }
+    return this.confirm(step, result.value);
+  }
+
+  private async confirm(step: WaterfallStepContext, result: CheckoutResult): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
+    // Marked first: if anything fails from here on, the turn's error message still names the orders.
+    markOrdersConfirmed(step.context, result.orders.map((o) => o.id));
     const customer = await this.customer(step);
+    const text = [
+      result.replayed ? say.alreadyBought() : say.orderPlaced(),
+      result.failures?.length ? say.checkoutRecovered(result.failures, result.attempts ?? 1, result.foundByLookup ?? false) : undefined,
+    ].filter(Boolean).join('\n\n');
     await step.context.sendActivity({
-      text: result.value.replayed ? say.alreadyBought() : say.orderPlaced(),
-      attachments: [renderConfirmationCard({ result: result.value, customerName: customer.companyName })],
+      text,
+      attachments: [renderConfirmationCard({ result, customerName: customer.companyName, locale: say.locale })],
     });
-    return step.endDialog(result.value.orders.map((o) => o.id));
+    return step.endDialog(result.orders.map((o) => o.id));
   }
 
   // ---- recognisers ------------------------------------------------------------------------------
@@ -351,6 +390,7 @@ export class PurchaseDialog extends ComponentDialog {
     input: { text: string; submit?: Record<string, unknown> },
     options: AnswerPromptOptions<CustomerData>,
   ): Promise<Recognition<string>> {
+    const say = sayTo(context);
     if (input.submit) {
       const id = input.submit.action === 'pickCustomer' && typeof input.submit.value === 'string' ? input.submit.value : undefined;
       if (id) return { ok: true, value: id };
@@ -368,7 +408,7 @@ export class PurchaseDialog extends ComponentDialog {
     const candidates = found.customers.map((c) => ({ value: c.id, title: c.companyName, subtitle: `${c.domain} · ${c.country}` }));
     options.data.candidates = candidates.map(({ value, title }) => ({ value, title }));
     const card = replaceCard(options, (nonce) =>
-      renderChoiceCard({ title: say.askCustomer(), text: say.customersFound(candidates.length, found.total, input.text), choices: candidates, action: 'pickCustomer', nonce }),
+      renderChoiceCard({ title: say.askCustomer(), text: say.customersFound(candidates.length, found.total, input.text), choices: candidates, action: 'pickCustomer', nonce, locale: say.locale }),
     );
     await context.sendActivity({ attachments: [card] });
     return { ok: false };
@@ -380,6 +420,7 @@ export class PurchaseDialog extends ComponentDialog {
     input: { text: string; submit?: Record<string, unknown> },
     options: AnswerPromptOptions<ItemData>,
   ): Promise<Recognition<ItemAnswer>> {
+    const say = sayTo(context);
     const data = options.data;
     const pick = (catalogItemId: string): Recognition<ItemAnswer> => ({ ok: true, value: { catalogItemId, filter: data.filter, page: data.page } });
     let filter = data.filter;
@@ -431,7 +472,7 @@ export class PurchaseDialog extends ComponentDialog {
     const vocabulary = await this.service.vocabulary(cart.customerId, cart.segment, cart.reservationType);
     Object.assign(data, { filter, page: result.value.page, rowIds: result.value.rows.map((r) => r.catalogItemId) });
     const card = replaceCard(options, (nonce) =>
-      renderCatalogPage({ page: result.value, reservationTypeTitle: data.reservationTypeTitle, regions: vocabulary.regions, families: vocabulary.families, nonce }),
+      renderCatalogPage({ page: result.value, reservationTypeTitle: data.reservationTypeTitle, regions: vocabulary.regions, families: vocabulary.families, nonce, locale: say.locale }),
     );
     await context.sendActivity({ attachments: [card] });
     return { ok: false };
@@ -443,6 +484,7 @@ export class PurchaseDialog extends ComponentDialog {
     input: { text: string; submit?: Record<string, unknown> },
     options: AnswerPromptOptions<QuantityData>,
   ): Promise<Recognition<number>> {
+    const say = sayTo(context);
     const raw = input.submit ? (input.submit.action === 'quantity' ? input.submit.quantity : undefined) : input.text;
     const verdict = checkQuantity(raw, options.data);
     if (verdict.ok) return { ok: true, value: verdict.quantity! };
@@ -456,6 +498,7 @@ export class PurchaseDialog extends ComponentDialog {
     input: { text: string; submit?: Record<string, unknown> },
     options: AnswerPromptOptions<ReviewData>,
   ): Promise<Recognition<ReviewAnswer>> {
+    const say = sayTo(context);
     if (input.submit) {
       const parsed = ReviewSubmit.safeParse(input.submit);
       if (!parsed.success) {
@@ -481,8 +524,9 @@ export class PurchaseDialog extends ComponentDialog {
     return this.service.customer(actorOf(step.context), this.values(step).customerId!);
   }
 
-  private async reservationTypeTitle(key: string): Promise<string> {
-    return (await this.service.reservationTypes()).find((t) => t.key === key)?.title ?? key;
+  /** The reservation type's title in the agent's language. */
+  private async reservationTypeTitle(say: Say, key: string): Promise<string> {
+    return say.reservationTypeTitle(key, (await this.service.reservationTypes()).find((t) => t.key === key)?.title ?? key);
   }
 
   private ask<D>(step: WaterfallStepContext, promptId: string, card: (nonce: string) => Attachment, data: D, text?: string) {
@@ -492,10 +536,11 @@ export class PurchaseDialog extends ComponentDialog {
   }
 
   private askChoice(step: WaterfallStepContext, title: string, action: string, choices: (ChoiceData['choices'][number] & { subtitle?: string })[]) {
+    const { locale } = sayTo(step.context);
     return this.ask<ChoiceData>(
       step,
       CHOICE_PROMPT,
-      (nonce) => renderChoiceCard({ title, choices, action, nonce }),
+      (nonce) => renderChoiceCard({ title, choices, action, nonce, locale }),
       { action, choices: choices.map(({ value, title: t, synonyms }) => ({ value, title: t, synonyms })) },
     );
   }
@@ -517,18 +562,12 @@ export class PurchaseDialog extends ComponentDialog {
   }
 }
 
-/** "VirtualMachines" → "virtual machines", plus the short names agents type. */
-function reservationTypeSynonyms(key: string): string[] {
+/** "VirtualMachines" → "virtual machines", the type's title in every language, and the short names agents type. */
+function reservationTypeSynonyms(key: string, title: string): string[] {
   const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  const extra: Record<string, string[]> = {
-    VirtualMachines: ['vm', 'vms', 'virtual machine', 'virtuele machines'],
-    SqlDatabase: ['sql', 'sql db'],
-    CosmosDb: ['cosmos'],
-    AppServicePremiumV3: ['app service'],
-    SuseLinux: ['suse'],
-    RedHat: ['red hat', 'rhel'],
-  };
-  return [spaced, ...(extra[key] ?? [])];
+  const titles = catalogues.map((c) => c.names.reservationType(key, title));
+  const short = catalogues.flatMap((c) => c.words.reservationTypes[key] ?? []);
+  return [...new Set([spaced, ...titles, ...short])];
 }
 
 function reviewChangesFromCard(submit: Record<string, unknown>, parsed: z.infer<typeof ReviewSubmit>): ReviewChanges {
@@ -549,35 +588,39 @@ function reviewChangesFromCard(submit: Record<string, unknown>, parsed: z.infer<
   };
 }
 
-const billingWords: Record<string, BillingCycle> = {
-  monthly: 'monthly',
-  maandelijks: 'monthly',
-  'one-time': 'one_time',
-  onetime: 'one_time',
-  'one time': 'one_time',
-  once: 'one_time',
-  eenmalig: 'one_time',
+// What an agent may type on the review, in every catalogue's language whatever the locale (src/i18n).
+const anyWord = (key: Parameters<typeof allWords>[0]) => alternatives(allWords(key));
+const line = `(?:(?:${anyWord('line')})\\s+)?`;
+const reviewPatterns = {
+  quantity: new RegExp(`^(?:${anyWord('quantity')})\\s+${line}(\\d{1,4})\\s+(?:(?:${anyWord('to')})\\s+|=\\s*)?(.+)$`),
+  billing: new RegExp(`^(${anyWord('monthly')}|${anyWord('oneTime')})\\s+${line}(\\d{1,4})$`),
+  scope: new RegExp(`^(?:${anyWord('scope')})\\s+(.+)$`),
+  reseller: new RegExp(`^(?:${anyWord('reseller')})\\s+(.+)$`),
+  remove: new RegExp(`^(?:${anyWord('remove')})\\s+${line}(\\d{1,4})$`),
 };
-const scopeWords: Record<string, Scope> = { shared: 'shared', gedeeld: 'shared', single: 'single', 'single subscription': 'single', enkel: 'single' };
+const billingOf = (word: string): BillingCycle => (allWords('monthly').includes(word) ? 'monthly' : 'one_time');
+const scopeOf = (word: string): Scope | undefined =>
+  allWords('shared').includes(word) ? 'shared' : allWords('single').includes(word) ? 'single' : undefined;
 
 /** Typed changes on the review step. */
 function parseTypedReview(text: string, data: ReviewData): ReviewAnswer | undefined {
   const t = text.trim().toLowerCase();
-  if (['buy', 'kopen', 'confirm', 'place order', 'bestellen'].includes(t)) return { kind: 'buy', changes: {} };
-  if (['add item', 'add another', 'another', 'add', 'toevoegen'].includes(t)) return { kind: 'addItem' };
-  if (['update', 'refresh', 'bijwerken'].includes(t)) return { kind: 'update', changes: {} };
-  let m = /^(?:quantity|qty|aantal|set)\s+(?:line\s+|regel\s+)?(\d{1,4})\s+(?:to\s+|naar\s+|=\s*)?(.+)$/.exec(t);
+  if (allWords('reviewBuy').includes(t)) return { kind: 'buy', changes: {} };
+  if (allWords('reviewAddItem').includes(t)) return { kind: 'addItem' };
+  if (allWords('reviewUpdate').includes(t)) return { kind: 'update', changes: {} };
+  let m = reviewPatterns.quantity.exec(t);
   if (m) return { kind: 'update', changes: { quantities: { [Number(m[1])]: m[2] } } };
-  m = /^(monthly|maandelijks|one-time|one time|onetime|once|eenmalig)\s+(?:line\s+|regel\s+)?(\d{1,4})$/.exec(t);
-  if (m) return { kind: 'update', changes: { billingCycles: { [Number(m[2])]: billingWords[m[1]] } } };
-  m = /^(?:scope|bereik)\s+(.+)$/.exec(t);
-  if (m && scopeWords[m[1]]) return { kind: 'update', changes: { scope: scopeWords[m[1]] } };
-  m = /^(?:reseller|wederverkoper)\s+(.+)$/.exec(t);
+  m = reviewPatterns.billing.exec(t);
+  if (m) return { kind: 'update', changes: { billingCycles: { [Number(m[2])]: billingOf(m[1]!) } } };
+  m = reviewPatterns.scope.exec(t);
+  const scope = m ? scopeOf(m[1]!.trim()) : undefined;
+  if (scope) return { kind: 'update', changes: { scope } };
+  m = reviewPatterns.reseller.exec(t);
   if (m) {
-    const reseller = matchChoice(m[1], data.resellers);
-    return { kind: 'update', changes: { resellerMpnId: reseller ? reseller.value : m[1].trim() } };
+    const reseller = matchChoice(m[1]!, data.resellers);
+    return { kind: 'update', changes: { resellerMpnId: reseller ? reseller.value : m[1]!.trim() } };
   }
-  m = /^(?:remove|delete|verwijder)\s+(?:line\s+|regel\s+)?(\d{1,4})$/.exec(t);
+  m = reviewPatterns.remove.exec(t);
   if (m) return { kind: 'remove', lineId: Number(m[1]) };
   return undefined;
 }

@@ -1,6 +1,7 @@
 // Domain schemas and types of the shared rules/store module. Field names follow the Partner Center
 // REST resources (shared/domain/README.md §3) where one exists, so a REST gateway maps them 1:1.
 import { z } from 'zod';
+import type { RuleText } from '../i18n/ruleTexts';
 
 export const roles = [
   'AdminAgent',
@@ -236,10 +237,12 @@ export type Order = z.infer<typeof Order>;
 /**
  * The outcome of a business rule. A refusal always carries the rule code (also the Partner Center
  * error code where one exists), a message the agent understands and, where there is one, the fix.
+ * `message`, `fix` and `warning` are English (the audit trail keeps them); `text` says the same as a
+ * key and parameters, so the dialogs word it in the agent's locale (src/i18n).
  */
 export type Verdict =
-  | { ok: true; code: RuleCode; message?: string; warning?: string }
-  | { ok: false; code: RuleCode; message: string; fix?: string; partnerCenterCode?: string };
+  | { ok: true; code: RuleCode; message?: string; warning?: string; text?: RuleText }
+  | { ok: false; code: RuleCode; message: string; fix?: string; partnerCenterCode?: string; text?: RuleText };
 
 export const ruleCodes = [
   'R1_CSP_ONLY',

@@ -115,6 +115,7 @@ export class LocalPartnerCenter implements PartnerCenter {
             agentId: o.agentId,
             partnerId: o.partnerId,
             customerId: o.customerId,
+            conversationId: this.store.carts.get(request.cartId)?.conversationId,
             cartId: request.cartId,
             idempotencyKey: request.requestId,
             detail: { orderId: o.id, totalMinor: o.totalMinor, currency: o.currencyCode, lines: o.lineItems.length },

@@ -22,9 +22,22 @@ export class PartnerCenterError extends Error {
     readonly code: string,
     readonly description: string,
     readonly status = 400,
+    /** 429 (and some 503s): the seconds Partner Center asked to wait (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`${code}: ${description}`);
     this.name = 'PartnerCenterError';
+  }
+}
+
+/**
+ * No answer arrived in time (timeout, connection lost): the request may or may not have been carried
+ * out. A caller must look the result up (by request id) before sending it again.
+ */
+export class PartnerCenterTimeoutError extends PartnerCenterError {
+  constructor(description = 'Partner Center did not answer in time.') {
+    super('timeout', description, 504);
+    this.name = 'PartnerCenterTimeoutError';
   }
 }
 

@@ -1,5 +1,8 @@
-// Understands a typed search such as "D4s v5 west europe 3 years": region, size or family, and term.
+// Understands a typed search such as "D4s v5 west europe 3 years" (or "D4s v5 west-europa 3 jaar"):
+// region, size or family, and term. The words come from every message catalogue (src/i18n), so a search
+// is understood in any language whatever the agent's locale.
 import type { TermDuration } from '../domain/types';
+import { allWords, catalogues } from '../i18n';
 import type { CatalogFilter } from './types';
 
 export interface CatalogVocabulary {
@@ -11,8 +14,26 @@ export interface CatalogVocabulary {
 /** "Standard_D4s_v5", "D4s v5", "d4sv5" all become "d4sv5". */
 const compact = (s: string) => s.toLowerCase().replace(/^standard[\s_-]*/, '').replace(/[\s_-]+/g, '');
 
-const termPattern = /\b(?:p?([135])\s*(?:years?|yrs?|y|jaar|jaren)|p([135])y)\b/i;
-const noiseWords = new Set(['in', 'for', 'the', 'a', 'an', 'term', 'region', 'size', 'series', 'reservation', 'reservations', 'voor', 'de', 'het']);
+const byLength = (a: string, b: string) => b.length - a.length;
+const yearWords = allWords('years').sort(byLength).map(escapeRegExp).join('|');
+const termPattern = new RegExp(`\\b(?:p?([135])\\s*(?:${yearWords})|p([135])y)\\b`, 'i');
+const noiseWords = new Set(allWords('searchNoise'));
+
+/** How a region may be typed: its ARM name and its display name in every language, with or without spaces and hyphens. */
+function regionAliases(r: { armName: string; displayName: string }): string[] {
+  const names = catalogues.flatMap((c) => {
+    const name = c.names.region(r.armName, r.displayName).toLowerCase();
+    return [name, name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
+  });
+  const variants = names.flatMap((n) => [
+    n,
+    n.replace(/\s+-\s+/g, ' '), // "vs - oost" → "vs oost", "duitsland - west-centraal" → "duitsland west-centraal"
+    n.replace(/\s*-\s*/g, ' '), // "west-europa" → "west europa"
+    n.replace(/\s*-\s*/g, '-'), // "vs-oost"
+    n.replace(/[\s-]+/g, ''), // "westeuropa", "westeurope"
+  ]);
+  return [...new Set([r.armName.toLowerCase(), ...variants])];
+}
 
 /**
  * The longest search read, in code points: the catalog card's filter form allows as much. The free text
@@ -31,16 +52,13 @@ export function parseCatalogQuery(input: string, vocabulary: CatalogVocabulary):
     rest = rest.replace(term[0], ' ');
   }
 
-  // Longest display names first, so "West Europe" does not match inside "North West Europe".
-  const regions = [...vocabulary.regions].sort((a, b) => b.displayName.length - a.displayName.length);
-  for (const r of regions) {
-    const names = [r.displayName.toLowerCase(), r.armName.toLowerCase(), r.displayName.toLowerCase().replace(/\s+/g, '')];
-    const hit = names.find((n) => new RegExp(`(^|\\s)${escapeRegExp(n)}(\\s|$)`).test(rest));
-    if (hit) {
-      filter.region = r.armName;
-      rest = rest.replace(hit, ' ');
-      break;
-    }
+  // Longest names first, so "West Europe" does not match inside "North West Europe", nor "East US" in "East US 2".
+  const aliases = vocabulary.regions.flatMap((r) => regionAliases(r).map((alias) => ({ alias, armName: r.armName })));
+  aliases.sort((a, b) => byLength(a.alias, b.alias));
+  const hit = aliases.find(({ alias }) => new RegExp(`(^|\\s)${escapeRegExp(alias)}(\\s|$)`).test(rest));
+  if (hit) {
+    filter.region = hit.armName;
+    rest = rest.replace(hit.alias, ' ');
   }
 
   const words = rest.split(/\s+/).filter((w) => w && !noiseWords.has(w));

@@ -2,26 +2,60 @@
 // agent reads one explanation whichever side refused.
 import type { RuleCode } from '../domain/types';
 import type { PartnerCenterError } from '../partnerCenter/partnerCenter';
-import { refuse, type Refusal } from '../rules/verdict';
+import { refuseWith, type Refusal } from '../rules/verdict';
+import { enUS } from '../i18n/en-US';
+import { ruleText, type RuleTextKey, type RuleTextParams } from '../i18n/ruleTexts';
+import type { GatewayFailure } from './checkoutRetry';
 
-const known: Record<string, { code: RuleCode; message: string; fix: string }> = {
-  '900150': { code: 'R2_ROLE', message: 'Partner Center says your role has no rights to buy this.', fix: 'Ask your partner admin for a role that may buy reservations.' },
-  '800070': { code: 'R4_MARKET', message: 'This offer is not available in the customer\'s country.', fix: 'Choose another item; reservations are not sold in the unavailable markets.' },
-  '800012': { code: 'R5_ACTIVE_SUBSCRIPTION', message: 'The subscription is not active.', fix: 'Choose an active subscription.' },
-  '800030': { code: 'R5_ACTIVE_SUBSCRIPTION', message: 'The subscription is not registered for reservations yet.', fix: 'Wait a few minutes for the registration to finish, then buy again.' },
-  '800013': { code: 'R5_ACTIVE_SUBSCRIPTION', message: 'The subscription is not enabled for reservation purchases.', fix: 'Choose another subscription or ask Microsoft support to enable it.' },
-  '13605': { code: 'R6_AGREEMENT', message: "The customer's acceptance of the Microsoft Customer Agreement is not confirmed.", fix: 'Confirm the MCA acceptance in Partner Center, then try again.' },
-  '800016': { code: 'R9_RESELLER', message: 'The MPN ID is not a valid indirect reseller.', fix: 'Choose one of your indirect resellers.' },
-  '10013': { code: 'R10_BILLING_FREQUENCY', message: 'This item has no monthly billing plan.', fix: 'Choose one-time billing for it.' },
-  '800017': { code: 'R12_QUANTITY', message: 'That quantity is not available.', fix: 'Enter a quantity within the allowed range.' },
-  '800010': { code: 'R12_QUANTITY', message: 'Inventory is not available for this item in that region.', fix: 'Choose another region or size.' },
-  '800060': { code: 'R15_ORDER_LISTING', message: 'The order is in progress.', fix: 'Do not buy again: open the order history in a few minutes.' },
-  '800064': { code: 'R15_ORDER_LISTING', message: 'The cart is being processed by another request.', fix: 'Wait a moment and open the order history; do not buy again.' },
-  '800065': { code: 'R15_ORDER_LISTING', message: 'The cart has already been submitted.', fix: 'Open the order history to see its order.' },
+/** Partner Center error codes with a text of their own (worded per locale in src/i18n). */
+type PcKey = { [K in RuleTextKey]: RuleTextParams[K] extends Record<string, never> ? (K extends `pc${string}` ? K : never) : never }[RuleTextKey];
+
+// Every error code of shared/domain/README.md §3, under the code of the rule that refuses the same thing
+// (its partnerCenterCode is the same: checkRole 900150, checkMarket 800070, checkSubscriptionActive
+// 800012, checkAgreement 13605, checkReseller 800016, checkBillingCycle 10013, checkQuantity 800017,
+// checkInventory 800010, checkNotResubmitted 800065). Cart line errors (10002…10013) are the same
+// refusals as their checkout codes. The credit limit has no rule: it is told as Partner Center's own.
+export const partnerCenterErrorCodes: Record<string, { code: RuleCode; key: PcKey }> = {
+  '800002': { code: 'R15_ORDER_LISTING', key: 'pcInvalidInput' },
+  '800009': { code: 'CATALOG_AVAILABILITY', key: 'pcCartLineErrors' },
+  '800010': { code: 'CATALOG_AVAILABILITY', key: 'pcInventoryNotAvailable' },
+  '800012': { code: 'R5_ACTIVE_SUBSCRIPTION', key: 'pcSubscriptionNotActive' },
+  '800013': { code: 'R5_ACTIVE_SUBSCRIPTION', key: 'pcSubscriptionNotEnabled' },
+  '800016': { code: 'R9_RESELLER', key: 'pcResellerInvalid' },
+  '800017': { code: 'R12_QUANTITY', key: 'pcQuantityNotAvailable' },
+  '800023': { code: 'R15_ORDER_LISTING', key: 'pcCreditLimit' },
+  '800025': { code: 'R15_ORDER_LISTING', key: 'pcCreditLimit' },
+  '800030': { code: 'R5_ACTIVE_SUBSCRIPTION', key: 'pcSubscriptionNotRegistered' },
+  '800060': { code: 'R15_ORDER_LISTING', key: 'pcOrderInProgress' },
+  '800064': { code: 'R15_ORDER_LISTING', key: 'pcCartBeingProcessed' },
+  '800065': { code: 'R15_ORDER_LISTING', key: 'pcCartSubmitted' },
+  '800070': { code: 'R4_MARKET', key: 'pcOfferNotInCountry' },
+  '900121': { code: 'R15_ORDER_LISTING', key: 'pcCreditLimit' },
+  '900150': { code: 'R2_ROLE', key: 'pcRoleNoRights' },
+  '13605': { code: 'R6_AGREEMENT', key: 'pcAgreementNotConfirmed' },
+  // Cart line errors (a line's `error.errorCode` on POST/PUT …/carts).
+  '10002': { code: 'CATALOG_AVAILABILITY', key: 'pcQuotaNotAvailable' },
+  '10003': { code: 'CATALOG_AVAILABILITY', key: 'pcInventoryNotAvailable' },
+  '10008': { code: 'R5_ACTIVE_SUBSCRIPTION', key: 'pcSubscriptionNotEnabled' },
+  '10011': { code: 'R5_ACTIVE_SUBSCRIPTION', key: 'pcSubscriptionNotRegistered' },
+  '10013': { code: 'R10_BILLING_FREQUENCY', key: 'pcNoBillingPlan' },
 };
+const known = partnerCenterErrorCodes;
 
 export function partnerCenterVerdict(error: PartnerCenterError): Refusal {
   const k = known[error.code];
-  if (k) return refuse(k.code, k.message, k.fix, error.code);
-  return refuse('R15_ORDER_LISTING', `Partner Center refused the purchase (${error.code}): ${error.description}`, 'Check the cart and try again; open the order history first to make sure nothing was bought.', error.code);
+  if (k) return refuseWith(k.code, ruleText(k.key), error.code);
+  return refuseWith('R15_ORDER_LISTING', ruleText('pcUnknown', { code: error.code, description: error.description }), error.code);
+}
+
+/** What went wrong with Partner Center, in a few English words ("HTTP 500, no answer in time"); each catalogue words it too. */
+export function describeFailures(failures: GatewayFailure[]): string {
+  return enUS.names.gatewayFailures(failures);
+}
+
+/** A checkout Partner Center did not carry out (it kept failing) or did not confirm either way. */
+export function checkoutFailureVerdict(attempt: { kind: 'notBought' | 'unknown'; error: PartnerCenterError; attempts: number; failures: GatewayFailure[] }): Refusal {
+  const params = { failures: attempt.failures, attempts: attempt.attempts, code: attempt.error.code };
+  const text = attempt.kind === 'notBought' ? ruleText('checkoutNotBought', params) : ruleText('checkoutUnknown', params);
+  return refuseWith('R15_ORDER_LISTING', text, attempt.error.code);
 }

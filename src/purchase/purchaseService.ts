@@ -17,7 +17,6 @@ import {
 } from '../domain/types';
 import type { Store } from '../store/store';
 import type { PartnerCenter } from '../partnerCenter/partnerCenter';
-import { PartnerCenterError } from '../partnerCenter/partnerCenter';
 import {
   checkAgreement,
   checkCanAddAzurePlan,
@@ -40,14 +39,17 @@ import {
   checkScope,
   checkTerm,
   defaultScope,
-  reviewNotes,
+  reviewNoteTexts,
   scopeOptions,
 } from '../rules/order';
-import { firstRefusal, refuse, type Refusal } from '../rules/verdict';
+import { firstRefusal, refuseWith, type Refusal } from '../rules/verdict';
+import { ruleText } from '../i18n/ruleTexts';
 import { checkInventory, checkSoldInMarket } from '../rules/catalog';
 import { parseCatalogQuery } from './catalogQuery';
-import { partnerCenterVerdict } from './partnerCenterErrors';
-import type { CatalogFilter, CatalogPage, CatalogRow, CheckoutResult, Outcome, Quote, QuoteLine } from './types';
+import { checkoutFailureVerdict, partnerCenterVerdict } from './partnerCenterErrors';
+import { checkoutWithRetries, lookupOrders, type CheckoutRetryPolicy } from './checkoutRetry';
+import { storageFaultOf } from '../store/db';
+import type { CatalogFilter, CatalogPage, CatalogRow, CheckoutOutcome, CheckoutResult, Outcome, Quote, QuoteLine } from './types';
 
 /** Who is acting, and in which conversation: every audit event names both. */
 export interface Actor {
@@ -76,6 +78,8 @@ export class PurchaseService {
     private readonly store: Store,
     private readonly partnerCenter: PartnerCenter,
     private readonly clock: () => Date = () => new Date(),
+    /** How a failing checkout is retried (tests shorten the waits). */
+    private readonly checkoutRetry: Partial<CheckoutRetryPolicy> = {},
   ) {}
 
   // ---- who is talking -------------------------------------------------------------------------
@@ -151,7 +155,7 @@ export class PurchaseService {
   async selectSubscription(actor: Actor, customer: Customer, subscriptionId: string): Promise<Outcome<Subscription>> {
     const subscription = (await this.partnerCenter.getSubscriptions(customer.id)).find((s) => s.id === subscriptionId);
     if (!subscription) {
-      const forged = refuse('CUSTOMER_ISOLATION', `That subscription is not one of ${customer.companyName}'s.`, 'Pick a subscription from the list.');
+      const forged = refuseWith('CUSTOMER_ISOLATION', ruleText('notCustomersSubscription', { customer: customer.companyName }));
       return this.guard(actor, 'subscription.select', [forged], { customerId: customer.id, subscriptionId }, undefined as never);
     }
     const verdicts = [
@@ -201,28 +205,36 @@ export class PurchaseService {
       return current.id;
     }
     const id = randomUUID();
-    this.store.carts.create({
-      id,
-      partnerId: actor.partner.id,
-      agentId: actor.agent.id,
-      customerId: customer.id,
-      conversationId: actor.conversationId,
-      segment,
-      reservationType,
-      scope: defaultScope,
-      resellerMpnId: actor.partner.kind === 'indirectProvider' ? customer.resellerMpnId : null,
-      now: this.now(),
+    // One transaction: a storage fault leaves no cart without its subscription or its audit event.
+    this.store.ledger.transaction(() => {
+      this.store.carts.create({
+        id,
+        partnerId: actor.partner.id,
+        agentId: actor.agent.id,
+        customerId: customer.id,
+        conversationId: actor.conversationId,
+        segment,
+        reservationType,
+        scope: defaultScope,
+        resellerMpnId: actor.partner.kind === 'indirectProvider' ? customer.resellerMpnId : null,
+        now: this.now(),
+      });
+      this.store.carts.update(id, { subscriptionId: subscription.id }, this.now());
+      this.audit(actor, 'cart.opened', { customerId: customer.id, cartId: id, detail: { segment, reservationType, subscriptionId: subscription.id } });
     });
-    this.store.carts.update(id, { subscriptionId: subscription.id }, this.now());
-    this.audit(actor, 'cart.opened', { customerId: customer.id, cartId: id, detail: { segment, reservationType, subscriptionId: subscription.id } });
     return id;
   }
 
-  /** The active cart of this agent, or a refusal when the id is unknown, someone else's or already bought. */
-  private ownCart(actor: Actor, cartId: string) {
+  /**
+   * The cart, when it is this agent's, or a refusal when the id is unknown or someone else's; with
+   * `refusedAs` the refusal is recorded in the audit trail as `${refusedAs}.refused`.
+   */
+  private ownCart(actor: Actor, cartId: string, refusedAs?: string) {
     const cart = this.store.carts.get(cartId);
     if (!cart || cart.partnerId !== actor.partner.id || cart.agentId !== actor.agent.id) {
-      return no<never>(refuse('CUSTOMER_ISOLATION', 'That cart is not yours.', 'Start a new purchase with "buy".'));
+      const isolation = refuseWith('CUSTOMER_ISOLATION', ruleText('notYourCart'));
+      if (!refusedAs) return no<never>(isolation);
+      return this.guard<never>(actor, refusedAs, [isolation], { cartId: String(cartId).slice(0, 200) }, undefined as never);
     }
     return ok(cart);
   }
@@ -252,7 +264,7 @@ export class PurchaseService {
   }
 
   async searchCatalog(actor: Actor, cartId: string, filter: CatalogFilter, page: number): Promise<Outcome<CatalogPage>> {
-    const owned = this.ownCart(actor, cartId);
+    const owned = this.ownCart(actor, cartId, 'catalog.search');
     if (!owned.ok) return owned;
     const cart = owned.value;
     const customer = this.store.directory.customer(cart.customerId)!;
@@ -264,6 +276,8 @@ export class PurchaseService {
       filter,
       offset: safePage * catalogPageSize,
       limit: catalogPageSize,
+      // Partner Center lists the reservations bought under an Azure plan apart (reservationScope=AzurePlan).
+      ...(cart.subscriptionId && this.store.directory.subscription(cart.subscriptionId)?.kind === 'azurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
     });
     this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter, page: safePage, total } });
     return ok({ rows: items.map(toRow), page: safePage, pageSize: catalogPageSize, total, filter });
@@ -271,7 +285,7 @@ export class PurchaseService {
 
   /** A catalog item the agent picked, checked to be sold to this cart's customer, segment and type. */
   async catalogRow(actor: Actor, cartId: string, catalogItemId: string): Promise<Outcome<CatalogRow>> {
-    const owned = this.ownCart(actor, cartId);
+    const owned = this.ownCart(actor, cartId, 'item.select');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(cartId, catalogItemId);
     if (!item) return this.guard(actor, 'item.select', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
@@ -286,7 +300,7 @@ export class PurchaseService {
     const item = await this.partnerCenter.getCatalogItem(catalogItemId);
     const verdict = cart && customer
       ? checkSoldInMarket(item, { country: customer.country, segment: cart.segment, reservationType: cart.reservationType })
-      : refuse('CUSTOMER_ISOLATION', 'That cart is not yours.', 'Start a new purchase with "buy".');
+      : refuseWith('CUSTOMER_ISOLATION', ruleText('notYourCart'));
     return verdict.ok ? { item, verdict } : { verdict };
   }
 
@@ -302,9 +316,13 @@ export class PurchaseService {
     return checkInventory(item, result?.isRestricted ? result.restrictions : []);
   }
 
-  /** R12 and R13 for a new line; billing starts one-time (the agent may choose monthly on review, R10). */
-  async addLine(actor: Actor, cartId: string, catalogItemId: string, rawQuantity: unknown): Promise<Outcome<number>> {
-    const owned = this.ownCart(actor, cartId);
+  /**
+   * R12 and R13 for a new line; billing starts one-time (the agent may choose monthly on review, R10).
+   * `askedAfterLineId` (the cart's last line id when the quantity was asked) makes the add idempotent: a
+   * turn retried after a storage fault finds the line its first try added, and sets it instead of adding another.
+   */
+  async addLine(actor: Actor, cartId: string, catalogItemId: string, rawQuantity: unknown, askedAfterLineId?: number): Promise<Outcome<number>> {
+    const owned = this.ownCart(actor, cartId, 'cart.addLine');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(cartId, catalogItemId);
     if (!item) return this.guard(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, 0);
@@ -317,8 +335,18 @@ export class PurchaseService {
     ];
     const outcome = this.guard(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
     if (!outcome.ok) return outcome;
-    const lineId = this.store.carts.addLine(cartId, catalogItemId, quantity.quantity!, 'one_time', this.now());
-    this.audit(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } });
+    const lineId = this.store.ledger.transaction(() => {
+      const earlier = askedAfterLineId === undefined
+        ? undefined
+        : this.store.carts.get(cartId)?.lineItems.find((l) => l.id > askedAfterLineId && l.catalogItemId === catalogItemId);
+      if (earlier) {
+        this.store.carts.setLine(cartId, earlier.id, quantity.quantity!, earlier.billingCycle);
+        return earlier.id;
+      }
+      const id = this.store.carts.addLine(cartId, catalogItemId, quantity.quantity!, 'one_time', this.now());
+      this.audit(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } });
+      return id;
+    });
     return ok(lineId);
   }
 
@@ -326,14 +354,22 @@ export class PurchaseService {
     return this.store.carts.get(cartId)?.lineItems.length ?? 0;
   }
 
+  /** The highest line id of a cart (0 when empty): what addLine's askedAfterLineId takes. */
+  lastLineId(cartId: string): number {
+    return Math.max(0, ...(this.store.carts.get(cartId)?.lineItems.map((l) => l.id) ?? []));
+  }
+
   /** Everything the review card shows, computed from the catalog as it is now. */
   async quote(actor: Actor, cartId: string): Promise<Outcome<Quote>> {
-    const owned = this.ownCart(actor, cartId);
+    const owned = this.ownCart(actor, cartId, 'quote');
     if (!owned.ok) return owned;
     const cart = owned.value;
     const customer = this.store.directory.customer(cart.customerId)!;
     const subscription = cart.subscriptionId ? this.store.directory.subscription(cart.subscriptionId) : undefined;
-    if (!subscription) return no(refuse('R5_ACTIVE_SUBSCRIPTION', 'No subscription is chosen for this cart.', 'Choose a subscription.'));
+    if (!subscription) {
+      const none = refuseWith('R5_ACTIVE_SUBSCRIPTION', ruleText('noSubscriptionChosen'));
+      return this.guard<never>(actor, 'quote', [none], { cartId, customerId: cart.customerId }, undefined as never);
+    }
     const resellers = actor.partner.kind === 'indirectProvider' ? await this.partnerCenter.getResellers(actor.partner.id) : [];
     const lines: QuoteLine[] = [];
     const withdrawn: Refusal[] = [];
@@ -341,7 +377,8 @@ export class PurchaseService {
       const { item, verdict } = await this.itemForCart(cart.id, line.catalogItemId);
       if (!item) {
         // Withdrawn since it was added: named on the review so the agent can remove it; checkout refuses it.
-        withdrawn.push(refuse(verdict.code, `Line ${line.id}: ${(verdict as Refusal).message}`, `Remove it with "remove ${line.id}".`, '800070'));
+        const reason = (verdict as Refusal).text ?? ruleText('itemNotInCatalog');
+        withdrawn.push(refuseWith(verdict.code, ruleText('lineWithdrawn', { line: line.id, reason }), '800070'));
         continue;
       }
       const row = toRow(item);
@@ -359,7 +396,28 @@ export class PurchaseService {
     const currency = lines[0]?.unitPrice.currency ?? '';
     const resellerVerdict = checkReseller(actor.partner, cart.resellerMpnId, resellers);
     const scopes = scopeOptions(subscription);
-    const notes = reviewNotes(actor.partner, subscription, cart.scope);
+    const notes = reviewNoteTexts(actor.partner, subscription, cart.scope);
+    const total = { minor: lines.reduce((sum, l) => sum + l.lineTotal.minor, 0), currency };
+    const blockers = [
+      ...withdrawn,
+      ...(lines.length === 0 && withdrawn.length === 0 ? [refuseWith('R12_QUANTITY', ruleText('cartEmpty'))] : []),
+      ...(resellerVerdict.ok ? [] : [resellerVerdict]),
+    ];
+    // What the agent was shown (or, from checkout, what is about to be bought): prices of this moment.
+    this.audit(actor, 'quote', {
+      cartId: cart.id,
+      customerId: customer.id,
+      idempotencyKey: cart.id, // the key its checkout will use
+      detail: {
+        subscriptionId: subscription.id,
+        scope: cart.scope,
+        resellerMpnId: cart.resellerMpnId,
+        totalMinor: total.minor,
+        currency,
+        lines: lines.map((l) => ({ lineId: l.lineId, catalogItemId: l.catalogItemId, quantity: l.quantity, billingCycle: l.billingCycle, unitPriceMinor: l.unitPrice.minor, totalMinor: l.lineTotal.minor })),
+        blockers: blockers.map((b) => b.code),
+      },
+    });
     return ok({
       cartId: cart.id,
       partner: actor.partner,
@@ -368,21 +426,17 @@ export class PurchaseService {
       currency,
       notes,
       lines,
-      total: { minor: lines.reduce((sum, l) => sum + l.lineTotal.minor, 0), currency },
+      total,
       scope: cart.scope,
       scopeOptions: scopes.map(({ scope, verdict }) => ({
         scope,
         allowed: verdict.ok,
-        note: verdict.ok ? (verdict.warning ?? verdict.message) : verdict.message + (verdict.fix ? ` ${verdict.fix}` : ''),
+        note: verdict.text,
       })),
       resellerRequired: actor.partner.kind === 'indirectProvider',
       resellers,
       resellerMpnId: cart.resellerMpnId,
-      blockers: [
-        ...withdrawn,
-        ...(lines.length === 0 && withdrawn.length === 0 ? [refuse('R12_QUANTITY', 'The cart is empty.', 'Add an item before buying.')] : []),
-        ...(resellerVerdict.ok ? [] : [resellerVerdict]),
-      ],
+      blockers,
     });
   }
 
@@ -391,7 +445,7 @@ export class PurchaseService {
    * saved, and the refusals are returned so the agent sees exactly which change was not taken.
    */
   async applyReview(actor: Actor, cartId: string, changes: ReviewChanges): Promise<{ refusals: Refusal[]; changed: boolean }> {
-    const owned = this.ownCart(actor, cartId);
+    const owned = this.ownCart(actor, cartId, 'review');
     if (!owned.ok) return { refusals: [owned.verdict], changed: false };
     const cart = owned.value;
     const submitted = checkNotResubmitted(cart.status);
@@ -408,7 +462,10 @@ export class PurchaseService {
       if (rawQuantity !== undefined) {
         const verdict = checkQuantity(rawQuantity, item.sku);
         if (verdict.ok) quantity = verdict.quantity!;
-        else refusals.push({ ...verdict, message: `Line ${line.id} (${item.sku.dynamicAttributes.skuDisplayName}): ${verdict.message}` });
+        else {
+          const reason = verdict.text ?? ruleText('quantityInvalid', { shown: String(rawQuantity).slice(0, 40), min: item.sku.minimumQuantity, max: item.sku.maximumQuantity });
+          refusals.push(refuseWith(verdict.code, ruleText('lineRefused', { line: line.id, item: item.sku.dynamicAttributes.skuDisplayName, reason }), verdict.partnerCenterCode));
+        }
       }
       const cycle = changes.billingCycles?.[line.id];
       if (cycle !== undefined) {
@@ -437,7 +494,7 @@ export class PurchaseService {
   }
 
   removeLine(actor: Actor, cartId: string, lineId: number): Outcome<true> {
-    const owned = this.ownCart(actor, cartId);
+    const owned = this.ownCart(actor, cartId, 'cart.removeLine');
     if (!owned.ok) return owned;
     if (owned.value.status !== 'active') return no(checkNotResubmitted(owned.value.status) as Refusal);
     this.store.carts.removeLine(cartId, lineId);
@@ -450,21 +507,21 @@ export class PurchaseService {
    * Buys the cart. Every rule is checked again here (the card may be stale or forged), prices come
    * from the catalog, and the cart id is the request id: a second checkout returns the first orders.
    */
-  async checkout(actor: Actor, cartId: string): Promise<Outcome<CheckoutResult>> {
+  async checkout(actor: Actor, cartId: string): Promise<CheckoutOutcome> {
     const owned = this.ownCart(actor, cartId);
-    if (!owned.ok) return this.guard(actor, 'checkout.refused', [owned.verdict], { cartId }, undefined as never);
+    if (!owned.ok) return this.guard(actor, 'checkout', [owned.verdict], { cartId }, undefined as never);
     const cart = owned.value;
     const customer = this.store.directory.customer(cart.customerId)!;
     const portalUrl = azurePortalReservationsUrl(customer);
     this.audit(actor, 'checkout.attempt', { cartId, customerId: customer.id, idempotencyKey: cart.id });
     if (cart.status === 'submitted') {
       // R15: never resubmit; look the orders up instead.
-      const orders = await this.partnerCenter.getOrdersForRequest(cart.id);
-      this.audit(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: orders.map((o) => o.id) } });
+      const orders = await lookupOrders(this.partnerCenter, cart.id, this.checkoutRetry);
+      this.auditAfterCheckout(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: orders.map((o) => o.id) } });
       return ok({ orders, orderErrors: [], replayed: true, portalUrl });
     }
     const quote = await this.quote(actor, cartId);
-    if (!quote.ok) return this.guard(actor, 'checkout.refused', [quote.verdict], { cartId }, undefined as never);
+    if (!quote.ok) return this.guard(actor, 'checkout', [quote.verdict], { cartId }, undefined as never);
     const subscription = quote.value.subscription;
     const resellers = quote.value.resellers;
     const verdicts: Verdict[] = [
@@ -487,42 +544,45 @@ export class PurchaseService {
       if (item) verdicts.push(await this.inventoryVerdict(cart.id, item));
     }
     const refusal = firstRefusal(verdicts);
-    if (refusal) return this.guard(actor, 'checkout.refused', [refusal], { cartId, customerId: customer.id }, undefined as never);
-    try {
-      const response = await this.partnerCenter.checkout({
-        customerId: customer.id,
-        cartId: cart.id,
-        requestId: cart.id,
-        agentId: actor.agent.id,
-        lineItems: quote.value.lines.map((l) => ({
-          id: l.lineId,
-          catalogItemId: l.catalogItemId,
-          quantity: l.quantity,
-          billingCycle: l.billingCycle,
-          termDuration: l.term,
-          provisioningContext: { subscriptionId: subscription.id, scope: cart.scope, duration: l.term === 'P1Y' ? '1Year' : l.term === 'P3Y' ? '3Years' : '5Years' },
-          participants: cart.resellerMpnId ? [{ key: 'transaction_reseller', value: cart.resellerMpnId }] : [],
-        })),
-      });
-      this.audit(actor, response.replayed ? 'checkout.replayed' : 'checkout.completed', {
-        cartId,
-        customerId: customer.id,
-        idempotencyKey: cart.id,
-        detail: { orders: response.orders.map((o) => o.id), orderErrors: response.orderErrors },
-      });
-      return ok({ ...response, portalUrl });
-    } catch (error) {
-      if (!(error instanceof PartnerCenterError)) throw error;
-      // A concurrent checkout of the same cart may have won the race: its orders are ours.
-      const orders = await this.partnerCenter.getOrdersForRequest(cart.id);
-      if (orders.length) return ok({ orders, orderErrors: [], replayed: true, portalUrl });
-      return this.guard(actor, 'checkout.refused', [partnerCenterVerdict(error)], { cartId, customerId: customer.id }, undefined as never);
+    if (refusal) return this.guard(actor, 'checkout', [refusal], { cartId, customerId: customer.id }, undefined as never);
+    // Retried with the same request id; after a failure that may have been carried out the order is
+    // looked up by that id before anything is posted again (checkoutRetry.ts).
+    const attempt = await checkoutWithRetries(this.partnerCenter, {
+      customerId: customer.id,
+      cartId: cart.id,
+      requestId: cart.id,
+      agentId: actor.agent.id,
+      lineItems: quote.value.lines.map((l) => ({
+        id: l.lineId,
+        catalogItemId: l.catalogItemId,
+        quantity: l.quantity,
+        billingCycle: l.billingCycle,
+        termDuration: l.term,
+        provisioningContext: { subscriptionId: subscription.id, scope: cart.scope, duration: l.term === 'P1Y' ? '1Year' : l.term === 'P3Y' ? '3Years' : '5Years' },
+        participants: cart.resellerMpnId ? [{ key: 'transaction_reseller', value: cart.resellerMpnId }] : [],
+      })),
+    }, this.checkoutRetry);
+    const context = { cartId, customerId: customer.id, idempotencyKey: cart.id };
+    if (attempt.failures.length) {
+      this.auditAfterCheckout(actor, 'checkout.gatewayFailures', { ...context, detail: { attempts: attempt.attempts, outcome: attempt.kind, failures: attempt.failures } });
     }
+    if (attempt.kind === 'bought') {
+      const response = attempt.response;
+      this.auditAfterCheckout(actor, response.replayed ? 'checkout.replayed' : 'checkout.completed', {
+        ...context,
+        detail: { orders: response.orders.map((o) => o.id), orderErrors: response.orderErrors, ...(attempt.foundByLookup ? { foundByLookup: true } : {}) },
+      });
+      const recovery = attempt.failures.length ? { attempts: attempt.attempts, failures: attempt.failures, foundByLookup: attempt.foundByLookup } : {};
+      return ok({ ...response, portalUrl, ...recovery });
+    }
+    const verdict = attempt.kind === 'refused' ? partnerCenterVerdict(attempt.error) : checkoutFailureVerdict(attempt);
+    const refused = this.guard(actor, 'checkout', [verdict], { cartId, customerId: customer.id }, undefined as never);
+    return attempt.kind === 'unknown' && !refused.ok ? { ...refused, uncertain: true } : refused;
   }
 
   /** The orders a cart of this agent became, if it was bought (a Buy clicked again on an old card). */
   async ordersForCart(actor: Actor, cartId: string): Promise<Outcome<CheckoutResult> | undefined> {
-    const owned = this.ownCart(actor, cartId);
+    const owned = this.ownCart(actor, cartId, 'orders.forCart');
     if (!owned.ok || owned.value.status !== 'submitted') return undefined;
     return this.checkout(actor, cartId);
   }
@@ -584,6 +644,19 @@ export class PurchaseService {
       { type, agentId: actor.agent.id, partnerId: actor.partner.id, conversationId: actor.conversationId, ...e },
       this.now(),
     );
+  }
+
+  /**
+   * An audit event written after Partner Center answered: if the database fails now (busy, full), the
+   * purchase still happened and the agent must see its orders, so a storage fault here is not the turn's.
+   * (The embedded gateway records the order and its order.created event in the checkout's own transaction.)
+   */
+  private auditAfterCheckout(actor: Actor, type: string, e: Parameters<PurchaseService['audit']>[2]) {
+    try {
+      this.audit(actor, type, e);
+    } catch (error) {
+      if (!storageFaultOf(error)) throw error;
+    }
   }
 
   private now() {

@@ -12,6 +12,8 @@ import type {
   TermDuration,
   Verdict,
 } from '../domain/types';
+import type { RuleText } from '../i18n/ruleTexts';
+import type { GatewayFailure } from './checkoutRetry';
 
 export interface Money {
   /** Minor units (cents) of `currency`. */
@@ -35,6 +37,8 @@ export interface CatalogSearch {
   filter: CatalogFilter;
   offset: number;
   limit: number;
+  /** "AzurePlan" when the reservation is bought under an Azure plan (Partner Center lists that catalog apart). */
+  reservationScope?: 'AzurePlan';
 }
 
 /** One row of a catalog search result: what the agent picks before setting a quantity. */
@@ -74,8 +78,8 @@ export interface QuoteLine extends CatalogRow {
 export interface ScopeOption {
   scope: Scope;
   allowed: boolean;
-  /** Why the option is not allowed, or what choosing it implies (vCPU quota warning). */
-  note?: string;
+  /** Why the option is not allowed, or what choosing it implies (vCPU quota warning); worded per locale. */
+  note?: RuleText;
 }
 
 export interface Quote {
@@ -92,8 +96,8 @@ export interface Quote {
   resellerRequired: boolean;
   resellers: Reseller[];
   resellerMpnId: string | null;
-  /** The article's notes for the review page: taxes, software costs, partner of record, quota, 15 minutes. */
-  notes: string[];
+  /** The article's notes for the review page: taxes, software costs, partner of record, quota, 15 minutes; worded per locale. */
+  notes: RuleText[];
   /** Problems that block Buy until fixed (e.g. no reseller chosen yet). */
   blockers: Verdict[];
 }
@@ -105,7 +109,18 @@ export interface CheckoutResult {
   replayed: boolean;
   /** The customer's tenant in the Azure portal, on its reservations. */
   portalUrl: string;
+  /** Set when Partner Center failed on the way: the posts made (one request id) and what went wrong. */
+  attempts?: number;
+  failures?: GatewayFailure[];
+  /** The checkout's answer was lost and the orders were found by looking the request id up. */
+  foundByLookup?: boolean;
 }
+
+/**
+ * A checkout's outcome: bought, refused (nothing bought), or `uncertain`: Partner Center did not answer
+ * and no order is visible yet (R15: the agent must look again later, not buy again).
+ */
+export type CheckoutOutcome = Outcome<CheckoutResult> | { ok: false; verdict: Extract<Verdict, { ok: false }>; uncertain: true };
 
 export interface AgentContext {
   agent: Agent;

@@ -1,5 +1,5 @@
 // The append-only audit trail: every attempt, refusal, quote, checkout and order, with who and where.
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
 export interface AuditEvent {
   type: string;
@@ -22,12 +22,11 @@ export class AuditLog {
   constructor(private readonly db: Db) {}
 
   append(e: AuditEvent, at = new Date().toISOString()): void {
-    this.db
-      .prepare(
-        `INSERT INTO audit_events (at, type, code, agent_id, partner_id, customer_id, conversation_id, cart_id, idempotency_key, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    statement(
+      this.db,
+      `INSERT INTO audit_events (at, type, code, agent_id, partner_id, customer_id, conversation_id, cart_id, idempotency_key, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
         at,
         e.type,
         e.code ?? null,
@@ -41,33 +40,52 @@ export class AuditLog {
       );
   }
 
-  list(filter: { since?: string; customerId?: string; cartId?: string } = {}): StoredAuditEvent[] {
+  list(filter: AuditFilter = {}): StoredAuditEvent[] {
+    return [...this.each(filter)];
+  }
+
+  /** The events in order, one at a time (an export of a long trail does not hold it all in memory). */
+  *each(filter: AuditFilter = {}): Generator<StoredAuditEvent> {
     const rows = this.db
       .prepare(
         `SELECT * FROM audit_events
-         WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR customer_id = ?) AND (? IS NULL OR cart_id = ?)
+         WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR at < ?) AND (? IS NULL OR customer_id = ?) AND (? IS NULL OR cart_id = ?)
          ORDER BY seq`,
       )
-      .all(
+      .iterate(
         filter.since ?? null,
         filter.since ?? null,
+        filter.until ?? null,
+        filter.until ?? null,
         filter.customerId ?? null,
         filter.customerId ?? null,
         filter.cartId ?? null,
         filter.cartId ?? null,
-      ) as Record<string, string | number | null>[];
-    return rows.map((r) => ({
-      seq: r.seq as number,
-      at: r.at as string,
-      type: r.type as string,
-      code: (r.code as string) ?? undefined,
-      agentId: (r.agent_id as string) ?? undefined,
-      partnerId: (r.partner_id as string) ?? undefined,
-      customerId: (r.customer_id as string) ?? undefined,
-      conversationId: (r.conversation_id as string) ?? undefined,
-      cartId: (r.cart_id as string) ?? undefined,
-      idempotencyKey: (r.idempotency_key as string) ?? undefined,
-      detail: JSON.parse(r.detail as string),
-    }));
+      ) as IterableIterator<Record<string, string | number | null>>;
+    for (const r of rows) yield toEvent(r);
   }
+}
+
+/** `since` (inclusive) and `until` (exclusive) are ISO timestamps, compared as the stored `at` strings. */
+export interface AuditFilter {
+  since?: string;
+  until?: string;
+  customerId?: string;
+  cartId?: string;
+}
+
+function toEvent(r: Record<string, string | number | null>): StoredAuditEvent {
+  return {
+    seq: r.seq as number,
+    at: r.at as string,
+    type: r.type as string,
+    code: (r.code as string) ?? undefined,
+    agentId: (r.agent_id as string) ?? undefined,
+    partnerId: (r.partner_id as string) ?? undefined,
+    customerId: (r.customer_id as string) ?? undefined,
+    conversationId: (r.conversation_id as string) ?? undefined,
+    cartId: (r.cart_id as string) ?? undefined,
+    idempotencyKey: (r.idempotency_key as string) ?? undefined,
+    detail: JSON.parse(r.detail as string),
+  };
 }

@@ -1,5 +1,5 @@
 // Carts in progress: one per purchase conversation; its id is the checkout's idempotency key.
-import type { Db } from './db';
+import { statement, type Db } from './db';
 import { Cart, type BillingCycle, type Scope, type Segment } from '../domain/types';
 
 interface CartRow {
@@ -34,20 +34,19 @@ export class CartStore {
   constructor(private readonly db: Db) {}
 
   create(c: NewCart): void {
-    this.db
-      .prepare(
-        `INSERT INTO carts (id, partner_id, agent_id, customer_id, conversation_id, segment, reservation_type,
-           subscription_id, scope, reseller_mpn_id, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'active', ?, ?)`,
-      )
+    statement(
+      this.db,
+      `INSERT INTO carts (id, partner_id, agent_id, customer_id, conversation_id, segment, reservation_type,
+         subscription_id, scope, reseller_mpn_id, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'active', ?, ?)`,
+    )
       .run(c.id, c.partnerId, c.agentId, c.customerId, c.conversationId, c.segment, c.reservationType, c.scope, c.resellerMpnId, c.now, c.now);
   }
 
   get(id: string): Cart | undefined {
-    const r = this.db.prepare('SELECT * FROM carts WHERE id = ?').get(id) as CartRow | undefined;
+    const r = statement(this.db, 'SELECT * FROM carts WHERE id = ?').get(id) as CartRow | undefined;
     if (!r) return undefined;
-    const lines = this.db
-      .prepare('SELECT id, catalog_item_id, quantity, billing_cycle FROM cart_lines WHERE cart_id = ? ORDER BY id')
+    const lines = statement(this.db, 'SELECT id, catalog_item_id, quantity, billing_cycle FROM cart_lines WHERE cart_id = ? ORDER BY id')
       .all(id) as { id: number; catalog_item_id: string; quantity: number; billing_cycle: string }[];
     return Cart.parse({
       id: r.id,
@@ -81,30 +80,27 @@ export class CartStore {
     };
     const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
     const sets = entries.map(([k]) => `${columns[k]} = ?`);
-    const result = this.db
-      .prepare(`UPDATE carts SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ? AND status = 'active'`)
+    const result = statement(this.db, `UPDATE carts SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ? AND status = 'active'`)
       .run(...entries.map(([, v]) => v as string | null), now, id);
     return result.changes === 1;
   }
 
   addLine(cartId: string, catalogItemId: string, quantity: number, billingCycle: BillingCycle, now: string): number {
     return this.db.transaction(() => {
-      const next = (this.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM cart_lines WHERE cart_id = ?').get(cartId) as { n: number }).n;
-      this.db
-        .prepare('INSERT INTO cart_lines (cart_id, id, catalog_item_id, quantity, billing_cycle) VALUES (?, ?, ?, ?, ?)')
+      const next = (statement(this.db, 'SELECT COALESCE(MAX(id), 0) + 1 AS n FROM cart_lines WHERE cart_id = ?').get(cartId) as { n: number }).n;
+      statement(this.db, 'INSERT INTO cart_lines (cart_id, id, catalog_item_id, quantity, billing_cycle) VALUES (?, ?, ?, ?, ?)')
         .run(cartId, next, catalogItemId, quantity, billingCycle);
-      this.db.prepare('UPDATE carts SET updated_at = ? WHERE id = ?').run(now, cartId);
+      statement(this.db, 'UPDATE carts SET updated_at = ? WHERE id = ?').run(now, cartId);
       return next;
     }).immediate();
   }
 
   setLine(cartId: string, lineId: number, quantity: number, billingCycle: BillingCycle): void {
-    this.db
-      .prepare('UPDATE cart_lines SET quantity = ?, billing_cycle = ? WHERE cart_id = ? AND id = ?')
+    statement(this.db, 'UPDATE cart_lines SET quantity = ?, billing_cycle = ? WHERE cart_id = ? AND id = ?')
       .run(quantity, billingCycle, cartId, lineId);
   }
 
   removeLine(cartId: string, lineId: number): void {
-    this.db.prepare('DELETE FROM cart_lines WHERE cart_id = ? AND id = ?').run(cartId, lineId);
+    statement(this.db, 'DELETE FROM cart_lines WHERE cart_id = ? AND id = ?').run(cartId, lineId);
   }
 }

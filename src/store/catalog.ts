@@ -1,5 +1,5 @@
 // The catalog as stored: reservation types, products, SKUs and availabilities, with the filtered search.
-import type { Db } from './db';
+import { statement, type Db } from './db';
 import {
   Availability,
   CatalogItem,
@@ -103,7 +103,7 @@ export class CatalogStore {
   constructor(private readonly db: Db) {}
 
   reservationTypes(): ReservationType[] {
-    const rows = this.db.prepare('SELECT * FROM reservation_types ORDER BY sort_order, key').all() as {
+    const rows = statement(this.db, 'SELECT * FROM reservation_types ORDER BY sort_order, key').all() as {
       key: string;
       id: string;
       title: string;
@@ -138,29 +138,29 @@ export class CatalogStore {
       args.push(pattern, pattern);
     }
     const clause = where.join(' AND ');
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM availabilities a WHERE ${clause}`).get(...args) as { n: number }).n;
-    const rows = this.db
-      .prepare(
-        `${itemSelect} WHERE ${clause}
-         ORDER BY s.family, s.cores, s.arm_sku_name, s.region, a.term LIMIT ? OFFSET ?`,
-      )
+    const total = (statement(this.db, `SELECT COUNT(*) AS n FROM availabilities a WHERE ${clause}`).get(...args) as { n: number }).n;
+    const rows = statement(
+      this.db,
+      `${itemSelect} WHERE ${clause}
+       ORDER BY a.family, a.cores, a.arm_sku_name, a.region, a.term LIMIT ? OFFSET ?`,
+    )
       .all(...args, q.limit, q.offset) as ItemRow[];
     return { items: rows.map(toItem), total };
   }
 
   item(catalogItemId: string): CatalogItem | undefined {
-    const r = this.db.prepare(`${itemSelect} WHERE a.catalog_item_id = ?`).get(catalogItemId) as ItemRow | undefined;
+    const r = statement(this.db, `${itemSelect} WHERE a.catalog_item_id = ?`).get(catalogItemId) as ItemRow | undefined;
     return r && toItem(r);
   }
 
   /** Why a SKU's size cannot be reserved in a region now (Partner Center's inventory check); empty when it can. */
   inventoryRestrictions(productId: string, skuId: string, armRegionName: string): { reasonCode: string; description: string }[] {
-    return this.db
-      .prepare(
-        `SELECT r.reason_code AS reasonCode, r.description FROM skus s
-         JOIN inventory_restrictions r ON r.arm_sku_name = s.arm_sku_name AND r.arm_region_name = ?
-         WHERE s.product_id = ? AND s.id = ? ORDER BY r.reason_code`,
-      )
+    return statement(
+      this.db,
+      `SELECT r.reason_code AS reasonCode, r.description FROM skus s
+       JOIN inventory_restrictions r ON r.arm_sku_name = s.arm_sku_name AND r.arm_region_name = ?
+       WHERE s.product_id = ? AND s.id = ? ORDER BY r.reason_code`,
+    )
       .all(armRegionName, productId, skuId) as { reasonCode: string; description: string }[];
   }
 
@@ -172,17 +172,14 @@ export class CatalogStore {
   } {
     const args = [country, segment, reservationType];
     const base = 'FROM availabilities a WHERE a.country = ? AND a.segment = ? AND a.reservation_type = ?';
-    const regions = this.db
-      .prepare(
-        // From the market's availabilities (index) to their SKUs (primary key): a scan of every SKU with a
-        // correlated EXISTS took seconds on the demo catalog.
-        `SELECT DISTINCT s.arm_region_name AS armName, s.region AS displayName
-         FROM availabilities a JOIN skus s ON s.product_id = a.product_id AND s.id = a.sku_id
-         WHERE a.country = ? AND a.segment = ? AND a.reservation_type = ? ORDER BY s.region`,
-      )
+    const regions = statement(
+      this.db,
+      // The SKU's region names are on the availability (migration 3): the market's index range alone.
+      `SELECT DISTINCT a.arm_region_name AS armName, a.region AS displayName ${base} ORDER BY a.region`,
+    )
       .all(...args) as { armName: string; displayName: string }[];
-    const families = (this.db.prepare(`SELECT DISTINCT a.family AS f ${base} ORDER BY 1`).all(...args) as { f: string }[]).map((r) => r.f);
-    const skuNames = (this.db.prepare(`SELECT DISTINCT a.arm_sku_name AS n ${base} ORDER BY 1`).all(...args) as { n: string }[]).map(
+    const families = (statement(this.db, `SELECT DISTINCT a.family AS f ${base} ORDER BY 1`).all(...args) as { f: string }[]).map((r) => r.f);
+    const skuNames = (statement(this.db, `SELECT DISTINCT a.arm_sku_name AS n ${base} ORDER BY 1`).all(...args) as { n: string }[]).map(
       (r) => r.n,
     );
     return { regions, families, skuNames };

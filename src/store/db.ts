@@ -22,6 +22,28 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
+const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+/** More distinct statements than the store's queries and their filter combinations: the cache starts over. */
+const maxCachedStatements = 500;
+
+/**
+ * The prepared statement for `sql` on this connection, prepared on its first use and reused after:
+ * preparing costs more than running most of the store's queries (the bench profile, bench/README.md).
+ * For get/all/run only: a statement being iterated cannot run again until its iteration ends, so an
+ * .iterate() prepares its own with db.prepare.
+ */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statementCaches.get(db);
+  if (!cache) statementCaches.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    if (cache.size >= maxCachedStatements) cache.clear();
+    stmt = db.prepare(sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}
+
 /** Applies every migration newer than the recorded version, each in its own transaction. */
 export function migrate(db: Db): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -39,4 +61,21 @@ export function migrate(db: Db): number {
     })();
   }
   return migrations[migrations.length - 1].version;
+}
+
+/** The storage faults a turn can meet, from a better-sqlite3 error (also wrapped, as botbuilder-dialogs does). */
+export function storageFaultOf(error: unknown): 'busy' | 'readonly' | 'full' | 'io' | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+      if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
+      if (code.startsWith('SQLITE_READONLY')) return 'readonly';
+      if (code === 'SQLITE_FULL') return 'full';
+      if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return 'io';
+      return undefined;
+    }
+    // DialogContextError keeps the original in `error`; others use `cause`.
+    e = (e as { error?: unknown }).error ?? (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 // Partners, agents, resellers, customers and subscriptions as stored; rows mapped to domain types.
-import type { Db } from './db';
+import { statement, type Db } from './db';
 import {
   Agent,
   Customer,
@@ -67,7 +67,7 @@ export class Directory {
   constructor(private readonly db: Db) {}
 
   partner(id: string): Partner | undefined {
-    const r = this.db.prepare('SELECT * FROM partners WHERE id = ?').get(id) as
+    const r = statement(this.db, 'SELECT * FROM partners WHERE id = ?').get(id) as
       | { id: string; name: string; kind: string; country: string; is_csp: number; mpn_id: string }
       | undefined;
     return r && Partner.parse({ id: r.id, name: r.name, kind: r.kind, country: r.country, isCsp: r.is_csp === 1, mpnId: r.mpn_id });
@@ -75,24 +75,24 @@ export class Directory {
 
   /** Resolves a channel user: Teams' aadObjectId is the agent id; other channels map from.id. */
   agentByUserId(userId: string): Agent | undefined {
-    const r = this.db
-      .prepare(
-        `SELECT a.* FROM agents a WHERE a.id = ?
-         UNION SELECT a.* FROM agents a JOIN agent_channel_ids c ON c.agent_id = a.id WHERE c.channel_user_id = ?`,
-      )
+    const r = statement(
+      this.db,
+      `SELECT a.* FROM agents a WHERE a.id = ?
+       UNION SELECT a.* FROM agents a JOIN agent_channel_ids c ON c.agent_id = a.id WHERE c.channel_user_id = ?`,
+    )
       .get(userId, userId) as AgentRow | undefined;
     return r && this.toAgent(r);
   }
 
   agents(): Agent[] {
-    return (this.db.prepare('SELECT * FROM agents ORDER BY partner_id, display_name').all() as AgentRow[]).map((r) =>
+    return (statement(this.db, 'SELECT * FROM agents ORDER BY partner_id, display_name').all() as AgentRow[]).map((r) =>
       this.toAgent(r),
     );
   }
 
   private toAgent(r: AgentRow): Agent {
     const channelUserIds = (
-      this.db.prepare('SELECT channel_user_id FROM agent_channel_ids WHERE agent_id = ? ORDER BY 1').all(r.id) as {
+      statement(this.db, 'SELECT channel_user_id FROM agent_channel_ids WHERE agent_id = ? ORDER BY 1').all(r.id) as {
         channel_user_id: string;
       }[]
     ).map((c) => c.channel_user_id);
@@ -100,7 +100,7 @@ export class Directory {
   }
 
   accessibleSubscriptionIds(agentId: string): Set<string> {
-    const rows = this.db.prepare('SELECT subscription_id FROM agent_subscription_access WHERE agent_id = ?').all(agentId) as {
+    const rows = statement(this.db, 'SELECT subscription_id FROM agent_subscription_access WHERE agent_id = ?').all(agentId) as {
       subscription_id: string;
     }[];
     return new Set(rows.map((r) => r.subscription_id));
@@ -108,7 +108,7 @@ export class Directory {
 
   resellers(partnerId: string): Reseller[] {
     return (
-      this.db.prepare('SELECT * FROM resellers WHERE partner_id = ? ORDER BY name').all(partnerId) as {
+      statement(this.db, 'SELECT * FROM resellers WHERE partner_id = ? ORDER BY name').all(partnerId) as {
         mpn_id: string;
         partner_id: string;
         name: string;
@@ -122,40 +122,39 @@ export class Directory {
     if (query.trim().length > maxCustomerQueryLength) return { customers: [], total: 0 };
     const pattern = likeContains(query.trim());
     const where = `partner_id = ? AND (company_name LIKE ? ESCAPE '\\' OR domain LIKE ? ESCAPE '\\')`;
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM customers WHERE ${where}`).get(partnerId, pattern, pattern) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT * FROM customers WHERE ${where} ORDER BY company_name COLLATE NOCASE LIMIT ?`)
+    const total = (statement(this.db, `SELECT COUNT(*) AS n FROM customers WHERE ${where}`).get(partnerId, pattern, pattern) as { n: number }).n;
+    const rows = statement(this.db, `SELECT * FROM customers WHERE ${where} ORDER BY company_name COLLATE NOCASE LIMIT ?`)
       .all(partnerId, pattern, pattern, limit) as CustomerRow[];
     return { customers: rows.map(toCustomer), total };
   }
 
   customer(id: string): Customer | undefined {
-    const r = this.db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
+    const r = statement(this.db, 'SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
     return r && toCustomer(r);
   }
 
   subscriptions(customerId: string): Subscription[] {
     return (
-      this.db.prepare('SELECT * FROM subscriptions WHERE customer_id = ? ORDER BY created_at, id').all(customerId) as SubscriptionRow[]
+      statement(this.db, 'SELECT * FROM subscriptions WHERE customer_id = ? ORDER BY created_at, id').all(customerId) as SubscriptionRow[]
     ).map(toSubscription);
   }
 
   subscription(id: string): Subscription | undefined {
-    const r = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as SubscriptionRow | undefined;
+    const r = statement(this.db, 'SELECT * FROM subscriptions WHERE id = ?').get(id) as SubscriptionRow | undefined;
     return r && toSubscription(r);
   }
 
   insertSubscription(s: Subscription, createdAt: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO subscriptions (id, customer_id, offer_id, kind, friendly_name, status, billing_type, registration_status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
+    statement(
+      this.db,
+      `INSERT INTO subscriptions (id, customer_id, offer_id, kind, friendly_name, status, billing_type, registration_status, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
       .run(s.id, s.customerId, s.offerId, s.kind, s.friendlyName, s.status, s.billingType, s.registrationStatus, createdAt);
   }
 
   setRegistrationStatus(subscriptionId: string, status: Subscription['registrationStatus']): void {
-    this.db.prepare('UPDATE subscriptions SET registration_status = ? WHERE id = ?').run(status, subscriptionId);
+    statement(this.db, 'UPDATE subscriptions SET registration_status = ? WHERE id = ?').run(status, subscriptionId);
   }
 }
 

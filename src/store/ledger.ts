@@ -1,6 +1,6 @@
 // Orders and the checkout ledger. An order is written only inside the checkout transaction, keyed by
 // the idempotency key, so a retried checkout finds the orders of the first one.
-import type { Db } from './db';
+import { statement, type Db } from './db';
 import { Order, type OrderLine } from '../domain/types';
 
 interface OrderRow {
@@ -33,18 +33,20 @@ export class Ledger {
   }
 
   hasCheckout(idempotencyKey: string): boolean {
-    return this.db.prepare('SELECT 1 FROM checkouts WHERE idempotency_key = ?').get(idempotencyKey) !== undefined;
+    return statement(this.db, 'SELECT 1 FROM checkouts WHERE idempotency_key = ?').get(idempotencyKey) !== undefined;
   }
 
   /** Records the checkout and its orders, and marks the cart submitted. Call inside `transaction`. */
   recordCheckout(idempotencyKey: string, cartId: string, orders: NewOrder[], now: string): void {
-    this.db.prepare('INSERT INTO checkouts (idempotency_key, cart_id, created_at) VALUES (?, ?, ?)').run(idempotencyKey, cartId, now);
-    const insertOrder = this.db.prepare(
+    statement(this.db, 'INSERT INTO checkouts (idempotency_key, cart_id, created_at) VALUES (?, ?, ?)').run(idempotencyKey, cartId, now);
+    const insertOrder = statement(
+      this.db,
       `INSERT INTO orders (id, alternate_id, idempotency_key, cart_id, order_group, partner_id, customer_id, agent_id,
          subscription_id, scope, billing_cycle, currency_code, total_minor, status, creation_date)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertLine = this.db.prepare(
+    const insertLine = statement(
+      this.db,
       `INSERT INTO order_lines (order_id, line_item_number, catalog_item_id, offer_id, friendly_name, arm_region_name,
          quantity, term_duration, unit_price_minor, total_minor, partner_id_on_record, provisioning_status)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -57,7 +59,7 @@ export class Ledger {
           l.termDuration, l.unitPriceMinor, l.totalMinor, l.partnerIdOnRecord, l.provisioningStatus);
       }
     }
-    const updated = this.db.prepare(`UPDATE carts SET status = 'submitted', updated_at = ? WHERE id = ? AND status = 'active'`).run(now, cartId);
+    const updated = statement(this.db, `UPDATE carts SET status = 'submitted', updated_at = ? WHERE id = ? AND status = 'active'`).run(now, cartId);
     if (updated.changes !== 1) throw new Error(`cart ${cartId} is not active`);
   }
 
@@ -77,12 +79,12 @@ export class Ledger {
   }
 
   countOrdersForCart(cartId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM orders WHERE cart_id = ?').get(cartId) as { n: number }).n;
+    return (statement(this.db, 'SELECT COUNT(*) AS n FROM orders WHERE cart_id = ?').get(cartId) as { n: number }).n;
   }
 
   private load(clause: string, ...args: (string | number)[]): Order[] {
-    const rows = this.db.prepare(`SELECT o.* FROM orders o ${clause}`).all(...args) as OrderRow[];
-    const lines = this.db.prepare('SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_item_number');
+    const rows = statement(this.db, `SELECT o.* FROM orders o ${clause}`).all(...args) as OrderRow[];
+    const lines = statement(this.db, 'SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_item_number');
     return rows.map((r) =>
       Order.parse({
         id: r.id,

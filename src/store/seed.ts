@@ -721,8 +721,8 @@ function seedCatalog(db: Db): void {
   );
   const insAvailability = db.prepare(
     `INSERT INTO availabilities (catalog_item_id, id, product_id, sku_id, country, segment, currency_code, currency_symbol,
-       is_purchasable, term, unit_price_minor, reservation_type, arm_region_name, family, arm_sku_name)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       is_purchasable, term, unit_price_minor, reservation_type, arm_region_name, family, arm_sku_name, cores, region)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   const markets = demoMarketCountries().map((country) => {
@@ -748,6 +748,7 @@ function seedCatalog(db: Db): void {
           `${s.productId}:${s.id}:${availabilityId}`, availabilityId, s.productId, s.id, m.country, segment,
           m.currency.code, m.currency.symbol, s.purchasable ? 1 : 0, s.term,
           Math.round(s.usd * m.rate * segmentFactor[segment] * 100), s.reservationType, s.armRegionName, s.family, s.armSkuName,
+          s.cores, s.region,
         );
       });
     });

@@ -3,6 +3,7 @@ import type { Attachment } from 'botbuilder';
 import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../../src/purchase/types';
 import type { Customer, Order, OrderLine, Partner, Reseller, Subscription } from '../../src/domain/types';
 import { escapeMarkdown, formatMinor, truncate } from '../../cards/format';
+import { nlNL, ruleText, wordRuleText, type RuleText } from '../../src/i18n';
 import {
   CardRenderError,
   expandTemplate,
@@ -110,13 +111,13 @@ const fx = {
       total: { minor: 123456, currency: 'EUR' },
       scope: 'shared',
       scopeOptions: [
-        { scope: 'single', allowed: true, note: 'The discount applies to this subscription only; you may need a vCPU quota increase.' },
-        { scope: 'shared', allowed: true, note: 'The discount applies to all subscriptions in the billing context.' },
+        { scope: 'single', allowed: true, note: ruleText('singleScopeWarning', { subscription: 'Production' }) },
+        { scope: 'shared', allowed: true, note: ruleText('sharedScopeNote') },
       ],
       resellerRequired: false,
       resellers: [],
       resellerMpnId: null,
-      notes: ['Prices exclude taxes.', 'Billing frequency cannot be changed after purchase.'],
+      notes: [ruleText('pricesExcludeTaxes'), ruleText('billingFixedNote')],
       blockers: [],
       ...over,
     };
@@ -461,6 +462,15 @@ describe('cards/render: renderCatalogPage', () => {
     ok(!second!.some((t) => t.includes('vCPU')), 'no size fact without cores/ram');
   });
 
+  it('gives every filter choice a title and a non-empty value (Web Chat and Teams render nothing of a card with an empty choice value)', () => {
+    const card = render(fx.page(rows10, { total: 57 }));
+    for (const id of ['region', 'family', 'term']) {
+      const set = input(card, id)!;
+      assert.equal(set['value'], 'any', `${id} shows its "Any" choice when there is no filter`);
+      for (const c of choicesOf(set)) assert.ok(c['title'] && c['value'], `${id}: choice ${JSON.stringify(c)} has a title and a value`);
+    }
+  });
+
   it('has the filter form with the current filter selected', () => {
     const card = render(fx.page(rows10, { total: 57, filter: { region: 'westeurope', family: 'Dsv5', term: 'P3Y', text: 'D4s' } }));
     expectText(card, 'West Europe · Dsv5 · 3 years · “D4s”');
@@ -469,14 +479,14 @@ describe('cards/render: renderCatalogPage', () => {
     assert.equal(region['style'], 'compact');
     assert.equal(region['value'], 'westeurope');
     assert.deepEqual(choicesOf(region), [
-      { title: 'Any region', value: '' },
+      { title: 'Any region', value: 'any' },
       { title: 'West Europe', value: 'westeurope' },
       { title: 'North Europe', value: 'northeurope' },
     ]);
-    assert.deepEqual(choicesOf(input(card, 'family')).map((c) => c['value']), ['', 'Dsv5', 'Esv5', 'Fsv2']);
+    assert.deepEqual(choicesOf(input(card, 'family')).map((c) => c['value']), ['any', 'Dsv5', 'Esv5', 'Fsv2']);
     assert.equal(input(card, 'family')!['value'], 'Dsv5');
     assert.deepEqual(choicesOf(input(card, 'term')), [
-      { title: 'Any', value: '' },
+      { title: 'Any', value: 'any' },
       { title: '1 year', value: 'P1Y' },
       { title: '3 years', value: 'P3Y' },
     ]);
@@ -502,8 +512,24 @@ describe('cards/render: renderCatalogPage', () => {
 
   it('formats prices for nl-NL', () => {
     const card = render(fx.page([fx.row(0)]), 'nl-NL');
-    ok(allText(card).some((t) => nbsp(t) === '€ 1.234,56 for 1 year (EUR)'));
+    ok(allText(card).some((t) => nbsp(t) === '€ 1.234,56 voor 1 jaar (EUR)'), 'the price for the term in Dutch');
     assert.equal(card['lang'], 'nl-NL');
+  });
+
+  it('speaks Dutch for nl-NL and nl-BE: labels, region names, terms, the "Any" choices', () => {
+    for (const locale of ['nl-NL', 'nl-BE', 'nl']) {
+      const card = render(fx.page(rows10, { total: 57, filter: { region: 'westeurope', term: 'P3Y' } }), locale);
+      assertWellFormed(card, { nonce: NONCE });
+      expectText(card, 'Resultaten 1–10 van 57');
+      expectText(card, 'West-Europa · 3 jaar');
+      ok(allText(card).includes('Regio') && allText(card).includes('Looptijd') && allText(card).includes('Prijs per instantie'), `${locale}: Dutch fact titles`);
+      assert.deepEqual(choicesOf(input(card, 'region')).map((c) => c['title']), ["Alle regio's", 'West-Europa', 'Noord-Europa'], `${locale}: region choices`);
+      assert.deepEqual(choicesOf(input(card, 'term')).map((c) => c['title']), ['Alle', '1 jaar', '3 jaar'], `${locale}: term choices`);
+      assert.deepEqual(submits(card).map((a) => a['title']).filter((t, i, all) => all.indexOf(t) === i), ['Selecteren', 'Volgende pagina', 'Filters toepassen'], `${locale}: buttons`);
+      for (const english of ['Showing', 'Region', 'Term', 'Price per instance', 'Select', 'Apply filters', 'West Europe', 'Any']) {
+        ok(!allText(card).some((t) => t === english || t.startsWith(`${english} `)), `${locale}: no English "${english}" on the Dutch card`);
+      }
+    }
   });
 
   it('shows hostile catalog strings literally', () => {
@@ -605,7 +631,8 @@ describe('cards/render: renderReviewCard', () => {
     ok(allText(en).includes('€1,234.56'), 'line total');
     ok(allText(en).includes('EUR'), 'currency');
     const nl = render(quote, 'nl-NL');
-    ok(allText(nl).some((t) => nbsp(t) === 'Total: € 1.234,56'));
+    ok(allText(nl).some((t) => nbsp(t) === 'Totaal: € 1.234,56'), 'the total in Dutch');
+    ok(allText(nl).some((t) => nbsp(t) === '€ 1.234,57 voor 3 jaar'), 'the price for the term in Dutch');
     expectNoText(nl, '€1,234.56');
   });
 
@@ -618,17 +645,32 @@ describe('cards/render: renderReviewCard', () => {
       { title: 'Single subscription', value: 'single' },
       { title: 'Shared', value: 'shared' },
     ]);
-    expectText(card, 'Single subscription: The discount applies to this subscription only; you may need a vCPU quota increase.');
-    expectText(card, 'Shared: The discount applies to all subscriptions in the billing context.');
+    expectText(card, 'Single subscription: The discount applies only to "Production", which may need a vCPU quota increase (a support request in the Azure portal).');
+    expectText(card, "Shared: The discount applies to any subscription in the customer's billing context.");
+  });
+
+  it('words the scope choice and its notes in Dutch for nl-NL', () => {
+    const card = render(fx.quote({ scope: 'single' }), 'nl-NL');
+    assert.deepEqual(choicesOf(input(card, 'scope')), [
+      { title: 'Eén abonnement', value: 'single' },
+      { title: 'Gedeeld', value: 'shared' },
+    ]);
+    assert.equal(input(card, 'scope')!['label'], 'Bereik');
+    expectText(card, `Eén abonnement: ${wordRuleText(nlNL.rules, ruleText('singleScopeWarning', { subscription: 'Production' })).message}`);
+    expectText(card, `Gedeeld: ${wordRuleText(nlNL.rules, ruleText('sharedScopeNote')).message}`);
+    expectText(card, 'Uw bestelling controleren');
+    assert.deepEqual(submits(card).map((a) => a['title']), ['Kopen', 'Bijwerken', 'Nog een item toevoegen', 'Annuleren']);
   });
 
   it('shows the fixed scope and the reason when only shared is allowed (Azure plan)', () => {
-    const reason = 'Under the Azure plan the scope is Shared; set a single scope later in the Azure portal.';
+    const refusal: RuleText = ruleText('azurePlanSharedScope');
+    const reason =
+      'Under the Azure plan the scope is Shared when you buy. Buy with Shared scope; the customer can narrow it to a single subscription later in the Azure portal.';
     const card = render(
       fx.quote({
         scope: 'shared',
         scopeOptions: [
-          { scope: 'single', allowed: false, note: reason },
+          { scope: 'single', allowed: false, note: refusal },
           { scope: 'shared', allowed: true },
         ],
       }),
@@ -662,12 +704,15 @@ describe('cards/render: renderReviewCard', () => {
   it('shows notes small and subtle, blockers prominently in attention colour', () => {
     const card = render(
       fx.quote({
-        notes: ['Prices exclude taxes.', 'Software costs are not included.'],
+        notes: [ruleText('pricesExcludeTaxes'), ruleText('billingFixedNote')],
         blockers: [{ ok: false, code: 'R9_RESELLER', message: 'Choose the reseller (partner of record).', fix: 'Pick one in the list below.' }],
       }),
     );
     const noteBlocks = ofType(card, 'TextBlock').filter((b) => String(b['text']).startsWith('• '));
-    assert.deepEqual(noteBlocks.map((b) => b['text']), ['• Prices exclude taxes.', '• Software costs are not included.']);
+    assert.deepEqual(noteBlocks.map((b) => b['text']), [
+      '• Prices exclude taxes. Software costs (Windows, SQL Server licences, SUSE and others) are not included in reservation prices.',
+      '• Billing frequency cannot be changed after purchase.',
+    ]);
     ok(noteBlocks.every((b) => b['size'] === 'Small' && b['isSubtle'] === true));
     const blocker = ofType(card, 'TextBlock').find((b) => String(b['text']).includes('Choose the reseller'));
     assert.equal(blocker?.['color'], 'Attention');
@@ -680,7 +725,7 @@ describe('cards/render: renderReviewCard', () => {
     const lines = Array.from({ length: 10 }, (_, i) =>
       fx.line(i + 1, { monthlyBillingSupported: i % 2 === 0, billingCycle: i % 4 === 0 ? 'monthly' : 'one_time', monthlyPayment: i % 4 === 0 ? { minor: 4321, currency: 'EUR' } : null }),
     );
-    const notes = Array.from({ length: 7 }, (_, i) => `Note ${i}: reservations cannot be changed after purchase except by an exchange.`);
+    const notes = (['pricesIncludeTaxes', 'resellerFixedNote', 'sharedScopeNote', 'azurePlanScopeNote', 'termFixedNote', 'billingFixedNote', 'transferNote', 'orderListingNote'] as const).map((key) => ruleText(key));
     const card = render(fx.quote({ lines, notes, resellerRequired: true, resellers: fx.resellers(), resellerMpnId: '5550001' }));
     assertWellFormed(card, { nonce: NONCE });
     assert.equal(inputs(card).filter((i) => String(i['id']).startsWith('qty_')).length, 10);
@@ -696,7 +741,7 @@ describe('cards/render: renderReviewCard', () => {
         resellerRequired: true,
         resellers: [{ mpnId: '5550001', partnerId: 'r', name: HOSTILE.markdown }],
         resellerMpnId: '5550001',
-        notes: [HOSTILE.markdown, HOSTILE.template],
+        notes: [ruleText('singleScopeWarning', { subscription: HOSTILE.markdown }), ruleText('singleScopeWarning', { subscription: HOSTILE.template })],
         blockers: [{ ok: false, code: 'R9_RESELLER', message: HOSTILE.html }],
       }),
     );
@@ -755,8 +800,22 @@ describe('cards/render: renderConfirmationCard', () => {
 
   it('formats money and dates for nl-NL', () => {
     const card = cardOf(renderConfirmationCard({ result: fx.checkout(), customerName: 'x', locale: 'nl-NL' }));
-    ok(allText(card).some((t) => nbsp(t) === 'Order total: € 1.234,56'));
-    ok(allText(card).some((t) => t.startsWith('25 nov 2026')));
+    ok(allText(card).some((t) => nbsp(t) === 'Ordertotaal: € 1.234,56'), 'the order total in Dutch');
+    ok(allText(card).some((t) => t.startsWith('25 nov 2026')), 'the date in Dutch');
+  });
+
+  it('speaks Dutch for nl-NL: heading, facts, statuses, lines, the 15-minute note and the portal link', () => {
+    const card = cardOf(renderConfirmationCard({ result: fx.checkout(), customerName: 'Bold Ideas Ltd', locale: 'nl-NL' }));
+    assertWellFormed(card);
+    expectText(card, 'Order geplaatst');
+    const facts = Object.fromEntries(ofType(card, 'FactSet').flatMap((f) => f['facts'] as JsonObject[]).map((f) => [f['title'], f['value']]));
+    assert.deepEqual(Object.keys(facts), ['Ordernummer', 'Status', 'Facturering', 'Gemaakt'], 'Dutch fact titles');
+    assert.equal(facts['Status'], 'In behandeling');
+    assert.equal(facts['Facturering'], 'Maandelijks');
+    ok(allText(card).some((t) => nbsp(t) === 'westeurope · 3 jaar · aantal 2 · € 1.234,56'), 'the line in Dutch');
+    expectText(card, nlNL.cards.listingNote);
+    assert.deepEqual(ofType(card, 'Action.OpenUrl').map((a) => a['title']), ['Beheren in Azure Portal']);
+    expectNoText(card, 'Order placed');
   });
 
   it('never links a non-https portal URL', () => {
@@ -800,6 +859,17 @@ describe('cards/render: renderOrderHistoryCard', () => {
     expectText(card, '2 × Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years (westeurope, 3 years); ');
     expectText(card, '5 × Reserved VM Instance, Standard_D4s_v5, West Europe, 3 Years (westeurope, 1 year)');
     expectNoText(card, 'No orders yet');
+  });
+
+  it('speaks Dutch for nl-NL: statuses, terms, dates, money and the "showing" line', () => {
+    const orders = Array.from({ length: 12 }, (_, i) => fx.order(`ord-${100 - i}`, { status: i === 0 ? 'completed' : 'pending' }));
+    const card = cardOf(renderOrderHistoryCard({ orders, customerNames: names, title: 'Ordergeschiedenis', locale: 'nl-NL' }));
+    assertWellFormed(card);
+    ok(allText(card).some((t) => nbsp(t) === '25 nov 2026, 10:30 UTC · Voltooid · € 1.234,56'), 'date, status and total in Dutch');
+    expectText(card, '2 × Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years (westeurope, 3 jaar)');
+    expectText(card, 'De 10 meest recente van 12 orders.');
+    const empty = cardOf(renderOrderHistoryCard({ orders: [], customerNames: {}, title: 'Ordergeschiedenis', locale: 'nl-NL' }));
+    expectText(empty, 'Nog geen orders');
   });
 
   it('says "No orders yet" when empty', () => {

@@ -10,6 +10,7 @@ import { PurchaseService } from '../../src/purchase/purchaseService';
 import type { Store } from '../../src/store/store';
 import { demoWorldStore } from '../support/demoWorld';
 import { buttonsOf, cardsOf, cardText, choicesOf, clickValue, type Button } from '../support/cardClicks';
+import { english, type Lang } from './lang';
 
 export class Conversation {
   readonly store: Store;
@@ -19,11 +20,15 @@ export class Conversation {
   private sent = 0;
   private latest?: Record<string, unknown>;
 
+  /** The language of the conversation: every activity carries its locale, as Teams and Web Chat send it. */
+  readonly lang: Lang;
+
   /** `userId`: the channel user id, e.g. "demo-anna" (see src/store/demoIds.ts). */
   constructor(
     private readonly userId: string,
-    options: { store?: Store; demoMode?: boolean } = {},
+    options: { store?: Store; demoMode?: boolean; lang?: Lang } = {},
   ) {
+    this.lang = options.lang ?? english;
     this.store = options.store ?? demoWorldStore();
     const service = new PurchaseService(this.store, new LocalPartnerCenter(this.store));
     const storage = new MemoryStorage();
@@ -88,6 +93,7 @@ export class Conversation {
       ...activity,
       id: `activity-${++this.sent}`,
       from: { id: this.userId, name: this.userId },
+      locale: this.lang.locale,
     });
     this.replies = [];
     for (let reply = first; reply; reply = this.client.getNextReply()) this.replies.push(reply);

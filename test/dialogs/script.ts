@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { DialogTurnStatus } from 'botbuilder-dialogs';
 import { Conversation } from './conversation';
 import { inputsOf, type Button } from '../support/cardClicks';
+import type { Lang } from './lang';
 
 /** What the agent does in one turn. */
 export type Input =
@@ -59,8 +60,9 @@ export const not =
   (c: Conversation): void =>
     assert.doesNotMatch(c.text, pattern, `the bot should not have shown ${pattern}; it showed:\n${shown(c)}`);
 
-export async function runCase(testCase: Case): Promise<Conversation> {
-  const c = new Conversation(testCase.user, { demoMode: testCase.demoMode ?? true });
+/** Runs a case in `lang`: its activities carry that locale, and its expectations were built from that catalogue. */
+export async function runCase(testCase: Case, lang: Lang): Promise<Conversation> {
+  const c = new Conversation(testCase.user, { demoMode: testCase.demoMode ?? true, lang });
   testCase.setup?.(c);
   const kept = new Map<string, Record<string, unknown>>();
   for (const [index, [input, expected]] of testCase.steps.entries()) {
@@ -122,7 +124,8 @@ export const cartLines =
 export const orderNumbersShown: Check = (c) => {
   const ids = rows(c, 'SELECT id FROM orders').map((r) => String(r.id));
   assert.ok(ids.length > 0, 'an order was written');
-  for (const id of ids) assert.ok(c.text.includes(`Order number\n${id}\n`), `the confirmation shows order number ${id}:\n${c.text}`);
+  const label = c.lang.t.cards.orderNumber;
+  for (const id of ids) assert.ok(c.text.includes(`${label}\n${id}\n`), `the confirmation shows ${label} ${id}:\n${c.text}`);
 };
 
 /** Exactly these order lines (with their order's header) were written; unlisted fields are not checked. */

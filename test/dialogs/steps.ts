@@ -1,44 +1,58 @@
-// What the bot says, exactly, and the steps many conversation cases share.
+// What the bot says, exactly, in a table's language, and the steps many conversation cases share. Every
+// expected text comes from the language's message catalogue (src/i18n), never from a copy of it.
 import { demoSubscriptions } from '../../src/store/demoIds';
+import type { Subscription } from '../../src/domain/types';
 import type { Step } from './script';
-
-export const placed = 'Done. The order is placed.';
-export const alreadyBought = 'This cart was already bought: here are its orders. Nothing new was ordered.';
-export const changedBeforeBuy = 'You changed the order on the card, so nothing was bought yet: check the new total and click **Buy** again.';
-export const updated = 'Updated.';
-export const cancelled = 'Cancelled. Nothing was bought.';
-export const nothingWasBought = 'Nothing was bought. Type **buy** to start again.';
-export const notUnderstoodTopLevel = 'I did not catch that. Type **buy**, **orders** or **help**.';
-export const staleCard = 'That card belongs to an earlier step and is no longer active. Use the latest card, or type your answer.';
-export const usedCard = 'That card has already been used. Type "buy" to start a new purchase or "orders" to see the order history.';
-export const itemNotShown = 'That item is not on the list I showed. Pick one of the items on the latest list, or filter again.';
-
-export const askCustomer = /Which customer are you buying for\? Type a name or domain, or pick one:/;
-export const askSegment = /Which segment\?\nCommercial\nEducation\nGovernment\nNonprofit/;
-export const askType = /Which type of reservation\?\nReserved Virtual Machine Instances\n/;
-export const askSubscription = (customer: string) =>
-  new RegExp(`Which of ${customer.replace(/\./g, '\\.')}'s Azure subscriptions should the reservation be tied to\\?`);
-export const askNext = /Add another item, or review the cart\?\nAdd another item\nReview the cart/;
-export const review = /Review your order\nCustomer: \n/;
-
-/** A refusal as the dialogs word it: what, what to do, which rule. */
-export const refusal = (message: string, fix: string, rule: string) => `⛔ ${message}\n\nWhat to do: ${fix}\n\n(rule ${rule})`;
+import { lines, shows, type Lang } from './lang';
 
 /** D2s_v5, West Europe, 3 years in the Dutch commercial catalog. */
 export const NL = { country: 'NL', sku: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' } as const;
 
-/** Anna's way to the item list of Contoso Retail's production subscription, typed. */
-export const toContosoItems: Step[] = [
-  ['buy', askCustomer],
-  ['Contoso Retail', 'Customer: **Contoso Retail B.V.**.'],
-  ['commercial', /Which type of reservation\?/],
-  ['virtual machines', askSubscription('Contoso Retail B.V.')],
-  ['Contoso Retail Production', `Subscription: **Contoso Retail Production** (${demoSubscriptions.contosoRetailProduction}).`],
-];
+/** A subscription as the messages name it (id and friendly name). */
+export const subscription = (id: string, friendlyName: string) => ({ id, friendlyName }) as Subscription;
 
-/** From the item list: 3 × D2s_v5, West Europe, 3 years in the cart. */
-export const threeD2sV5: Step[] = [
-  ['D2s_v5 westeurope 3 years', /Filters: \nWest Europe · Standard_D2s_v5 · 3 years\nShowing 1–1 of 1\n/],
-  ['1', 'How many Standard_D2s_v5? (number of running instances the reservation discounts, 1–1000)'],
-  ['3', ['Added to the cart: 3 × Standard_D2s_v5, West Europe, 3 years.', askNext]],
-];
+export function stepsIn(L: Lang) {
+  const { say, t } = L;
+  const vmTitle = say.reservationTypeTitle('VirtualMachines', 'Reserved Virtual Machine Instances');
+  const askCustomer = shows(say.askCustomer());
+  const askSubscription = (customer: string) => shows(say.askSubscription(customer));
+  const askNext = lines(say.askNext(), say.addAnother(), say.reviewCart());
+  /** The catalog card's filter line and count: "Filters: \nWest Europe · Standard_D2s_v5 · 3 years\nShowing 1–1 of 1". */
+  const filtered = (parts: string[], from: number, to: number, total: number) =>
+    lines(t.cards.filters, parts.join(t.cards.listSeparator), t.cards.showing(L.int(from), L.int(to), L.int(total)));
+  return {
+    vmTitle,
+    placed: say.orderPlaced(),
+    alreadyBought: say.alreadyBought(),
+    changedBeforeBuy: say.reviewChangedBeforeBuy(),
+    updated: say.reviewUpdated(),
+    cancelled: say.cancelled(),
+    nothingWasBought: say.nothingBought(),
+    notUnderstoodTopLevel: say.notUnderstoodTopLevel(),
+    staleCard: say.staleCard(),
+    usedCard: say.usedCard(),
+    itemNotShown: say.itemNotShown(),
+    help: shows(say.help()),
+    askCustomer,
+    askSegment: lines(say.askSegment(), ...(['commercial', 'education', 'government', 'nonprofit'] as const).map((s) => say.segmentTitle(s))),
+    askType: lines(say.askReservationType(), vmTitle, ''),
+    askSubscription,
+    askNext,
+    review: lines(t.cards.reviewTitle, t.cards.customer, ''),
+    filtered,
+    /** Anna's way to the item list of Contoso Retail's production subscription, typed. */
+    toContosoItems: [
+      [L.type('buy', 'kopen'), askCustomer],
+      ['Contoso Retail', say.customerChosen('Contoso Retail B.V.')],
+      [L.type('commercial', 'commercieel'), shows(say.askReservationType())],
+      [L.type('virtual machines', 'virtuele machines'), askSubscription('Contoso Retail B.V.')],
+      ['Contoso Retail Production', say.subscriptionChosen(subscription(demoSubscriptions.contosoRetailProduction, 'Contoso Retail Production'))],
+    ] as Step[],
+    /** From the item list: 3 × D2s_v5, West Europe, 3 years in the cart. */
+    threeD2sV5: [
+      [L.type('D2s_v5 westeurope 3 years', 'D2s_v5 west-europa 3 jaar'), filtered([L.region('westeurope'), 'Standard_D2s_v5', L.term('P3Y')], 1, 1, 1)],
+      ['1', say.askQuantity('Standard_D2s_v5', 1, 1000)],
+      ['3', [say.lineAdded(3, 'Standard_D2s_v5', L.region('westeurope'), L.term('P3Y')), askNext]],
+    ] as Step[],
+  };
+}

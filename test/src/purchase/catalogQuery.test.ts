@@ -49,6 +49,20 @@ describe('parseCatalogQuery', () => {
     assert.deepEqual(parse('dsv3 East Us'), { family: 'Dsv3', region: 'eastus' });
   });
 
+  it('Dutch region names from the catalogue: "West-Europa", "Noord-Europa", "VS - oost 2", with or without hyphens and accents', () => {
+    assert.deepEqual(parse('D4s v5 West-Europa 3 jaar'), { armSkuName: 'Standard_D4s_v5', region: 'westeurope', term: 'P3Y' });
+    assert.deepEqual(parse('west europa'), { region: 'westeurope' });
+    assert.deepEqual(parse('westeuropa'), { region: 'westeurope' });
+    assert.deepEqual(parse('Dsv5 in Noord-Europa'), { family: 'Dsv5', region: 'northeurope' });
+    assert.deepEqual(parse('vs - oost 2 1 jaar'), { region: 'eastus2', term: 'P1Y' });
+    assert.deepEqual(parse('VS oost'), { region: 'eastus' });
+    assert.deepEqual(parse('vs-west'), { region: 'westus' });
+  });
+
+  it('Dutch noise words are ignored: "in de regio West-Europa voor 3 jaar"', () => {
+    assert.deepEqual(parse('in de regio West-Europa voor 3 jaar'), { region: 'westeurope', term: 'P3Y' });
+  });
+
   it('Dutch terms: "3 jaar", "1 jaar", "3 jaren"', () => {
     assert.deepEqual(parse('3 jaar'), { term: 'P3Y' });
     assert.deepEqual(parse('1 jaar'), { term: 'P1Y' });

@@ -200,8 +200,9 @@ describe('R12_QUANTITY: a whole number within the SKU range', () => {
     it(`refuses ${label(raw)} (${why}) with 800017 and the range`, () => {
       const verdict = checkQuantity(raw, range);
       assertRefused(verdict, 'R12_QUANTITY', {
-        mentions: [why, '1 to 1000'],
-        fix: /1 to 1000/,
+        // The range as en-US writes numbers (the agent's own locale words it again: src/i18n).
+        mentions: [why, '1 to 1,000'],
+        fix: /1 to 1,000/,
         partnerCenterCode: '800017',
       });
       assert.equal(verdict.quantity, undefined);

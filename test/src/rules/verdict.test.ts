@@ -25,6 +25,7 @@ import {
 import { checkSoldInMarket } from '../../../src/rules/catalog';
 import { firstRefusal, pass, refuse } from '../../../src/rules/verdict';
 import { makeAgent, makeCatalogItem, makeCustomer, makeIndirectProvider, makePartner, makeSubscription } from './factories';
+import { enUS, nlNL, wordRuleText } from '../../../src/i18n';
 
 describe('pass and refuse', () => {
   it('pass carries only the code and the optional message and warning', () => {
@@ -131,6 +132,16 @@ describe('every rule code has a passing and a refused case', () => {
         assert.equal(refused.ok, false);
         assert.equal(refused.code, code);
         assert.ok(!refused.ok && refused.message.length > 0 && refused.fix);
+        // The English message and fix (the audit trail) are the en-US wording of the refusal's rule text,
+        // which the dialogs word again in the agent's locale.
+        assert.ok(refused.text, `${code}: the refusal carries its rule text`);
+        const english = wordRuleText(enUS.rules, refused.text!);
+        assert.deepEqual({ message: refused.message, fix: refused.fix }, { message: english.message, fix: english.fix }, `${code}: message and fix are the English wording`);
+        assert.notEqual(wordRuleText(nlNL.rules, refused.text!).message, refused.message, `${code}: the refusal has a Dutch wording`);
+      }
+      if (passes.message ?? passes.warning) {
+        assert.ok(passes.text, `${code}: a passing verdict with a note carries its rule text`);
+        assert.equal(wordRuleText(enUS.rules, passes.text!).message, passes.message ?? passes.warning, `${code}: the note is the English wording`);
       }
     });
   }

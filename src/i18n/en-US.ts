@@ -1,0 +1,600 @@
+// The English (en-US) message catalogue: every text the bot shows, in chat and on its cards, and the
+// words it understands when an agent types. The fallback for every locale without its own catalogue.
+// nl-NL.ts must define every key of this file (it is typed as `Catalogue`, this file's type).
+//
+// Parameterised texts are functions. Numbers, money and dates arrive already formatted for the locale
+// (cards/format.ts); names of customers, subscriptions and catalog items arrive as data.
+import type { Agent, BillingCycle, Order, Partner, Role, Scope, Segment, Subscription, SubscriptionStatus, TermDuration } from '../domain/types';
+import { unavailableMarkets } from '../rules/markets';
+import type { GatewayFailure } from '../purchase/checkoutRetry';
+import { wordRuleText, type RuleText, type RuleTexts } from './ruleTexts';
+
+const roles: Record<Role, string> = {
+  AdminAgent: 'Admin agent',
+  GlobalAdmin: 'Global admin',
+  HelpdeskAgent: 'Helpdesk agent',
+  SalesAgent: 'Sales agent',
+  UserManagementAdmin: 'User management admin',
+  BillingAdmin: 'Billing admin',
+};
+
+const segments: Record<Segment, string> = {
+  commercial: 'Commercial',
+  education: 'Education',
+  government: 'Government',
+  nonprofit: 'Nonprofit',
+};
+
+const subscriptionStatus: Record<SubscriptionStatus, string> = {
+  active: 'active',
+  suspended: 'suspended',
+  deleted: 'deleted',
+  pending: 'pending',
+};
+
+const terms: Record<TermDuration, string> = { P1Y: '1 year', P3Y: '3 years', P5Y: '5 years' };
+
+const market = (country: string) => unavailableMarkets.get(country)?.en ?? country;
+
+const inactiveList = (inactive: { name: string; status: SubscriptionStatus }[]) =>
+  inactive.length ? ` (${inactive.map((s) => `"${s.name}" is ${subscriptionStatus[s.status]}`).join(', ')})` : '';
+
+/** A whole number as en-US writes it: 1,000. */
+const int = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
+
+/** What went wrong with Partner Center, in a few words ("HTTP 500, no answer in time"). */
+function gatewayFailures(failures: GatewayFailure[]): string {
+  const words = failures.map((f) => {
+    const what =
+      f.kind === 'throttled'
+        ? `throttled (429${f.retryAfterSeconds !== undefined ? `, asked to wait ${f.retryAfterSeconds} s` : ''})`
+        : f.kind === 'noAnswer'
+          ? 'no answer in time'
+          : f.kind === 'inProgress'
+            ? f.code === '800064'
+              ? 'cart being processed by another request (800064)'
+              : 'order in progress (800060)'
+            : f.kind === 'serverError'
+              ? `HTTP ${f.status}`
+              : `error ${f.code}`;
+    return f.call === 'lookup' ? `order lookup: ${what}` : what;
+  });
+  return [...new Set(words)].join(', ');
+}
+
+const tries = (attempts: number) => `${int(attempts)} attempt${attempts === 1 ? '' : 's'} with the same request id`;
+
+const allowedQuantity = (min: number, max: number) => `a whole number from ${int(min)} to ${int(max)}`;
+
+const rules: RuleTexts = {
+  notCsp: ({ partner }) => ({
+    message: `${partner} is not a Cloud Solution Provider partner, so it cannot buy Azure reservations on behalf of customers here.`,
+    fix: 'Customers outside CSP buy reservations themselves in the Azure portal (or through their Enterprise Agreement).',
+  }),
+  roleMayNotBuy: ({ role }) => ({
+    message: `Your role (${roles[role]}) may not buy Azure reservations.`,
+    fix: 'Ask your partner admin for one of: Admin agent, Global admin, Helpdesk agent, Sales agent or User management admin.',
+  }),
+  noSubscriptionAccess: ({ role, subscription }) => ({
+    message: `As a ${roles[role]} you have no access to the subscription "${subscription}", so you may not buy against it.`,
+    fix: "Choose a subscription you have access to, or ask the customer's admin to grant you access to this Azure subscription.",
+  }),
+  marketUnavailable: ({ country, customer }) => ({
+    message: `Azure reservations are not available in ${market(country)}, where ${customer} is located.`,
+    fix: 'Nothing can be bought for this customer through CSP; the customer can use pay-as-you-go instead.',
+  }),
+  noActiveSubscriptionAddPlan: ({ customer, inactive }) => ({
+    message: `${customer} has no active Azure subscription${inactiveList(inactive)}.`,
+    fix: 'Add an Azure plan for the customer now, then buy against it.',
+  }),
+  noActiveSubscriptionReactivate: ({ customer, inactive }) => ({
+    message: `${customer} has no active Azure subscription${inactiveList(inactive)}.`,
+    fix: 'Reactivate a subscription in Partner Center, or have the customer accept the Microsoft Customer Agreement and add an Azure plan.',
+  }),
+  subscriptionNotActive: ({ subscription, status }) => ({
+    message: `The subscription "${subscription}" is ${subscriptionStatus[status]}; reservations need an active subscription.`,
+    fix: 'Choose an active subscription.',
+  }),
+  noSubscriptionChosen: () => ({ message: 'No subscription is chosen for this cart.', fix: 'Choose a subscription.' }),
+  agreementNotConfirmed: ({ customer }) => ({
+    message: `${customer}'s acceptance of the Microsoft Customer Agreement is not confirmed yet, so nothing can be bought for it.`,
+    fix: "Confirm the customer's acceptance of the Microsoft Customer Agreement in Partner Center (customer account → Agreement), then try again.",
+  }),
+  legacySubscriptionUnderMca: ({ customer, subscription }) => ({
+    message: `${customer} signed the Microsoft Customer Agreement, so reservations are bought under its Azure plan, not the legacy subscription "${subscription}".`,
+    fix: "Choose the customer's Azure plan subscription (or add one).",
+  }),
+  cannotAddAzurePlan: ({ customer }) => ({
+    message: `An Azure plan cannot be added for ${customer}: the customer has no confirmed acceptance of the Microsoft Customer Agreement.`,
+    fix: "Have the customer accept the Microsoft Customer Agreement and confirm it in Partner Center, or reactivate the customer's Azure subscription.",
+  }),
+  segmentNotQualified: ({ customer, segment, qualified }) => ({
+    message: `${customer} is not qualified for the ${segments[segment]} segment.`,
+    fix: `Choose ${qualified.map((s) => segments[s]).join(' or ')}, or have the customer's qualification added in Partner Center.`,
+  }),
+  notYourCustomer: () => ({
+    message: 'That customer is not one of your customers.',
+    fix: 'Search for the customer by name or domain and pick it from the list.',
+  }),
+  notCustomersSubscription: ({ customer }) => ({ message: `That subscription is not one of ${customer}'s.`, fix: 'Pick a subscription from the list.' }),
+  notYourCart: () => ({ message: 'That cart is not yours.', fix: 'Start a new purchase with "buy".' }),
+  itemNotInCatalog: () => ({ message: 'That item is not in the catalog.', fix: 'Pick an item from the search results.' }),
+  itemNotPurchasable: ({ item }) => ({ message: `${item} cannot be bought at the moment.`, fix: 'Pick another size, region or term.' }),
+  itemNotSoldHere: ({ item }) => ({
+    message: `${item} is not sold to this customer for this segment and reservation type.`,
+    fix: 'Pick an item from the search results.',
+  }),
+  inventoryQuota: ({ item, reasons }) => ({
+    message: `${item} cannot be reserved for this subscription now: ${reasons}`,
+    fix: 'Ask the customer to request a vCPU quota increase (a support request in the Azure portal), or pick another region or size.',
+  }),
+  inventoryRestricted: ({ item, reasons }) => ({
+    message: `${item} cannot be reserved for this subscription now: ${reasons}`,
+    fix: 'Pick another region or size, or try again later.',
+  }),
+  azurePlanSharedScope: () => ({
+    message: 'Under the Azure plan the scope is Shared when you buy.',
+    fix: 'Buy with Shared scope; the customer can narrow it to a single subscription later in the Azure portal.',
+  }),
+  singleScopeWarning: ({ subscription }) => ({
+    message: `The discount applies only to "${subscription}", which may need a vCPU quota increase (a support request in the Azure portal).`,
+  }),
+  sharedScopeNote: () => ({ message: "The discount applies to any subscription in the customer's billing context." }),
+  azurePlanScopeNote: () => ({
+    message: 'Under the Azure plan the scope is Shared when you buy; the customer can narrow it later in the Azure portal.',
+  }),
+  resellerOnlyIndirect: () => ({ message: 'Only an indirect provider associates a reseller with a purchase.', fix: 'Leave the reseller empty.' }),
+  resellerRequired: () => ({
+    message: 'Choose the reseller (partner of record) for this purchase.',
+    fix: 'Pick the indirect reseller on the review card. It cannot be changed after purchase.',
+  }),
+  resellerUnknown: ({ mpnId }) => ({ message: `MPN ID ${mpnId} is not one of your indirect resellers.`, fix: 'Pick one of your resellers from the list.' }),
+  resellerFixedWarning: () => ({ message: 'The partner of record cannot be changed after purchase (only by cancelling and buying again).' }),
+  resellerFixedNote: () => ({
+    message: 'The reseller (partner of record) cannot be changed after purchase (only by cancelling and buying again).',
+  }),
+  noMonthlyBilling: ({ item }) => ({ message: `${item} has no monthly billing plan, so it is billed one-time.`, fix: 'Choose one-time billing for this item.' }),
+  billingFixedNote: () => ({ message: 'Billing frequency cannot be changed after purchase.' }),
+  pricesExcludeTaxes: () => ({
+    message: 'Prices exclude taxes. Software costs (Windows, SQL Server licences, SUSE and others) are not included in reservation prices.',
+  }),
+  pricesIncludeTaxes: () => ({
+    message:
+      'Prices include taxes (partner located in Brazil). Software costs (Windows, SQL Server licences, SUSE and others) are not included in reservation prices.',
+  }),
+  quantityInvalid: ({ shown, min, max }) => ({
+    message: `"${shown}" is not a valid quantity: enter ${allowedQuantity(min, max)}.`,
+    fix: `Enter ${allowedQuantity(min, max)}.`,
+  }),
+  quantityOutOfRange: ({ quantity, min, max }) => ({
+    message: `${quantity} is outside the allowed range: enter ${allowedQuantity(min, max)}.`,
+    fix: `Enter ${allowedQuantity(min, max)}.`,
+  }),
+  cartEmpty: () => ({ message: 'The cart is empty.', fix: 'Add an item before buying.' }),
+  termFixedNote: () => ({ message: 'Region, size, quantity and term cannot be changed after purchase, except by an exchange.' }),
+  fiveYearsOnlyHbv2: () => ({ message: 'A 5-year term exists only for HBv2 virtual machines.', fix: 'Choose a 1-year or 3-year term.' }),
+  transferNote: () => ({
+    message: 'Reservations do not move when a subscription is transferred from Direct/EA to CSP or between partners.',
+  }),
+  orderListingNote: () => ({
+    message: "Orders can take up to 15 minutes to appear in Partner Center's order list: do not buy again because an order is not listed yet.",
+  }),
+  cartAlreadySubmitted: () => ({
+    message: 'This cart has already been submitted; it is not bought a second time.',
+    fix: 'Open the order history to see its order. Orders can take up to 15 minutes to appear in Partner Center.',
+  }),
+  lineWithdrawn: ({ line, reason }) => ({
+    message: `Line ${line}: ${wordRuleText(rules, reason).message}`,
+    fix: `Remove it with "remove ${line}".`,
+  }),
+  lineRefused: ({ line, item, reason }) => {
+    const { message, fix } = wordRuleText(rules, reason);
+    return { message: `Line ${line} (${item}): ${message}`, ...(fix ? { fix } : {}) };
+  },
+  pcRoleNoRights: () => ({ message: 'Partner Center says your role has no rights to buy this.', fix: 'Ask your partner admin for a role that may buy reservations.' }),
+  pcOfferNotInCountry: () => ({
+    message: "This offer is not available in the customer's country.",
+    fix: 'Choose another item; reservations are not sold in the unavailable markets.',
+  }),
+  pcSubscriptionNotActive: () => ({ message: 'The subscription is not active.', fix: 'Choose an active subscription.' }),
+  pcSubscriptionNotRegistered: () => ({
+    message: 'The subscription is not registered for reservations yet.',
+    fix: 'Wait a few minutes for the registration to finish, then buy again.',
+  }),
+  pcSubscriptionNotEnabled: () => ({
+    message: 'The subscription is not enabled for reservation purchases.',
+    fix: 'Choose another subscription or ask Microsoft support to enable it.',
+  }),
+  pcAgreementNotConfirmed: () => ({
+    message: "The customer's acceptance of the Microsoft Customer Agreement is not confirmed.",
+    fix: 'Confirm the MCA acceptance in Partner Center, then try again.',
+  }),
+  pcResellerInvalid: () => ({ message: 'The MPN ID is not a valid indirect reseller.', fix: 'Choose one of your indirect resellers.' }),
+  pcNoBillingPlan: () => ({ message: 'This item has no monthly billing plan.', fix: 'Choose one-time billing for it.' }),
+  pcQuantityNotAvailable: () => ({ message: 'That quantity is not available.', fix: 'Enter a quantity within the allowed range.' }),
+  pcInventoryNotAvailable: () => ({ message: 'Inventory is not available for this item in that region.', fix: 'Choose another region or size.' }),
+  pcOrderInProgress: () => ({ message: 'The order is in progress.', fix: 'Do not buy again: open the order history in a few minutes.' }),
+  pcCartBeingProcessed: () => ({ message: 'The cart is being processed by another request.', fix: 'Wait a moment and open the order history; do not buy again.' }),
+  pcCartSubmitted: () => ({ message: 'The cart has already been submitted.', fix: 'Open the order history to see its order.' }),
+  pcInvalidInput: () => ({
+    message: 'Partner Center could not accept the purchase as sent: something in it no longer matches (a subscription, term or item changed).',
+    fix: 'Review the cart and buy again; if it keeps failing, start a new purchase with "buy".',
+  }),
+  pcCartLineErrors: () => ({
+    message: 'Partner Center refused one or more lines of the cart.',
+    fix: 'Review the cart, change or remove the refused line, then buy again.',
+  }),
+  pcQuotaNotAvailable: () => ({
+    message: "The subscription's vCPU quota is too low to reserve this item in that region.",
+    fix: 'Ask the customer to request a vCPU quota increase (a support request in the Azure portal), or pick another region or size.',
+  }),
+  pcCreditLimit: () => ({
+    message: 'This purchase would exceed the credit limit Microsoft set for your partner account.',
+    fix: 'Ask your partner admin to have the credit limit raised in Partner Center, or buy fewer items.',
+  }),
+  checkoutNotBought: ({ failures, attempts }) => ({
+    message: `Partner Center is not taking the order right now (${gatewayFailures(failures)}; ${tries(attempts)}). Nothing was bought and nothing was charged: Partner Center has no order for this cart.`,
+    fix: 'Click Buy again in a minute or two. It sends the same request id, so this cart can never be bought twice.',
+  }),
+  checkoutUnknown: ({ failures, attempts }) => ({
+    message: `I could not confirm the purchase: Partner Center did not answer (${gatewayFailures(failures)}; ${tries(attempts)}) and no order for this cart is visible yet. It may still be placed: orders can take up to 15 minutes to appear.`,
+    fix: 'Do not buy again. Type **orders** in a few minutes to see whether the order was placed.',
+  }),
+  pcUnknown: ({ code, description }) => ({
+    message: `Partner Center refused the purchase (${code}): ${description}`,
+    fix: 'Check the cart and try again; open the order history first to make sure nothing was bought.',
+  }),
+};
+
+/** The words an agent may type, in this language. Matching accepts the words of every catalogue. */
+const words = {
+  buy: ['buy', 'purchase', 'new order', 'start'],
+  reservations: ['reservation', 'reservations'],
+  forCustomer: ['for'],
+  orders: ['orders', 'order history', 'history'],
+  ordersOf: ['for', 'of'],
+  switchAgent: ['act as', 'switch agent', 'switch user', 'who am i'],
+  greeting: ['hi', 'hello', 'hey'],
+  cancel: ['cancel', 'stop', 'quit', 'abort'],
+  help: ['help', '?'],
+  back: ['back', 'go back', 'previous step'],
+  yes: ['yes', 'y', 'add', 'ok'],
+  no: ['no', 'n'],
+  nextPage: ['next', 'more'],
+  previousPage: ['previous', 'prev'],
+  clearFilters: ['all', 'clear', 'reset', 'any'],
+  /** On the item list and "add another or review": go to the review. */
+  review: ['review', 'done', 'checkout', 'review cart'],
+  addAnother: ['another', 'add', 'more'],
+  // the review step
+  reviewBuy: ['buy', 'confirm', 'place order'],
+  reviewAddItem: ['add item', 'add another', 'another', 'add'],
+  reviewUpdate: ['update', 'refresh'],
+  quantity: ['quantity', 'qty', 'set'],
+  line: ['line'],
+  to: ['to'],
+  monthly: ['monthly'],
+  oneTime: ['one-time', 'one time', 'onetime', 'once'],
+  scope: ['scope'],
+  shared: ['shared'],
+  single: ['single', 'single subscription'],
+  reseller: ['reseller'],
+  remove: ['remove', 'delete'],
+  // typed catalog searches ("D4s v5 west europe 3 years")
+  years: ['year', 'years', 'yr', 'yrs', 'y'],
+  searchNoise: ['in', 'for', 'the', 'a', 'an', 'term', 'region', 'size', 'series', 'reservation', 'reservations'],
+  /** Short names agents type for reservation types, by key. */
+  reservationTypes: {
+    VirtualMachines: ['vm', 'vms', 'virtual machine', 'virtual machines'],
+    SqlDatabase: ['sql', 'sql db'],
+    CosmosDb: ['cosmos'],
+    AppServicePremiumV3: ['app service'],
+    SuseLinux: ['suse'],
+    RedHat: ['red hat', 'rhel'],
+  } as Record<string, string[]>,
+};
+
+/** What the local channels show a person: the Web Chat page, the terminal chat, the Teams app package (channels/). */
+const channels = {
+  webChatPage: {
+    lang: 'en',
+    title: 'Azure reservations bot: Web Chat',
+    heading: 'Azure reservations bot',
+    intro: 'Local demo: Web Chat talking to the bot through its own Direct Line endpoint. Nothing here is authenticated.',
+    sendBoxPlaceholder: 'Type buy, orders or help',
+    botName: 'Reservations bot',
+    userName: 'You',
+    botAvatarInitials: 'RB',
+    userAvatarInitials: 'You',
+    loadFailed: 'Web Chat could not start:',
+    /** What npm start prints when the page is on. */
+    startupLine: (port: number) => `Web Chat page on http://localhost:${port}/ (local Direct Line endpoint, demo use only)`,
+    /** What GET / says when the page is off (an app id is set and WEB_CHAT is not "on"). */
+    disabled:
+      'The Web Chat page is off: the bot has a MicrosoftAppId, so it runs for a real channel. Set WEB_CHAT=on to serve the local page anyway.',
+  },
+  terminal: {
+    banner: (target: string) => `Azure reservations bot: terminal chat (${target}). Type /help for how to answer cards, /quit to leave.`,
+    inProcess: (databaseFile: string) => `in-process, database ${databaseFile}`,
+    remote: (url: string) => `bot at ${url}`,
+    prompt: 'you> ',
+    botPrefix: 'bot> ',
+    help: [
+      'Type to talk to the bot: buy, orders, help, cancel, back, or any answer.',
+      '[1], [2], …: a number alone presses that button of the latest card (or picks that choice).',
+      '[a], [b], …: "a=value" fills that field of the latest card (a choice by its number or name), "a?" lists its choices.',
+      'A number larger than the card has buttons is sent as a message (e.g. a quantity).',
+      '/card shows the latest card again, /help shows this, /quit (or Ctrl-D) leaves.',
+    ].join('\n'),
+    noCard: 'There is no card to press a button on: type your answer.',
+    unknownField: (letter: string) => `The latest card has no field [${letter}].`,
+    fieldSet: (label: string, shown: string) => `${label}: ${shown}`,
+    noSuchChoice: (value: string, label: string, letter: string) => `"${value}" is not one of the choices of ${label}. Type "${letter}?" to list them.`,
+    choicesOf: (label: string) => `Choices of ${label}:`,
+    notAChoiceField: (label: string) => `${label} is not a list of choices: type any value.`,
+    pressed: (title: string) => `(pressed "${title}")`,
+    requestFailed: (detail: string) => `The bot did not answer: ${detail}`,
+    bye: 'Bye.',
+    cardLabels: {
+      empty: '(empty)',
+      required: 'required',
+      choices: (n: number) => `${n} choices`,
+      link: (title: string, url: string) => `${title}: ${url}`,
+      fields: 'Fields:',
+    },
+    usage: [
+      'Usage: npm run chat [-- [--url URL] [--as USER_ID]]',
+      '  (no --url)   run the bot in this process on the embedded store (DATA_DIR, default data/)',
+      '  --url URL    talk to a running bot, e.g. http://localhost:3978 (it must run without MicrosoftAppId)',
+      '  --as ID      the channel user id, e.g. demo-anna (default: a user the directory does not know, so the bot offers the demo agents)',
+    ].join('\n'),
+  },
+  /** The Teams app package's texts (manifest.json). */
+  teamsApp: {
+    shortName: 'Reservations',
+    fullName: 'Azure reservations purchase bot',
+    shortDescription: 'Buy Azure reservations for your CSP customers, as in Partner Center.',
+    fullDescription:
+      "A chat bot for the agents of a Microsoft CSP partner: it buys Azure reservations on behalf of the partner's customers, " +
+      'following the Partner Center flow (customer, segment, reservation type, subscription, items, quantities, review, buy) ' +
+      'and refusing what Partner Center would refuse. Type buy to start, orders for the order history, help at any time.',
+    developerName: 'Reservations bot developers',
+    /** What npm run package:teams prints. */
+    written: (file: string) => `Teams app package: ${file}`,
+    uploadHint: (botId: string) => `Bot id ${botId}; upload it in Teams: Apps → Manage your apps → Upload an app → Upload a custom app.`,
+    commands: [
+      { title: 'buy', description: 'Start buying a reservation (or "buy for <customer>")' },
+      { title: 'orders', description: 'Show the order history (or "orders <customer>")' },
+      { title: 'help', description: 'What the bot can do and how to answer it' },
+    ],
+  },
+};
+
+export const enUS = {
+  locale: 'en-US',
+
+  /** Names of the domain's values. */
+  names: {
+    roles,
+    segments,
+    subscriptionStatus,
+    terms,
+    billingCycles: { one_time: 'One-time', monthly: 'Monthly' } as Record<BillingCycle, string>,
+    scopes: { single: 'Single subscription', shared: 'Shared' } as Record<Scope, string>,
+    orderStatus: { pending: 'Pending', completed: 'Completed', cancelled: 'Cancelled' } as Record<Order['status'], string>,
+    /** A reservation type's title: Partner Center's own (English) title. */
+    reservationType: (_key: string, title: string): string => title,
+    /** A region's display name: the catalog's own (English) display name. */
+    region: (_armName: string, displayName: string): string => displayName,
+    /** A market of the unavailable-markets list, by country code. */
+    market,
+    /** Partner Center's failures during a checkout, in a few words. */
+    gatewayFailures,
+  },
+
+  rules,
+  words,
+
+  /** What the dialogs say. */
+  say: {
+    refusal: (message: string, fix: string | undefined, code: string, partnerCenterCode?: string) =>
+      [`⛔ ${message}`, fix ? `What to do: ${fix}` : undefined, `(rule ${code}${partnerCenterCode ? `, Partner Center ${partnerCenterCode}` : ''})`]
+        .filter(Boolean)
+        .join('\n\n'),
+    staleCard: () => 'That card belongs to an earlier step and is no longer active. Use the latest card, or type your answer.',
+    usedCard: () => 'That card has already been used. Type "buy" to start a new purchase or "orders" to see the order history.',
+    welcome: (name?: string) =>
+      `Hello${name ? ` ${name}` : ''}! I buy Azure reservations for your CSP customers, as in Partner Center.\n\n` +
+      'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.',
+    help: () =>
+      [
+        '**buy** (or "buy for <customer>"): the Partner Center flow: customer → segment → reservation type → subscription → find items → quantity → review → buy.',
+        '**orders** (or "orders <customer>"): the order history, newest first.',
+        'At any step: **back** goes one question back, **cancel** stops without buying, **help** shows this.',
+        'Every question accepts typing as well as clicking: a number from a list, a name, "3 years", "west europe".',
+      ].join('\n\n'),
+    notUnderstoodTopLevel: () => 'I did not catch that. Type **buy**, **orders** or **help**.',
+    cancelled: () => 'Cancelled. Nothing was bought.',
+    unknownUserProduction: () =>
+      "You are not registered as an agent of a CSP partner in this bot. Ask your partner admin to add your account (your Microsoft Entra object id) to the bot's agent directory, then try again.",
+    chooseDemoAgent: () => 'You are not in the agent directory. In this demo, choose who you want to act as:',
+    actingAs: (agent: Agent, partner: Partner) =>
+      `You are now acting as **${agent.displayName}** (${roles[agent.role]}, ${partner.name}). Type **buy** to start.`,
+    directoryIdentity: (agent: Agent, partner: Partner) =>
+      `You are ${agent.displayName}, ${roles[agent.role]} at ${partner.name}, in the agent directory: I always act as you, so there is no one to switch to.`,
+    demoAgentSubtitle: (agent: Agent, partner: Partner) => `${roles[agent.role]} · ${partner.name}`,
+    notUnderstoodChoice: (choices: { title: string }[]) =>
+      `Please pick one of the options: type its number (1–${int(choices.length)}) or its name, or click it.`,
+
+    askCustomer: () => 'Which customer are you buying for? Type a name or domain, or pick one:',
+    customersFound: (shown: number, total: number, query: string) =>
+      query
+        ? `${int(total)} customer${total === 1 ? '' : 's'} match "${query}"${total > shown ? ` (showing the first ${int(shown)}; type more of the name to narrow)` : ''}:`
+        : `Your customers${total > shown ? ` (first ${int(shown)} of ${int(total)}; type a name to search)` : ''}:`,
+    noCustomerMatches: (query: string) => `No customer matches "${query}". Type another name or domain.`,
+    customerChosen: (name: string) => `Customer: **${name}**.`,
+    askSegment: () => 'Which segment?',
+    askReservationType: () => 'Which type of reservation?',
+    askSubscription: (customer: string) => `Which of ${customer}'s Azure subscriptions should the reservation be tied to?`,
+    subscriptionSubtitle: (s: Subscription) => `${s.kind === 'azurePlan' ? 'Azure plan' : `Azure subscription (${s.offerId})`} · ${s.id}`,
+    offerAzurePlan: (customer: string) => `Do you want to add an Azure plan for ${customer} now, and buy against it?`,
+    yes: () => 'Yes, add an Azure plan',
+    no: () => 'No',
+    azurePlanAdded: (s: Subscription) => `Added the Azure plan (${s.id}) and registered it for reservations.`,
+    nothingBought: () => 'Nothing was bought. Type **buy** to start again.',
+    subscriptionChosen: (s: Subscription) => `Subscription: **${s.friendlyName}** (${s.id}).`,
+    askItem: () => 'Pick an item, or filter by typing, e.g. "D4s v5 west europe 3 years". "next" and "previous" page through the results.',
+    askQuantity: (title: string, min: number, max: number) =>
+      `How many ${title}? (number of running instances the reservation discounts, ${int(min)}–${int(max)})`,
+    lineAdded: (quantity: number, title: string, region: string, term: string) => `Added to the cart: ${int(quantity)} × ${title}, ${region}, ${term}.`,
+    askNext: () => 'Add another item, or review the cart?',
+    addAnother: () => 'Add another item',
+    reviewCart: () => 'Review the cart',
+    askReview: () =>
+      'Check the order and click **Buy**. You can also type: "buy", "quantity 1 3" (line 1 to 3), "monthly 1", "one-time 1", "scope shared", "reseller 2", "remove 2", "add item".',
+    reviewUpdated: () => 'Updated.',
+    reviewNotUnderstood: () =>
+      'I did not understand that change. Examples: "quantity 2 5", "monthly 1", "scope single", "reseller 1", "remove 2", "buy".',
+    orderPlaced: () => 'Done. The order is placed.',
+    alreadyBought: () => 'This cart was already bought: here are its orders. Nothing new was ordered.',
+    noOrdersFor: (name: string) => `${name} has no orders yet.`,
+    orderHistoryTitle: (name?: string) => (name ? `Order history: ${name}` : 'Order history: all customers'),
+    reviewChangedBeforeBuy: () => 'You changed the order on the card, so nothing was bought yet: check the new total and click **Buy** again.',
+    filterNotUnderstood: () => 'I could not read those filters. Pick them from the lists, or type e.g. "D4s v5 west europe 3 years".',
+    noSuchRow: (rows: number) => (rows ? `Pick a number from 1 to ${int(rows)}.` : 'There is nothing to pick on this page: change the filters.'),
+    itemNotShown: () => 'That item is not on the list I showed. Pick one of the items on the latest list, or filter again.',
+    noMorePages: () => 'There are no more results.',
+    severalCustomersForOrders: (n: number, query: string) =>
+      `${int(n)} customers match "${query}"; here are the orders of all your customers. Type more of the name for one customer.`,
+    turnFailed: () =>
+      'Sorry, something went wrong on my side and this conversation was reset. Nothing was bought twice: type **orders** to check what was ordered, or **buy** to start again.',
+    /** A checkout that Partner Center made hard, and how it ended up bought exactly once. */
+    checkoutRecovered: (failures: GatewayFailure[], attempts: number, foundByLookup: boolean) =>
+      foundByLookup
+        ? `Partner Center had trouble (${gatewayFailures(failures)}). I looked the order up by its request id instead of sending it again: it was placed, once.`
+        : `Partner Center had trouble (${gatewayFailures(failures)}). I sent the same request again (${int(attempts)} attempts, one request id), so it was placed once.`,
+    /**
+     * The bot's database refused a write, so the turn stopped before its state was saved: the agent is still
+     * where they were before their message, unless an order was confirmed in this turn (it stands).
+     */
+    storageFault: (kind: StorageFaultKind, confirmedOrderIds: string[] = []) => {
+      const cause = {
+        busy: "the bot's database is busy (another process is holding it)",
+        readonly: "the bot's database is read-only right now",
+        full: "the bot's database is full (no disk space left for it)",
+        io: 'the bot could not write to its database',
+      }[kind];
+      const retry = {
+        busy: 'Send your last message again in a moment.',
+        readonly: 'Send your last message again once an administrator has made the database writable.',
+        full: 'Send your last message again once an administrator has freed space for the database.',
+        io: 'Send your last message again in a moment; if it keeps failing, tell your administrator.',
+      }[kind];
+      if (confirmedOrderIds.length) {
+        return `⚠️ I could not save the conversation: ${cause}. Your order is placed all the same (order number${confirmedOrderIds.length === 1 ? '' : 's'} ${confirmedOrderIds.join(', ')}), and it is never bought twice: type **orders** to see it.`;
+      }
+      return `⚠️ I could not save that step: ${cause}. Nothing was bought, and your conversation is still where it was before your last message. ${retry}`;
+    },
+    /** Someone else answers in a conversation where an agent's purchase is running (a group chat, or a reused conversation id). */
+    /**
+     * A Partner Center call failed outside the checkout's own retries (a search, an order lookup): the turn
+     * stopped before its state was saved, so the agent can send the message again.
+     */
+    partnerCenterFault: (failures: GatewayFailure[], confirmedOrderIds: string[] = []) =>
+      confirmedOrderIds.length
+        ? `⚠️ Partner Center did not answer (${gatewayFailures(failures)}) after your order was placed. Your order stands (order number${confirmedOrderIds.length === 1 ? '' : 's'} ${confirmedOrderIds.join(', ')}), and it is never bought twice: type **orders** to see it.`
+        : `⚠️ Partner Center is not answering right now (${gatewayFailures(failures)}). This message bought nothing, and your conversation is still where it was before it: send it again in a moment.`,
+    anotherAgentsPurchase: () =>
+      'Another agent is buying in this conversation, and only they can answer its questions: nothing was changed. Start your own purchase in a chat with me of your own.',
+  },
+
+  /** The labels and sentences of the Adaptive Cards (cards/templates hold no words of their own). */
+  cards: {
+    listSeparator: ' · ',
+    orderLineSeparator: '; ',
+    size: (cores: string | null, ram: string | null) =>
+      [cores === null ? null : `${cores} vCPU`, ram === null ? null : `${ram} GB RAM`].filter(Boolean).join(' · '),
+    searchText: (text: string) => `“${text}”`,
+    // catalog page
+    filters: 'Filters: ',
+    noFilter: 'none',
+    showing: (from: string, to: string, total: string) => `Showing ${from}–${to} of ${total}`,
+    noMatches: 'No reservations match these filters',
+    region: 'Region',
+    term: 'Term',
+    sizeLabel: 'Size',
+    pricePerInstance: 'Price per instance',
+    priceForTerm: (price: string, term: string) => `${price} for ${term}`,
+    priceForTermInCurrency: (price: string, term: string, currency: string) => `${price} for ${term} (${currency})`,
+    billing: 'Billing',
+    monthlyAvailable: 'Monthly billing available',
+    oneTimeOnly: 'One-time only',
+    select: 'Select',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    filterTheList: 'Filter the list',
+    anyRegion: 'Any region',
+    family: 'Family (series)',
+    any: 'Any',
+    sizeOrName: 'Size or name',
+    sizeOrNameExample: 'e.g. D4s v5',
+    applyFilters: 'Apply filters',
+    // quantity
+    howMany: 'How many instances?',
+    quantityLabel: (min: string, max: string) => `Quantity (number of instances, ${min}–${max})`,
+    quantityError: (min: string, max: string) => `Enter a whole number of instances from ${min} to ${max}.`,
+    addToCart: 'Add to cart',
+    // review
+    reviewTitle: 'Review your order',
+    customer: 'Customer: ',
+    subscription: 'Subscription: ',
+    fixBeforeBuying: 'Fix this before buying:',
+    lineTotal: 'Line total',
+    monthlyPayment: 'Monthly payment',
+    perMonth: (amount: string) => `${amount} per month`,
+    currency: 'Currency',
+    billingFrequency: 'Billing frequency',
+    chooseBilling: 'Choose one-time or monthly billing.',
+    oneTimeOnlyLine: 'Billing: one-time (this item has no monthly billing plan)',
+    scope: 'Scope',
+    chooseScope: 'Choose the scope of the reservation.',
+    scopeNote: (scope: string, note: string) => `${scope}: ${note}`,
+    reseller: 'Reseller (partner of record)',
+    chooseReseller: 'Choose a reseller',
+    resellerChoice: (name: string, mpnId: string) => `${name} (${mpnId})`,
+    total: (total: string) => `Total: ${total}`,
+    note: (text: string) => `• ${text}`,
+    buy: 'Buy',
+    update: 'Update',
+    addAnotherItem: 'Add another item',
+    cancel: 'Cancel',
+    // confirmation
+    orderPlaced: 'Order placed',
+    alreadyBought: 'This cart was already bought — nothing new was ordered',
+    nothingOrdered: 'No order was placed',
+    orderNumber: 'Order number',
+    status: 'Status',
+    created: 'Created',
+    orderLine: (region: string, term: string, quantity: string, total: string) => `${region} · ${term} · quantity ${quantity} · ${total}`,
+    orderTotal: (total: string) => `Order total: ${total}`,
+    someNotOrdered: 'Some items could not be ordered:',
+    orderError: (description: string, code: string, orderGroupId: string) => `${description} (error ${code}, order group ${orderGroupId})`,
+    listingNote: "Orders can take up to 15 minutes to appear in Partner Center's order list. Do not buy again because an order is not listed yet.",
+    manageInPortal: 'Manage in the Azure portal',
+    // order history
+    noOrdersYet: 'No orders yet',
+    showingRecent: (shown: string, count: string) => `Showing the ${shown} most recent of ${count} orders.`,
+    historyLine: (quantity: string, name: string, region: string, term: string) => `${quantity} × ${name} (${region}, ${term})`,
+  },
+
+  channels,
+};
+
+export type StorageFaultKind = 'busy' | 'readonly' | 'full' | 'io';
+
+
+/** The shape every catalogue has: nl-NL.ts must define every key en-US defines, with the same types. */
+export type Catalogue = typeof enUS;
+
+/** A refusal's or note's wording in this catalogue. */
+export type { RuleText };

@@ -1,0 +1,73 @@
+// The REST gateway assembled from its settings: transport (trusted CAs), Entra ID tokens (MSAL), the
+// Partner Center client, the price sheet, and the journal and directory mirror in the bot's database.
+import fs from 'node:fs';
+import type { Store } from '../../store/store';
+import { MsalTokenProvider } from './auth';
+import { PartnerCenterRestClient } from './client';
+import { nodeTransport, type Transport } from './http';
+import { MemoryJournal, SqliteJournal, type RestJournal } from './journal';
+import { StoreMirror, noMirror, type DirectoryMirror } from './mirror';
+import { PriceSheet } from './priceSheet';
+import { RestPartnerCenter } from './restPartnerCenter';
+import type { RestSettings } from './settings';
+
+export { RestPartnerCenter } from './restPartnerCenter';
+export { partnerCenterSettings, type PartnerCenterSettings, type RestSettings } from './settings';
+export { withPartnerCenterContext } from './callContext';
+
+export interface RestDependencies {
+  /** The bot's store: the journal and the directory mirror live in it (in memory and none without it). */
+  store?: Store;
+  journal?: RestJournal;
+  mirror?: DirectoryMirror;
+  log?: (line: string) => void;
+  /** Replaces the HTTPS transport (tests). */
+  transport?: Transport;
+  sleep?: (ms: number) => Promise<void>;
+  clock?: () => Date;
+}
+
+/** The Partner Center price sheets are served by the Partner API, which has its own token audience. */
+export const priceSheetScope = 'https://api.partner.microsoft.com/.default';
+
+export function createRestPartnerCenter(settings: RestSettings, deps: RestDependencies): RestPartnerCenter {
+  if (deps.store && !deps.store.directory.partner(settings.partnerId)) {
+    // The customers read from Partner Center are this partner's, and its agents are the ones who buy.
+    throw new Error(
+      `PARTNER_CENTER_PARTNER_ID=${settings.partnerId}: no partner with this id in the bot's directory (set it to the partner whose agents buy through this Partner Center account).`,
+    );
+  }
+  const log = deps.log ?? console.log;
+  const transport = deps.transport ?? nodeTransport({ ca: settings.caFile ? fs.readFileSync(settings.caFile) : undefined });
+  const clockMs = deps.clock ? () => deps.clock!().getTime() : Date.now;
+  const tokens = new MsalTokenProvider(settings, transport, clockMs);
+  const clientOptions = {
+    transport,
+    defaultLocale: settings.locale,
+    timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    log,
+    sleep: deps.sleep,
+  };
+  const client = new PartnerCenterRestClient({ ...clientOptions, baseUrl: settings.baseUrl, tokens });
+  const priceHost = new URL(settings.priceSheetUrl).origin;
+  const priceTokens =
+    priceHost === new URL(settings.baseUrl).origin
+      ? tokens
+      : new MsalTokenProvider({ ...settings, scope: priceHost === 'https://api.partner.microsoft.com' ? priceSheetScope : settings.scope }, transport, clockMs);
+  const priceClient = new PartnerCenterRestClient({ ...clientOptions, baseUrl: settings.priceSheetUrl, tokens: priceTokens });
+  const ttlMs = settings.catalogTtlSeconds * 1000;
+  return new RestPartnerCenter({
+    partnerId: settings.partnerId,
+    client,
+    prices: new PriceSheet(priceClient, settings.priceSheetUrl, ttlMs, clockMs),
+    journal: deps.journal ?? (deps.store ? new SqliteJournal(deps.store.db) : new MemoryJournal()),
+    mirror: deps.mirror ?? (deps.store ? new StoreMirror(deps.store, deps.clock) : noMirror),
+    log,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    catalogTtlMs: ttlMs,
+    checkoutTimeoutMs: settings.checkoutTimeoutMs,
+    registrationWaitMs: settings.registrationWaitMs,
+  });
+}

@@ -1,0 +1,790 @@
+// The PartnerCenter interface over the Partner Center REST API (api.partnercenter.microsoft.com/v1).
+// Where the interface asks for something the API does not offer directly, the mapping is written at the
+// method. The signed-in account is one partner's: every method asked about another partner answers empty.
+import {
+  Customer,
+  Subscription,
+  azurePlanOfferId,
+  type AgreementStatus,
+  type BillingCycle,
+  type Order,
+  type OrderLine,
+  type RegistrationStatus,
+  type Reseller,
+  type Segment,
+  type TermDuration,
+} from '../../domain/types';
+import type { CatalogSearch } from '../../purchase/types';
+import {
+  PartnerCenterError,
+  type CheckoutRequest,
+  type CheckoutResponse,
+  type InventoryCheckRequest,
+  type InventoryCheckResult,
+  type LineProvisioningStatus,
+  type PartnerCenter,
+} from '../partnerCenter';
+import { RestCatalog, mapLimit } from './catalog';
+import { reservationTypes, toMinor } from './catalogMapping';
+import { PartnerCenterUnreachableError, realSleep, type PartnerCenterRestClient } from './client';
+import { MemoryJournal, type CheckoutRecord, type JournalLine, type RestJournal } from './journal';
+import { noMirror, type DirectoryMirror } from './mirror';
+import type { PriceList } from './priceSheet';
+import {
+  WireAgreement,
+  WireAvailability,
+  WireAzureEntitlement,
+  WireCart,
+  WireCheckoutResult,
+  WireCustomer,
+  WireInventoryResults,
+  WireOrder,
+  WireProvisioningStatus,
+  WireQualifications,
+  WireRegistrationStatus,
+  WireRelationship,
+  WireSubscription,
+  collection,
+  type WireOrder as WireOrderT,
+} from './wire';
+
+export interface RestPartnerCenterOptions {
+  /** The partner (in the bot's directory) whose Partner Center account the client signs in to. */
+  partnerId: string;
+  client: PartnerCenterRestClient;
+  prices: PriceList;
+  journal?: RestJournal;
+  mirror?: DirectoryMirror;
+  log?: (line: string) => void;
+  clock?: () => Date;
+  catalogTtlMs: number;
+  checkoutTimeoutMs: number;
+  /** How long registerSubscription polls the registration status before returning. */
+  registrationWaitMs: number;
+  registrationPollMs?: number;
+  /** Customers, their agreements and the reseller list are reused this long. */
+  directoryTtlMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const enc = encodeURIComponent;
+/** The Azure plan's product (its offer id is "{product}:{sku}"). */
+const azurePlanProductId = azurePlanOfferId.split(':')[0];
+const azurePlanSkuId = azurePlanOfferId.split(':')[1];
+/** Orders may be dated a little before the cart by clock skew between Partner Center's services. */
+const orderClockSkewMs = 5 * 60_000;
+
+export class RestPartnerCenter implements PartnerCenter {
+  private readonly partnerId: string;
+  private readonly client: PartnerCenterRestClient;
+  private readonly journal: RestJournal;
+  private readonly mirror: DirectoryMirror;
+  private readonly log: (line: string) => void;
+  private readonly clock: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly catalog: RestCatalog;
+  private readonly customers = new Map<string, { at: number; customer: Promise<Customer | undefined> }>();
+  private relationships?: { at: number; list: Promise<{ tenantId: string; reseller: Reseller }[]> };
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: RestPartnerCenterOptions) {
+    this.partnerId = options.partnerId;
+    this.client = options.client;
+    this.journal = options.journal ?? new MemoryJournal();
+    this.mirror = options.mirror ?? noMirror;
+    this.log = options.log ?? (() => undefined);
+    this.clock = options.clock ?? (() => new Date());
+    this.sleep = options.sleep ?? realSleep;
+    this.catalog = new RestCatalog(this.client, options.prices, this.journal, this.mirror, options.catalogTtlMs, () => this.clock().getTime(), this.log);
+  }
+
+  // ---- customers ------------------------------------------------------------------------------
+
+  /**
+   * GET /customers?filter=… Partner Center's customer filter only offers `starts_with` on one field, so
+   * the query is a prefix of the company name or of the domain (two filtered calls, merged); the embedded
+   * directory matches anywhere in the name. An empty query lists the first customers.
+   */
+  async searchCustomers(partnerId: string, query: string, limit: number): Promise<{ customers: Customer[]; total: number }> {
+    const q = query.trim();
+    if (partnerId !== this.partnerId || q.length > 256 || limit <= 0) return { customers: [], total: 0 };
+    const size = Math.min(Math.max(limit, 1), 500);
+    const pages = q
+      ? await Promise.all(
+          ['CompanyName', 'Domain'].map((Field) =>
+            this.client.getJson('searchCustomers', '/customers', { size, filter: JSON.stringify({ Field, Value: q, Operator: 'starts_with' }) }),
+          ),
+        )
+      : [await this.client.getJson('listCustomers', '/customers', { size })];
+    const parsed = pages.map((p) => collection(WireCustomer).parse(p));
+    const byId = new Map<string, WireCustomer>();
+    for (const page of parsed) for (const c of page.items) byId.set(c.id, c);
+    const sorted = [...byId.values()].sort((a, b) =>
+      a.companyProfile.companyName.localeCompare(b.companyProfile.companyName, undefined, { sensitivity: 'base' }),
+    );
+    const total = Math.max(byId.size, ...parsed.map((p) => p.totalCount ?? 0));
+    const customers = (await mapLimit(sorted.slice(0, limit), 4, (w) => this.customer(w.id, w))).filter((c): c is Customer => !!c);
+    return { customers, total };
+  }
+
+  /** GET /customers/{id}; a customer this account cannot see (404/403) is not this partner's. */
+  async getCustomer(partnerId: string, customerId: string): Promise<Customer | undefined> {
+    if (partnerId !== this.partnerId) return undefined;
+    return this.customer(customerId);
+  }
+
+  private customer(customerId: string, listed?: WireCustomer): Promise<Customer | undefined> {
+    const ttl = this.options.directoryTtlMs ?? 60_000;
+    const cached = this.customers.get(customerId);
+    if (cached && this.now() - cached.at < ttl) return cached.customer;
+    const customer = this.loadCustomer(customerId, listed);
+    this.customers.set(customerId, { at: this.now(), customer });
+    customer.catch(() => {
+      if (this.customers.get(customerId)?.customer === customer) this.customers.delete(customerId);
+    });
+    return customer;
+  }
+
+  /**
+   * A Customer from four resources: the customer (company profile, billing address country, associated
+   * reseller), its agreements (MCA), its qualifications (segments) and the reseller relationships.
+   * Agreement: a Microsoft Customer Agreement acceptance on record → confirmed; else a Microsoft Cloud
+   * Agreement → notSigned (a legacy customer); neither → notConfirmed (nothing may be bought until the
+   * partner confirms the customer's acceptance: Partner Center answers 13605).
+   */
+  private async loadCustomer(customerId: string, listed?: WireCustomer): Promise<Customer | undefined> {
+    let wire: WireCustomer;
+    try {
+      wire = listed?.billingProfile?.defaultAddress?.country
+        ? listed
+        : WireCustomer.parse(await this.client.getJson('getCustomer', `/customers/${enc(customerId)}`));
+    } catch (error) {
+      if (error instanceof PartnerCenterError && (error.status === 404 || error.status === 403)) return undefined;
+      throw error;
+    }
+    const [agreements, qualifications, resellers] = await Promise.all([
+      this.client.getJson('getAgreements', `/customers/${enc(customerId)}/agreements`).then((j) => collection(WireAgreement).parse(j).items),
+      this.client.getJson('getQualifications', `/customers/${enc(customerId)}/qualifications`).then((j) => WireQualifications.parse(j)),
+      wire.associatedPartnerId ? this.resellerRelationships() : Promise.resolve([]),
+    ]);
+    const country =
+      wire.billingProfile?.defaultAddress?.country ??
+      ((await this.client.getJson('getBillingProfile', `/customers/${enc(customerId)}/profiles/billing`)) as { defaultAddress?: { country?: string } })
+        .defaultAddress?.country;
+    const types = new Set(agreements.map((a) => a.type.toLowerCase()));
+    const agreement: AgreementStatus = types.has('microsoftcustomeragreement')
+      ? 'confirmed'
+      : types.has('microsoftcloudagreement')
+        ? 'notSigned'
+        : 'notConfirmed';
+    const customer = Customer.parse({
+      id: wire.id,
+      partnerId: this.partnerId,
+      companyName: wire.companyProfile.companyName,
+      domain: wire.companyProfile.domain ?? '',
+      tenantId: wire.companyProfile.tenantId ?? wire.id,
+      country: (country ?? '').toUpperCase(),
+      agreement,
+      qualifications: qualificationSegments(qualifications),
+      resellerMpnId: resellers.find((r) => r.tenantId === wire.associatedPartnerId)?.reseller.mpnId ?? null,
+    });
+    this.mirror.customer(customer);
+    return customer;
+  }
+
+  // ---- subscriptions and registration ---------------------------------------------------------
+
+  /**
+   * GET /customers/{id}/subscriptions, Azure subscriptions only (legacy MS-AZR-* offers and the Azure plan;
+   * licence subscriptions cannot hold reservations). An Azure plan is listed by its Azure subscriptions
+   * (GET …/subscriptions/{plan}/azureEntitlements): reservations are bought against one of those; a plan
+   * without any is listed itself. The registration status is read for each (GET …/registrationstatus).
+   */
+  async getSubscriptions(customerId: string): Promise<Subscription[]> {
+    const wires = collection(WireSubscription).parse(await this.client.getJson('getSubscriptions', `/customers/${enc(customerId)}/subscriptions`)).items;
+    const subscriptions = (
+      await mapLimit(wires, 4, async (w): Promise<Omit<Subscription, 'registrationStatus'>[]> => {
+        const status = subscriptionStatus(w.status);
+        if (isAzurePlan(w.offerId)) {
+          const entitlements = collection(WireAzureEntitlement).parse(
+            await this.client.getJson('getAzureEntitlements', `/customers/${enc(customerId)}/subscriptions/${enc(w.id)}/azureEntitlements`),
+          ).items;
+          const plan = { customerId, offerId: w.offerId, kind: 'azurePlan' as const, billingType: 'usage' as const };
+          if (!entitlements.length) return [{ ...plan, id: w.id, friendlyName: w.friendlyName || 'Azure plan', status }];
+          // A suspended plan suspends its Azure subscriptions.
+          return entitlements.map((e) => ({
+            ...plan,
+            id: e.id,
+            friendlyName: e.friendlyName,
+            status: status === 'active' ? subscriptionStatus(e.status) : status,
+          }));
+        }
+        if (!/^MS-AZR-/i.test(w.offerId)) return [];
+        return [
+          {
+            id: w.id,
+            customerId,
+            offerId: w.offerId,
+            kind: 'legacyAzure',
+            friendlyName: w.friendlyName,
+            status,
+            billingType: w.billingType?.toLowerCase() === 'license' ? 'license' : 'usage',
+          },
+        ];
+      })
+    ).flat();
+    const withRegistration = await mapLimit(subscriptions, 4, async (s) =>
+      Subscription.parse({
+        ...s,
+        // An inactive subscription may have no registration to report: then it counts as not registered.
+        registrationStatus: await this.getRegistrationStatus(customerId, s.id).catch((error: unknown) => {
+          if (s.status !== 'active' && error instanceof PartnerCenterError && error.status < 500) return 'notregistered' as const;
+          throw error;
+        }),
+      }),
+    );
+    this.mirror.subscriptions(withRegistration);
+    return withRegistration;
+  }
+
+  /**
+   * Adds an Azure plan: a cart with the Azure plan's catalog item (product DZH318Z0BPS6, SKU 0001, its
+   * availability in the customer's country), checked out with MS-RequestId = requestId; the plan is then
+   * found by GET /customers/{c}/subscriptions?order_id={order}, and its first Azure subscription returned.
+   * The same requestId again returns the same subscription (the journal keeps the order id).
+   */
+  async createAzurePlan(customerId: string, requestId: string): Promise<Subscription> {
+    return this.serialise(requestId, async () => {
+      let record = this.journal.checkout(requestId);
+      if (!record || record.state !== 'ordered') {
+        const customer = await this.customer(customerId);
+        if (!customer) throw new PartnerCenterError('800002', 'Customer not found.', 404);
+        const availabilities = collection(WireAvailability).parse(
+          await this.client.getJson('getAvailabilities', `/products/${azurePlanProductId}/skus/${azurePlanSkuId}/availabilities`, {
+            country: customer.country,
+            targetSegment: 'commercial',
+          }),
+        ).items;
+        const availability = availabilities.find((a) => a.isPurchasable);
+        if (!availability) throw new PartnerCenterError('800070', 'The Azure plan is not available in the customer\'s country.');
+        record = record ?? this.newRecord(requestId, requestId, customerId, '', 'azurePlan');
+        const cart = WireCart.parse(
+          (
+            await this.client.call({
+              op: 'createCart',
+              method: 'POST',
+              path: `/customers/${enc(customerId)}/carts`,
+              idempotent: true,
+              body: { lineItems: [{ id: 0, catalogItemId: availability.catalogItemId, quantity: 1, billingCycle: 'monthly', provisioningContext: {} }] },
+            })
+          ).json,
+        );
+        this.throwLineError(cart);
+        record.pcCartId = cart.id;
+        record.pcCartCreatedAt = cart.creationTimestamp ?? this.clock().toISOString();
+        this.save(record, 'submitted');
+        const result = WireCheckoutResult.parse(
+          (
+            await this.client.call({
+              op: 'checkout',
+              method: 'POST',
+              path: `/customers/${enc(customerId)}/carts/${enc(cart.id)}/checkout`,
+              requestId,
+              idempotent: false,
+              timeoutMs: this.options.checkoutTimeoutMs,
+            })
+          ).json,
+        );
+        if (!result.orders.length) {
+          const e = result.orderErrors[0];
+          this.save(record, 'cart');
+          throw new PartnerCenterError(e?.code ?? '800002', e?.description ?? 'The Azure plan was not ordered.');
+        }
+        record.orderIds = result.orders.map((o) => o.id);
+        this.save(record, 'ordered');
+      }
+      const orderId = record.orderIds[0];
+      const plans = collection(WireSubscription).parse(
+        await this.client.getJson('getSubscriptionsByOrder', `/customers/${enc(customerId)}/subscriptions`, { order_id: orderId }),
+      ).items;
+      const plan = plans.find((p) => isAzurePlan(p.offerId)) ?? plans[0];
+      if (!plan) throw new PartnerCenterError('800060', 'The Azure plan is being created; try again in a few minutes.', 409);
+      const entitlements = collection(WireAzureEntitlement).parse(
+        await this.client.getJson('getAzureEntitlements', `/customers/${enc(customerId)}/subscriptions/${enc(plan.id)}/azureEntitlements`),
+      ).items;
+      const first = entitlements[0];
+      const subscription = Subscription.parse({
+        id: first?.id ?? plan.id,
+        customerId,
+        offerId: plan.offerId,
+        kind: 'azurePlan',
+        friendlyName: first?.friendlyName ?? (plan.friendlyName || 'Azure plan'),
+        status: subscriptionStatus(first?.status ?? plan.status),
+        billingType: 'usage',
+        registrationStatus: first ? await this.getRegistrationStatus(customerId, first.id) : 'notregistered',
+      });
+      this.mirror.subscriptions([subscription]);
+      return subscription;
+    });
+  }
+
+  /** GET …/subscriptions/{s}/registrationstatus → registered | registering | notregistered. */
+  async getRegistrationStatus(customerId: string, subscriptionId: string): Promise<RegistrationStatus> {
+    const status = WireRegistrationStatus.parse(
+      await this.client.getJson('getRegistrationStatus', `/customers/${enc(customerId)}/subscriptions/${enc(subscriptionId)}/registrationstatus`),
+    ).status.toLowerCase();
+    return status === 'registered' ? 'registered' : status === 'registering' ? 'registering' : 'notregistered';
+  }
+
+  /** POST …/registrations (202), then polls the status until registered or the configured wait is over. */
+  async registerSubscription(customerId: string, subscriptionId: string): Promise<void> {
+    await this.client.call({
+      op: 'registerSubscription',
+      method: 'POST',
+      path: `/customers/${enc(customerId)}/subscriptions/${enc(subscriptionId)}/registrations`,
+      idempotent: true,
+    });
+    const deadline = this.now() + this.options.registrationWaitMs;
+    const poll = this.options.registrationPollMs ?? 1000;
+    for (;;) {
+      const status = await this.getRegistrationStatus(customerId, subscriptionId);
+      if (status === 'registered' || this.now() + poll > deadline) return;
+      await this.sleep(poll);
+    }
+  }
+
+  // ---- resellers and catalog ------------------------------------------------------------------
+
+  /**
+   * GET /relationships?relationship_type=IsIndirectCloudSolutionProviderOf: the indirect resellers of
+   * this (indirect provider) account, with their MPN ids. A direct partner has none.
+   */
+  async getResellers(partnerId: string): Promise<Reseller[]> {
+    if (partnerId !== this.partnerId) return [];
+    return (await this.resellerRelationships()).map((r) => r.reseller);
+  }
+
+  private resellerRelationships(): Promise<{ tenantId: string; reseller: Reseller }[]> {
+    const ttl = this.options.directoryTtlMs ?? 60_000;
+    if (this.relationships && this.now() - this.relationships.at < ttl) return this.relationships.list;
+    const list = this.client
+      .getJson('getResellers', '/relationships', { relationship_type: 'IsIndirectCloudSolutionProviderOf' })
+      .then((json) =>
+        collection(WireRelationship)
+          .parse(json)
+          .items.filter((r) => r.mpnId && (r.state ?? 'active').toLowerCase() !== 'terminated')
+          .map((r) => ({ tenantId: r.id, reseller: { mpnId: r.mpnId!, partnerId: this.partnerId, name: r.name } }))
+          .sort((a, b) => a.reseller.name.localeCompare(b.reseller.name)),
+      );
+    list.then((l) => this.mirror.resellers(l.map((r) => r.reseller))).catch(() => (this.relationships = undefined));
+    this.relationships = { at: this.now(), list };
+    return list;
+  }
+
+  /** The reservation types are reference data (Partner Center lists products, not types): see catalogMapping.ts. */
+  async getReservationTypes() {
+    return reservationTypes;
+  }
+
+  async searchCatalog(search: CatalogSearch) {
+    return this.catalog.search(search);
+  }
+
+  /** Partner Center has no vocabulary resource: the words come from the SKUs of the cached catalog. */
+  async getCatalogVocabulary(country: string, segment: Segment, reservationType: string) {
+    return this.catalog.vocabulary(country, segment, reservationType);
+  }
+
+  async getCatalogItem(catalogItemId: string) {
+    return this.catalog.item(catalogItemId);
+  }
+
+  /** POST /extensions/product/checkInventory?country=… (a read: safe to retry). */
+  async checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
+    const json = (
+      await this.client.call({
+        op: 'checkInventory',
+        method: 'POST',
+        path: '/extensions/product/checkInventory',
+        query: { country: request.country },
+        body: { targetItems: request.targetItems, inventoryContext: request.inventoryContext },
+        idempotent: true,
+      })
+    ).json;
+    const parsed = WireInventoryResults.parse(json);
+    const results = Array.isArray(parsed) ? parsed : parsed.items;
+    return results.map((r) => ({ productId: r.productId, skuId: r.skuId, isRestricted: r.isRestricted, restrictions: r.restrictions }));
+  }
+
+  // ---- checkout ---------------------------------------------------------------------------------
+
+  /**
+   * POST /customers/{c}/carts (or PUT the cart this request already made), then POST …/checkout with
+   * MS-RequestId = requestId. The checkout is sent at most once per state of the journal:
+   * - orders known for this request id → returned (replayed);
+   * - a checkout whose answer was lost (timeout, 5xx) or was 800060/800064 → the orders are looked up,
+   *   never resubmitted blindly; if none is listed yet, 800060 "order in progress";
+   * - the cart had been refused (fixable, e.g. 800017) → the same Partner Center cart is updated and
+   *   checked out again.
+   * Cart line errors (10002, 10003, 10008, 10011, 10013) refuse before any checkout is sent.
+   */
+  async checkout(request: CheckoutRequest): Promise<CheckoutResponse> {
+    return this.serialise(request.requestId, () => this.checkoutOnce(request));
+  }
+
+  private async checkoutOnce(request: CheckoutRequest): Promise<CheckoutResponse> {
+    let record = this.journal.checkout(request.requestId);
+    if (!record) {
+      const earlier = this.journal.checkoutForCart(request.cartId);
+      if (earlier && earlier.state !== 'cart') throw new PartnerCenterError('800065', 'The cart has already been submitted.', 409);
+    }
+    if (record?.state === 'ordered') {
+      return { orders: await this.ordersOf(record), orderErrors: [], replayed: true };
+    }
+    if (record?.state === 'submitted') {
+      const orders = await this.lookUpOrders(record);
+      if (orders.length) return { orders, orderErrors: [], replayed: true };
+      const cart = await this.pcCart(record);
+      if (cart && cart.status?.toLowerCase() !== 'active') {
+        throw new PartnerCenterError('800060', 'The order is in progress: Partner Center has the checkout but does not list its order yet.', 409);
+      }
+      // The cart is still active: the earlier checkout never reached Partner Center; sending it again is safe.
+      this.log(`[partner-center] checkout ${request.requestId}: the earlier attempt did not reach Partner Center; sending it`);
+    }
+    record = record ?? this.newRecord(request.requestId, request.cartId, request.customerId, request.agentId, 'reservation');
+    record.agentId = request.agentId;
+    record.lines = await Promise.all(request.lineItems.map((l) => this.journalLine(l)));
+    const lineItems = request.lineItems.map((l) => ({
+      id: l.id,
+      catalogItemId: l.catalogItemId,
+      quantity: l.quantity,
+      billingCycle: l.billingCycle,
+      termDuration: l.termDuration,
+      provisioningContext: { ...l.provisioningContext },
+      participants: l.participants,
+    }));
+    const cart = await this.putOrPostCart(record, lineItems);
+    this.save(record, 'cart');
+    this.throwLineError(cart);
+    // From here the outcome may be unknown: written down before the request leaves.
+    this.save(record, 'submitted');
+    let json: unknown;
+    try {
+      json = (
+        await this.client.call({
+          op: 'checkout',
+          method: 'POST',
+          path: `/customers/${enc(record.customerId)}/carts/${enc(record.pcCartId!)}/checkout`,
+          requestId: request.requestId,
+          idempotent: false,
+          timeoutMs: this.options.checkoutTimeoutMs,
+        })
+      ).json;
+    } catch (error) {
+      if (!(error instanceof PartnerCenterError)) throw error;
+      // No answer, 5xx, "in progress", "being processed", "already submitted": the order may exist. The
+      // journal keeps the checkout as submitted, so the next call (the caller's lookup through
+      // getOrdersForRequest, or a checkout with this request id) looks the order up before anything else.
+      const unknown =
+        error instanceof PartnerCenterUnreachableError || error.status >= 500 || ['800060', '800064', '800065'].includes(error.code);
+      this.log(`[partner-center] checkout ${request.requestId}: ${error.code} (${error.description})${unknown ? '; outcome unknown, to be looked up' : ''}`);
+      // A refusal or a 429 (not carried out): nothing was ordered; the cart can be changed and checked out again.
+      if (!unknown) this.save(record, 'cart');
+      throw error;
+    }
+    const result = WireCheckoutResult.parse(json);
+    record.orderIds = result.orders.map((o) => o.id);
+    this.save(record, record.orderIds.length ? 'ordered' : 'cart');
+    if (record.orderIds.length) this.mirror.cartSubmitted(record.cartId);
+    return {
+      orders: result.orders.map((o) => this.toOrder(o, record)),
+      orderErrors: result.orderErrors.map((e) => ({ orderGroupId: e.orderGroupId, code: e.code, description: e.description })),
+      replayed: false,
+    };
+  }
+
+  private async putOrPostCart(record: CheckoutRecord, lineItems: unknown[]) {
+    const customer = enc(record.customerId);
+    if (record.pcCartId) {
+      try {
+        const updated = await this.client.call({
+          op: 'updateCart',
+          method: 'PUT',
+          path: `/customers/${customer}/carts/${enc(record.pcCartId)}`,
+          body: { id: record.pcCartId, lineItems },
+          idempotent: true,
+        });
+        return WireCart.parse(updated.json);
+      } catch (error) {
+        // Expired, or already ordered (all its order groups failed): a new cart.
+        if (!(error instanceof PartnerCenterError) || !(error.status === 404 || error.code === '800065')) throw error;
+      }
+    }
+    const created = await this.client.call({ op: 'createCart', method: 'POST', path: `/customers/${customer}/carts`, body: { lineItems }, idempotent: true });
+    const cart = WireCart.parse(created.json);
+    record.pcCartId = cart.id;
+    record.pcCartCreatedAt = cart.creationTimestamp ?? this.clock().toISOString();
+    return cart;
+  }
+
+  private throwLineError(cart: { lineItems: { error?: { errorCode: string; errorDescription: string } | null }[] }) {
+    const error = cart.lineItems.find((l) => l.error)?.error;
+    if (error) throw new PartnerCenterError(error.errorCode, error.errorDescription || 'Partner Center refused a cart line.', 400);
+  }
+
+  private async pcCart(record: CheckoutRecord) {
+    if (!record.pcCartId) return undefined;
+    try {
+      return WireCart.parse(await this.client.getJson('getCart', `/customers/${enc(record.customerId)}/carts/${enc(record.pcCartId)}`));
+    } catch (error) {
+      if (error instanceof PartnerCenterError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** What the journal keeps of a cart line: the price quoted now, names for the order history. */
+  private async journalLine(l: CheckoutRequest['lineItems'][number]): Promise<JournalLine> {
+    const item = await this.catalog.item(l.catalogItemId).catch(() => undefined);
+    return {
+      id: l.id,
+      catalogItemId: l.catalogItemId,
+      quantity: l.quantity,
+      billingCycle: l.billingCycle,
+      termDuration: l.termDuration,
+      subscriptionId: l.provisioningContext.subscriptionId,
+      scope: l.provisioningContext.scope,
+      partnerIdOnRecord: l.participants.find((p) => p.key === 'transaction_reseller')?.value ?? '',
+      unitPriceMinor: item?.availability.unitPriceMinor ?? 0,
+      currency: item?.availability.defaultCurrency.code ?? '',
+      friendlyName: item?.sku.title ?? l.catalogItemId,
+      armRegionName: item?.sku.dynamicAttributes.armRegionName ?? '',
+    };
+  }
+
+  // ---- orders ---------------------------------------------------------------------------------
+
+  /**
+   * GET /customers/{c}/orders. Partner Center has no partner-wide order list: without a customer, the
+   * history is that of every customer this bot has ordered for (from the journal). Azure plan orders
+   * are left out (not reservations). Newest first, at most 50 like the embedded ledger.
+   */
+  async getOrders(partnerId: string, customerId?: string): Promise<Order[]> {
+    if (partnerId !== this.partnerId) return [];
+    const customers = customerId ? [customerId] : this.journal.customersWithOrders(partnerId);
+    const perCustomer = await mapLimit(customers, 4, async (c) => {
+      let json: unknown;
+      try {
+        json = await this.client.getJson('getOrders', `/customers/${enc(c)}/orders`);
+      } catch (error) {
+        // Not a customer of this account: no orders to show.
+        if (error instanceof PartnerCenterError && (error.status === 404 || error.status === 403)) return [];
+        throw error;
+      }
+      const wires = collection(WireOrder).parse(json).items;
+      return wires
+        .filter((w) => !w.lineItems.every((l) => l.offerId.startsWith(azurePlanProductId)))
+        .map((w) => this.toOrder(w, this.journal.checkoutForOrder(w.id), c));
+    });
+    return perCustomer
+      .flat()
+      .sort((a, b) => b.creationDate.localeCompare(a.creationDate))
+      .slice(0, 50);
+  }
+
+  /** GET /customers/{c}/orders/{o}/provisioningstatus. */
+  async getProvisioningStatus(customerId: string, orderId: string): Promise<LineProvisioningStatus[]> {
+    const json = await this.client.getJson('getProvisioningStatus', `/customers/${enc(customerId)}/orders/${enc(orderId)}/provisioningstatus`);
+    return WireProvisioningStatus.parse(json).items.map((l) => ({ lineItemNumber: l.lineItemNumber, status: provisioningStatus(l.status) }));
+  }
+
+  /**
+   * The orders a checkout request became. Partner Center cannot be asked "orders of MS-RequestId X": the
+   * journal knows the order ids once a checkout answered; after a lost answer it knows the Partner Center
+   * cart, and the orders are found among the customer's orders (see lookUpOrders).
+   */
+  async getOrdersForRequest(requestId: string): Promise<Order[]> {
+    const record = this.journal.checkout(requestId);
+    if (!record || record.purpose !== 'reservation') return [];
+    if (record.state === 'ordered') return this.ordersOf(record);
+    if (record.state === 'submitted') return this.lookUpOrders(record);
+    return [];
+  }
+
+  private async ordersOf(record: CheckoutRecord): Promise<Order[]> {
+    return mapLimit(record.orderIds, 4, async (id) =>
+      this.toOrder(WireOrder.parse(await this.client.getJson('getOrder', `/customers/${enc(record.customerId)}/orders/${enc(id)}`)), record),
+    );
+  }
+
+  /**
+   * Finds the orders of a checkout whose answer was lost. Partner Center's order names no cart, so: the
+   * customer's orders created since the cart (less clock skew), not already attributed to another request,
+   * whose every line is one of this cart's lines (same product:SKU, quantity and term). Found orders are
+   * written to the journal, and the bot's cart marked submitted.
+   */
+  private async lookUpOrders(record: CheckoutRecord): Promise<Order[]> {
+    if (record.orderIds.length) return this.ordersOf(record);
+    const since = Date.parse(record.pcCartCreatedAt ?? record.createdAt) - orderClockSkewMs;
+    const claimed = this.journal.claimedOrderIds(record.customerId);
+    const wires = collection(WireOrder).parse(await this.client.getJson('getOrders', `/customers/${enc(record.customerId)}/orders`)).items;
+    const unused = [...record.lines];
+    const found: WireOrderT[] = [];
+    for (const w of wires.filter((o) => !claimed.has(o.id) && Date.parse(o.creationDate) >= since)) {
+      const take: JournalLine[] = [];
+      const ok = w.lineItems.every((l) => {
+        const i = unused.findIndex((u) => !take.includes(u) && lineMatches(u, l));
+        if (i < 0) return false;
+        take.push(unused[i]);
+        return true;
+      });
+      if (ok && take.length) {
+        found.push(w);
+        for (const t of take) unused.splice(unused.indexOf(t), 1);
+      }
+    }
+    if (!found.length) return [];
+    record.orderIds = found.map((w) => w.id);
+    this.save(record, 'ordered');
+    this.mirror.cartSubmitted(record.cartId);
+    this.log(`[partner-center] checkout ${record.requestId}: found its order(s) ${record.orderIds.join(', ')}`);
+    return found.map((w) => this.toOrder(w, record));
+  }
+
+  /**
+   * A domain Order from Partner Center's. The order resource has no cart, agent, scope or prices: those
+   * come from the journal for the orders this bot placed (prices as quoted from the price sheet at
+   * checkout); an order placed elsewhere shows what Partner Center gives (and `totalPrice` if present).
+   */
+  private toOrder(w: WireOrderT, record: CheckoutRecord | undefined, customerId?: string): Order {
+    const unused = [...(record?.lines ?? [])];
+    const lines: OrderLine[] = w.lineItems.map((l) => {
+      const i = unused.findIndex((u) => lineMatches(u, l));
+      const r = i >= 0 ? unused.splice(i, 1)[0] : undefined;
+      const unit = r?.unitPriceMinor ?? 0;
+      return {
+        lineItemNumber: l.lineItemNumber,
+        catalogItemId: r?.catalogItemId ?? l.offerId,
+        offerId: l.offerId,
+        friendlyName: l.friendlyName || r?.friendlyName || l.offerId,
+        armRegionName: r?.armRegionName ?? l.provisioningContext?.armRegionName ?? '',
+        quantity: l.quantity,
+        termDuration: termDuration(l.termDuration) ?? r?.termDuration ?? 'P1Y',
+        unitPriceMinor: unit,
+        totalMinor: unit * l.quantity,
+        partnerIdOnRecord: l.partnerIdOnRecord ?? r?.partnerIdOnRecord ?? '',
+        provisioningStatus: 'PrefulfillmentPending',
+      };
+    });
+    const first = record?.lines[0];
+    const currency = w.currencyCode ?? first?.currency ?? '';
+    const priced = record !== undefined && lines.every((l) => l.unitPriceMinor > 0);
+    return {
+      id: w.id,
+      alternateId: w.alternateId ?? w.id,
+      cartId: record?.cartId ?? '',
+      customerId: record?.customerId ?? customerId ?? w.referenceCustomerId ?? '',
+      partnerId: this.partnerId,
+      agentId: record?.agentId ?? '',
+      subscriptionId: w.lineItems[0]?.subscriptionId ?? first?.subscriptionId ?? w.lineItems[0]?.provisioningContext?.subscriptionId ?? '',
+      scope: first?.scope ?? (w.lineItems[0]?.provisioningContext?.scope === 'single' ? 'single' : 'shared'),
+      billingCycle: billingCycle(w.billingCycle) ?? first?.billingCycle ?? 'one_time',
+      currencyCode: currency,
+      lineItems: lines,
+      totalMinor: priced || w.totalPrice == null ? lines.reduce((s, l) => s + l.totalMinor, 0) : toMinor(w.totalPrice, currency),
+      creationDate: w.creationDate,
+      status: orderStatus(w.status),
+    };
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------------
+
+  private newRecord(requestId: string, cartId: string, customerId: string, agentId: string, purpose: CheckoutRecord['purpose']): CheckoutRecord {
+    const now = this.clock().toISOString();
+    return {
+      requestId,
+      purpose,
+      cartId,
+      customerId,
+      partnerId: this.partnerId,
+      agentId,
+      pcCartId: null,
+      pcCartCreatedAt: null,
+      state: 'cart',
+      lines: [],
+      orderIds: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private save(record: CheckoutRecord, state: CheckoutRecord['state']) {
+    record.state = state;
+    record.updatedAt = this.clock().toISOString();
+    this.journal.saveCheckout(record);
+  }
+
+  /** One operation per request id at a time (concurrent Buy clicks wait for the first). */
+  private serialise<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const settled = run.catch(() => undefined);
+    this.queues.set(key, settled);
+    settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  private now() {
+    return this.clock().getTime();
+  }
+}
+
+function isAzurePlan(offerId: string) {
+  return offerId.toUpperCase().startsWith(azurePlanProductId);
+}
+
+function lineMatches(u: JournalLine, l: { offerId: string; quantity: number; termDuration?: string | null }): boolean {
+  const [product, sku] = u.catalogItemId.split(':');
+  const term = termDuration(l.termDuration);
+  return l.offerId.toUpperCase().startsWith(`${product}:${sku}`.toUpperCase()) && l.quantity === u.quantity && (!term || term === u.termDuration);
+}
+
+function qualificationSegments(q: unknown): Segment[] {
+  const raw: unknown[] = Array.isArray(q) ? q : q && typeof q === 'object' && 'items' in q ? (q as { items: unknown[] }).items : [q];
+  const names = raw.map((x) => (typeof x === 'string' ? x : ((x as { qualification?: string })?.qualification ?? ''))).map((s) => s.toLowerCase());
+  const segments = new Set<Segment>(['commercial']);
+  for (const n of names) {
+    if (n === 'education') segments.add('education');
+    else if (n.includes('government') || n === 'stateownedentity') segments.add('government');
+    else if (n === 'nonprofit' || n === 'charity') segments.add('nonprofit');
+  }
+  return (['commercial', 'education', 'government', 'nonprofit'] as const).filter((s) => segments.has(s));
+}
+
+function subscriptionStatus(s: string): Subscription['status'] {
+  const v = s.toLowerCase();
+  if (v === 'active' || v === 'suspended' || v === 'deleted' || v === 'pending') return v;
+  if (v === 'disabled' || v === 'warned') return 'suspended';
+  if (v === 'expired' || v === 'cancelled' || v === 'canceled') return 'deleted';
+  return 'pending';
+}
+
+function provisioningStatus(s: string): LineProvisioningStatus['status'] {
+  const v = s.toLowerCase();
+  return v === 'fulfilled' ? 'Fulfilled' : v === 'unfulfilled' ? 'Unfulfilled' : 'PrefulfillmentPending';
+}
+
+function orderStatus(s: string): Order['status'] {
+  const v = s.toLowerCase();
+  return v === 'completed' ? 'completed' : v === 'cancelled' || v === 'canceled' ? 'cancelled' : 'pending';
+}
+
+function billingCycle(s: string | undefined): BillingCycle | undefined {
+  const v = (s ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  return v === 'onetime' ? 'one_time' : v === 'monthly' ? 'monthly' : undefined;
+}
+
+function termDuration(s: string | null | undefined): TermDuration | undefined {
+  return s === 'P1Y' || s === 'P3Y' || s === 'P5Y' ? s : undefined;
+}

@@ -1,0 +1,486 @@
+// The REST gateway on the wire, against the local test Partner Center: headers (MS-RequestId kept across
+// retries, a new MS-CorrelationId per request, X-Locale from the agent), retries of idempotent calls only
+// (429 with Retry-After, 5xx, timeouts), a checkout that is never re-posted blindly (timeout, 800060, 5xx:
+// looked up), cart line errors and orderErrors, cart updates, tokens (cached, renewed, secret, certificate,
+// app+user), the catalog cache, and the settings the bot refuses to start without.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CatalogItem } from '../../../src/domain/types';
+import { PartnerCenterError, PartnerCenterTimeoutError, type CheckoutRequest } from '../../../src/partnerCenter/partnerCenter';
+import { withPartnerCenterContext } from '../../../src/partnerCenter/rest/callContext';
+import { familyOf } from '../../../src/partnerCenter/rest/catalogMapping';
+import { retryAfterMs } from '../../../src/partnerCenter/rest/client';
+import { SqliteJournal } from '../../../src/partnerCenter/rest/journal';
+import { StoreMirror } from '../../../src/partnerCenter/rest/mirror';
+import { parsePriceSheet } from '../../../src/partnerCenter/rest/priceSheet';
+import type { RestPartnerCenter } from '../../../src/partnerCenter/rest/restPartnerCenter';
+import { partnerCenterSettings } from '../../../src/partnerCenter/rest/settings';
+import { partnerCenterVerdict } from '../../../src/purchase/partnerCenterErrors';
+import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
+import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
+import { loadConfig } from '../../../bot/config';
+import { demoWorldStore } from '../../support/demoWorld';
+import { TestPartnerCenter, testCa, testRefreshToken } from '../../support/partnerCenterServer';
+import { restGateway, testCaFile, type TestGateway } from '../../support/restGateway';
+
+const contoso = demoPartners.contosoNl;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function d2(gateway: RestPartnerCenter, armSkuName = 'Standard_D2s_v5'): Promise<CatalogItem> {
+  const { items } = await gateway.searchCatalog({
+    country: 'NL',
+    segment: 'commercial',
+    reservationType: 'VirtualMachines',
+    filter: { armSkuName, region: 'westeurope', term: 'P3Y' },
+    offset: 0,
+    limit: 10,
+  });
+  assert.equal(items.length, 1);
+  return items[0]!;
+}
+
+function request(items: { item: CatalogItem; quantity: number; billingCycle?: 'one_time' | 'monthly' }[], cartId = randomUUID()): CheckoutRequest {
+  return {
+    customerId: demoCustomers.contosoRetail,
+    cartId,
+    requestId: cartId,
+    agentId: demoAgents.anna,
+    lineItems: items.map(({ item, quantity, billingCycle }, i) => ({
+      id: i + 1,
+      catalogItemId: item.catalogItemId,
+      quantity,
+      billingCycle: billingCycle ?? 'one_time',
+      termDuration: item.availability.terms[0]!.duration,
+      provisioningContext: { subscriptionId: demoSubscriptions.contosoRetailProduction, scope: 'shared', duration: '3Years' },
+      participants: [],
+    })),
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<PartnerCenterError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof PartnerCenterError, `a PartnerCenterError, not ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected a rejection');
+}
+
+describe('Partner Center REST gateway on the wire', () => {
+  let pc: TestPartnerCenter;
+  let t: TestGateway;
+  beforeEach(async () => {
+    pc = await TestPartnerCenter.start();
+    t = restGateway(pc, contoso);
+  });
+  afterEach(async () => {
+    await pc.close();
+    pc.store.close();
+  });
+  const checkouts = () => pc.calls('POST', /\/carts\/[^/]+\/checkout$/);
+
+  describe('headers', () => {
+    it('sends a bearer token, a request id and a new correlation id on every request, and logs them', async () => {
+      await t.gateway.getCustomer(contoso, demoCustomers.contosoRetail);
+      await t.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      assert.ok(pc.requests.length >= 5);
+      for (const r of pc.requests) {
+        assert.match(r.headers.authorization ?? '', /^Bearer at-/, `${r.path} has a bearer token`);
+        assert.match(r.headers['ms-requestid'] ?? '', GUID, `${r.path} has an MS-RequestId`);
+        assert.match(r.headers['ms-correlationid'] ?? '', GUID, `${r.path} has an MS-CorrelationId`);
+        assert.equal(r.headers['x-locale'], 'en-US', 'the default locale');
+        assert.ok(t.logs.some((l) => l.includes(r.headers['ms-correlationid']!)), 'the correlation id is logged');
+      }
+      const correlationIds = new Set(pc.requests.map((r) => r.headers['ms-correlationid']));
+      assert.equal(correlationIds.size, pc.requests.length, 'a new correlation id per request');
+      assert.ok(!t.logs.some((l) => /at-[0-9a-f]{8}-/.test(l)), 'the token is never logged');
+    });
+
+    it('sends the agent’s locale as X-Locale', async () => {
+      await withPartnerCenterContext({ locale: 'nl_nl' }, () => t.gateway.getCustomer(contoso, demoCustomers.contosoRetail));
+      assert.ok(pc.requests.every((r) => r.headers['x-locale'] === 'nl-NL'), 'nl-NL on every request of the turn');
+      pc.requests.length = 0;
+      await withPartnerCenterContext({ locale: 'not a locale' }, () => t.gateway.getSubscriptions(demoCustomers.alpineSki));
+      assert.ok(pc.requests.every((r) => r.headers['x-locale'] === 'en-US'), 'an unusable locale falls back to the default');
+    });
+  });
+
+  describe('retries', () => {
+    it('waits as 429 Retry-After asks, then retries with the same MS-RequestId and a new MS-CorrelationId', async () => {
+      pc.fail({ method: 'GET', path: /^\/v1\/customers\/[^/]+$/, action: { status: 429, headers: { 'Retry-After': '2' }, body: { code: '429', description: 'Too many requests' } } });
+      const customer = await t.gateway.getCustomer(contoso, demoCustomers.contosoRetail);
+      assert.equal(customer?.id, demoCustomers.contosoRetail, 'the call succeeds');
+      const tries = pc.calls('GET', /^\/v1\/customers\/[^/]+$/);
+      assert.equal(tries.length, 2, 'tried twice');
+      assert.equal(tries[0]!.headers['ms-requestid'], tries[1]!.headers['ms-requestid'], 'the same request id');
+      assert.notEqual(tries[0]!.headers['ms-correlationid'], tries[1]!.headers['ms-correlationid'], 'a new correlation id');
+      assert.deepEqual(t.sleeps, [2000], 'waited the 2 seconds asked');
+    });
+
+    it('reads Retry-After as seconds or as an HTTP date', () => {
+      assert.equal(retryAfterMs('3'), 3000);
+      assert.equal(retryAfterMs(new Date(10_000 + 5000).toUTCString(), 10_000), 5000);
+      assert.equal(retryAfterMs('soon'), undefined);
+    });
+
+    it('retries a 5xx with growing backoff, then gives up with the error', async () => {
+      pc.fail({ method: 'GET', path: /\/subscriptions$/, times: 2, action: { status: 503, body: { code: '503', description: 'Unavailable' } } });
+      const subscriptions = await t.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      assert.equal(subscriptions.length, 2, 'the third attempt succeeds');
+      assert.equal(t.sleeps.length, 2);
+      assert.ok(t.sleeps[1]! > t.sleeps[0]!, `backoff grows: ${t.sleeps.join(', ')}`);
+
+      pc.fail({ method: 'GET', path: /\/subscriptions$/, times: 10, action: { status: 502, body: { code: '502', description: 'Bad gateway' } } });
+      const error = await rejection(t.gateway.getSubscriptions(demoCustomers.contosoRetail));
+      assert.equal(error.status, 502);
+      assert.equal(pc.calls('GET', /\/subscriptions$/).length, 3 + 4, 'three before; then one call and the 3 retries of the setting, no more');
+    });
+
+    it('times a call out and retries it when it is idempotent', async () => {
+      const quick = restGateway(pc, contoso, { env: { PARTNER_CENTER_TIMEOUT_MS: '1000' } });
+      pc.fail({ method: 'GET', path: /^\/v1\/customers\/[^/]+\/subscriptions$/, action: { hang: true } });
+      const subscriptions = await quick.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      assert.equal(subscriptions.length, 2, 'the retry succeeds');
+      assert.ok(quick.logs.some((l) => /getSubscriptions GET .* → timeout/.test(l)), 'the timeout is logged');
+    });
+
+    it('re-sends a cart creation with the same MS-RequestId, and Partner Center makes one cart', async () => {
+      pc.fail({ method: 'POST', path: /\/carts$/, action: { status: 503, body: { code: '503', description: 'Unavailable' }, process: true } });
+      const result = await t.gateway.checkout(request([{ item: await d2(t.gateway), quantity: 1 }]));
+      assert.equal(result.orders.length, 1);
+      const creations = pc.calls('POST', /\/carts$/);
+      assert.equal(creations.length, 2, 'sent twice');
+      assert.equal(creations[0]!.headers['ms-requestid'], creations[1]!.headers['ms-requestid'], 'under one request id');
+    });
+  });
+
+  describe('checkout', () => {
+    it('is never re-sent by the client: a 429 is handed back with its Retry-After; the next checkout sends it', async () => {
+      const item = await d2(t.gateway);
+      const r = request([{ item, quantity: 2 }]);
+      pc.fail({ method: 'POST', path: /\/checkout$/, action: { status: 429, headers: { 'Retry-After': '7' }, body: { code: '429', description: 'Throttled' } } });
+      const error = await rejection(t.gateway.checkout(r));
+      assert.equal(error.status, 429);
+      assert.equal(error.retryAfterSeconds, 7, 'the wait Partner Center asked for');
+      assert.equal(checkouts().length, 1, 'posted once');
+      assert.deepEqual(t.sleeps, [], 'no wait inside the gateway');
+      const bought = await t.gateway.checkout(r);
+      assert.equal(bought.orders.length, 1, 'the caller’s next attempt buys');
+      assert.equal(pc.calls('POST', /\/carts$/).length, 1, 'the same Partner Center cart');
+      assert.equal(checkouts().length, 2);
+      assert.equal(checkouts()[0]!.headers['ms-requestid'], r.requestId, 'MS-RequestId is the request id');
+      assert.equal(checkouts()[1]!.headers['ms-requestid'], r.requestId, 'the same one again');
+    });
+
+    it('after a timeout, looks the order up instead of re-posting it', async () => {
+      const quick = restGateway(pc, contoso, { env: { PARTNER_CENTER_CHECKOUT_TIMEOUT_MS: '1000' } });
+      const r = request([{ item: await d2(quick.gateway), quantity: 3 }]);
+      pc.fail({ method: 'POST', path: /\/checkout$/, action: { hang: true, process: true } });
+      const error = await rejection(quick.gateway.checkout(r));
+      assert.ok(error instanceof PartnerCenterTimeoutError, 'a timeout: the outcome is unknown');
+      const found = await quick.gateway.getOrdersForRequest(r.requestId);
+      assert.equal(found.length, 1, 'the order is found among the customer’s orders');
+      assert.equal(found[0]!.lineItems[0]!.quantity, 3);
+      assert.equal(found[0]!.cartId, r.cartId, 'attributed to the cart');
+      const again = await quick.gateway.checkout(r);
+      assert.equal(again.replayed, true, 'a new checkout returns it');
+      assert.deepEqual(again.orders.map((o) => o.id), found.map((o) => o.id));
+      assert.equal(checkouts().length, 1, 'posted once in all');
+    });
+
+    it('on 800060 "order in progress" never posts again; the order is found once Partner Center lists it', async () => {
+      const r = request([{ item: await d2(t.gateway), quantity: 1 }]);
+      pc.hideNewOrders = true;
+      pc.fail({ method: 'POST', path: /\/checkout$/, action: { status: 409, body: { code: '800060', description: 'Order in progress' }, process: true } });
+      const error = await rejection(t.gateway.checkout(r));
+      assert.equal(error.code, '800060');
+      assert.equal(partnerCenterVerdict(error).code, 'R15_ORDER_LISTING');
+      assert.deepEqual(await t.gateway.getOrdersForRequest(r.requestId), [], 'not listed yet');
+      const stillInProgress = await rejection(t.gateway.checkout(r));
+      assert.equal(stillInProgress.code, '800060', 'a repeat is told "in progress" again');
+      assert.equal(checkouts().length, 1, 'and not posted');
+      pc.releaseOrders();
+      const orders = await t.gateway.getOrdersForRequest(r.requestId);
+      assert.equal(orders.length, 1, 'listed now');
+      const replay = await t.gateway.checkout(r);
+      assert.equal(replay.replayed, true);
+      assert.equal(checkouts().length, 1, 'still posted once');
+    });
+
+    it('after a 5xx whose checkout was not carried out, the next attempt posts the same cart again', async () => {
+      const r = request([{ item: await d2(t.gateway), quantity: 1 }]);
+      pc.fail({ method: 'POST', path: /\/checkout$/, action: { status: 500, body: { code: '500', description: 'Internal error' } } });
+      const error = await rejection(t.gateway.checkout(r));
+      assert.equal(error.status, 500);
+      assert.equal(checkouts().length, 1, 'a 5xx checkout is not retried by the client');
+      assert.deepEqual(await t.gateway.getOrdersForRequest(r.requestId), [], 'no order');
+      const bought = await t.gateway.checkout(r);
+      assert.equal(bought.orders.length, 1);
+      assert.equal(pc.calls('GET', /\/carts\/[^/]+$/).length, 1, 'the cart was read first: still active, so never checked out');
+      assert.equal(checkouts().length, 2);
+    });
+
+    it('returns the orders and the orderErrors of a cart split into order groups', async () => {
+      pc.failOrderGroups.set('1', { code: '800010', description: 'Inventory not available' });
+      const d4 = await d2(t.gateway, 'Standard_D4s_v5');
+      const result = await t.gateway.checkout(request([{ item: await d2(t.gateway), quantity: 1 }, { item: d4, quantity: 1, billingCycle: 'monthly' }]));
+      assert.deepEqual(result.orders.map((o) => o.billingCycle), ['one_time'], 'the one-time group was ordered');
+      assert.deepEqual(result.orderErrors, [{ orderGroupId: '1', code: '800010', description: 'Inventory not available' }]);
+      assert.equal(partnerCenterVerdict(new PartnerCenterError('800010', '')).code, 'CATALOG_AVAILABILITY', 'explained as the inventory rule');
+    });
+
+    it('refuses on a cart line error before any checkout (10013), and maps 800009 from the checkout', async () => {
+      const row = pc.store.db
+        .prepare(
+          `SELECT s.arm_sku_name AS sku, s.arm_region_name AS region, a.term, a.reservation_type AS type FROM availabilities a
+           JOIN skus s ON s.product_id = a.product_id AND s.id = a.sku_id
+           WHERE a.country = 'NL' AND a.segment = 'commercial' AND s.billing_cycles = '["one_time"]' LIMIT 1`,
+        )
+        .get() as { sku: string; region: string; term: 'P1Y' | 'P3Y'; type: string };
+      const { items } = await t.gateway.searchCatalog({ country: 'NL', segment: 'commercial', reservationType: row.type, filter: { armSkuName: row.sku, region: row.region, term: row.term }, offset: 0, limit: 10 });
+      const lineError = await rejection(t.gateway.checkout(request([{ item: items[0]!, quantity: 1, billingCycle: 'monthly' }])));
+      assert.equal(lineError.code, '10013');
+      assert.equal(partnerCenterVerdict(lineError).code, 'R10_BILLING_FREQUENCY');
+      assert.equal(checkouts().length, 0, 'no checkout was sent');
+
+      pc.fail({ method: 'POST', path: /\/checkout$/, action: { status: 400, body: { code: 800009, description: 'Error in cart items' } } });
+      const cartError = await rejection(t.gateway.checkout(request([{ item: await d2(t.gateway), quantity: 1 }])));
+      assert.equal(cartError.code, '800009', 'a numeric code is read as its string');
+      assert.equal(partnerCenterVerdict(cartError).code, 'CATALOG_AVAILABILITY');
+    });
+
+    it('after a refusal, updates the same Partner Center cart (PUT) and checks it out', async () => {
+      const item = await d2(t.gateway);
+      const cartId = randomUUID();
+      const tooMany = await rejection(t.gateway.checkout(request([{ item, quantity: 5000 }], cartId)));
+      assert.equal(tooMany.code, '800017');
+      const bought = await t.gateway.checkout(request([{ item, quantity: 5 }], cartId));
+      assert.equal(bought.orders[0]!.lineItems[0]!.quantity, 5, 'the corrected quantity is bought');
+      assert.equal(pc.calls('POST', /\/carts$/).length, 1, 'one cart created');
+      assert.equal(pc.calls('PUT', /\/carts\/[^/]+$/).length, 1, 'then updated');
+      assert.equal(checkouts().length, 2);
+    });
+
+    it('polls the registration status until the subscription is registered', async () => {
+      await pc.close();
+      pc.store.close();
+      pc = await TestPartnerCenter.start({ registrationPolls: 3 });
+      t = restGateway(pc, contoso);
+      await t.gateway.registerSubscription(demoCustomers.contosoRetail, demoSubscriptions.contosoRetailDevTest);
+      assert.equal(pc.calls('GET', /\/registrationstatus$/).length, 4, 'three "registering", then "registered"');
+      assert.deepEqual(t.sleeps, [1000, 1000, 1000]);
+      assert.equal(await t.gateway.getRegistrationStatus(demoCustomers.contosoRetail, demoSubscriptions.contosoRetailDevTest), 'registered');
+    });
+  });
+
+  describe('tokens', () => {
+    it('signs in once with the client secret and reuses the token', async () => {
+      await t.gateway.getCustomer(contoso, demoCustomers.contosoRetail);
+      await t.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      assert.deepEqual(
+        pc.tokenRequests.map((r) => [r.grantType, r.usedSecret, r.usedAssertion]),
+        [['client_credentials', true, false]],
+        'one token request',
+      );
+    });
+
+    it('signs in again when Partner Center answers 401, and when the token is about to expire', async () => {
+      await t.gateway.getCustomer(contoso, demoCustomers.contosoRetail);
+      pc.revokeAllTokens();
+      await t.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      assert.equal(pc.tokenRequests.length, 2, 'a 401 got a new token');
+
+      pc.tokenLifetimeSeconds = 6 * 60;
+      let now = Date.now();
+      const clocked = restGateway(pc, contoso, { deps: { clock: () => new Date(now) } });
+      await clocked.gateway.getSubscriptions(demoCustomers.alpineSki);
+      now += 30_000;
+      await clocked.gateway.getSubscriptions(demoCustomers.alpineSki);
+      assert.equal(pc.tokenRequests.length, 3, 'a token valid for 5½ more minutes is reused');
+      now += 31_000;
+      await clocked.gateway.getSubscriptions(demoCustomers.alpineSki);
+      assert.equal(pc.tokenRequests.length, 4, 'one expiring within 5 minutes is renewed');
+    });
+
+    it('signs in with a certificate instead of a secret', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-cert-'));
+      try {
+        const pem = path.join(dir, 'app.pem');
+        fs.writeFileSync(pem, `${fs.readFileSync(path.join(path.dirname(testCaFile), 'partner-center-test.key'), 'utf8')}\n${testCa.toString()}`);
+        const cert = restGateway(pc, contoso, { env: { PARTNER_CENTER_APP_SECRET: '', PARTNER_CENTER_CERTIFICATE_PATH: pem } });
+        assert.equal((await cert.gateway.getCustomer(contoso, demoCustomers.contosoRetail))?.id, demoCustomers.contosoRetail);
+        assert.deepEqual(pc.tokenRequests.map((r) => [r.usedSecret, r.usedAssertion]), [[false, true]], 'a signed client assertion');
+
+        const { privateKey } = await import('node:crypto').then((c) => c.generateKeyPairSync('rsa', { modulusLength: 2048 }));
+        fs.writeFileSync(pem, `${privateKey.export({ type: 'pkcs8', format: 'pem' })}\n${testCa.toString()}`);
+        const wrong = restGateway(pc, contoso, { env: { PARTNER_CENTER_APP_SECRET: '', PARTNER_CENTER_CERTIFICATE_PATH: pem } });
+        await assert.rejects(wrong.gateway.getCustomer(contoso, demoCustomers.contosoRetail), /Signing in to Partner Center failed \(invalid_client\)/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('signs in as app+user with a refresh token where one is configured', async () => {
+      const user = restGateway(pc, contoso, { env: { PARTNER_CENTER_REFRESH_TOKEN: testRefreshToken } });
+      await user.gateway.getCustomer(contoso, demoCustomers.contosoRetail);
+      assert.deepEqual(pc.tokenRequests.map((r) => r.grantType), ['refresh_token']);
+    });
+  });
+
+  describe('catalog', () => {
+    it('reads the catalog from Partner Center once per market and segment until the TTL passes', async () => {
+      let now = Date.now();
+      const clocked = restGateway(pc, contoso, { env: { PARTNER_CENTER_CATALOG_TTL_SECONDS: '60' }, deps: { clock: () => new Date(now) } });
+      await d2(clocked.gateway);
+      await d2(clocked.gateway, 'Standard_D4s_v5');
+      await clocked.gateway.getCatalogVocabulary('NL', 'commercial', 'VirtualMachines');
+      assert.equal(pc.calls('GET', /^\/v1\/products$/).length, 1, 'products read once');
+      assert.equal(pc.calls('GET', /pricesheets/).length, 1, 'the price sheet read once');
+      await clocked.gateway.searchCatalog({ country: 'NL', segment: 'education', reservationType: 'VirtualMachines', filter: { armSkuName: 'Standard_D2s_v5' }, offset: 0, limit: 10 });
+      assert.equal(pc.calls('GET', /^\/v1\/products$/).length, 2, 'another segment is another catalog');
+      now += 61_000;
+      await d2(clocked.gateway);
+      assert.equal(pc.calls('GET', /^\/v1\/products$/).length, 3, 'read again after the TTL');
+      assert.ok(pc.calls('GET', /^\/v1\/products$/).every((r) => r.query.get('targetView') === 'AzureReservationsVM' && r.query.get('country') === 'NL'));
+    });
+
+    it('asks for the Azure plan catalog with reservationScope=AzurePlan', async () => {
+      await t.gateway.searchCatalog({ country: 'DE', segment: 'commercial', reservationType: 'VirtualMachines', filter: { armSkuName: 'Standard_D2s_v5' }, offset: 0, limit: 10, reservationScope: 'AzurePlan' });
+      const products = pc.calls('GET', /^\/v1\/products$/);
+      assert.equal(products[0]!.query.get('reservationScope'), 'AzurePlan');
+      assert.equal(products[0]!.query.get('targetSegment'), 'commercial');
+    });
+
+    it('derives a VM size family Partner Center does not send, and reads the price sheet by its headers', () => {
+      assert.equal(familyOf({ armSkuName: 'Standard_D4s_v5' }), 'Dsv5');
+      assert.equal(familyOf({ armSkuName: 'Standard_DS1_v2' }), 'DSv2');
+      assert.equal(familyOf({ armSkuName: 'Standard_NC4as_T4_v3' }), 'NCasT4_v3');
+      assert.equal(familyOf({ armSkuName: 'P30', category: 'Storage' }), 'Storage');
+      const prices = parsePriceSheet('\uFEFFProduct Id,SkuId,TermDuration,BillingPlan,Currency,UnitPrice\r\n"P1",0001,P1Y,Upfront,EUR,"1,5"\r\nP1,0002,P3Y,Monthly,EUR,2\r\nP1,0003,P3Y,Upfront,eur,10.25\r\n');
+      assert.equal(prices.get('P1|0003|P3Y|')?.amount, 10.25);
+      assert.equal(prices.get('P1|0003|P3Y|')?.currency, 'EUR');
+      assert.equal(prices.has('P1|0002|P3Y|'), false, 'a monthly price is not the unit price');
+      assert.equal(prices.has('P1|0001|P1Y|'), false, 'an unreadable price is left out');
+    });
+  });
+
+  describe('the purchase service over the REST gateway', () => {
+    it('buys for a customer only Partner Center knows, at Partner Center’s prices, once', async () => {
+      // A customer and subscription in Partner Center only, and a price that differs from the demo catalog.
+      const customerId = 'c0000000-0000-4000-8000-0000000000aa';
+      const subscriptionId = 'b0000000-0000-4000-8000-0000000000aa';
+      pc.store.db
+        .prepare(
+          `INSERT INTO customers (id, partner_id, company_name, domain, tenant_id, country, agreement, qualifications, reseller_mpn_id)
+           VALUES (?, ?, 'Rest Only B.V.', 'restonly.onmicrosoft.com', ?, 'NL', 'notSigned', '["commercial"]', NULL)`,
+        )
+        .run(customerId, contoso, randomUUID());
+      pc.store.directory.insertSubscription(
+        { id: subscriptionId, customerId, offerId: 'MS-AZR-0145P', kind: 'legacyAzure', friendlyName: 'Rest Only Production', status: 'active', billingType: 'usage', registrationStatus: 'registered' },
+        new Date().toISOString(),
+      );
+      pc.store.db.prepare(`UPDATE availabilities SET unit_price_minor = unit_price_minor + 100 WHERE country = 'NL' AND arm_sku_name = 'Standard_D2s_v5'`).run();
+
+      const bot = demoWorldStore();
+      try {
+        const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db), mirror: new StoreMirror(bot) } }).gateway;
+        const service = new PurchaseService(bot, gateway, () => new Date(), { sleep: async () => undefined });
+        const found = service.resolveAgent('demo-anna')!;
+        const anna: Actor = { ...found, conversationId: 'conversation-rest' };
+        assert.equal(bot.directory.customer(customerId), undefined, 'the bot’s store does not know the customer');
+        const customers = await service.findCustomers(anna, 'Rest Only');
+        assert.deepEqual(customers.customers.map((c) => c.id), [customerId], 'found in Partner Center');
+        const customer = await service.selectCustomer(anna, customerId);
+        assert.ok(customer.ok, 'chosen');
+        const subscription = await service.selectSubscription(anna, customer.value, subscriptionId);
+        assert.ok(subscription.ok, 'its subscription');
+        const cartId = service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
+        const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
+        assert.ok(page.ok && page.value.rows.length === 1);
+        const row = page.value.rows[0]!;
+        const served = pc.store.catalog.item(row.catalogItemId)!;
+        assert.equal(row.unitPrice.minor, served.availability.unitPriceMinor, 'Partner Center’s price');
+        const demo = demoWorldStore();
+        assert.notEqual(row.unitPrice.minor, demo.catalog.item(row.catalogItemId)!.availability.unitPriceMinor, 'not the demo catalog’s');
+        demo.close();
+        assert.ok((await service.addLine(anna, cartId, row.catalogItemId, 2)).ok, 'added');
+        const bought = await service.checkout(anna, cartId);
+        assert.ok(bought.ok, `bought: ${JSON.stringify(!bought.ok && bought.verdict)}`);
+        assert.equal(bought.value.orders[0]!.totalMinor, served.availability.unitPriceMinor * 2);
+        assert.equal(bot.carts.get(cartId)?.status, 'submitted', 'the bot’s cart is marked bought');
+        const again = await service.checkout(anna, cartId);
+        assert.ok(again.ok && again.value.replayed, 'a second Buy is a replay');
+        assert.equal(checkouts().length, 1, 'Partner Center got one checkout');
+        const history = await service.orderHistory(anna);
+        assert.ok(history.ok && history.value.orders.some((o) => o.id === bought.value.orders[0]!.id), 'in the order history');
+      } finally {
+        bot.close();
+      }
+    });
+
+    it('tells the agent the order is in progress when Partner Center says so and does not list it yet', async () => {
+      const bot = demoWorldStore();
+      try {
+        const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db), mirror: new StoreMirror(bot) } }).gateway;
+        const service = new PurchaseService(bot, gateway, () => new Date(), { sleep: async () => undefined });
+        const anna: Actor = { ...service.resolveAgent('demo-anna')!, conversationId: 'conversation-rest' };
+        const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
+        assert.ok(customer.ok);
+        const subscription = await service.selectSubscription(anna, customer.value, demoSubscriptions.contosoRetailProduction);
+        assert.ok(subscription.ok);
+        const cartId = service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
+        const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
+        assert.ok(page.ok && (await service.addLine(anna, cartId, page.value.rows[0]!.catalogItemId, 1)).ok);
+        pc.hideNewOrders = true;
+        pc.fail({ method: 'POST', path: /\/checkout$/, action: { status: 409, body: { code: '800060', description: 'Order in progress' }, process: true } });
+        const result = await service.checkout(anna, cartId);
+        assert.equal(result.ok, false);
+        if (!result.ok) assert.equal(result.verdict.code, 'R15_ORDER_LISTING', result.verdict.message);
+        assert.equal(checkouts().length, 1, 'never posted again: only looked up');
+        pc.releaseOrders();
+        const later = await service.checkout(anna, cartId);
+        assert.ok(later.ok && later.value.orders.length === 1, 'found once listed');
+        assert.equal(checkouts().length, 1, 'still one checkout');
+      } finally {
+        bot.close();
+      }
+    });
+  });
+});
+
+describe('Partner Center settings', () => {
+  it('defaults to the embedded Partner Center', () => {
+    assert.deepEqual(partnerCenterSettings({}), { mode: 'local' });
+    assert.equal(loadConfig({}).partnerCenter.mode, 'local');
+  });
+
+  it('refuses to start with PARTNER_CENTER=rest and names every missing setting', () => {
+    assert.throws(
+      () => loadConfig({ PARTNER_CENTER: 'rest' }),
+      /PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_APP_ID, PARTNER_CENTER_APP_SECRET or PARTNER_CENTER_CERTIFICATE_PATH/,
+    );
+    assert.throws(() => loadConfig({ PARTNER_CENTER: 'rest', PARTNER_CENTER_TENANT_ID: 't', PARTNER_CENTER_APP_ID: 'a' }), /missing: PARTNER_CENTER_APP_SECRET or PARTNER_CENTER_CERTIFICATE_PATH\./);
+    assert.throws(
+      () => loadConfig({ PARTNER_CENTER: 'rest', PARTNER_CENTER_TENANT_ID: 't', PARTNER_CENTER_APP_ID: 'a', PARTNER_CENTER_CERTIFICATE_PATH: '/nonexistent/app.pem' }),
+      /PARTNER_CENTER_CERTIFICATE_PATH: no file at \/nonexistent\/app\.pem/,
+    );
+    assert.throws(() => loadConfig({ PARTNER_CENTER: 'remote' }), /PARTNER_CENTER/);
+  });
+
+  it('fills in the public endpoints and limits', () => {
+    const s = partnerCenterSettings({ PARTNER_CENTER: 'rest', PARTNER_CENTER_TENANT_ID: 'tenant', PARTNER_CENTER_APP_ID: 'app', PARTNER_CENTER_APP_SECRET: 's' });
+    assert.ok(s.mode === 'rest');
+    assert.equal(s.baseUrl, 'https://api.partnercenter.microsoft.com/v1');
+    assert.equal(s.authorityHost, 'https://login.microsoftonline.com');
+    assert.equal(s.scope, 'https://api.partnercenter.microsoft.com/.default');
+    assert.equal(s.partnerId, 'tenant', 'the partner is the tenant unless named');
+    assert.equal(s.maxRetries, 3);
+    assert.ok(s.checkoutTimeoutMs < 10_000, 'a checkout gives up before PurchaseService does');
+    assert.throws(() => partnerCenterSettings({ PARTNER_CENTER: 'rest', PARTNER_CENTER_AUTHORITY_HOST: 'http://login.example' }), /PARTNER_CENTER_AUTHORITY_HOST/);
+  });
+});
+

@@ -1,0 +1,777 @@
+// A local Partner Center for the REST gateway's tests: an HTTPS server (a test certificate authority in
+// test/support/fixtures) that speaks the documented endpoints, shapes and error codes of
+// shared/domain/README.md §3 over a demo world, and is also the Entra ID token endpoint (OpenID
+// configuration + /oauth2/v2.0/token for client secret, client certificate and refresh token grants).
+// Faults can be scripted per route: an answer instead of the real one (429 with Retry-After, 503, an
+// error code), the real work done but another answer given (800060 after the order was placed), or no
+// answer at all (a hang the client must time out on). Every request is recorded with its headers.
+import crypto, { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { azurePlanOfferId, type CatalogItem, type Customer, type Subscription } from '../../src/domain/types';
+import type { Store } from '../../src/store/store';
+import { demoWorldStore } from './demoWorld';
+
+const fixtures = path.join(__dirname, 'fixtures');
+export const testCa = fs.readFileSync(path.join(fixtures, 'partner-center-test.crt'));
+const testKey = fs.readFileSync(path.join(fixtures, 'partner-center-test.key'));
+
+export const testAppId = '11111111-2222-4333-8444-555555555555';
+export const testAppSecret = 'test-secret';
+export const testRefreshToken = 'test-refresh-token';
+
+/** The Entra tenant of a demo partner at this server. */
+export const tenantOf = (partnerId: string) => `tenant-${partnerId}`;
+const resellerTenant = (mpnId: string) => `reseller-tenant-${mpnId}`;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: unknown;
+  at: number;
+}
+
+export interface TokenRequest {
+  tenant: string;
+  grantType: string;
+  clientId: string;
+  usedSecret: boolean;
+  usedAssertion: boolean;
+  at: number;
+}
+
+export type FaultAction =
+  /** Answer this instead; with `process` the request is carried out first (its effects stay). */
+  | { status: number; headers?: Record<string, string>; body?: unknown; process?: boolean }
+  /** Never answer (the client times out); with `process` the request is carried out first. */
+  | { hang: true; process?: boolean };
+
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  /** How many matching requests it applies to (default 1). */
+  times?: number;
+  action: FaultAction;
+}
+
+interface ServerCart {
+  id: string;
+  customerId: string;
+  creationTimestamp: string;
+  lastModifiedTimestamp: string;
+  expirationTimestamp: string;
+  status: 'Active' | 'Ordered';
+  lineItems: Record<string, unknown>[];
+}
+
+interface ServerOrder {
+  customerId: string;
+  hidden: boolean;
+  body: {
+    id: string;
+    alternateId: string;
+    referenceCustomerId: string;
+    billingCycle: string;
+    currencyCode: string;
+    currencySymbol: string;
+    creationDate: string;
+    status: string;
+    totalPrice: number;
+    lineItems: Record<string, unknown>[];
+  };
+  /** For an Azure plan order: the plan's Azure subscription. */
+  planSubscriptionId?: string;
+}
+
+interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Raw text (CSV) instead of JSON. */
+  text?: string;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly description: string,
+  ) {
+    super(`${code}: ${description}`);
+  }
+}
+
+const targetViews: Record<string, string[] | 'all'> = {
+  AzureReservationsVM: ['VirtualMachines'],
+  AzureReservationsSQL: ['SqlDatabase', 'SqlManagedInstance'],
+  AzureReservationsCosmosDb: ['CosmosDb'],
+  AzureReservations: 'all',
+};
+
+const planProduct = azurePlanOfferId.split(':')[0];
+const planSku = azurePlanOfferId.split(':')[1];
+
+export interface TestPartnerCenterOptions {
+  store?: Store;
+  /** How many status reads answer "registering" after a registration request (default 1). */
+  registrationPolls?: number;
+  tokenLifetimeSeconds?: number;
+  /** Order lines are fulfilled this long after the order (server clock). */
+  fulfilmentDelayMs?: number;
+  clock?: () => Date;
+}
+
+export class TestPartnerCenter {
+  readonly requests: RecordedRequest[] = [];
+  readonly tokenRequests: TokenRequest[] = [];
+  readonly faults: Fault[] = [];
+  readonly store: Store;
+  /** Certificates (public key PEM) registered for the test app, besides its secret. */
+  readonly appCertificates: crypto.KeyObject[] = [crypto.createPublicKey(testCa)];
+  tokenLifetimeSeconds: number;
+  /** While true, new orders are not listed (Partner Center takes up to 15 minutes to list an order). */
+  hideNewOrders = false;
+  /** Order groups to refuse at checkout (orderGroup → error): they come back in `orderErrors`. */
+  readonly failOrderGroups = new Map<string, { code: string; description: string }>();
+  private readonly tokens = new Map<string, { partnerId: string; expiresAt: number; revoked: boolean }>();
+  private readonly carts = new Map<string, ServerCart>();
+  private readonly cartsByRequestId = new Map<string, string>();
+  private readonly checkoutsByRequestId = new Map<string, Reply>();
+  private readonly orders = new Map<string, ServerOrder>();
+  private readonly registering = new Map<string, number>();
+  private readonly sockets = new Set<import('node:stream').Duplex>();
+  private readonly clock: () => Date;
+  private server!: https.Server;
+  url = '';
+
+  private constructor(private readonly options: TestPartnerCenterOptions) {
+    this.store = options.store ?? demoWorldStore();
+    this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  static async start(options: TestPartnerCenterOptions = {}): Promise<TestPartnerCenter> {
+    const pc = new TestPartnerCenter(options);
+    pc.server = https.createServer({ key: testKey, cert: testCa }, (req, res) => void pc.handle(req, res));
+    pc.server.on('secureConnection', (socket) => {
+      pc.sockets.add(socket);
+      socket.on('close', () => pc.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => pc.server.listen(0, '127.0.0.1', resolve));
+    pc.url = `https://localhost:${(pc.server.address() as AddressInfo).port}`;
+    return pc;
+  }
+
+  get baseUrl() {
+    return `${this.url}/v1`;
+  }
+
+  get priceSheetUrl() {
+    return `${this.url}/v1.0/sales`;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  fail(fault: Fault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  /** API requests (not token requests) matching a method and path. */
+  calls(method: string, pathPattern: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && pathPattern.test(r.path));
+  }
+
+  revokeAllTokens(): void {
+    for (const t of this.tokens.values()) t.revoked = true;
+  }
+
+  /** Lists the orders that were hidden (the 15 minutes have passed). */
+  releaseOrders(): void {
+    this.hideNewOrders = false;
+    for (const o of this.orders.values()) o.hidden = false;
+  }
+
+  // ---- plumbing -----------------------------------------------------------------------------
+
+  private async handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.url);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
+    const method = req.method ?? 'GET';
+    const send = (reply: Reply) => {
+      if (res.writableEnded || res.destroyed) return;
+      const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+      res.writeHead(reply.status, {
+        'Content-Type': reply.text !== undefined ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        ...reply.headers,
+      });
+      res.end(text);
+    };
+    if (/\/oauth2\/v2\.0\/token$|\/\.well-known\/openid-configuration$|\/discovery\/instance$/.test(url.pathname)) {
+      send(this.identity(method, url, raw));
+      return;
+    }
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      send({ status: 400, body: { code: '800002', description: 'The body is not JSON.' } });
+      return;
+    }
+    this.requests.push({ method, path: url.pathname, query: url.searchParams, headers, body, at: Date.now() });
+    const fault = this.faults.find((f) => (f.times ?? 1) > 0 && (!f.method || f.method === method) && f.path.test(url.pathname));
+    if (fault) fault.times = (fault.times ?? 1) - 1;
+    const run = (): Reply => {
+      try {
+        const partnerId = this.authenticate(headers);
+        return this.route(method, url, body, headers, partnerId);
+      } catch (error) {
+        if (error instanceof HttpError) return { status: error.status, body: { code: error.code, description: error.description, data: [], source: 'PartnerCenter' } };
+        return { status: 500, body: { code: '500', description: String(error) } };
+      }
+    };
+    if (!fault) {
+      send(run());
+      return;
+    }
+    if (fault.action.process) run();
+    if ('hang' in fault.action) return; // the client gives up; close() destroys the socket
+    send({ status: fault.action.status, headers: fault.action.headers, body: fault.action.body });
+  }
+
+  private authenticate(headers: Record<string, string>): string {
+    const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
+    const known = token ? this.tokens.get(token) : undefined;
+    if (!known || known.revoked || known.expiresAt < Date.now()) throw new HttpError(401, '401', 'The access token is missing, expired or revoked.');
+    for (const name of ['ms-requestid', 'ms-correlationid']) {
+      if (!/^[0-9a-f-]{36}$/i.test(headers[name] ?? '')) throw new HttpError(400, '800002', `${name} must be a GUID.`);
+    }
+    return known.partnerId;
+  }
+
+  // ---- Entra ID ---------------------------------------------------------------------------------
+
+  private identity(method: string, url: URL, raw: string): Reply {
+    const tenant = url.pathname.split('/')[1] ?? '';
+    if (url.pathname.endsWith('/openid-configuration')) {
+      const base = `${this.url}/${tenant}`;
+      return {
+        status: 200,
+        body: {
+          token_endpoint: `${base}/oauth2/v2.0/token`,
+          authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+          end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+          issuer: `${base}/v2.0`,
+          jwks_uri: `${base}/discovery/v2.0/keys`,
+        },
+      };
+    }
+    if (url.pathname.endsWith('/discovery/instance')) return { status: 400, body: { error: 'invalid_instance' } };
+    if (method !== 'POST') return { status: 405, body: { error: 'invalid_request' } };
+    const form = new URLSearchParams(raw);
+    const grantType = form.get('grant_type') ?? '';
+    const clientId = form.get('client_id') ?? '';
+    const assertion = form.get('client_assertion');
+    this.tokenRequests.push({ tenant, grantType, clientId, usedSecret: form.has('client_secret'), usedAssertion: !!assertion, at: Date.now() });
+    const partnerId = this.partnerOfTenant(tenant);
+    const deny = (error: string, description: string) => ({ status: 400, body: { error, error_description: description } });
+    if (!partnerId) return deny('invalid_tenant', `Tenant ${tenant} not found.`);
+    if (clientId !== testAppId) return deny('unauthorized_client', 'Unknown application.');
+    const authenticated = assertion ? this.validAssertion(assertion, tenant) : form.get('client_secret') === testAppSecret;
+    if (!authenticated) return deny('invalid_client', 'The client secret or certificate is not valid.');
+    if (grantType === 'refresh_token' && form.get('refresh_token') !== testRefreshToken) return deny('invalid_grant', 'The refresh token is not valid.');
+    if (grantType !== 'client_credentials' && grantType !== 'refresh_token') return deny('unsupported_grant_type', grantType);
+    const accessToken = `at-${randomUUID()}`;
+    this.tokens.set(accessToken, { partnerId, expiresAt: Date.now() + this.tokenLifetimeSeconds * 1000, revoked: false });
+    return {
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        access_token: accessToken,
+        expires_in: this.tokenLifetimeSeconds,
+        ext_expires_in: this.tokenLifetimeSeconds,
+        ...(grantType === 'refresh_token' ? { refresh_token: testRefreshToken, scope: form.get('scope') } : {}),
+      },
+    };
+  }
+
+  /** A client assertion: an RS256/PS256 JWT for this app and token endpoint, signed by a registered certificate. */
+  private validAssertion(jwt: string, tenant: string): boolean {
+    const [h, p, s] = jwt.split('.');
+    if (!h || !p || !s) return false;
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as { aud?: string; iss?: string; sub?: string; exp?: number };
+    if (payload.iss !== testAppId || payload.sub !== testAppId) return false;
+    if (!payload.aud?.startsWith(`${this.url}/${tenant}/oauth2/v2.0/token`)) return false;
+    if (!payload.exp || payload.exp * 1000 < Date.now()) return false;
+    const { alg } = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string };
+    if (alg !== 'RS256' && alg !== 'PS256') return false;
+    const padding = alg === 'PS256' ? crypto.constants.RSA_PKCS1_PSS_PADDING : crypto.constants.RSA_PKCS1_PADDING;
+    return this.appCertificates.some((key) =>
+      crypto.verify('sha256', Buffer.from(`${h}.${p}`), { key, padding, saltLength: 32 }, Buffer.from(s, 'base64url')),
+    );
+  }
+
+  private partnerOfTenant(tenant: string): string | undefined {
+    const partners = this.store.db.prepare('SELECT id FROM partners').all() as { id: string }[];
+    return partners.find((p) => tenantOf(p.id) === tenant)?.id;
+  }
+
+  // ---- the API ------------------------------------------------------------------------------------
+
+  private route(method: string, url: URL, body: unknown, headers: Record<string, string>, partnerId: string): Reply {
+    const p = url.pathname;
+    const q = url.searchParams;
+    let m: RegExpExecArray | null;
+    const ok = (b: unknown, status = 200): Reply => ({ status, body: b });
+    const list = (items: unknown[]) => ok({ totalCount: items.length, items, links: {}, attributes: { objectType: 'Collection' } });
+
+    if ((m = /^\/v1\.0\/sales\/pricesheets\(Market='([a-z]{2})',PricesheetView='azure_reservations'\)\/\$value$/.exec(p)) && method === 'GET') {
+      return { status: 200, text: this.priceSheet(m[1].toUpperCase()) };
+    }
+    if (p === '/v1/customers' && method === 'GET') return this.listCustomers(partnerId, q);
+    if ((m = /^\/v1\/customers\/([^/]+)$/.exec(p)) && method === 'GET') return ok(this.wireCustomer(this.customer(partnerId, m[1])));
+    if ((m = /^\/v1\/customers\/([^/]+)\/profiles\/billing$/.exec(p))) return ok({ defaultAddress: { country: this.customer(partnerId, m[1]).country } });
+    if ((m = /^\/v1\/customers\/([^/]+)\/agreements$/.exec(p))) {
+      const c = this.customer(partnerId, m[1]);
+      const types = c.agreement === 'confirmed' ? ['MicrosoftCustomerAgreement'] : c.agreement === 'notSigned' ? ['MicrosoftCloudAgreement'] : [];
+      return list(types.map((type) => ({ type, dateAgreed: '2023-01-01T00:00:00Z', templateId: randomUUID(), primaryContact: {} })));
+    }
+    if ((m = /^\/v1\/customers\/([^/]+)\/qualifications$/.exec(p))) {
+      const names: Record<string, string> = { education: 'Education', government: 'GovernmentCommunityCloud', nonprofit: 'Nonprofit' };
+      return ok(this.customer(partnerId, m[1]).qualifications.filter((s) => s !== 'commercial').map((s) => ({ qualification: names[s] })));
+    }
+    if ((m = /^\/v1\/customers\/([^/]+)\/subscriptions$/.exec(p)) && method === 'GET') return this.listSubscriptions(partnerId, m[1], q.get('order_id'));
+    if ((m = /^\/v1\/customers\/([^/]+)\/subscriptions\/([^/]+)\/azureEntitlements$/.exec(p))) {
+      const s = this.subscription(partnerId, m[1], m[2].replace(/^plan-/, ''));
+      return list(s.kind === 'azurePlan' ? [{ id: s.id, friendlyName: s.friendlyName, status: s.status, subscriptionType: 'Azure' }] : []);
+    }
+    if ((m = /^\/v1\/customers\/([^/]+)\/subscriptions\/([^/]+)\/registrations$/.exec(p)) && method === 'POST') {
+      const s = this.subscription(partnerId, m[1], m[2]);
+      if (s.registrationStatus !== 'registered') this.registering.set(s.id, this.options.registrationPolls ?? 1);
+      return { status: 202, headers: { Location: `${p.replace(/registrations$/, 'registrationstatus')}` } };
+    }
+    if ((m = /^\/v1\/customers\/([^/]+)\/subscriptions\/([^/]+)\/registrationstatus$/.exec(p))) {
+      const s = this.subscription(partnerId, m[1], m[2]);
+      const polls = this.registering.get(s.id);
+      if (polls !== undefined) {
+        if (polls > 0) {
+          this.registering.set(s.id, polls - 1);
+          return ok({ subscriptionId: s.id, status: 'registering' });
+        }
+        this.registering.delete(s.id);
+        this.store.directory.setRegistrationStatus(s.id, 'registered');
+      }
+      return ok({ subscriptionId: s.id, status: this.store.directory.subscription(s.id)!.registrationStatus });
+    }
+    if (p === '/v1/relationships' && q.get('relationship_type') === 'IsIndirectCloudSolutionProviderOf') {
+      return list(
+        this.store.directory.resellers(partnerId).map((r) => ({
+          id: resellerTenant(r.mpnId),
+          name: r.name,
+          relationshipType: 'IsIndirectCloudSolutionProviderOf',
+          state: 'Active',
+          mpnId: r.mpnId,
+          location: 'BR',
+        })),
+      );
+    }
+    if (p === '/v1/products' && method === 'GET') return this.listProducts(q);
+    if ((m = /^\/v1\/products\/([^/]+)$/.exec(p))) return ok(this.wireProduct(this.product(m[1])));
+    if ((m = /^\/v1\/products\/([^/]+)\/skus$/.exec(p))) return list(this.skusOf(m[1], q).map((i) => this.wireSku(i)));
+    if ((m = /^\/v1\/products\/([^/]+)\/skus\/([^/]+)$/.exec(p))) {
+      const item = this.items(`a.product_id = ? AND a.sku_id = ? AND a.country = ?`, m[1], m[2], this.country(q))[0];
+      if (!item) throw new HttpError(404, '800002', 'SKU not found.');
+      return ok(this.wireSku(item));
+    }
+    if ((m = /^\/v1\/products\/([^/]+)\/skus\/([^/]+)\/availabilities$/.exec(p))) {
+      if (m[1] === planProduct && m[2] === planSku) return list([this.planAvailability(this.country(q))]);
+      const segment = q.get('targetSegment');
+      const items = this.items(`a.product_id = ? AND a.sku_id = ? AND a.country = ?`, m[1], m[2], this.country(q)).filter(
+        (i) => !segment || i.availability.segment === segment.toLowerCase(),
+      );
+      return list(items.map((i) => this.wireAvailability(i)));
+    }
+    if ((m = /^\/v1\/products\/([^/]+)\/skus\/([^/]+)\/availabilities\/([^/]+)$/.exec(p))) {
+      const item = this.items(`a.product_id = ? AND a.sku_id = ? AND a.id = ? AND a.country = ?`, m[1], m[2], m[3], this.country(q))[0];
+      if (!item) throw new HttpError(404, '800002', 'Availability not found.');
+      return ok(this.wireAvailability(item));
+    }
+    if (p === '/v1/extensions/product/checkInventory' && method === 'POST') return this.checkInventory(body);
+    if ((m = /^\/v1\/customers\/([^/]+)\/carts$/.exec(p)) && method === 'POST') return this.createCart(partnerId, m[1], body, headers['ms-requestid']);
+    if ((m = /^\/v1\/customers\/([^/]+)\/carts\/([^/]+)$/.exec(p)) && method === 'PUT') return this.updateCart(partnerId, m[1], m[2], body);
+    if ((m = /^\/v1\/customers\/([^/]+)\/carts\/([^/]+)$/.exec(p)) && method === 'GET') return ok(this.cart(partnerId, m[1], m[2]));
+    if ((m = /^\/v1\/customers\/([^/]+)\/carts\/([^/]+)\/checkout$/.exec(p)) && method === 'POST') {
+      return this.checkout(partnerId, m[1], m[2], headers['ms-requestid']);
+    }
+    if ((m = /^\/v1\/customers\/([^/]+)\/orders$/.exec(p)) && method === 'GET') {
+      this.customer(partnerId, m[1]);
+      const orders = [...this.orders.values()].filter((o) => o.customerId === m![1] && !o.hidden).map((o) => o.body);
+      return list(orders.sort((a, b) => b.creationDate.localeCompare(a.creationDate)));
+    }
+    if ((m = /^\/v1\/customers\/([^/]+)\/orders\/([^/]+)$/.exec(p))) return ok(this.order(partnerId, m[1], m[2]).body);
+    if ((m = /^\/v1\/customers\/([^/]+)\/orders\/([^/]+)\/provisioningstatus$/.exec(p))) {
+      const order = this.order(partnerId, m[1], m[2]).body;
+      const fulfilled = this.clock().getTime() - Date.parse(order.creationDate) >= (this.options.fulfilmentDelayMs ?? 60_000);
+      return list(order.lineItems.map((l) => ({ lineItemNumber: l.lineItemNumber, status: fulfilled ? 'Fulfilled' : 'PrefulfillmentPending' })));
+    }
+    throw new HttpError(404, '800002', `No route for ${method} ${p}.`);
+  }
+
+  // ---- directory --------------------------------------------------------------------------------
+
+  private customer(partnerId: string, customerId: string): Customer {
+    const c = this.store.directory.customer(decodeURIComponent(customerId));
+    if (!c || c.partnerId !== partnerId) throw new HttpError(404, '800002', 'Customer not found.');
+    return c;
+  }
+
+  private wireCustomer(c: Customer) {
+    return {
+      id: c.id,
+      commerceId: randomUUID(),
+      companyProfile: { tenantId: c.tenantId, domain: c.domain, companyName: c.companyName },
+      billingProfile: { defaultAddress: { country: c.country } },
+      relationshipToPartner: 'reseller',
+      ...(c.resellerMpnId ? { associatedPartnerId: resellerTenant(c.resellerMpnId) } : {}),
+      attributes: { objectType: 'Customer' },
+    };
+  }
+
+  private listCustomers(partnerId: string, q: URLSearchParams): Reply {
+    const size = Number(q.get('size') ?? '500');
+    const filter = q.get('filter');
+    let customers = (this.store.db.prepare('SELECT id FROM customers WHERE partner_id = ? ORDER BY company_name').all(partnerId) as { id: string }[]).map(
+      (r) => this.store.directory.customer(r.id)!,
+    );
+    if (filter) {
+      const f = JSON.parse(filter) as { Field: string; Value: string; Operator: string };
+      if (f.Operator !== 'starts_with' || !['CompanyName', 'Domain'].includes(f.Field)) throw new HttpError(400, '800002', 'Unsupported filter.');
+      const v = f.Value.toLowerCase();
+      customers = customers.filter((c) => (f.Field === 'CompanyName' ? c.companyName : c.domain).toLowerCase().startsWith(v));
+    }
+    // Without billing profile, as the list answers: the client reads it per customer.
+    const items = customers.slice(0, size).map((c) => ({ ...this.wireCustomer(c), billingProfile: undefined }));
+    return { status: 200, body: { totalCount: customers.length, items, links: {}, attributes: { objectType: 'Collection' } } };
+  }
+
+  private subscription(partnerId: string, customerId: string, subscriptionId: string): Subscription {
+    const c = this.customer(partnerId, customerId);
+    const s = this.store.directory.subscription(decodeURIComponent(subscriptionId));
+    if (!s || s.customerId !== c.id) throw new HttpError(404, '800002', 'Subscription not found.');
+    return s;
+  }
+
+  private listSubscriptions(partnerId: string, customerId: string, orderId: string | null): Reply {
+    const c = this.customer(partnerId, customerId);
+    let subs = this.store.directory.subscriptions(c.id);
+    if (orderId) {
+      const order = this.orders.get(orderId);
+      subs = subs.filter((s) => s.id === order?.planSubscriptionId);
+    }
+    const items = subs.map((s) =>
+      s.kind === 'azurePlan'
+        ? { id: `plan-${s.id}`, offerId: azurePlanOfferId, friendlyName: 'Azure plan', status: s.status, billingType: 'usage', partnerId: '', quantity: 1 }
+        : { id: s.id, offerId: s.offerId, friendlyName: s.friendlyName, status: s.status, billingType: s.billingType, partnerId: '', quantity: 1 },
+    );
+    // A licence subscription the gateway must leave out.
+    items.push({ id: `licence-${c.id}`, offerId: 'CFQ7TTC0LH18:0001', friendlyName: 'Microsoft 365 Business Basic', status: 'active', billingType: 'license', partnerId: '', quantity: 5 });
+    return { status: 200, body: { totalCount: items.length, items, links: {}, attributes: { objectType: 'Collection' } } };
+  }
+
+  // ---- catalog ------------------------------------------------------------------------------------
+
+  private country(q: URLSearchParams): string {
+    const country = q.get('country');
+    if (!country || !/^[A-Za-z]{2}$/.test(country)) throw new HttpError(400, '800002', 'The country parameter is required.');
+    return country.toUpperCase();
+  }
+
+  private items(where: string, ...args: string[]): CatalogItem[] {
+    const ids = this.store.db.prepare(`SELECT a.catalog_item_id AS id FROM availabilities a WHERE ${where} ORDER BY a.catalog_item_id`).all(...args) as { id: string }[];
+    return ids.map((r) => this.store.catalog.item(r.id)!);
+  }
+
+  private product(productId: string) {
+    const row = this.store.db.prepare('SELECT * FROM products WHERE id = ?').get(productId) as { id: string; title: string; description: string; reservation_type: string } | undefined;
+    if (!row) throw new HttpError(404, '800002', 'Product not found.');
+    return row;
+  }
+
+  private wireProduct(p: { id: string; title: string; description: string }) {
+    return { id: p.id, title: p.title, description: p.description, productType: { id: 'Azure', displayName: 'Azure', subType: { id: 'Reservations', displayName: 'Reservations' } }, isMicrosoftProduct: true };
+  }
+
+  private listProducts(q: URLSearchParams): Reply {
+    const country = this.country(q);
+    const view = targetViews[q.get('targetView') ?? ''];
+    if (!view) throw new HttpError(400, '800002', 'Unknown targetView.');
+    const segment = (q.get('targetSegment') ?? 'commercial').toLowerCase();
+    const rows = this.store.db
+      .prepare(
+        `SELECT DISTINCT p.id, p.title, p.description, p.reservation_type FROM products p JOIN availabilities a ON a.product_id = p.id
+         WHERE a.country = ? AND a.segment = ? ORDER BY p.id`,
+      )
+      .all(country, segment) as { id: string; title: string; description: string; reservation_type: string }[];
+    const items = rows.filter((r) => view === 'all' || view.includes(r.reservation_type)).map((r) => this.wireProduct(r));
+    return { status: 200, body: { totalCount: items.length, items, links: {}, attributes: { objectType: 'Collection' } } };
+  }
+
+  private skusOf(productId: string, q: URLSearchParams): CatalogItem[] {
+    const segment = q.get('targetSegment');
+    const items = this.items(`a.product_id = ? AND a.country = ?${segment ? ' AND a.segment = ?' : ''}`, productId, this.country(q), ...(segment ? [segment.toLowerCase()] : []));
+    const seen = new Set<string>();
+    return items.filter((i) => !seen.has(i.sku.id) && seen.add(i.sku.id));
+  }
+
+  private wireSku({ sku, product }: CatalogItem) {
+    const d = sku.dynamicAttributes;
+    return {
+      id: sku.id,
+      productId: sku.productId,
+      title: sku.title,
+      description: sku.title,
+      minimumQuantity: sku.minimumQuantity,
+      maximumQuantity: sku.maximumQuantity,
+      isTrial: false,
+      supportedBillingCycles: sku.supportedBillingCycles,
+      purchasePrerequisites: sku.purchasePrerequisites,
+      provisioningVariables: ['Scope', 'SubscriptionId', 'Duration'],
+      dynamicAttributes: {
+        armSkuName: d.armSkuName,
+        armRegionName: d.armRegionName,
+        region: d.region,
+        duration: d.duration,
+        cores: d.cores,
+        ram: d.ram,
+        category: d.category,
+        skuDisplayName: d.skuDisplayName,
+        // VM SKUs carry no family: the gateway derives it from the size name.
+        ...(product.reservationType === 'VirtualMachines' ? {} : { family: d.family }),
+      },
+    };
+  }
+
+  private wireAvailability({ availability: a }: CatalogItem) {
+    return {
+      id: a.id,
+      productId: a.productId,
+      skuId: a.skuId,
+      catalogItemId: a.catalogItemId,
+      defaultCurrency: a.defaultCurrency,
+      segment: a.segment === 'commercial' ? 'Commercial' : a.segment,
+      country: a.country,
+      isPurchasable: a.isPurchasable,
+      isRenewable: false,
+      terms: a.terms,
+    };
+  }
+
+  private planAvailability(country: string) {
+    return {
+      id: `AP${country}`,
+      productId: planProduct,
+      skuId: planSku,
+      catalogItemId: `${planProduct}:${planSku}:AP${country}`,
+      defaultCurrency: { code: 'USD', symbol: '$' },
+      segment: 'Commercial',
+      country,
+      isPurchasable: true,
+      terms: [],
+    };
+  }
+
+  /** The market's reservation prices as the Partner API's price sheet CSV (upfront and monthly rows). */
+  private priceSheet(country: string): string {
+    const rows = this.store.db
+      .prepare(
+        `SELECT a.product_id, a.sku_id, s.title, a.term, a.segment, a.currency_code, a.unit_price_minor, s.billing_cycles
+         FROM availabilities a JOIN skus s ON s.product_id = a.product_id AND s.id = a.sku_id WHERE a.country = ?`,
+      )
+      .all(country) as { product_id: string; sku_id: string; title: string; term: string; segment: string; currency_code: string; unit_price_minor: number; billing_cycles: string }[];
+    const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const lines = ['ProductTitle,ProductId,SkuId,SkuTitle,TermDuration,BillingPlan,Market,Currency,UnitPrice,Segment'];
+    for (const r of rows) {
+      const price = (r.unit_price_minor / 100).toFixed(2);
+      const segment = r.segment[0].toUpperCase() + r.segment.slice(1);
+      lines.push([quote(r.title), r.product_id, r.sku_id, quote(r.title), r.term, 'Upfront', country, r.currency_code, price, segment].join(','));
+      if (r.billing_cycles.includes('monthly')) {
+        const monthly = (r.unit_price_minor / 100 / (r.term === 'P3Y' ? 36 : 12)).toFixed(2);
+        lines.push([quote(r.title), r.product_id, r.sku_id, quote(r.title), r.term, 'Monthly', country, r.currency_code, monthly, segment].join(','));
+      }
+    }
+    return lines.join('\r\n');
+  }
+
+  private checkInventory(body: unknown): Reply {
+    const b = body as { targetItems: { productId: string; skuId: string }[]; inventoryContext: { armRegionName: string } };
+    if (!b?.targetItems || !b.inventoryContext?.armRegionName) throw new HttpError(400, '800002', 'targetItems and inventoryContext are required.');
+    return {
+      status: 200,
+      body: b.targetItems.map(({ productId, skuId }) => {
+        const restrictions = this.store.catalog.inventoryRestrictions(productId, skuId, b.inventoryContext.armRegionName);
+        return { productId, skuId, isRestricted: restrictions.length > 0, restrictions };
+      }),
+    };
+  }
+
+  // ---- carts, checkout, orders --------------------------------------------------------------------
+
+  private validateLines(customer: Customer, lineItems: unknown): Record<string, unknown>[] {
+    if (!Array.isArray(lineItems) || lineItems.length === 0) throw new HttpError(400, '800002', 'A cart needs line items.');
+    return lineItems.map((raw) => {
+      const l = raw as { id: number; catalogItemId: string; quantity: number; billingCycle: string; termDuration?: string; provisioningContext?: Record<string, string>; participants?: unknown[] };
+      const line: Record<string, unknown> = { ...l, orderGroup: l.billingCycle === 'monthly' ? '1' : '0' };
+      if (l.catalogItemId.startsWith(`${planProduct}:${planSku}:`)) return line;
+      const item = this.store.catalog.item(l.catalogItemId);
+      if (!item || item.availability.country !== customer.country || !item.availability.isPurchasable) {
+        throw new HttpError(400, '800070', `Catalog item ${l.catalogItemId} is not available in the customer's country.`);
+      }
+      const lineError = (errorCode: string, errorDescription: string) => ({ ...line, error: { errorCode, errorDescription } });
+      if (!item.sku.supportedBillingCycles.includes(l.billingCycle as never)) return lineError('10013', 'BillingPlanNotSupported');
+      const subscription = this.store.directory.subscription(l.provisioningContext?.subscriptionId ?? '');
+      if (subscription && subscription.customerId === customer.id && subscription.registrationStatus !== 'registered') {
+        return lineError('10011', 'SubscriptionNotRegistered');
+      }
+      const restricted = this.store.catalog.inventoryRestrictions(item.product.id, item.sku.id, item.sku.dynamicAttributes.armRegionName)[0];
+      if (restricted) return lineError(restricted.reasonCode === 'QuotaNotAvailable' ? '10002' : '10003', restricted.reasonCode);
+      return line;
+    });
+  }
+
+  private createCart(partnerId: string, customerId: string, body: unknown, requestId: string): Reply {
+    const customer = this.customer(partnerId, customerId);
+    const again = this.cartsByRequestId.get(requestId);
+    if (again) return { status: 201, body: this.carts.get(again) };
+    const now = this.clock();
+    const cart: ServerCart = {
+      id: randomUUID(),
+      customerId: customer.id,
+      creationTimestamp: now.toISOString(),
+      lastModifiedTimestamp: now.toISOString(),
+      expirationTimestamp: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+      status: 'Active',
+      lineItems: this.validateLines(customer, (body as { lineItems?: unknown })?.lineItems),
+    };
+    this.carts.set(cart.id, cart);
+    this.cartsByRequestId.set(requestId, cart.id);
+    return { status: 201, body: cart };
+  }
+
+  private cart(partnerId: string, customerId: string, cartId: string): ServerCart {
+    const customer = this.customer(partnerId, customerId);
+    const cart = this.carts.get(cartId);
+    if (!cart || cart.customerId !== customer.id) throw new HttpError(404, '800002', 'Cart not found.');
+    return cart;
+  }
+
+  private updateCart(partnerId: string, customerId: string, cartId: string, body: unknown): Reply {
+    const cart = this.cart(partnerId, customerId, cartId);
+    if (cart.status !== 'Active') throw new HttpError(409, '800065', 'The cart has already been submitted.');
+    cart.lineItems = this.validateLines(this.customer(partnerId, customerId), (body as { lineItems?: unknown })?.lineItems);
+    cart.lastModifiedTimestamp = this.clock().toISOString();
+    return { status: 200, body: cart };
+  }
+
+  private checkout(partnerId: string, customerId: string, cartId: string, requestId: string): Reply {
+    const previous = this.checkoutsByRequestId.get(requestId);
+    if (previous) return previous;
+    const cart = this.cart(partnerId, customerId, cartId);
+    if (cart.status !== 'Active') throw new HttpError(409, '800065', 'The cart has already been submitted.');
+    if (cart.lineItems.some((l) => l.error)) throw new HttpError(400, '800009', 'There are errors in the cart items.');
+    const customer = this.customer(partnerId, customerId);
+    const groups = new Map<string, Record<string, unknown>[]>();
+    for (const l of cart.lineItems) {
+      const line = l as { catalogItemId: string; quantity: number; termDuration?: string; provisioningContext?: Record<string, string> };
+      if (!line.catalogItemId.startsWith(`${planProduct}:`)) {
+        const item = this.store.catalog.item(line.catalogItemId)!;
+        const subscription = this.store.directory.subscription(line.provisioningContext?.subscriptionId ?? '');
+        if (!subscription || subscription.customerId !== customer.id) throw new HttpError(400, '800002', 'The subscription does not belong to this customer.');
+        if (subscription.status !== 'active') throw new HttpError(400, '800012', 'The subscription is not active.');
+        if (!Number.isInteger(line.quantity) || line.quantity < item.sku.minimumQuantity || line.quantity > item.sku.maximumQuantity) {
+          throw new HttpError(400, '800017', 'Quantity not available.');
+        }
+        if (line.termDuration !== item.availability.terms[0].duration) throw new HttpError(400, '800002', 'The term does not match the catalog item.');
+      }
+      const group = String(l.orderGroup);
+      groups.set(group, [...(groups.get(group) ?? []), l]);
+    }
+    const orders: ServerOrder['body'][] = [];
+    const orderErrors: { orderGroupId: string; code: string; description: string }[] = [];
+    for (const [group, lines] of groups) {
+      const failure = this.failOrderGroups.get(group);
+      if (failure) {
+        orderErrors.push({ orderGroupId: group, ...failure });
+        continue;
+      }
+      orders.push(this.placeOrder(customer, lines));
+    }
+    cart.status = 'Ordered';
+    const reply: Reply = { status: 201, body: { orders, orderErrors, links: {}, attributes: { objectType: 'CartCheckoutResult' } } };
+    this.checkoutsByRequestId.set(requestId, reply);
+    return reply;
+  }
+
+  private placeOrder(customer: Customer, lines: Record<string, unknown>[]): ServerOrder['body'] {
+    const first = lines[0] as { billingCycle: string; catalogItemId: string };
+    const id = crypto.randomBytes(18).toString('base64url');
+    let total = 0;
+    let currency = { code: 'USD', symbol: '$' };
+    let planSubscriptionId: string | undefined;
+    const lineItems = lines.map((raw, i) => {
+      const l = raw as { catalogItemId: string; quantity: number; termDuration?: string; provisioningContext?: Record<string, string>; participants?: { key: string; value: string }[] };
+      const [productId, skuId] = l.catalogItemId.split(':');
+      if (productId === planProduct) {
+        planSubscriptionId = randomUUID();
+        this.store.directory.insertSubscription(
+          { id: planSubscriptionId, customerId: customer.id, offerId: azurePlanOfferId, kind: 'azurePlan', friendlyName: 'Azure subscription 1', status: 'active', billingType: 'usage', registrationStatus: 'notregistered' },
+          this.clock().toISOString(),
+        );
+        return { lineItemNumber: i, offerId: azurePlanOfferId, friendlyName: 'Azure plan', quantity: 1, partnerIdOnRecord: null, provisioningContext: {} };
+      }
+      const item = this.store.catalog.item(l.catalogItemId)!;
+      currency = item.availability.defaultCurrency;
+      total += (item.availability.unitPriceMinor * l.quantity) / 100;
+      return {
+        lineItemNumber: i,
+        offerId: `${productId}:${skuId}`,
+        friendlyName: item.sku.title,
+        quantity: l.quantity,
+        termDuration: l.termDuration,
+        transactionType: 'New',
+        partnerIdOnRecord: l.participants?.find((p) => p.key === 'transaction_reseller')?.value ?? null,
+        provisioningContext: l.provisioningContext ?? {},
+      };
+    });
+    const body: ServerOrder['body'] = {
+      id,
+      alternateId: crypto.randomBytes(6).toString('hex'),
+      referenceCustomerId: customer.id,
+      billingCycle: first.billingCycle === 'monthly' ? 'monthly' : 'one_time',
+      currencyCode: currency.code,
+      currencySymbol: currency.symbol,
+      creationDate: this.clock().toISOString(),
+      status: 'pending',
+      totalPrice: Math.round(total * 100) / 100,
+      lineItems,
+    };
+    this.orders.set(id, { customerId: customer.id, hidden: this.hideNewOrders, body, planSubscriptionId });
+    return body;
+  }
+
+  private order(partnerId: string, customerId: string, orderId: string): ServerOrder {
+    const customer = this.customer(partnerId, customerId);
+    const order = this.orders.get(orderId);
+    if (!order || order.customerId !== customer.id || order.hidden) throw new HttpError(404, '800002', 'Order not found.');
+    return order;
+  }
+}

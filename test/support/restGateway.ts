@@ -1,0 +1,58 @@
+// The REST gateway pointed at the local test Partner Center, as the bot builds it from its settings
+// (MSAL against the test server's token endpoint, the test CA trusted through PARTNER_CENTER_CA_FILE).
+import path from 'node:path';
+import { createRestPartnerCenter, type RestDependencies } from '../../src/partnerCenter/rest';
+import type { RestPartnerCenter } from '../../src/partnerCenter/rest/restPartnerCenter';
+import { partnerCenterSettings, type RestSettings } from '../../src/partnerCenter/rest/settings';
+import { tenantOf, testAppId, testAppSecret, type TestPartnerCenter } from './partnerCenterServer';
+
+export const testCaFile = path.join(__dirname, 'fixtures', 'partner-center-test.crt');
+
+/** The environment a partner would set, pointed at the test server. */
+export function restEnv(pc: TestPartnerCenter, partnerId: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PARTNER_CENTER: 'rest',
+    PARTNER_CENTER_TENANT_ID: tenantOf(partnerId),
+    PARTNER_CENTER_APP_ID: testAppId,
+    PARTNER_CENTER_APP_SECRET: testAppSecret,
+    PARTNER_CENTER_PARTNER_ID: partnerId,
+    PARTNER_CENTER_BASE_URL: pc.baseUrl,
+    PARTNER_CENTER_AUTHORITY_HOST: pc.url,
+    PARTNER_CENTER_PRICE_SHEET_URL: pc.priceSheetUrl,
+    PARTNER_CENTER_CA_FILE: testCaFile,
+    PARTNER_CENTER_TIMEOUT_MS: '5000',
+    PARTNER_CENTER_CHECKOUT_TIMEOUT_MS: '5000',
+    PARTNER_CENTER_REGISTRATION_WAIT_MS: '5000',
+    ...extra,
+  };
+}
+
+export interface TestGateway {
+  gateway: RestPartnerCenter;
+  settings: RestSettings;
+  /** Every line the gateway logged. */
+  logs: string[];
+  /** Every wait the gateway asked for (retries, registration polls); none is actually waited. */
+  sleeps: number[];
+}
+
+export function restGateway(
+  pc: TestPartnerCenter,
+  partnerId: string,
+  options: { env?: Record<string, string>; deps?: Partial<RestDependencies>; realSleep?: boolean } = {},
+): TestGateway {
+  const settings = partnerCenterSettings(restEnv(pc, partnerId, options.env));
+  if (settings.mode !== 'rest') throw new Error('rest settings expected');
+  const logs: string[] = [];
+  const sleeps: number[] = [];
+  const gateway = createRestPartnerCenter(settings, {
+    log: (line) => logs.push(line),
+    sleep: options.realSleep
+      ? undefined
+      : async (ms) => {
+          sleeps.push(ms);
+        },
+    ...options.deps,
+  });
+  return { gateway, settings, logs, sleeps };
+}
