@@ -96,6 +96,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
+/**
+ * The same escapes for data placed inside a sentence (a chat message), where line-start markers cannot
+ * occur unless the data brings its own line break: breaks become spaces, so "2.5" and "-1" stay as typed.
+ */
+export function escapeInlineMarkdown(text: string): string {
+  return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_~[\]#<>|{}]/g, (c) => `\\${c}`);
+}
+
 /** Cuts a string to at most `max` code points (never inside a surrogate pair), marking the cut with "…". */
 export function truncate(text: string, max: number): string {
   if (!Number.isFinite(max) || text.length <= max) return text;

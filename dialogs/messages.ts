@@ -2,27 +2,58 @@
 // nl-NL.ts; English when the locale has no catalogue). This module picks it for a turn and adds what the
 // dialogs need on top of it: refusals worded from their rule text, names of segments and terms.
 import type { TurnContext } from 'botbuilder';
-import type { Agent, Segment, TermDuration, Verdict } from '../src/domain/types';
-import { catalogueFor, verdictWording, type Catalogue } from '../src/i18n';
-import { truncate } from '../cards/format';
+import type { Agent, Partner, Segment, Subscription, TermDuration, Verdict } from '../src/domain/types';
+import { catalogueFor, verdictWording, type Catalogue, type RuleText } from '../src/i18n';
+import { escapeInlineMarkdown as escapeMarkdown, truncate } from '../cards/format';
 import { catalogueOf } from './turn';
 
 export type { StorageFaultKind } from '../src/i18n/en-US';
 
 type Refusal = Extract<Verdict, { ok: false }>;
 
+/** Rule text parameters that carry data (names, typed text, Partner Center descriptions), not enum keys. */
+const dataParams = new Set(['partner', 'subscription', 'customer', 'name', 'item', 'reasons', 'mpnId', 'shown', 'description']);
+
+/**
+ * The rule text with its data escaped for a chat message: Teams and Web Chat render message text as
+ * markdown, so a customer named "*Bold* [x](url)" must not become formatting or a link. (Cards escape
+ * data themselves.)
+ */
+function escapedForMessage(text: RuleText): RuleText {
+  const escape = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') return dataParams.has(key) ? escapeMarkdown(value) : value;
+    if (Array.isArray(value)) return value.map((v) => escape(v, key));
+    if (value && typeof value === 'object') {
+      if ('key' in value && 'params' in value) return escapedForMessage(value as RuleText);
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escape(v, k)]));
+    }
+    return value;
+  };
+  return { key: text.key, params: escape(text.params, '') } as RuleText;
+}
+
+const escapedAgent = (agent: Agent): Agent => ({ ...agent, displayName: escapeMarkdown(agent.displayName) });
+const escapedPartner = (partner: Partner): Partner => ({ ...partner, name: escapeMarkdown(partner.name) });
+
 function sayWith(t: Catalogue) {
   return {
     ...t.say,
+    // Message texts are markdown: data in them is escaped (see escapedForMessage).
+    welcome: (name?: string): string => t.say.welcome(name === undefined ? undefined : escapeMarkdown(name)),
+    actingAs: (agent: Agent, partner: Partner): string => t.say.actingAs(escapedAgent(agent), escapedPartner(partner)),
+    directoryIdentity: (agent: Agent, partner: Partner): string => t.say.directoryIdentity(escapedAgent(agent), escapedPartner(partner)),
+    customerChosen: (name: string): string => t.say.customerChosen(escapeMarkdown(name)),
+    subscriptionChosen: (s: Subscription): string => t.say.subscriptionChosen({ ...s, friendlyName: escapeMarkdown(s.friendlyName) }),
+    severalCustomersForOrders: (n: number, query: string): string => t.say.severalCustomersForOrders(n, escapeMarkdown(truncate(query, 100))),
     /** The catalogue's locale: what the cards are rendered in. */
     locale: t.locale,
     /** A refusal always says what was refused, which rule, and what to do, in the catalogue's language. */
     refusalText: (v: Refusal): string => {
-      const { message, fix } = verdictWording(t, v);
+      const { message, fix } = verdictWording(t, v.text ? { ...v, text: escapedForMessage(v.text) } : v);
       return t.say.refusal(message, fix, v.code, v.partnerCenterCode);
     },
     // The query is cut: pasted text echoed whole could make the reply larger than a Teams message may be.
-    noCustomerMatches: (query: string): string => t.say.noCustomerMatches(truncate(query, 100)),
+    noCustomerMatches: (query: string): string => t.say.noCustomerMatches(escapeMarkdown(truncate(query, 100))),
     segmentTitle: (s: Segment): string => t.names.segments[s],
     termText: (term: string): string => t.names.terms[term as TermDuration] ?? term,
     demoAgentTitle: (agent: Agent): string => agent.displayName,

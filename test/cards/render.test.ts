@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Attachment } from 'botbuilder';
 import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../../src/purchase/types';
 import type { Customer, Order, OrderLine, Partner, Reseller, Subscription } from '../../src/domain/types';
-import { escapeMarkdown, formatMinor, truncate } from '../../cards/format';
+import { escapeInlineMarkdown, escapeMarkdown, formatMinor, truncate } from '../../cards/format';
 import { nlNL, ruleText, wordRuleText, type RuleText } from '../../src/i18n';
 import {
   CardRenderError,
@@ -902,5 +902,16 @@ describe('cards/render: renderOrderHistoryCard', () => {
     assert.equal(shown.length, 10);
     ok(shown.every((r) => String(r['text']).endsWith('…')));
     assert.deepEqual(ofType(big, 'TextRun').filter((r) => String(r['text']).startsWith('ord-')).length, 10, 'ids are not cut');
+  });
+});
+
+describe('escapeInlineMarkdown: data inside a chat sentence', () => {
+  it('escapes emphasis, links, code, headings, HTML and tables, and nothing else', () => {
+    assert.equal(escapeInlineMarkdown('*a* _b_ [c](d) `e` #f <g> |h| ~i~ {j}'), '\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` \\#f \\<g\\> \\|h\\| \\~i\\~ \\{j\\}', 'every markdown character escaped');
+    assert.equal(escapeInlineMarkdown('2.5 -1 +3 = 4'), '2.5 -1 +3 = 4', 'numbers and signs inside a sentence stay as typed');
+  });
+
+  it('puts data with line breaks on one line, so it cannot start a list or heading', () => {
+    assert.equal(escapeInlineMarkdown('a\n- b\r\n# c\rd'), 'a - b \\# c d', 'breaks become spaces');
   });
 });

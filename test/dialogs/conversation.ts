@@ -74,12 +74,21 @@ export class Conversation {
   }
 
   /**
-   * All the text of the last turn's replies, message texts and card texts alike; the markdown escapes
-   * of card texts are removed, as the channel renders them.
+   * All the text of the last turn's replies, message texts and card texts alike, with the markdown
+   * escapes removed as the channel renders them (data in both is escaped; see rawTexts).
    */
   get text(): string {
-    const unescape = (t: string) => t.replace(/\\([\\`*_~[\]#<>|{}\-+=.)])/g, '$1');
-    return this.replies.map((r) => [r.text ?? '', ...cardsOf(r).map((c) => unescape(cardText(c)))].join('\n')).join('\n');
+    return this.replies.map((r) => [rendered(r.text ?? ''), ...cardsOf(r).map((c) => rendered(cardText(c)))].join('\n')).join('\n');
+  }
+
+  /** The message texts of the last turn as rendered (markdown escapes removed), one per reply. */
+  get messageTexts(): string[] {
+    return this.replies.map((r) => rendered(r.text ?? ''));
+  }
+
+  /** The message texts of the last turn exactly as sent, markdown escapes included. */
+  get rawTexts(): string[] {
+    return this.replies.map((r) => r.text ?? '');
   }
 
   /** The most recent card the bot showed, in this turn or an earlier one (what the agent sees last in the chat). */
@@ -100,4 +109,9 @@ export class Conversation {
     this.latest = this.replies.flatMap((r) => cardsOf(r)).pop() ?? this.latest;
     return this.replies;
   }
+}
+
+/** What a markdown renderer shows for escaped text: the backslash escapes removed. */
+function rendered(text: string): string {
+  return text.replace(/\\([\\`*_~[\]#<>|{}\-+=.)])/g, '$1');
 }

@@ -7,7 +7,7 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { demoAgents, demoCustomers, demoResellers, demoSubscriptions } from '../../src/store/demoIds';
 import type { Subscription } from '../../src/domain/types';
 import { choicesOf } from '../support/cardClicks';
-import type { Conversation } from './conversation';
+import { Conversation } from './conversation';
 import {
   cardInputs,
   cartLines,
@@ -642,4 +642,26 @@ describe('Purchase dialog', () => {
       }
     });
   }
+});
+
+describe('Purchase dialog: data in chat messages', () => {
+  it('escapes a customer name full of markdown, so the message shows it literally and adds no formatting or link', async () => {
+    const c = new Conversation('demo-anna');
+    await c.say('buy for boldideas');
+    await c.click('*Bold* _Ideas_ [Ltd] #1');
+    assert.ok(
+      c.rawTexts.includes('Customer: **\\*Bold\\* \\_Ideas\\_ \\[Ltd\\] \\#1**.'),
+      `the message escapes every markdown character of the name: ${JSON.stringify(c.rawTexts)}`,
+    );
+    assert.ok(c.messageTexts.includes('Customer: ***Bold* _Ideas_ [Ltd] #1**.'), `rendered, it reads the name as it is: ${JSON.stringify(c.messageTexts)}`);
+  });
+
+  it('escapes a typed search echoed back', async () => {
+    const c = new Conversation('demo-anna');
+    await c.say('buy for [click](http://evil.example) *now*');
+    assert.ok(
+      c.rawTexts.some((t) => t.startsWith('No customer matches "\\[click\\](http://evil.example) \\*now\\*".')),
+      `the echoed query is escaped: ${JSON.stringify(c.rawTexts)}`,
+    );
+  });
 });

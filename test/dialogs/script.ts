@@ -47,7 +47,7 @@ export function check(c: Conversation, expected: Check, where: string): void {
   if (Array.isArray(expected)) return expected.forEach((e) => check(c, e, where));
   if (typeof expected === 'function') return expected(c);
   if (typeof expected === 'string') {
-    const texts = c.replies.map((r) => r.text ?? '');
+    const texts = c.messageTexts;
     assert.ok(texts.includes(expected), `${where}, the bot should have said exactly\n  ${JSON.stringify(expected)}\nbut its replies were\n  ${texts.map((t) => JSON.stringify(t)).join('\n  ')}`);
     return;
   }
