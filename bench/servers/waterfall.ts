@@ -1,0 +1,77 @@
+// The framework: a bare three-step waterfall (two text prompts, then a closing message) on the
+// product's stack and state storage: CloudAdapter + restify, ConversationState and UserState over our
+// SqliteStorage in a fresh SQLite file (DATA_DIR), the dialog set run by hand and state saved after every
+// turn exactly as bot/purchaseBot.ts does (without the per-conversation queue, the agent lookup and the
+// purchase logic). Started by bench/run.ts as its own process.
+import path from 'node:path';
+import restify from 'restify';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  UserState,
+  type TurnContext,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { openDatabase } from '../../src/store/db';
+import { SqliteStorage } from '../../bot/sqliteStorage';
+
+const FLOW = 'flow';
+const PROMPT = 'text';
+
+class WaterfallBot extends ActivityHandler {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+  ) {
+    super();
+    this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+    this.dialogs.add(new TextPrompt(PROMPT));
+    this.dialogs.add(
+      new WaterfallDialog(FLOW, [
+        async (step: WaterfallStepContext) => step.prompt(PROMPT, { prompt: 'Step 1 of 3: what is your name?' }),
+        async (step: WaterfallStepContext) => {
+          (step.values as { name?: string }).name = step.result as string;
+          return step.prompt(PROMPT, { prompt: `Thanks ${step.result as string}. Step 2 of 3: what do you need?` });
+        },
+        async (step: WaterfallStepContext) => {
+          await step.context.sendActivity(`Step 3 of 3: noted "${step.result as string}" for ${(step.values as { name?: string }).name}. Done.`);
+          return step.endDialog();
+        },
+      ]),
+    );
+    this.onMessage(async (context, next) => {
+      const dc = await this.dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(FLOW);
+      await next();
+    });
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
+  }
+}
+
+const db = openDatabase(path.resolve(process.env.DATA_DIR ?? 'data', 'waterfall.db'));
+const storage = new SqliteStorage(db);
+const bot = new WaterfallBot(new ConversationState(storage), new UserState(storage));
+const adapter = new CloudAdapter(
+  new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', MicrosoftAppType: 'MultiTenant' }),
+);
+const server = restify.createServer({ name: 'bench-waterfall' });
+server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+server.post('/api/messages', async (req, res) => {
+  await adapter.process(req, res, (context) => bot.run(context));
+});
+server.get('/health', (_req, res, next) => {
+  res.send(200, { status: 'ok' });
+  next();
+});
+server.listen(Number(process.env.PORT ?? 0), '0.0.0.0', () => console.log(`waterfall listening on ${server.address().port}`));
+process.on('SIGTERM', () => server.close(() => (db.close(), process.exit(0))));
