@@ -87,6 +87,183 @@ function template(name: CardName): Template {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Precompiled expansion
+//
+// adaptivecards-templating evaluates every `${…}` through adaptive-expressions on every render (a fifth
+// of the product's CPU). The templates only use a small subset: a property path (`${title}`,
+// `${$root.t.region}`), its negation (`${!$root.hasRows}`) and an or of those (`${$root.a || $root.b}`),
+// in `$data` (repeat or rescope) and `$when` (keep the element when true). Each template is walked once
+// into closures that do what the library does for that subset (same object shapes, same dropping and
+// splicing of array items, typed values for a whole-string expression, string concatenation otherwise).
+// Anything outside the subset falls back to the library: at compile time (an unknown expression form,
+// `$index`, …) for the whole template, at render time (a path that does not resolve to a value, a
+// non-boolean operand of `!`/`||`, a non-primitive in a concatenation) for that render, so an error or
+// an unresolved `${…}` is reported exactly as before.
+
+/** Thrown when a template or a render leaves the subset the compiled renderer handles. */
+class Unsupported extends Error {}
+
+type Compiled = (data: unknown, root: unknown) => unknown;
+
+const RESERVED = new Set(['$data', '$when', '$root', '$index', '$host', '$_acTemplateVersion']);
+const PATH = /^\$?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function compilePath(text: string): Compiled {
+  if (!PATH.test(text)) throw new Unsupported(text);
+  const parts = text.split('.');
+  let fromRoot = false;
+  if (parts[0] === '$root') (fromRoot = true), parts.shift();
+  else if (parts[0] === '$data') parts.shift();
+  else if (parts[0]!.startsWith('$')) throw new Unsupported(text);
+  return (data, root) => {
+    let v: unknown = fromRoot ? root : data;
+    for (const p of parts) {
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !hasOwn.call(v, p)) throw new Unsupported(text);
+      v = (v as Record<string, unknown>)[p];
+    }
+    if (v === null || v === undefined) throw new Unsupported(text);
+    return v;
+  };
+}
+
+function compileOperand(text: string): Compiled {
+  const t = text.trim();
+  if (t.startsWith('!')) {
+    const inner = compilePath(t.slice(1).trim());
+    return (data, root) => {
+      const v = inner(data, root);
+      if (typeof v !== 'boolean') throw new Unsupported(t);
+      return !v;
+    };
+  }
+  return compilePath(t);
+}
+
+function compileExpression(text: string): Compiled {
+  const operands = text.split('||');
+  if (operands.length === 1) return compileOperand(text);
+  const compiled = operands.map(compileOperand);
+  return (data, root) => {
+    let result = false;
+    for (const c of compiled) {
+      const v = c(data, root);
+      if (typeof v !== 'boolean') throw new Unsupported(text);
+      result ||= v;
+    }
+    return result;
+  };
+}
+
+/** A template string: itself, a typed value (one whole `${…}`), or a concatenation. */
+function compileString(node: string): Compiled | string {
+  if (!node.includes('${')) return node;
+  const parts: (string | Compiled)[] = [];
+  let last = 0;
+  for (const m of node.matchAll(/\$\{([^{}]*)\}/g)) {
+    if (m.index! > last) parts.push(node.slice(last, m.index));
+    parts.push(compileExpression(m[1]!));
+    last = m.index! + m[0].length;
+  }
+  if (last < node.length) parts.push(node.slice(last));
+  // Text around the expressions is parsed by the library as a template string literal: keep it plain.
+  for (const p of parts) if (typeof p === 'string' && /[`\\$]/.test(p)) throw new Unsupported(node);
+  if (parts.length === 1 && typeof parts[0] === 'function') return parts[0];
+  return (data, root) => {
+    let out = '';
+    for (const p of parts) {
+      if (typeof p === 'string') out += p;
+      else {
+        const v = p(data, root);
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new Unsupported(node);
+        out += String(v);
+      }
+    }
+    return out;
+  };
+}
+
+function compileNode(node: unknown): Compiled {
+  if (typeof node === 'string') {
+    const c = compileString(node);
+    return typeof c === 'string' ? () => c : c;
+  }
+  if (Array.isArray(node)) {
+    const items = node.map(compileNode);
+    return (data, root) => {
+      const out: unknown[] = [];
+      for (const item of items) {
+        const v = item(data, root);
+        if (v === null) continue;
+        if (Array.isArray(v)) out.push(...v);
+        else out.push(v);
+      }
+      return out;
+    };
+  }
+  if (node === null || typeof node !== 'object') return () => node;
+  const obj = node as Record<string, unknown>;
+  if ('$index' in obj || '$host' in obj) throw new Unsupported('$index/$host');
+  const entries: [string, Compiled][] = Object.keys(obj)
+    .filter((k) => !RESERVED.has(k))
+    .map((k) => [k, compileNode(obj[k])]);
+  let when: Compiled | undefined;
+  let dropAlways = false;
+  if (hasOwn.call(obj, '$when')) {
+    const w = obj['$when'];
+    const c = typeof w === 'string' ? compileString(w) : w;
+    if (typeof c === 'function') when = c as Compiled;
+    else dropAlways = Boolean(c); // the library drops an element whose $when is not an expression
+  }
+  let dataOf: Compiled | undefined;
+  if (hasOwn.call(obj, '$data')) {
+    const d = obj['$data'];
+    if (typeof d === 'string') {
+      const c = compileString(d);
+      dataOf = typeof c === 'function' ? c : () => c;
+    } else {
+      dataOf = () => d;
+    }
+  }
+  return (data, root) => {
+    let contexts: unknown[] = [undefined];
+    if (dataOf) {
+      const d = dataOf(data, root);
+      contexts = Array.isArray(d) ? d : [d];
+    }
+    const out: Record<string, unknown>[] = [];
+    if (dropAlways) return null;
+    for (const c of contexts) {
+      const scope = c === undefined ? data : c;
+      if (when && when(scope, root) !== true) continue;
+      const o: Record<string, unknown> = {};
+      for (const [k, f] of entries) {
+        const v = f(scope, root);
+        if (v !== undefined) o[k] = v;
+      }
+      out.push(o);
+    }
+    return out.length === 0 ? null : out.length === 1 ? out[0] : out;
+  };
+}
+
+/** Compiled renderers of template objects; null when a template needs the library. */
+const compiledTemplates = new WeakMap<object, Compiled | null>();
+function compiledFor(template: object): Compiled | null {
+  let c = compiledTemplates.get(template);
+  if (c === undefined) {
+    try {
+      c = compileNode(template);
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+      c = null;
+    }
+    compiledTemplates.set(template, c);
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Expansion with tokenised data
 
 interface Tokens {
@@ -164,15 +341,33 @@ function fill(node: Json, slot: Slot, tokens: Tokens, maxLength: number): Json {
  * the card stays over CARD_SIZE_LIMIT even with shortened display strings.
  */
 export function expandTemplate(template: Template | object, model: object, name = 'template'): JsonObject {
-  const compiled = template instanceof Template ? template : new Template(template);
+  return expandWith(template, () => (template instanceof Template ? template : new Template(template)), model, name);
+}
+
+/**
+ * Expands with the template's compiled renderer when it has one (see Precompiled expansion), else, or
+ * when a render leaves the compiled subset, with adaptivecards-templating (`library`, made on demand).
+ */
+function expandWith(template: Template | object, library: () => Template, model: object, name: string): JsonObject {
   const salt = randomBytes(6).toString('hex');
   const tokens: Tokens = { pattern: new RegExp(`\u27e6${salt}:(\\d+)\u27e7`, 'g'), values: [], labels: new Set() };
   const data = tokenize(model, tokens, salt, false, true);
-  let expanded: Json;
-  try {
-    expanded = compiled.expand({ $root: data }) as Json;
-  } catch (err) {
-    throw new CardRenderError(name, `template expansion failed: ${(err as Error).message}`);
+  let expanded: Json | undefined;
+  const fast = template instanceof Template ? null : compiledFor(template);
+  if (fast) {
+    try {
+      expanded = fast(data, data) as Json;
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+      expanded = undefined;
+    }
+  }
+  if (expanded === undefined) {
+    try {
+      expanded = library().expand({ $root: data }) as Json;
+    } catch (err) {
+      throw new CardRenderError(name, `template expansion failed: ${(err as Error).message}`);
+    }
   }
   const serialized = JSON.stringify(expanded);
   const leftovers = serialized.match(/\$\{[^}]*\}?/g);
@@ -197,7 +392,7 @@ export function expandTemplate(template: Template | object, model: object, name 
 }
 
 function attachment(name: CardName, model: object): Attachment {
-  return CardFactory.adaptiveCard(expandTemplate(template(name), model, name));
+  return CardFactory.adaptiveCard(expandWith(templateJson[name], () => template(name), model, name));
 }
 
 function requireNonce(card: CardName, nonce: string): string {
@@ -363,11 +558,15 @@ export function renderCatalogPage({
     hasFilter: summary.length > 0,
     filterSummary: summary.join(t.cards.listSeparator),
     hasRows,
-    showing: t.cards.showing(formatInteger(first + 1, loc), formatInteger(first + page.rows.length, loc), formatInteger(page.total, loc)),
+    showing: t.cards.showing(
+      formatInteger(first + 1, loc),
+      formatInteger(first + page.rows.length, loc),
+      page.totalCapped ? t.cards.atLeast(formatInteger(page.total, loc)) : formatInteger(page.total, loc),
+    ),
     rows: page.rows.map((row) => rowModel(row, t, loc)),
     hasPrevious: page.page > 0,
     previousPage: Math.max(0, page.page - 1),
-    hasNext: first + page.rows.length < page.total && hasRows,
+    hasNext: (first + page.rows.length < page.total || page.totalCapped === true) && hasRows,
     nextPage: page.page + 1,
     filter: {
       region: filter.region ?? ANY_FILTER,

@@ -519,6 +519,8 @@ export const enUS = {
     filters: 'Filters: ',
     noFilter: 'none',
     showing: (from: string, to: string, total: string) => `Showing ${from}–${to} of ${total}`,
+    /** A total the search stopped counting at: "1,000+". */
+    atLeast: (count: string) => `${count}+`,
     noMatches: 'No reservations match these filters',
     region: 'Region',
     term: 'Term',

@@ -528,6 +528,7 @@ export const nlNL: Catalogue = {
     filters: 'Filters: ',
     noFilter: 'geen',
     showing: (from, to, total) => `Resultaten ${from}–${to} van ${total}`,
+    atLeast: (count) => `${count}+`,
     noMatches: 'Geen reserveringen voldoen aan deze filters',
     region: 'Regio',
     term: 'Looptijd',

@@ -136,6 +136,10 @@ export class LocalPartnerCenter implements PartnerCenter {
       throw new PartnerCenterError('800002', 'The cart does not belong to this customer.');
     }
     if (cart.status !== 'active') throw new PartnerCenterError('800065', 'The cart has already been submitted.', 409);
+    // As Partner Center: nothing may be bought until the customer's MCA acceptance is confirmed (R6).
+    if (customer.agreement === 'notConfirmed') {
+      throw new PartnerCenterError('13605', "The customer's acceptance of the Microsoft Customer Agreement has not been confirmed.");
+    }
     if (request.lineItems.length === 0) throw new PartnerCenterError('800009', 'The cart has no line items.');
     const groups = new Map<string, NewOrder>();
     const now = this.clock().toISOString();

@@ -107,7 +107,7 @@ export interface PartnerCenter {
   /** The reservation types of the catalog (the products' targetView groups). */
   getReservationTypes(): Promise<ReservationType[]>;
   /** Products → SKUs → availabilities of one market and segment, filtered and paged. */
-  searchCatalog(search: CatalogSearch): Promise<{ items: CatalogItem[]; total: number }>;
+  searchCatalog(search: CatalogSearch): Promise<{ items: CatalogItem[]; total: number; totalCapped?: boolean }>;
   /** The regions, families and sizes a typed filter may name. */
   getCatalogVocabulary(
     country: string,

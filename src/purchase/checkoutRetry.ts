@@ -137,7 +137,10 @@ export async function checkoutWithRetries(
       attempts++;
       try {
         const response = await withTimeout(gateway.checkout(request), policy.callTimeoutMs, 'the checkout');
-        return { kind: 'bought', response, foundByLookup: false, attempts, failures };
+        // A replay answered after an earlier post of this very checkout went unanswered is that post's
+        // order: this purchase, not an earlier one (as when the lookup finds it).
+        const own = uncertain && response.replayed ? { ...response, replayed: false } : response;
+        return { kind: 'bought', response: own, foundByLookup: false, attempts, failures };
       } catch (e) {
         last = rethrowUnlessPartnerCenter(e);
         const kind = note('checkout', last);

@@ -269,7 +269,7 @@ export class PurchaseService {
     const cart = owned.value;
     const customer = this.store.directory.customer(cart.customerId)!;
     const safePage = Math.max(0, Math.floor(page));
-    const { items, total } = await this.partnerCenter.searchCatalog({
+    const { items, total, totalCapped } = await this.partnerCenter.searchCatalog({
       country: customer.country,
       segment: cart.segment,
       reservationType: cart.reservationType,
@@ -279,8 +279,8 @@ export class PurchaseService {
       // Partner Center lists the reservations bought under an Azure plan apart (reservationScope=AzurePlan).
       ...(cart.subscriptionId && this.store.directory.subscription(cart.subscriptionId)?.kind === 'azurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
     });
-    this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter, page: safePage, total } });
-    return ok({ rows: items.map(toRow), page: safePage, pageSize: catalogPageSize, total, filter });
+    this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter, page: safePage, total, ...(totalCapped ? { totalCapped } : {}) } });
+    return ok({ rows: items.map(toRow), page: safePage, pageSize: catalogPageSize, total, ...(totalCapped ? { totalCapped } : {}), filter });
   }
 
   /** A catalog item the agent picked, checked to be sold to this cart's customer, segment and type. */

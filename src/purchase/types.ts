@@ -63,6 +63,8 @@ export interface CatalogPage {
   page: number; // 0-based
   pageSize: number;
   total: number;
+  /** More rows match than `total` (the count stops at a bound): the card shows "1,000+", a next page exists. */
+  totalCapped?: boolean;
   filter: CatalogFilter;
 }
 

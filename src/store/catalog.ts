@@ -99,6 +99,12 @@ function toItem(r: ItemRow): CatalogItem {
   return { catalogItemId: r.catalog_item_id, product, sku, availability };
 }
 
+/**
+ * A search counts at most this many matching rows (plus one, to know there are more): the count is then
+ * bounded whatever the catalog's size, and the card shows "1,000+" instead of an exact total.
+ */
+export const CATALOG_COUNT_CAP = 1000;
+
 export class CatalogStore {
   constructor(private readonly db: Db) {}
 
@@ -124,7 +130,11 @@ export class CatalogStore {
   }
 
   /** Purchasable items of one market, segment and type that match the filter, in a stable order. */
-  search(q: CatalogSearch): { items: CatalogItem[]; total: number } {
+  /**
+   * `total` counts the matching rows up to max(CATALOG_COUNT_CAP, offset + limit); when more rows match,
+   * `totalCapped` is present (true) and `total` is that bound (a later page exists: paging goes on past the cap).
+   */
+  search(q: CatalogSearch): { items: CatalogItem[]; total: number; totalCapped?: true } {
     const where = ['a.country = ?', 'a.segment = ?', 'a.reservation_type = ?', 'a.is_purchasable = 1'];
     const args: (string | number)[] = [q.country, q.segment, q.reservationType];
     const f = q.filter;
@@ -138,14 +148,19 @@ export class CatalogStore {
       args.push(pattern, pattern);
     }
     const clause = where.join(' AND ');
-    const total = (statement(this.db, `SELECT COUNT(*) AS n FROM availabilities a WHERE ${clause}`).get(...args) as { n: number }).n;
+    const bound = Math.max(CATALOG_COUNT_CAP, q.offset + q.limit);
+    const counted = (
+      statement(this.db, `SELECT COUNT(*) AS n FROM (SELECT 1 FROM availabilities a WHERE ${clause} LIMIT ?)`).get(...args, bound + 1) as { n: number }
+    ).n;
+    const totalCapped = counted > bound;
+    const total = totalCapped ? bound : counted;
     const rows = statement(
       this.db,
       `${itemSelect} WHERE ${clause}
        ORDER BY a.family, a.cores, a.arm_sku_name, a.region, a.term LIMIT ? OFFSET ?`,
     )
       .all(...args, q.limit, q.offset) as ItemRow[];
-    return { items: rows.map(toItem), total };
+    return { items: rows.map(toItem), total, ...(totalCapped ? { totalCapped: true as const } : {}) };
   }
 
   item(catalogItemId: string): CatalogItem | undefined {

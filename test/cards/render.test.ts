@@ -441,6 +441,25 @@ describe('cards/render: renderCatalogPage', () => {
     );
   });
 
+  it('shows a capped total as "1,000+" (en-US) and "1.000+" (nl-NL), with a next page, also past the cap', () => {
+    const capped = render(fx.page(rows10, { total: 1000, totalCapped: true }));
+    assertWellFormed(capped, { nonce: NONCE });
+    expectText(capped, 'Showing 1–10 of 1,000+');
+    assert.deepEqual(
+      submitData(capped).filter((d) => d['action'] === 'page').map((d) => d['page']),
+      [1],
+    );
+    const atCap = render(fx.page(rows10, { page: 99, total: 1000, totalCapped: true }));
+    expectText(atCap, 'Showing 991–1,000 of 1,000+');
+    assert.deepEqual(
+      submitData(atCap).filter((d) => d['action'] === 'page').map((d) => d['page']),
+      [98, 100],
+      'more rows are known to exist: a next page',
+    );
+    const dutch = render(fx.page(rows10, { total: 1000, totalCapped: true }), 'nl-NL');
+    expectText(dutch, 'Resultaten 1–10 van 1.000+');
+  });
+
   it('shows each row: size, region, term, vCPU/RAM, price for the term, billing', () => {
     const rows = [
       fx.row(0, { term: 'P1Y', monthlyBillingSupported: true }),

@@ -6,11 +6,26 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { TurnPreparation } from '../../bot/turnPreparation';
 import { LocalPartnerCenter } from '../../src/partnerCenter/local';
+import type { PartnerCenter } from '../../src/partnerCenter/partnerCenter';
+import type { CheckoutRetryPolicy } from '../../src/purchase/checkoutRetry';
 import { PurchaseService } from '../../src/purchase/purchaseService';
 import type { Store } from '../../src/store/store';
 import { demoWorldStore } from '../support/demoWorld';
 import { buttonsOf, cardsOf, cardText, choicesOf, clickValue, type Button } from '../support/cardClicks';
 import { english, type Lang } from './lang';
+
+/** How a conversation reaches Partner Center; the default is the embedded one over the conversation's store. */
+export interface ConversationOptions {
+  store?: Store;
+  demoMode?: boolean;
+  lang?: Lang;
+  /** The gateway the PurchaseService uses, built over the conversation's store (e.g. the REST one against the test server). */
+  partnerCenter?: (store: Store) => PartnerCenter;
+  /** The checkout retry policy of the PurchaseService (tests shorten or observe the waits). */
+  checkoutRetry?: Partial<CheckoutRetryPolicy>;
+  /** The order ids Partner Center holds, for checks of the confirmation; the default reads the store's ledger. */
+  orderIds?: (store: Store) => string[];
+}
 
 export class Conversation {
   readonly store: Store;
@@ -26,11 +41,13 @@ export class Conversation {
   /** `userId`: the channel user id, e.g. "demo-anna" (see src/store/demoIds.ts). */
   constructor(
     private readonly userId: string,
-    options: { store?: Store; demoMode?: boolean; lang?: Lang } = {},
+    options: ConversationOptions = {},
   ) {
     this.lang = options.lang ?? english;
     this.store = options.store ?? demoWorldStore();
-    const service = new PurchaseService(this.store, new LocalPartnerCenter(this.store));
+    this.orderIdsOf = options.orderIds ?? ((store) => (store.db.prepare('SELECT id FROM orders').all() as { id: string }[]).map((r) => String(r.id)));
+    const partnerCenter = options.partnerCenter ? options.partnerCenter(this.store) : new LocalPartnerCenter(this.store);
+    const service = new PurchaseService(this.store, partnerCenter, undefined, options.checkoutRetry);
     const storage = new MemoryStorage();
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
@@ -42,6 +59,13 @@ export class Conversation {
       [new AutoSaveStateMiddleware(userState), new TurnPreparation(service, actingAgentId, options.demoMode ?? true)],
       conversationState,
     );
+  }
+
+  private readonly orderIdsOf: (store: Store) => string[];
+
+  /** The ids of the orders Partner Center holds (the embedded ledger, or the test server's orders in rest mode). */
+  orderIds(): string[] {
+    return this.orderIdsOf(this.store);
   }
 
   /** The agent types `text`; returns every reply. */

@@ -4,7 +4,7 @@
 // in Dutch (nl-NL): the agent types in that language and the expected texts come from its catalogue.
 import assert from 'node:assert/strict';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import { demoAgents, demoCustomers, demoResellers, demoSubscriptions } from '../../src/store/demoIds';
+import { demoAgents, demoCustomers, demoPartners, demoResellers, demoSubscriptions } from '../../src/store/demoIds';
 import type { Subscription } from '../../src/domain/types';
 import { choicesOf } from '../support/cardClicks';
 import { Conversation } from './conversation';
@@ -26,6 +26,12 @@ import {
 } from './script';
 import { NL, stepsIn, subscription } from './steps';
 import { languages, lines, re, ruleText, shows, type Lang } from './lang';
+import type { Store } from '../../src/store/store';
+import type { CheckoutRetryPolicy } from '../../src/purchase/checkoutRetry';
+import { SqliteJournal } from '../../src/partnerCenter/rest/journal';
+import { StoreMirror } from '../../src/partnerCenter/rest/mirror';
+import { TestPartnerCenter } from '../support/partnerCenterServer';
+import { restGateway } from '../support/restGateway';
 
 const contosoRetailD2sOrder = (c: Conversation) => ({
   customerId: demoCustomers.contosoRetail,
@@ -664,4 +670,113 @@ describe('Purchase dialog: data in chat messages', () => {
       `the echoed query is escaped: ${JSON.stringify(c.rawTexts)}`,
     );
   });
+});
+
+// ---- rest mode: the whole purchase over the REST gateway against the local test Partner Center ----------
+// The same conversation tables, with the PurchaseService over RestPartnerCenter (journal and directory
+// mirror in the conversation's store) pointed at test/support/partnerCenterServer.ts over HTTPS. The
+// order is Partner Center's: the test server holds it exactly once, the bot's ledger holds none, and the
+// confirmation shows Partner Center's order number.
+describe('Purchase dialog in rest mode (REST gateway → test Partner Center)', () => {
+  let pc: TestPartnerCenter;
+  beforeEach(async () => {
+    pc = await TestPartnerCenter.start();
+  });
+  afterEach(async () => {
+    await pc.close();
+    pc.store.close();
+  });
+
+  const checkoutsPosted = () => pc.calls('POST', /\/carts\/[^/]+\/checkout$/);
+  const restOptions = (env: Record<string, string> = {}, checkoutRetry: Partial<CheckoutRetryPolicy> = {}) => ({
+    partnerCenter: (store: Store) =>
+      restGateway(pc, demoPartners.contosoNl, { env, deps: { journal: new SqliteJournal(store.db), mirror: new StoreMirror(store) } }).gateway,
+    orderIds: () => pc.ordersOf(demoCustomers.contosoRetail).map((o) => o.id),
+    checkoutRetry: { sleep: async () => undefined, ...checkoutRetry },
+  });
+  /** Partner Center holds exactly one order, of 3 × D2s_v5 West Europe 3 years, from one checkout of the bot's cart; the bot's ledger none. */
+  const boughtOnceInPartnerCenter = (c: Conversation) => {
+    const orders = pc.ordersOf(demoCustomers.contosoRetail);
+    assert.equal(orders.length, 1, `the test Partner Center holds exactly one order: ${JSON.stringify(orders.map((o) => o.id))}`);
+    const [product, sku] = catalogItemId(c, NL).split(':');
+    assert.deepEqual(
+      orders[0]!.lineItems.map((l) => [l.offerId, l.quantity, l.termDuration]),
+      [[`${product}:${sku}`, 3, 'P3Y']],
+      'the order has the reviewed line',
+    );
+    const carts = rows(c, 'SELECT id, status FROM carts');
+    assert.deepEqual(carts.map((r) => r.status), ['submitted'], 'the bot’s one cart is marked bought');
+    assert.ok(checkoutsPosted().length >= 1, 'a checkout reached Partner Center');
+    for (const post of checkoutsPosted()) assert.equal(post.headers['ms-requestid'], carts[0]!.id, 'every checkout carries the cart id as MS-RequestId');
+    assert.equal(count(c, 'orders'), 0, 'the bot’s own ledger holds no order: Partner Center has it');
+  };
+
+  for (const L of languages) {
+    describe(L.locale, () => {
+      const { purchases } = tables(L);
+      const s = stepsIn(L);
+      const wanted = [/typing every answer$/, /by clicking the cards only$/];
+      for (const pattern of wanted) {
+        const testCase = purchases.find((p) => pattern.test(p.name));
+        it(`${testCase?.name ?? String(pattern)}`, async () => {
+          assert.ok(testCase, `the purchases table has a case ${pattern}`);
+          await runCase({ ...testCase, store: boughtOnceInPartnerCenter }, L, restOptions());
+          assert.equal(checkoutsPosted().length, 1, 'Partner Center got one checkout');
+        });
+      }
+
+      const toReview: Case['steps'] = [
+        ...s.toContosoItems,
+        ...s.threeD2sV5,
+        [L.type('review', 'controleren'), [s.review, shows(L.t.cards.total(L.money(357921, 'EUR')))]],
+      ];
+      const confirmsTheOrder: Check = [orderNumbersShown, (c) => assert.equal(c.orderIds().length, 1, 'one order number to show')];
+      const noAnswer = [{ call: 'checkout' as const, kind: 'noAnswer' as const, code: 'timeout', status: 504 }];
+
+      it('a checkout committed by Partner Center whose answer timed out is looked up, not bought twice; the agent is told the order number', async () => {
+        pc.fail({ method: 'POST', path: /\/carts\/[^/]+\/checkout$/, action: { hang: true, process: true } });
+        await runCase(
+          {
+            name: 'timeout after commit',
+            user: 'demo-anna',
+            steps: [...toReview, [L.type('buy', 'kopen'), [re(/^/, `${s.placed}\n\n${L.say.checkoutRecovered(noAnswer, 1, true)}`, /$/), confirmsTheOrder]]],
+            status: DialogTurnStatus.complete,
+            store: boughtOnceInPartnerCenter,
+          },
+          L,
+          restOptions({ PARTNER_CENTER_CHECKOUT_TIMEOUT_MS: '500' }),
+        );
+        assert.equal(checkoutsPosted().length, 1, 'posted once: the order was found by lookup');
+      });
+
+      it('a retried checkout after a timeout (the order not listed yet) never makes a second order; the agent is told the order number', async () => {
+        // The first post is carried out but its answer never comes; Partner Center does not list the order
+        // yet, so the lookup finds nothing and the service (checkoutRetry.ts) checks out again with the same
+        // request id; by then the order is listed.
+        pc.hideNewOrders = true;
+        pc.fail({ method: 'POST', path: /\/carts\/[^/]+\/checkout$/, action: { hang: true, process: true } });
+        const waits: number[] = [];
+        const c = await runCase(
+          {
+            name: 'retried checkout after timeout',
+            user: 'demo-anna',
+            steps: [...toReview, [L.type('buy', 'kopen'), [re(/^/, `${s.placed}\n\n${L.say.checkoutRecovered(noAnswer, 2, false)}`, /$/), not(shows(s.alreadyBought)), confirmsTheOrder]]],
+            status: DialogTurnStatus.complete,
+            store: boughtOnceInPartnerCenter,
+          },
+          L,
+          restOptions({ PARTNER_CENTER_CHECKOUT_TIMEOUT_MS: '500' }, {
+            sleep: async (ms) => {
+              waits.push(ms);
+              pc.releaseOrders();
+            },
+          }),
+        );
+        assert.ok(waits.length >= 1, 'the service waited and tried again');
+        assert.equal(pc.ordersOf(demoCustomers.contosoRetail).length, 1, 'exactly one order on the server');
+        assert.ok(checkoutsPosted().length <= 1, `the gateway looked the order up instead of posting the cart again (${checkoutsPosted().length} posts)`);
+        assert.ok(c.messageTexts.some((t) => t.startsWith(s.placed)), `the agent is told the order was placed, not that it was bought before: ${JSON.stringify(c.messageTexts)}`);
+      });
+    });
+  }
 });

@@ -2,7 +2,7 @@
 // a list of [what the agent does, what the bot must answer] steps, run in order by runCase.
 import assert from 'node:assert/strict';
 import type { DialogTurnStatus } from 'botbuilder-dialogs';
-import { Conversation } from './conversation';
+import { Conversation, type ConversationOptions } from './conversation';
 import { inputsOf, type Button } from '../support/cardClicks';
 import type { Lang } from './lang';
 
@@ -61,8 +61,8 @@ export const not =
     assert.doesNotMatch(c.text, pattern, `the bot should not have shown ${pattern}; it showed:\n${shown(c)}`);
 
 /** Runs a case in `lang`: its activities carry that locale, and its expectations were built from that catalogue. */
-export async function runCase(testCase: Case, lang: Lang): Promise<Conversation> {
-  const c = new Conversation(testCase.user, { demoMode: testCase.demoMode ?? true, lang });
+export async function runCase(testCase: Case, lang: Lang, options: Omit<ConversationOptions, 'demoMode' | 'lang'> = {}): Promise<Conversation> {
+  const c = new Conversation(testCase.user, { demoMode: testCase.demoMode ?? true, lang, ...options });
   testCase.setup?.(c);
   const kept = new Map<string, Record<string, unknown>>();
   for (const [index, [input, expected]] of testCase.steps.entries()) {
@@ -122,7 +122,7 @@ export const cartLines =
   };
 /** Every order number of the store is shown as such on the confirmation card. */
 export const orderNumbersShown: Check = (c) => {
-  const ids = rows(c, 'SELECT id FROM orders').map((r) => String(r.id));
+  const ids = c.orderIds();
   assert.ok(ids.length > 0, 'an order was written');
   const label = c.lang.t.cards.orderNumber;
   for (const id of ids) assert.ok(c.text.includes(`${label}\n${id}\n`), `the confirmation shows ${label} ${id}:\n${c.text}`);

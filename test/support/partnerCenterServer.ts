@@ -105,6 +105,9 @@ class HttpError extends Error {
   }
 }
 
+const mcaNotConfirmed = () =>
+  new HttpError(400, '13605', "The customer's acceptance of the Microsoft Customer Agreement has not been confirmed.");
+
 const targetViews: Record<string, string[] | 'all'> = {
   AzureReservationsVM: ['VirtualMachines'],
   AzureReservationsSQL: ['SqlDatabase', 'SqlManagedInstance'],
@@ -135,6 +138,8 @@ export class TestPartnerCenter {
   tokenLifetimeSeconds: number;
   /** While true, new orders are not listed (Partner Center takes up to 15 minutes to list an order). */
   hideNewOrders = false;
+  /** Called with every API request once it is recorded, before it is answered (a test changes the world mid-call). */
+  onRequest?: (request: RecordedRequest) => void;
   /** Order groups to refuse at checkout (orderGroup → error): they come back in `orderErrors`. */
   readonly failOrderGroups = new Map<string, { code: string; description: string }>();
   private readonly tokens = new Map<string, { partnerId: string; expiresAt: number; revoked: boolean }>();
@@ -192,6 +197,26 @@ export class TestPartnerCenter {
     for (const t of this.tokens.values()) t.revoked = true;
   }
 
+  /**
+   * Every active cart reaches its expirationTimestamp now (as if its 7 days had passed). Cart expiry here,
+   * as Partner Center's REST reference has it for a cart id it no longer knows: an active cart past its
+   * expirationTimestamp is gone, so GET, PUT and POST …/checkout of it answer 404 with
+   * {"code": "800002", "description": "Cart not found: it expired at …"}; nothing is ordered. A cart that
+   * was checked out (status Ordered) stays readable.
+   */
+  expireCarts(): void {
+    const past = new Date(this.clock().getTime() - 1000).toISOString();
+    for (const c of this.carts.values()) if (c.status === 'Active') c.expirationTimestamp = past;
+  }
+
+  /** Every order this server holds for a customer (listed or not yet), oldest first, as Partner Center keeps them. */
+  ordersOf(customerId: string): ServerOrder['body'][] {
+    return [...this.orders.values()]
+      .filter((o) => o.customerId === customerId)
+      .map((o) => o.body)
+      .sort((a, b) => a.creationDate.localeCompare(b.creationDate));
+  }
+
   /** Lists the orders that were hidden (the 15 minutes have passed). */
   releaseOrders(): void {
     this.hideNewOrders = false;
@@ -228,7 +253,9 @@ export class TestPartnerCenter {
       send({ status: 400, body: { code: '800002', description: 'The body is not JSON.' } });
       return;
     }
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, headers, body, at: Date.now() });
+    const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, headers, body, at: Date.now() };
+    this.requests.push(recorded);
+    this.onRequest?.(recorded);
     const fault = this.faults.find((f) => (f.times ?? 1) > 0 && (!f.method || f.method === method) && f.path.test(url.pathname));
     if (fault) fault.times = (fault.times ?? 1) - 1;
     const run = (): Reply => {
@@ -628,6 +655,9 @@ export class TestPartnerCenter {
 
   private validateLines(customer: Customer, lineItems: unknown): Record<string, unknown>[] {
     if (!Array.isArray(lineItems) || lineItems.length === 0) throw new HttpError(400, '800002', 'A cart needs line items.');
+    const reservation = lineItems.some((l) => !String((l as { catalogItemId?: unknown })?.catalogItemId ?? '').startsWith(`${planProduct}:`));
+    // Partner Center refuses a purchase for a customer whose MCA acceptance is not confirmed at cart creation.
+    if (reservation && customer.agreement === 'notConfirmed') throw mcaNotConfirmed();
     return lineItems.map((raw) => {
       const l = raw as { id: number; catalogItemId: string; quantity: number; billingCycle: string; termDuration?: string; provisioningContext?: Record<string, string>; participants?: unknown[] };
       const line: Record<string, unknown> = { ...l, orderGroup: l.billingCycle === 'monthly' ? '1' : '0' };
@@ -671,6 +701,10 @@ export class TestPartnerCenter {
     const customer = this.customer(partnerId, customerId);
     const cart = this.carts.get(cartId);
     if (!cart || cart.customerId !== customer.id) throw new HttpError(404, '800002', 'Cart not found.');
+    // See expireCarts: an active cart past its expirationTimestamp is gone.
+    if (cart.status === 'Active' && Date.parse(cart.expirationTimestamp) <= this.clock().getTime()) {
+      throw new HttpError(404, '800002', `Cart not found: it expired at ${cart.expirationTimestamp}.`);
+    }
     return cart;
   }
 
@@ -693,6 +727,8 @@ export class TestPartnerCenter {
     for (const l of cart.lineItems) {
       const line = l as { catalogItemId: string; quantity: number; termDuration?: string; provisioningContext?: Record<string, string> };
       if (!line.catalogItemId.startsWith(`${planProduct}:`)) {
+        // The acceptance may have been withdrawn since the cart was made: checked again at checkout.
+        if (customer.agreement === 'notConfirmed') throw mcaNotConfirmed();
         const item = this.store.catalog.item(line.catalogItemId)!;
         const subscription = this.store.directory.subscription(line.provisioningContext?.subscriptionId ?? '');
         if (!subscription || subscription.customerId !== customer.id) throw new HttpError(400, '800002', 'The subscription does not belong to this customer.');

@@ -427,6 +427,9 @@ export class RestPartnerCenter implements PartnerCenter {
    * - the cart had been refused (fixable, e.g. 800017) → the same Partner Center cart is updated and
    *   checked out again.
    * Cart line errors (10002, 10003, 10008, 10011, 10013) refuse before any checkout is sent.
+   * - the Partner Center cart expired (past its expirationTimestamp: a PUT or the checkout answers 404) →
+   *   the same lines go into a new cart, checked out with the same MS-RequestId: nothing was ordered from
+   *   the expired one, so there is still one order at most.
    */
   async checkout(request: CheckoutRequest): Promise<CheckoutResponse> {
     return this.serialise(request.requestId, () => this.checkoutOnce(request));
@@ -469,28 +472,45 @@ export class RestPartnerCenter implements PartnerCenter {
     // From here the outcome may be unknown: written down before the request leaves.
     this.save(record, 'submitted');
     let json: unknown;
-    try {
-      json = (
-        await this.client.call({
-          op: 'checkout',
-          method: 'POST',
-          path: `/customers/${enc(record.customerId)}/carts/${enc(record.pcCartId!)}/checkout`,
-          requestId: request.requestId,
-          idempotent: false,
-          timeoutMs: this.options.checkoutTimeoutMs,
-        })
-      ).json;
-    } catch (error) {
-      if (!(error instanceof PartnerCenterError)) throw error;
-      // No answer, 5xx, "in progress", "being processed", "already submitted": the order may exist. The
-      // journal keeps the checkout as submitted, so the next call (the caller's lookup through
-      // getOrdersForRequest, or a checkout with this request id) looks the order up before anything else.
-      const unknown =
-        error instanceof PartnerCenterUnreachableError || error.status >= 500 || ['800060', '800064', '800065'].includes(error.code);
-      this.log(`[partner-center] checkout ${request.requestId}: ${error.code} (${error.description})${unknown ? '; outcome unknown, to be looked up' : ''}`);
-      // A refusal or a 429 (not carried out): nothing was ordered; the cart can be changed and checked out again.
-      if (!unknown) this.save(record, 'cart');
-      throw error;
+    for (let post = 1; ; post++) {
+      try {
+        json = (
+          await this.client.call({
+            op: 'checkout',
+            method: 'POST',
+            path: `/customers/${enc(record.customerId)}/carts/${enc(record.pcCartId!)}/checkout`,
+            requestId: request.requestId,
+            idempotent: false,
+            timeoutMs: this.options.checkoutTimeoutMs,
+          })
+        ).json;
+        break;
+      } catch (error) {
+        if (!(error instanceof PartnerCenterError)) throw error;
+        // 404: Partner Center no longer knows the cart: an active cart past its expirationTimestamp is
+        // removed (checkout, GET and PUT of it answer 404 800002). Nothing was ordered from it, so the same
+        // lines go into a new cart, checked out once with the same MS-RequestId. Only once per call: a
+        // second 404 is handed back.
+        if (post === 1 && error.status === 404 && !(error instanceof PartnerCenterUnreachableError)) {
+          this.log(`[partner-center] checkout ${request.requestId}: cart ${record.pcCartId} is gone (${error.code}: ${error.description}); checking the same lines out in a new cart`);
+          record.pcCartId = null;
+          this.save(record, 'cart');
+          const fresh = await this.putOrPostCart(record, lineItems);
+          this.save(record, 'cart');
+          this.throwLineError(fresh);
+          this.save(record, 'submitted');
+          continue;
+        }
+        // No answer, 5xx, "in progress", "being processed", "already submitted": the order may exist. The
+        // journal keeps the checkout as submitted, so the next call (the caller's lookup through
+        // getOrdersForRequest, or a checkout with this request id) looks the order up before anything else.
+        const unknown =
+          error instanceof PartnerCenterUnreachableError || error.status >= 500 || ['800060', '800064', '800065'].includes(error.code);
+        this.log(`[partner-center] checkout ${request.requestId}: ${error.code} (${error.description})${unknown ? '; outcome unknown, to be looked up' : ''}`);
+        // A refusal or a 429 (not carried out): nothing was ordered; the cart can be changed and checked out again.
+        if (!unknown) this.save(record, 'cart');
+        throw error;
+      }
     }
     const result = WireCheckoutResult.parse(json);
     record.orderIds = result.orders.map((o) => o.id);

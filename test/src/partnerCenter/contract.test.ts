@@ -8,6 +8,8 @@ import type { CatalogItem } from '../../../src/domain/types';
 import { LocalPartnerCenter } from '../../../src/partnerCenter/local';
 import { PartnerCenterError, type CartLineItemRequest, type PartnerCenter } from '../../../src/partnerCenter/partnerCenter';
 import { partnerCenterVerdict } from '../../../src/purchase/partnerCenterErrors';
+import { classifyFailure } from '../../../src/purchase/checkoutRetry';
+import { checkAgreement } from '../../../src/rules/eligibility';
 import type { CatalogSearch } from '../../../src/purchase/types';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
 import type { Store } from '../../../src/store/store';
@@ -21,7 +23,42 @@ interface World {
   gateway(partnerId: string): PartnerCenter;
   /** The bot's cart a checkout belongs to (the embedded gateway keeps carts in its own store). */
   openCart(cart: { partnerId: string; agentId: string; customerId: string; subscriptionId: string; segment?: 'commercial' | 'education' }): string;
+  /** Runs `change` when the next checkout reaches Partner Center, before it is carried out. */
+  beforeNextCheckout(change: () => void): void;
+  /**
+   * The next checkout meets a fault: `throttle` is a 429 with Retry-After (not carried out); `inProgress`
+   * is carried out, then answered 800060 "order in progress" (and, where Partner Center lists orders
+   * late, not listed until releaseOrders).
+   */
+  failNextCheckout(fault: { kind: 'throttle'; retryAfterSeconds: number } | { kind: 'inProgress' }): void;
+  /** Orders not listed yet are listed now (Partner Center's up to 15 minutes have passed). */
+  releaseOrders(): void;
+  /** Every Partner Center cart reaches its expirationTimestamp (the embedded gateway keeps none: nothing to do). */
+  expireCarts(): void;
+  /** The test Partner Center behind the REST gateway, for what only it can tell (requests, orders held). */
+  server?: TestPartnerCenter;
   close(): Promise<void>;
+}
+
+/** The embedded gateway with the faults a contract case asks for, at checkout only. */
+function withCheckoutFaults(inner: LocalPartnerCenter) {
+  let before: (() => void) | undefined;
+  let fault: Parameters<World['failNextCheckout']>[0] | undefined;
+  const gateway: PartnerCenter = Object.create(inner) as PartnerCenter;
+  gateway.checkout = async (request) => {
+    const [change, f] = [before, fault];
+    before = fault = undefined;
+    change?.();
+    if (f?.kind === 'throttle') throw new PartnerCenterError('429', 'Too many requests.', 429, f.retryAfterSeconds);
+    const response = await inner.checkout(request);
+    if (f?.kind === 'inProgress') throw new PartnerCenterError('800060', 'Order in progress.', 409);
+    return response;
+  };
+  return {
+    gateway,
+    beforeNextCheckout: (change: () => void) => void (before = change),
+    failNextCheckout: (f: Parameters<World['failNextCheckout']>[0]) => void (fault = f),
+  };
 }
 
 const implementations: { name: string; world: () => Promise<World> }[] = [
@@ -29,10 +66,15 @@ const implementations: { name: string; world: () => Promise<World> }[] = [
     name: 'embedded (LocalPartnerCenter)',
     world: async () => {
       const store = demoWorldStore();
-      const gateway = new LocalPartnerCenter(store);
+      const faulty = withCheckoutFaults(new LocalPartnerCenter(store));
+      const gateway = faulty.gateway;
       return {
         store,
         gateway: () => gateway,
+        beforeNextCheckout: faulty.beforeNextCheckout,
+        failNextCheckout: faulty.failNextCheckout,
+        releaseOrders: () => undefined,
+        expireCarts: () => undefined,
         openCart: (c) => {
           const id = randomUUID();
           const now = new Date().toISOString();
@@ -68,6 +110,28 @@ const implementations: { name: string; world: () => Promise<World> }[] = [
           return g;
         },
         openCart: () => randomUUID(),
+        beforeNextCheckout: (change) => {
+          pc.onRequest = (r) => {
+            if (r.method !== 'POST' || !/\/carts\/[^/]+\/checkout$/.test(r.path)) return;
+            pc.onRequest = undefined;
+            change();
+          };
+        },
+        failNextCheckout: (f) => {
+          if (f.kind === 'throttle') {
+            pc.fail({
+              method: 'POST',
+              path: /\/carts\/[^/]+\/checkout$/,
+              action: { status: 429, headers: { 'Retry-After': String(f.retryAfterSeconds) }, body: { code: '429', description: 'Too many requests.' } },
+            });
+          } else {
+            pc.hideNewOrders = true;
+            pc.fail({ method: 'POST', path: /\/carts\/[^/]+\/checkout$/, action: { status: 409, body: { code: '800060', description: 'Order in progress.' }, process: true } });
+          }
+        },
+        releaseOrders: () => pc.releaseOrders(),
+        expireCarts: () => pc.expireCarts(),
+        server: pc,
         close: async () => {
           await pc.close();
           pc.store.close();
@@ -382,6 +446,160 @@ for (const impl of implementations) {
         assert.equal(error.code, '800065');
         assert.equal(partnerCenterVerdict(error).code, 'R15_ORDER_LISTING');
         assert.equal((await pc.getOrders(contoso, demoCustomers.contosoRetail)).length, 1, 'still one order');
+      });
+
+      // ---- issue 6: cart expiry, 13605, 800060, several orders from one cart, 429 ------------------
+
+      const annasRequest = (cartId: string, lineItems: CartLineItemRequest[]) => ({
+        customerId: demoCustomers.contosoRetail,
+        cartId,
+        requestId: cartId,
+        agentId: demoAgents.anna,
+        lineItems,
+      });
+      /** The orders Partner Center holds for Contoso Retail, each once, listed or not (REST: the server's own record). */
+      const ordersHeld = async () =>
+        world.server ? world.server.ordersOf(demoCustomers.contosoRetail).map((o) => o.id) : (await pc.getOrders(contoso, demoCustomers.contosoRetail)).map((o) => o.id);
+      const serverCalls = (method: string, path: RegExp) => world.server?.calls(method, path).length;
+
+      it('buys a cart whose Partner Center cart expired after a refused checkout: a new cart, one order', async () => {
+        const item = await itemFor(pc, 'Standard_D2s_v5');
+        const cartId = annasCart();
+        const tooMany = await refusal(pc.checkout(annasRequest(cartId, [line(1, item, 100_000)])));
+        assert.equal(tooMany.code, '800017', 'the first checkout is refused (quantity)');
+        world.expireCarts();
+        const bought = await pc.checkout(annasRequest(cartId, [line(1, item, 2)]));
+        assert.equal(bought.replayed, false, 'a new purchase, not a replay');
+        assert.equal(bought.orders.length, 1, 'one order');
+        assert.equal(bought.orders[0]!.lineItems[0]!.quantity, 2, 'with the corrected quantity');
+        assert.deepEqual(await ordersHeld(), bought.orders.map((o) => o.id), 'Partner Center holds exactly that order');
+        if (world.server) {
+          assert.equal(serverCalls('PUT', /\/carts\/[^/]+$/), 1, 'the expired cart was updated first (404)');
+          assert.equal(serverCalls('POST', /\/carts$/), 2, 'then a new cart was created');
+        }
+      });
+
+      it('recovers when Partner Center refuses the checkout of an expired cart (404 800002): the same lines in a new cart, one order, replayed after', async () => {
+        const d2 = await itemFor(pc, 'Standard_D2s_v5');
+        const d4 = await itemFor(pc, 'Standard_D4s_v5');
+        const cartId = annasCart();
+        const request = annasRequest(cartId, [line(1, d2, 3), line(2, d4, 1)]);
+        world.beforeNextCheckout(() => world.expireCarts());
+        const bought = await pc.checkout(request);
+        assert.equal(bought.replayed, false, 'bought by this request');
+        assert.equal(bought.orders.length, 1, 'one order');
+        assert.deepEqual(bought.orders[0]!.lineItems.map((l) => [l.catalogItemId, l.quantity]), [[d2.catalogItemId, 3], [d4.catalogItemId, 1]], 'with the same lines');
+        const again = await pc.checkout(request);
+        assert.equal(again.replayed, true, 'the same request again is a replay');
+        assert.deepEqual(again.orders.map((o) => o.id), bought.orders.map((o) => o.id), 'of the same order');
+        assert.deepEqual((await pc.getOrdersForRequest(cartId)).map((o) => o.id), bought.orders.map((o) => o.id), 'found by request id');
+        assert.deepEqual(await ordersHeld(), bought.orders.map((o) => o.id), 'Partner Center holds exactly one order');
+        if (world.server) {
+          const checkouts = world.server.calls('POST', /\/carts\/[^/]+\/checkout$/);
+          assert.equal(checkouts.length, 2, 'the expired cart’s checkout, then the new cart’s');
+          assert.notEqual(checkouts[0]!.path, checkouts[1]!.path, 'two different carts');
+          assert.ok(checkouts.every((c) => c.headers['ms-requestid'] === cartId), 'both with the request id as MS-RequestId');
+          assert.equal(serverCalls('POST', /\/carts$/), 2, 'two carts created in all');
+        }
+      });
+
+      it('refuses a customer whose MCA acceptance is not confirmed (13605) with the verdict of the rules (R6_AGREEMENT), ordering nothing', async () => {
+        const customer = world.store.directory.customer(demoCustomers.fourthCoffee)!;
+        assert.equal(customer.agreement, 'notConfirmed', 'Fourth Coffee’s acceptance is not confirmed');
+        const subscription = world.store.directory.subscriptions(customer.id)[0]!;
+        const item = await itemFor(pc, 'Standard_D2s_v5', { country: 'GB' });
+        const cartId = world.openCart({ partnerId: contoso, agentId: demoAgents.anna, customerId: customer.id, subscriptionId: subscription.id });
+        const request = {
+          customerId: customer.id,
+          cartId,
+          requestId: cartId,
+          agentId: demoAgents.anna,
+          lineItems: [line(1, item, 1, { provisioningContext: { subscriptionId: subscription.id, scope: 'shared', duration: '3Years' } })],
+        };
+        const error = await refusal(pc.checkout(request));
+        assert.equal(error.code, '13605', 'Partner Center’s code');
+        const rule = checkAgreement(customer);
+        assert.equal(rule.ok, false, 'the embedded rule refuses too');
+        assert.equal(partnerCenterVerdict(error).code, rule.code, 'the same rule code as the embedded rule');
+        assert.equal(partnerCenterVerdict(error).code, 'R6_AGREEMENT', 'R6');
+        assert.deepEqual(await pc.getOrders(contoso, customer.id), [], 'no order');
+        assert.deepEqual(await pc.getOrdersForRequest(cartId), [], 'none for the request');
+        if (world.server) {
+          assert.equal(serverCalls('POST', /\/carts\/[^/]+\/checkout$/), 0, 'refused at cart creation, before any checkout');
+          assert.deepEqual(world.server.ordersOf(customer.id), [], 'the server holds no order');
+        }
+      });
+
+      it('refuses with 13605 at checkout when the MCA acceptance is withdrawn after the cart was made (R6_AGREEMENT), ordering nothing', async () => {
+        const item = await itemFor(pc, 'Standard_D2s_v5');
+        const cartId = annasCart();
+        world.beforeNextCheckout(() => world.store.db.prepare(`UPDATE customers SET agreement = 'notConfirmed' WHERE id = ?`).run(demoCustomers.contosoRetail));
+        const error = await refusal(pc.checkout(annasRequest(cartId, [line(1, item, 1)])));
+        assert.equal(error.code, '13605', 'refused at checkout');
+        assert.equal(partnerCenterVerdict(error).code, checkAgreement(world.store.directory.customer(demoCustomers.contosoRetail)!).code, 'the verdict of the embedded rule');
+        assert.deepEqual(await ordersHeld(), [], 'no order');
+        if (world.server) assert.equal(serverCalls('POST', /\/carts\/[^/]+\/checkout$/), 1, 'the checkout was sent, and refused');
+      });
+
+      it('on 800060 "order in progress" the order is not made twice: found by request id once listed, a repeat is a replay', async () => {
+        const item = await itemFor(pc, 'Standard_D2s_v5');
+        const cartId = annasCart();
+        const request = annasRequest(cartId, [line(1, item, 2)]);
+        world.failNextCheckout({ kind: 'inProgress' });
+        const error = await refusal(pc.checkout(request));
+        assert.equal(error.code, '800060', 'order in progress');
+        assert.equal(partnerCenterVerdict(error).code, 'R15_ORDER_LISTING', 'explained as R15');
+        world.releaseOrders();
+        const found = await pc.getOrdersForRequest(cartId);
+        assert.equal(found.length, 1, 'the order is found by request id');
+        assert.equal(found[0]!.lineItems[0]!.quantity, 2, 'with its quantity');
+        const again = await pc.checkout(request);
+        assert.equal(again.replayed, true, 'a repeat is a replay');
+        assert.deepEqual(again.orders.map((o) => o.id), found.map((o) => o.id), 'of the same order');
+        assert.deepEqual(await ordersHeld(), found.map((o) => o.id), 'Partner Center holds exactly one order');
+        if (world.server) assert.equal(serverCalls('POST', /\/carts\/[^/]+\/checkout$/), 1, 'the checkout was posted once');
+      });
+
+      it('makes several orders from one cart (one per billing cycle): all found by request id, replayed together, listed', async () => {
+        const d2 = await itemFor(pc, 'Standard_D2s_v5');
+        const d4 = await itemFor(pc, 'Standard_D4s_v5');
+        const e2 = await itemFor(pc, 'Standard_E2s_v5');
+        const cartId = annasCart();
+        const request = annasRequest(cartId, [line(1, d2, 2), line(2, d4, 1, { billingCycle: 'monthly' }), line(3, e2, 4)]);
+        const result = await pc.checkout(request);
+        assert.deepEqual(result.orderErrors, [], 'no order group failed');
+        assert.equal(result.orders.length, 2, 'two orders from one cart');
+        const byCycle = Object.fromEntries(result.orders.map((o) => [o.billingCycle, o]));
+        assert.deepEqual(byCycle.one_time?.lineItems.map((l) => [l.catalogItemId, l.quantity]), [[d2.catalogItemId, 2], [e2.catalogItemId, 4]], 'the one-time order’s lines');
+        assert.deepEqual(byCycle.monthly?.lineItems.map((l) => [l.catalogItemId, l.quantity]), [[d4.catalogItemId, 1]], 'the monthly order’s line');
+        for (const o of result.orders) assert.equal(o.cartId, cartId, `order ${o.id} belongs to the cart`);
+        const ids = result.orders.map((o) => o.id).sort();
+        assert.deepEqual((await pc.getOrdersForRequest(cartId)).map((o) => o.id).sort(), ids, 'both found by request id');
+        const again = await pc.checkout(request);
+        assert.equal(again.replayed, true, 'a repeat is a replay');
+        assert.deepEqual(again.orders.map((o) => o.id).sort(), ids, 'of both orders');
+        assert.deepEqual((await pc.getOrders(contoso, demoCustomers.contosoRetail)).map((o) => o.id).sort(), ids, 'both listed, each once');
+        assert.deepEqual((await ordersHeld()).sort(), ids, 'Partner Center holds exactly these two');
+      });
+
+      it('on 429 hands back the Retry-After without ordering; the next checkout buys once', async () => {
+        const item = await itemFor(pc, 'Standard_D2s_v5');
+        const cartId = annasCart();
+        const request = annasRequest(cartId, [line(1, item, 1)]);
+        world.failNextCheckout({ kind: 'throttle', retryAfterSeconds: 7 });
+        const error = await refusal(pc.checkout(request));
+        assert.equal(error.status, 429, 'throttled');
+        assert.equal(error.retryAfterSeconds, 7, 'with the wait Partner Center asked for');
+        assert.equal(classifyFailure(error), 'throttled', 'the retry policy waits and posts again');
+        assert.deepEqual(await pc.getOrdersForRequest(cartId), [], 'nothing was ordered');
+        const bought = await pc.checkout(request);
+        assert.equal(bought.replayed, false, 'the next attempt buys');
+        assert.equal(bought.orders.length, 1, 'one order');
+        assert.deepEqual(await ordersHeld(), bought.orders.map((o) => o.id), 'Partner Center holds exactly one order');
+        if (world.server) {
+          assert.equal(serverCalls('POST', /\/carts\/[^/]+\/checkout$/), 2, 'posted twice: the throttled one was not carried out');
+          assert.equal(serverCalls('POST', /\/carts$/), 1, 'the same cart');
+        }
       });
     });
   });

@@ -93,6 +93,20 @@ describe('purchase/checkout through a failing Partner Center', () => {
     assert.equal(result.value.orders.length, 1, 'the result shows it');
   });
 
+  it('commit then time out, the lookup finds nothing yet, the re-post is answered as a replay: told as this purchase, one order', async () => {
+    const f = await faultyCart({ checkout: 'commit+timeout', getOrdersForRequest: 'ok' });
+    // The first lookup answers "no order yet" (Partner Center lists orders late), so the policy posts again.
+    const lookup = f.local.getOrdersForRequest.bind(f.local);
+    let first = true;
+    f.local.getOrdersForRequest = async (id) => (first ? ((first = false), []) : lookup(id));
+    const result = await f.service.checkout(f.anna, f.cartId);
+    assert.ok(result.ok, `bought: ${JSON.stringify(!result.ok && result.verdict)}`);
+    assert.deepEqual(trail(f), ['checkout:commit+timeout', 'lookup:ok', 'checkout:ok'], 'posted again after an empty lookup');
+    assert.equal(result.value.replayed, false, 'the replay is of this purchase’s own unanswered post, not an earlier purchase');
+    assert.equal(result.value.attempts, 2, 'two posts');
+    assert.equal(orders(f), 1, 'exactly one order');
+  });
+
   it('a call that never answers counts as a timeout after callTimeoutMs; not carried out, so the re-post buys once', async () => {
     const f = await faultyCart({ checkout: 'hang' }, { callTimeoutMs: 30 });
     const result = await f.service.checkout(f.anna, f.cartId);

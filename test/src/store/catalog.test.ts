@@ -1,0 +1,66 @@
+// CatalogStore.search: the count of matching rows is bounded (CATALOG_COUNT_CAP), so a search costs the
+// same whatever the catalog's size; paging goes on past the bound.
+import assert from 'node:assert/strict';
+import { openDatabase, type Db } from '../../../src/store/db';
+import { seedDemoWorld } from '../../../src/store/seed';
+import { CATALOG_COUNT_CAP, CatalogStore } from '../../../src/store/catalog';
+import type { CatalogSearch } from '../../../src/purchase/types';
+
+describe('store/catalog: capped search count', () => {
+  let db: Db;
+  let catalog: CatalogStore;
+  const search = (over: Partial<CatalogSearch> = {}): CatalogSearch => ({
+    country: 'NL',
+    segment: 'commercial',
+    reservationType: 'VirtualMachines',
+    filter: {},
+    offset: 0,
+    limit: 10,
+    ...over,
+  });
+  const exact = (q: CatalogSearch): number =>
+    (db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM availabilities WHERE country = ? AND segment = ? AND reservation_type = ? AND is_purchasable = 1`,
+      )
+      .get(q.country, q.segment, q.reservationType) as { n: number }).n;
+
+  before(() => {
+    db = openDatabase(':memory:');
+    assert.equal(seedDemoWorld(db), true);
+    catalog = new CatalogStore(db);
+  });
+  after(() => db.close());
+
+  it('counts at most CATALOG_COUNT_CAP rows and says the total is capped when more match', () => {
+    const q = search();
+    const all = exact(q);
+    assert.ok(all > CATALOG_COUNT_CAP, `the demo market has more than ${CATALOG_COUNT_CAP} rows (${all})`);
+    const page = catalog.search(q);
+    assert.equal(page.total, CATALOG_COUNT_CAP, 'the count stops at the cap');
+    assert.equal(page.totalCapped, true, 'and says so');
+    assert.equal(page.items.length, 10, 'a full page');
+  });
+
+  it('gives the exact total when fewer rows match', () => {
+    const page = catalog.search(search({ filter: { family: 'Dsv5', region: 'westeurope' } }));
+    assert.ok(page.total > 0 && page.total <= CATALOG_COUNT_CAP, `some rows (${page.total})`);
+    assert.equal(page.totalCapped, undefined, 'no totalCapped: the total is exact');
+    const none = catalog.search(search({ filter: { region: 'nowhere' } }));
+    assert.deepEqual(none, { items: [], total: 0 });
+  });
+
+  it('pages past the cap: the count reaches the requested page, and the last page is exact', () => {
+    const q = search();
+    const all = exact(q);
+    const past = catalog.search(search({ offset: CATALOG_COUNT_CAP, limit: 10 }));
+    assert.equal(past.items.length, 10, 'rows after the cap');
+    assert.equal(past.total, CATALOG_COUNT_CAP + 10, 'counted as far as this page');
+    assert.equal(past.totalCapped, true, 'more rows follow');
+    const lastOffset = Math.floor((all - 1) / 10) * 10;
+    const last = catalog.search(search({ offset: lastOffset }));
+    assert.equal(last.total, all, 'the exact total on the last page');
+    assert.equal(last.totalCapped, undefined);
+    assert.equal(last.items.length, all - lastOffset);
+  });
+});
