@@ -3,21 +3,11 @@
 import assert from 'node:assert/strict';
 import { ANY_FILTER } from '../../cards/render';
 import { inputsOf } from '../support/cardClicks';
-import { CONTOSO_RETAIL, CONTOSO_RETAIL_PRODUCTION, Conversation, VIRTUAL_MACHINES, lastCard, makeDataDir, removeDataDir, startTestBot, transcript, type TestBot } from './http';
+import { CONTOSO_RETAIL, CONTOSO_RETAIL_PRODUCTION, Conversation, eachTestBot, lastCard, transcript, VIRTUAL_MACHINES, type TestBot } from './http';
 
 describe('e2e: catalog filters', function () {
-  let dataDir: string;
   let t: TestBot;
-
-  beforeEach(async function () {
-    dataDir = makeDataDir();
-    t = await startTestBot(dataDir);
-  });
-
-  afterEach(async function () {
-    await t?.stop();
-    removeDataDir(dataDir);
-  });
+  eachTestBot((bot) => (t = bot));
 
   it('"Apply filters" with a region filters; with every list back on "Any" it shows everything again', async function () {
     const conv = new Conversation(t.baseUrl, 'demo-anna');

@@ -31,6 +31,21 @@ export function removeDataDir(dir: string): void {
 }
 
 /** Starts the real server in demo mode (no MicrosoftAppId) on an ephemeral port. */
+/** A fresh bot on a fresh DATA_DIR for every test of the enclosing suite, handed to `use` before each test. */
+export function eachTestBot(use: (bot: TestBot, dataDir: string) => void, env: Record<string, string> = {}): void {
+  let dataDir = '';
+  let bot: TestBot | undefined;
+  beforeEach(async function () {
+    dataDir = makeDataDir();
+    bot = await startTestBot(dataDir, env);
+    use(bot, dataDir);
+  });
+  afterEach(async function () {
+    await bot?.stop();
+    removeDataDir(dataDir);
+  });
+}
+
 export async function startTestBot(dataDir: string, env: Record<string, string> = {}): Promise<TestBot> {
   const logs: string[] = [];
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env });

@@ -5,21 +5,11 @@ import { enUS, nlNL } from '../../src/i18n';
 import { formatMinor } from '../../cards/format';
 import { demoSubscriptions } from '../../src/store/demoIds';
 import type { Subscription } from '../../src/domain/types';
-import { Conversation, lastCard, makeDataDir, removeDataDir, startTestBot, transcript, type TestBot } from './http';
+import { Conversation, eachTestBot, lastCard, transcript, type TestBot } from './http';
 
 describe('e2e: the locale of each activity chooses the language', function () {
-  let dataDir: string;
   let t: TestBot;
-
-  beforeEach(async function () {
-    dataDir = makeDataDir();
-    t = await startTestBot(dataDir);
-  });
-
-  afterEach(async function () {
-    await t?.stop();
-    removeDataDir(dataDir);
-  });
+  eachTestBot((bot) => (t = bot));
 
   it('nl-NL (and nl-BE) get Dutch, en-US and unknown locales English, in the same conversation', async function () {
     const conv = new Conversation(t.baseUrl, 'demo-anna');
