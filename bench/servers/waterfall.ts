@@ -4,11 +4,8 @@
 // turn exactly as bot/purchaseBot.ts does (without the per-conversation queue, the agent lookup and the
 // purchase logic). Started by bench/run.ts as its own process.
 import path from 'node:path';
-import restify from 'restify';
 import {
   ActivityHandler,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ConversationState,
   UserState,
   type TurnContext,
@@ -16,6 +13,7 @@ import {
 import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { openDatabase } from '../../src/store/db';
 import { SqliteStorage } from '../../bot/sqliteStorage';
+import { serveOnProductStack } from './serve';
 
 const FLOW = 'flow';
 const PROMPT = 'text';
@@ -61,17 +59,4 @@ class WaterfallBot extends ActivityHandler {
 const db = openDatabase(path.resolve(process.env.DATA_DIR ?? 'data', 'waterfall.db'));
 const storage = new SqliteStorage(db);
 const bot = new WaterfallBot(new ConversationState(storage), new UserState(storage));
-const adapter = new CloudAdapter(
-  new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', MicrosoftAppType: 'MultiTenant' }),
-);
-const server = restify.createServer({ name: 'bench-waterfall' });
-server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
-server.post('/api/messages', async (req, res) => {
-  await adapter.process(req, res, (context) => bot.run(context));
-});
-server.get('/health', (_req, res, next) => {
-  res.send(200, { status: 'ok' });
-  next();
-});
-server.listen(Number(process.env.PORT ?? 0), '0.0.0.0', () => console.log(`waterfall listening on ${server.address().port}`));
-process.on('SIGTERM', () => server.close(() => (db.close(), process.exit(0))));
+serveOnProductStack('waterfall', bot, () => db.close());

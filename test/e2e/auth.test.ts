@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../bot/config';
-import { startBot } from '../../bot/server';
 import { LocalBotFrameworkLogin, strangerKey, type TokenOptions } from '../support/botFrameworkTokens';
 import {
   Conversation,
@@ -17,6 +16,7 @@ import {
   removeDataDir,
   transcript,
   type Reply,
+  startConfiguredBot,
   type TestBot,
 } from './http';
 
@@ -26,7 +26,6 @@ const SERVICE_URL = 'http://127.0.0.1:9'; // what Conversation.activity() puts i
 type Json = Record<string, unknown>;
 
 async function startAuthenticatedBot(dataDir: string, metadataUrl: string): Promise<TestBot> {
-  const logs: string[] = [];
   const config = loadConfig({
     PORT: '0',
     DATA_DIR: dataDir,
@@ -35,21 +34,7 @@ async function startAuthenticatedBot(dataDir: string, metadataUrl: string): Prom
     BotOpenIdMetadata: metadataUrl,
   });
   assert.equal(config.demoMode, false, 'with an app id the bot is not in demo mode');
-  const bot = await startBot(config, (line) => logs.push(line));
-  let stopped = false;
-  return {
-    bot,
-    config,
-    baseUrl: `http://127.0.0.1:${bot.port}`,
-    dataDir,
-    logs,
-    stop: async () => {
-      if (!stopped) {
-        stopped = true;
-        await bot.close();
-      }
-    },
-  };
+  return startConfiguredBot(config, dataDir);
 }
 
 /** Every table a request could write to. */

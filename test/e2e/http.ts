@@ -47,9 +47,14 @@ export function eachTestBot(use: (bot: TestBot, dataDir: string) => void, env: R
 }
 
 export async function startTestBot(dataDir: string, env: Record<string, string> = {}): Promise<TestBot> {
-  const logs: string[] = [];
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env });
   assert.equal(config.demoMode, true, 'the e2e tests run the bot in demo mode');
+  return startConfiguredBot(config, dataDir);
+}
+
+/** The real server on `config` (an ephemeral port), its log lines kept, stoppable once. */
+export async function startConfiguredBot(config: Config, dataDir: string): Promise<TestBot> {
+  const logs: string[] = [];
   const bot = await startBot(config, (line) => logs.push(line));
   let stopped = false;
   return {
