@@ -7,7 +7,7 @@ import { startBot, type RunningBot } from '../../bot/server';
 import { webChatBundleFile, webChatEnabled } from '../../channels/webChat';
 import { webChatPage } from '../../channels/text';
 import { cardsOf, clickValue } from '../support/cardClicks';
-import { makeDataDir, removeDataDir, startTestBot, transcript, type TestBot } from '../e2e/http';
+import { eachTestBot, transcript, type TestBot } from '../e2e/http';
 
 type Json = Record<string, unknown>;
 
@@ -81,15 +81,9 @@ class Client {
 describe('Direct Line endpoint and Web Chat page', function () {
   let dataDir: string;
   let t: TestBot;
-
-  beforeEach(async function () {
-    dataDir = makeDataDir();
-    t = await startTestBot(dataDir);
-  });
-
-  afterEach(async function () {
-    await t?.stop();
-    removeDataDir(dataDir);
+  eachTestBot((bot, dir) => {
+    t = bot;
+    dataDir = dir;
   });
 
   it('serves the page and the Web Chat bundle from this server only', async function () {

@@ -10,11 +10,9 @@ import {
   Conversation,
   count,
   driveToReview,
+  eachTestBot,
   lastCard,
-  makeDataDir,
   orderNumbersOf,
-  removeDataDir,
-  startTestBot,
   transcript,
   VIRTUAL_MACHINES,
   writeCounts,
@@ -44,19 +42,11 @@ class LiveCard {
 }
 
 describe('e2e: forged card input writes nothing', function () {
-  let dataDir: string;
   let t: TestBot;
   let conv: Conversation;
-
-  beforeEach(async function () {
-    dataDir = makeDataDir();
-    t = await startTestBot(dataDir);
+  eachTestBot((bot) => {
+    t = bot;
     conv = new Conversation(t.baseUrl, 'demo-anna');
-  });
-
-  afterEach(async function () {
-    await t?.stop();
-    removeDataDir(dataDir);
   });
 
   /** Sends `value` and checks the refusal, that the question is asked again, and that no row was written. */

@@ -8,7 +8,7 @@ import type { Activity } from 'botbuilder';
 import { CARD_SIZE_LIMIT } from '../../cards/render';
 import { escapeMarkdown } from '../../cards/format';
 import { demoCustomers, demoSubscriptions } from '../../src/store/demoIds';
-import { Conversation, lastCard, makeDataDir, orderNumbersOf, removeDataDir, startTestBot, transcript, type TestBot } from './http';
+import { Conversation, eachTestBot, lastCard, orderNumbersOf, transcript, type TestBot } from './http';
 
 type Json = Record<string, unknown>;
 
@@ -64,18 +64,8 @@ function assertShowsLiterally(card: Json, value: string, where: string): void {
 }
 
 describe('e2e: hostile customer and subscription names in every card of a purchase', function () {
-  let dataDir: string;
   let t: TestBot;
-
-  before(async function () {
-    dataDir = makeDataDir();
-    t = await startTestBot(dataDir);
-  });
-
-  after(async function () {
-    await t?.stop();
-    removeDataDir(dataDir);
-  });
+  eachTestBot((bot) => (t = bot), { once: true });
 
   it('(the check itself) refuses unescaped markdown, and a value not shown', function () {
     const markdown = HOSTILE.markdown!;

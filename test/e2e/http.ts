@@ -31,16 +31,23 @@ export function removeDataDir(dir: string): void {
 }
 
 /** Starts the real server in demo mode (no MicrosoftAppId) on an ephemeral port. */
-/** A fresh bot on a fresh DATA_DIR for every test of the enclosing suite, handed to `use` before each test. */
-export function eachTestBot(use: (bot: TestBot, dataDir: string) => void, env: Record<string, string> = {}): void {
+/**
+ * A fresh bot on a fresh DATA_DIR for every test of the enclosing suite (or, with `once`, one for the
+ * whole suite), handed to `use` when it has started.
+ */
+export function eachTestBot(
+  use: (bot: TestBot, dataDir: string) => void,
+  options: { env?: Record<string, string>; once?: boolean } = {},
+): void {
   let dataDir = '';
   let bot: TestBot | undefined;
-  beforeEach(async function () {
+  const [setUp, tearDown] = options.once ? [before, after] : [beforeEach, afterEach];
+  setUp(async function () {
     dataDir = makeDataDir();
-    bot = await startTestBot(dataDir, env);
+    bot = await startTestBot(dataDir, options.env);
     use(bot, dataDir);
   });
-  afterEach(async function () {
+  tearDown(async function () {
     await bot?.stop();
     removeDataDir(dataDir);
   });

@@ -4,18 +4,16 @@
 import assert from 'node:assert/strict';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../src/store/demoIds';
 import {
+  CONTOSO_RETAIL,
+  CONTOSO_RETAIL_PRODUCTION,
   Conversation,
   count,
   driveToReview,
-  makeDataDir,
+  eachTestBot,
   orderNumbersOf,
-  removeDataDir,
-  startTestBot,
   transcript,
-  writeCounts,
-  CONTOSO_RETAIL,
-  CONTOSO_RETAIL_PRODUCTION,
   VIRTUAL_MACHINES,
+  writeCounts,
   type TestBot,
 } from './http';
 
@@ -25,18 +23,11 @@ const CONTOSO_NAMES = /Contoso Retail|contosoretail|Alpine Ski|Fourth Coffee|Nie
 const OTHER_NAMES = /Padaria|padariapaodourado|Ipê|ipetecnologia|Northwind|Lakeshore/i;
 
 describe('e2e: tenant isolation', function () {
-  let dataDir: string;
   let t: TestBot;
+  eachTestBot((bot) => (t = bot));
 
-  beforeEach(async function () {
-    dataDir = makeDataDir();
-    t = await startTestBot(dataDir);
-  });
-
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(t.logs.filter((l) => l.startsWith('[onTurnError]')), [], `no turn failed:\n${t.logs.join('\n')}`);
-    await t?.stop();
-    removeDataDir(dataDir);
   });
 
   const padariaDomain = 'padariapaodourado.onmicrosoft.com';

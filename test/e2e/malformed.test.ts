@@ -7,12 +7,10 @@ import {
   CONTOSO_RETAIL_PRODUCTION,
   Conversation,
   count,
+  eachTestBot,
   health,
   lastCard,
-  makeDataDir,
   postMessages,
-  removeDataDir,
-  startTestBot,
   transcript,
   VIRTUAL_MACHINES,
   writeCounts,
@@ -25,18 +23,8 @@ function allCounts(t: TestBot): Record<string, number> {
 }
 
 describe('e2e: malformed requests', function () {
-  let dataDir: string;
   let t: TestBot;
-
-  before(async function () {
-    dataDir = makeDataDir();
-    t = await startTestBot(dataDir);
-  });
-
-  after(async function () {
-    await t?.stop();
-    removeDataDir(dataDir);
-  });
+  eachTestBot((bot) => (t = bot), { once: true });
 
   afterEach(async function () {
     assert.equal(await health(t.baseUrl), 200, 'GET /health answers 200 after the test');
