@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { coldStart, type ColdStart } from './lib/cold';
 import { runLoad, type LoadResult } from './lib/load';
-import { databaseBytes, ROOT, sample, startServer, type ServerProcess } from './lib/proc';
+import { buildServers, databaseBytes, PRODUCT_FILE, ROOT, sample, startServer, type ServerProcess } from './lib/proc';
 import { echoScript, productScript, productSteps, productUsers, waterfallScript } from './lib/scripts';
 import { BotClient, messageActivity } from './lib/client';
 import { fmt, mb, summarize, table, type Summary } from './lib/stats';
@@ -117,14 +117,16 @@ interface ServerRun {
   rssIdleBytes: number;
 }
 
+/** The servers' compiled files (main builds them first). */
+let compiled: ReturnType<typeof buildServers>;
+
 async function measureServer(
   name: 'echo' | 'waterfall' | 'product',
   o: Options,
   dataDir: string,
   extra: { durationS?: number; concurrency?: number } = {},
 ): Promise<ServerRun> {
-  const entry = { echo: 'bench/servers/echo.ts', waterfall: 'bench/servers/waterfall.ts', product: 'bot/index.ts' }[name];
-  const server = await startServer({ name, entry, env: { DATA_DIR: dataDir }, extraNodeArgs: name === 'product' ? o.productNodeArgs : [] });
+  const server = await startServer({ name, file: compiled[name], env: { DATA_DIR: dataDir }, extraNodeArgs: name === 'product' ? o.productNodeArgs : [] });
   try {
     const rssIdleBytes = sample(server.pid).rssBytes;
     const result = await runLoad({
@@ -282,7 +284,7 @@ async function ledgerSection(o: Options, templatesDb: string, keep: string): Pro
     templates = made.templates;
     const db = databaseBytes(file);
     log(`ledger: product on ${size.toLocaleString('en-US')}: ${o.ledgerDurationS} s of purchases, then order histories`);
-    const server: ServerProcess = await startServer({ name: 'product', entry: 'bot/index.ts', env: { DATA_DIR: dataDir }, extraNodeArgs: o.productNodeArgs });
+    const server: ServerProcess = await startServer({ name: 'product', file: PRODUCT_FILE, env: { DATA_DIR: dataDir }, extraNodeArgs: o.productNodeArgs });
     try {
       const rssIdleBytes = sample(server.pid).rssBytes;
       const load = await runLoad({
@@ -558,6 +560,8 @@ async function main() {
     targets: [],
   };
   try {
+    log('compiling the servers (scripts/build.mjs, as npm start does)');
+    compiled = buildServers(path.join(ROOT, 'dist', 'bench'));
     if (o.only.has('cold')) {
       const runs: ColdStart[] = [];
       for (let i = 0; i < o.coldRuns; i++) {

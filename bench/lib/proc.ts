@@ -1,7 +1,8 @@
-// Server processes for the bench: started as `node --import tsx <entry>` so the child's PID is the
-// server's own (stack notes, gotcha 9), and measured from outside through /proc: CPU time (utime +
-// stime, in clock ticks) and resident memory (VmRSS now, VmHWM the peak since start or since reset).
-import { spawn, type ChildProcess } from 'node:child_process';
+// Server processes for the bench: compiled as `npm start` compiles the bot (scripts/build.mjs) and
+// started as `node <file>`, so the child's PID is the server's own (stack notes, gotcha 9) and no server
+// pays for tsx; measured from outside through /proc: CPU time (utime + stime, in clock ticks) and
+// resident memory (VmRSS now, VmHWM the peak since start or since reset).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -9,6 +10,24 @@ import path from 'node:path';
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** Clock ticks per second of /proc/<pid>/stat (getconf CLK_TCK: 100 on Linux). */
 const CLK_TCK = 100;
+
+/** The product as `npm start` runs it: the prestart build's output. */
+export const PRODUCT_FILE = 'dist/bot/index.js';
+
+/**
+ * Compiles the servers: the product exactly as npm's prestart does (into dist/bot), the comparison
+ * servers with the same options into `outDir` (inside the repository: they require its node_modules).
+ * Returns each server's compiled file.
+ */
+export function buildServers(outDir: string): { echo: string; waterfall: string; product: string } {
+  const build = (args: string[]) => {
+    const run = spawnSync(process.execPath, ['scripts/build.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`scripts/build.mjs ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+  };
+  build([]);
+  build(['--out', outDir, 'bench/servers/echo.ts', 'bench/servers/waterfall.ts']);
+  return { echo: path.join(outDir, 'echo.js'), waterfall: path.join(outDir, 'waterfall.js'), product: PRODUCT_FILE };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -90,8 +109,8 @@ export interface ServerProcess {
 
 export interface StartOptions {
   name: string;
-  /** Entry file relative to the repository root, run with `node --import tsx`. */
-  entry: string;
+  /** Compiled file (buildServers), run with `node`. */
+  file: string;
   env?: Record<string, string>;
   extraNodeArgs?: string[];
   timeoutMs?: number;
@@ -99,7 +118,7 @@ export interface StartOptions {
 
 export async function startServer(opts: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const args = ['--disable-warning=DEP0111', ...(opts.extraNodeArgs ?? []), '--import', 'tsx', opts.entry];
+  const args = ['--disable-warning=DEP0111', ...(opts.extraNodeArgs ?? []), opts.file];
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
