@@ -59,8 +59,12 @@ export async function startBot(config: Config, log: (line: string) => void = con
   // PARTNER_CENTER_FAULTS (tests, soak, manual runs; empty by default) injects gateway faults: src/partnerCenter/faults.ts.
   const service = new PurchaseService(store, FaultyPartnerCenter.fromSpec(gateway, config.PARTNER_CENTER_FAULTS));
   const bot = new PurchaseBot(conversationState, userState, service, config.demoMode);
-  // The agent's locale goes to Partner Center as X-Locale.
-  const run = (context: TurnContext) => withPartnerCenterContext({ locale: context.activity.locale }, () => bot.run(context));
+  // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
+  // AsyncLocalStorage behind it turns on promise hooks for every promise of the turn (bench/README.md).
+  const run =
+    pc.mode === 'rest'
+      ? (context: TurnContext) => withPartnerCenterContext({ locale: context.activity.locale }, () => bot.run(context))
+      : (context: TurnContext) => bot.run(context);
 
   const authentication = createAuthentication(config);
   const adapter = new CloudAdapter(authentication);

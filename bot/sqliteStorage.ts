@@ -43,8 +43,7 @@ export class SqliteStorage implements Storage {
     );
     this.deleteOne = db.prepare<[string], void>('DELETE FROM bot_state WHERE key = ?');
 
-    // One read transaction so a multi-key read sees a single snapshot.
-    const readTx = db.transaction((keys: string[]): StoreItems => {
+    const readKeys = (keys: string[]): StoreItems => {
       const result: StoreItems = {};
       for (const key of keys) {
         const row = this.selectOne.get(key);
@@ -55,8 +54,11 @@ export class SqliteStorage implements Storage {
         Object.defineProperty(result, key, { value: item, enumerable: true, writable: true, configurable: true });
       }
       return result;
-    });
-    this.readBatch = (keys) => readTx.deferred(keys);
+    };
+    // One read transaction so a multi-key read sees a single snapshot.
+    const readTx = db.transaction(readKeys);
+    // A single key (ConversationState's every turn) is one SELECT: a snapshot by itself.
+    this.readBatch = (keys) => (keys.length === 1 ? readKeys(keys) : readTx.deferred(keys));
 
     // IMMEDIATE takes the write lock before the eTag checks, so no other connection can commit between
     // a check and its write. Throwing inside rolls back the whole batch.

@@ -87,36 +87,75 @@ function template(name: CardName): Template {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Where a string sits in the card decides how data inside it is written.
+
+interface Slot {
+  markdown: boolean; // the host interprets markdown here: escape data
+  display: boolean; // text the user reads: may be shortened when the card is too big
+  machine?: boolean; // ids, values, action data, URLs: written exactly as given
+}
+
+const PLAIN: Slot = { markdown: false, display: false };
+const DISPLAY: Slot = { markdown: false, display: true };
+const MARKDOWN: Slot = { markdown: true, display: true };
+const MACHINE: Slot = { markdown: false, display: false, machine: true };
+
+const DISPLAY_KEYS = new Set(['text', 'title', 'label', 'placeholder', 'errorMessage', 'altText']);
+
+/** The slot of `key` inside an element of `type` that sits in `slot`. */
+function childSlot(slot: Slot, key: string, type: unknown): Slot {
+  if (slot.machine) return MACHINE;
+  if (slot.markdown && (key === 'title' || key === 'value')) return slot; // a Fact of a FactSet
+  if (key === 'data' || key === 'value' || key === 'id' || key === 'url') return MACHINE;
+  if (type === 'FactSet' && key === 'facts') return MARKDOWN; // Fact.title and Fact.value are markdown
+  if (type === 'TextBlock' && key === 'text') return MARKDOWN;
+  return DISPLAY_KEYS.has(key) ? DISPLAY : PLAIN;
+}
+
+/** A data string as written in `slot`: shortened to `maxLength` if it is display text (never a label), escaped where markdown. */
+function place(value: string, slot: Slot, label: boolean, maxLength: number): string {
+  const shown = slot.display && !label ? truncate(value, maxLength) : value;
+  return slot.markdown ? escapeMarkdown(shown) : shown;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Precompiled expansion
 //
 // adaptivecards-templating evaluates every `${…}` through adaptive-expressions on every render (a fifth
-// of the product's CPU). The templates only use a small subset: a property path (`${title}`,
-// `${$root.t.region}`), its negation (`${!$root.hasRows}`) and an or of those (`${$root.a || $root.b}`),
-// in `$data` (repeat or rescope) and `$when` (keep the element when true). Each template is walked once
-// into closures that do what the library does for that subset (same object shapes, same dropping and
-// splicing of array items, typed values for a whole-string expression, string concatenation otherwise).
-// Anything outside the subset falls back to the library: at compile time (an unknown expression form,
-// `$index`, …) for the whole template, at render time (a path that does not resolve to a value, a
-// non-boolean operand of `!`/`||`, a non-primitive in a concatenation) for that render, so an error or
-// an unresolved `${…}` is reported exactly as before.
+// of the product's CPU), and its safety needs the data tokenised first (below). The templates only use
+// a small subset: a property path (`${title}`, `${$root.t.region}`), its negation (`${!$root.hasRows}`)
+// and an or of those (`${$root.a || $root.b}`), in `$data` (repeat or rescope) and `$when` (keep the
+// element when true). Each template is walked once into closures that do what the library does for
+// that subset (same object shapes, same dropping and splicing of array items, typed values for a
+// whole-string expression, string concatenation otherwise) and that place each data string directly as
+// its slot wants it (known from the template: the same rules as `fill`). Nothing is ever evaluated on
+// data, so data needs no tokens. Anything outside the subset falls back to the library: at compile time
+// (an unknown expression form, `$index`, a computed `type`, …) for the whole template, at render time
+// (a path that does not resolve to a value, a non-boolean operand of `!`/`||`, a value that is not
+// JSON) for that render, so an error or an unresolved `${…}` is reported exactly as before. The card
+// tests render every card both ways and compare (withLibraryExpansion).
 
 /** Thrown when a template or a render leaves the subset the compiled renderer handles. */
 class Unsupported extends Error {}
 
-type Compiled = (data: unknown, root: unknown) => unknown;
+type Value = (data: unknown, root: unknown) => unknown;
+type Compiled = (data: unknown, root: unknown, maxLength: number) => unknown;
 
 const RESERVED = new Set(['$data', '$when', '$root', '$index', '$host', '$_acTemplateVersion']);
 const PATH = /^\$?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const hasOwn = Object.prototype.hasOwnProperty;
 
-function compilePath(text: string): Compiled {
+/** A path's value; `label` when it reads the catalogue's labels (`$root.t.…`), which are never shortened. */
+function compilePath(text: string): { value: Value; label: boolean } {
   if (!PATH.test(text)) throw new Unsupported(text);
   const parts = text.split('.');
   let fromRoot = false;
   if (parts[0] === '$root') (fromRoot = true), parts.shift();
   else if (parts[0] === '$data') parts.shift();
   else if (parts[0]!.startsWith('$')) throw new Unsupported(text);
-  return (data, root) => {
+  // `t` of a scope that may be the root: whether it reads labels is only known at render time.
+  if (!fromRoot && parts[0] === 't') throw new Unsupported(text);
+  const value: Value = (data, root) => {
     let v: unknown = fromRoot ? root : data;
     for (const p of parts) {
       if (v === null || typeof v !== 'object' || Array.isArray(v) || !hasOwn.call(v, p)) throw new Unsupported(text);
@@ -125,40 +164,62 @@ function compilePath(text: string): Compiled {
     if (v === null || v === undefined) throw new Unsupported(text);
     return v;
   };
+  return { value, label: fromRoot && parts[0] === 't' };
 }
 
-function compileOperand(text: string): Compiled {
+function compileOperand(text: string): { value: Value; label: boolean } {
   const t = text.trim();
   if (t.startsWith('!')) {
-    const inner = compilePath(t.slice(1).trim());
-    return (data, root) => {
-      const v = inner(data, root);
-      if (typeof v !== 'boolean') throw new Unsupported(t);
-      return !v;
+    const inner = compilePath(t.slice(1).trim()).value;
+    return {
+      value: (data, root) => {
+        const v = inner(data, root);
+        if (typeof v !== 'boolean') throw new Unsupported(t);
+        return !v;
+      },
+      label: false,
     };
   }
   return compilePath(t);
 }
 
-function compileExpression(text: string): Compiled {
+function compileExpression(text: string): { value: Value; label: boolean } {
   const operands = text.split('||');
   if (operands.length === 1) return compileOperand(text);
-  const compiled = operands.map(compileOperand);
-  return (data, root) => {
-    let result = false;
-    for (const c of compiled) {
-      const v = c(data, root);
-      if (typeof v !== 'boolean') throw new Unsupported(text);
-      result ||= v;
-    }
-    return result;
+  const compiled = operands.map((o) => compileOperand(o).value);
+  return {
+    value: (data, root) => {
+      let result = false;
+      for (const c of compiled) {
+        const v = c(data, root);
+        if (typeof v !== 'boolean') throw new Unsupported(text);
+        result ||= v;
+      }
+      return result;
+    },
+    label: false,
   };
 }
 
+/** A value of the data placed whole (a whole-string expression): its strings written as their slots want. */
+function placeData(value: unknown, slot: Slot, label: boolean, maxLength: number): unknown {
+  if (typeof value === 'string') return place(value, slot, label, maxLength);
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (Array.isArray(value)) return value.map((item) => placeData(item, slot, label, maxLength));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const type = (value as Record<string, unknown>)['type'];
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = placeData(v, childSlot(slot, k, type), label, maxLength);
+    return out;
+  }
+  throw new Unsupported(typeof value); // non-finite numbers, functions, …: the library path reports them
+}
+
 /** A template string: itself, a typed value (one whole `${…}`), or a concatenation. */
-function compileString(node: string): Compiled | string {
+function compileString(node: string, slot: Slot): Compiled | string {
   if (!node.includes('${')) return node;
-  const parts: (string | Compiled)[] = [];
+  const parts: (string | { value: Value; label: boolean })[] = [];
   let last = 0;
   for (const m of node.matchAll(/\$\{([^{}]*)\}/g)) {
     if (m.index! > last) parts.push(node.slice(last, m.index));
@@ -168,32 +229,44 @@ function compileString(node: string): Compiled | string {
   if (last < node.length) parts.push(node.slice(last));
   // Text around the expressions is parsed by the library as a template string literal: keep it plain.
   for (const p of parts) if (typeof p === 'string' && /[`\\$]/.test(p)) throw new Unsupported(node);
-  if (parts.length === 1 && typeof parts[0] === 'function') return parts[0];
-  return (data, root) => {
+  if (parts.length === 1 && typeof parts[0] !== 'string') {
+    const { value, label } = parts[0]!;
+    return (data, root, maxLength) => placeData(value(data, root), slot, label, maxLength);
+  }
+  return (data, root, maxLength) => {
     let out = '';
     for (const p of parts) {
       if (typeof p === 'string') out += p;
       else {
-        const v = p(data, root);
-        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new Unsupported(node);
-        out += String(v);
+        const v = p.value(data, root);
+        if (typeof v === 'string') out += place(v, slot, p.label, maxLength);
+        else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out += String(v);
+        else throw new Unsupported(node);
       }
     }
     return out;
   };
 }
 
-function compileNode(node: unknown): Compiled {
+/** A condition (`$when`) or a scope (`$data`): evaluated, never placed. */
+function compileValue(node: unknown): Value {
+  if (typeof node !== 'string' || !node.includes('${')) return () => node;
+  const m = /^\$\{([^{}]*)\}$/.exec(node);
+  if (!m) throw new Unsupported(node);
+  return compileExpression(m[1]!).value;
+}
+
+function compileNode(node: unknown, slot: Slot): Compiled {
   if (typeof node === 'string') {
-    const c = compileString(node);
+    const c = compileString(node, slot);
     return typeof c === 'string' ? () => c : c;
   }
   if (Array.isArray(node)) {
-    const items = node.map(compileNode);
-    return (data, root) => {
+    const items = node.map((item) => compileNode(item, slot));
+    return (data, root, maxLength) => {
       const out: unknown[] = [];
       for (const item of items) {
-        const v = item(data, root);
+        const v = item(data, root, maxLength);
         if (v === null) continue;
         if (Array.isArray(v)) out.push(...v);
         else out.push(v);
@@ -204,41 +277,33 @@ function compileNode(node: unknown): Compiled {
   if (node === null || typeof node !== 'object') return () => node;
   const obj = node as Record<string, unknown>;
   if ('$index' in obj || '$host' in obj) throw new Unsupported('$index/$host');
+  const type = obj['type'];
+  if (typeof type === 'string' && type.includes('${')) throw new Unsupported('a computed type');
   const entries: [string, Compiled][] = Object.keys(obj)
     .filter((k) => !RESERVED.has(k))
-    .map((k) => [k, compileNode(obj[k])]);
-  let when: Compiled | undefined;
+    .map((k) => [k, compileNode(obj[k], childSlot(slot, k, type))]);
+  let when: Value | undefined;
   let dropAlways = false;
   if (hasOwn.call(obj, '$when')) {
     const w = obj['$when'];
-    const c = typeof w === 'string' ? compileString(w) : w;
-    if (typeof c === 'function') when = c as Compiled;
-    else dropAlways = Boolean(c); // the library drops an element whose $when is not an expression
+    if (typeof w === 'string' && w.includes('${')) when = compileValue(w);
+    else dropAlways = Boolean(w); // the library drops an element whose $when is not an expression
   }
-  let dataOf: Compiled | undefined;
-  if (hasOwn.call(obj, '$data')) {
-    const d = obj['$data'];
-    if (typeof d === 'string') {
-      const c = compileString(d);
-      dataOf = typeof c === 'function' ? c : () => c;
-    } else {
-      dataOf = () => d;
-    }
-  }
-  return (data, root) => {
+  const dataOf = hasOwn.call(obj, '$data') ? compileValue(obj['$data']) : undefined;
+  return (data, root, maxLength) => {
+    if (dropAlways) return null;
     let contexts: unknown[] = [undefined];
     if (dataOf) {
       const d = dataOf(data, root);
       contexts = Array.isArray(d) ? d : [d];
     }
     const out: Record<string, unknown>[] = [];
-    if (dropAlways) return null;
     for (const c of contexts) {
       const scope = c === undefined ? data : c;
       if (when && when(scope, root) !== true) continue;
       const o: Record<string, unknown> = {};
       for (const [k, f] of entries) {
-        const v = f(scope, root);
+        const v = f(scope, root, maxLength);
         if (v !== undefined) o[k] = v;
       }
       out.push(o);
@@ -253,7 +318,7 @@ function compiledFor(template: object): Compiled | null {
   let c = compiledTemplates.get(template);
   if (c === undefined) {
     try {
-      c = compileNode(template);
+      c = compileNode(template, PLAIN);
     } catch (err) {
       if (!(err instanceof Unsupported)) throw err;
       c = null;
@@ -263,8 +328,24 @@ function compiledFor(template: object): Compiled | null {
   return c;
 }
 
+/** Set while withLibraryExpansion runs: every card is expanded by adaptivecards-templating. */
+let libraryOnly = false;
+
+/**
+ * Runs `render` with the reference expansion (adaptivecards-templating over tokenised data) instead of
+ * the compiled one, so tests can check that both give the same card.
+ */
+export function withLibraryExpansion<T>(render: () => T): T {
+  libraryOnly = true;
+  try {
+    return render();
+  } finally {
+    libraryOnly = false;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
-// Expansion with tokenised data
+// Expansion with tokenised data (the library path)
 
 interface Tokens {
   pattern: RegExp;
@@ -291,47 +372,16 @@ function tokenize(value: unknown, tokens: Tokens, salt: string, label = false, r
   throw new TypeError(`unsupported card data value of type ${typeof value}`);
 }
 
-/** Where a string sits in the card decides how data inside it is written. */
-interface Slot {
-  markdown: boolean; // the host interprets markdown here: escape data
-  display: boolean; // text the user reads: may be shortened when the card is too big
-  machine?: boolean; // ids, values, action data, URLs: written exactly as given
-}
-
-const MACHINE: Slot = { markdown: false, display: false, machine: true };
-
-const DISPLAY_KEYS = new Set(['text', 'title', 'label', 'placeholder', 'errorMessage', 'altText']);
-
 function fill(node: Json, slot: Slot, tokens: Tokens, maxLength: number): Json {
   if (typeof node === 'string') {
     if (!node.includes('\u27e6')) return node; // the template's own text: no data in it
-    return node.replace(tokens.pattern, (_m, index: string) => {
-      let value = tokens.values[Number(index)]!;
-      if (slot.display && !tokens.labels.has(Number(index))) value = truncate(value, maxLength);
-      return slot.markdown ? escapeMarkdown(value) : value;
-    });
+    return node.replace(tokens.pattern, (_m, index: string) => place(tokens.values[Number(index)]!, slot, tokens.labels.has(Number(index)), maxLength));
   }
   if (Array.isArray(node)) return node.map((item) => fill(item, slot, tokens, maxLength));
   if (node === null || typeof node !== 'object') return node;
   const out: JsonObject = {};
   const type = node['type'];
-  for (const [key, value] of Object.entries(node)) {
-    let child: Slot;
-    if (slot.machine) {
-      child = MACHINE;
-    } else if (slot.markdown && (key === 'title' || key === 'value')) {
-      child = slot; // a Fact of a FactSet
-    } else if (key === 'data' || key === 'value' || key === 'id' || key === 'url') {
-      child = MACHINE;
-    } else if (type === 'FactSet' && key === 'facts') {
-      child = { markdown: true, display: true }; // Fact.title and Fact.value are markdown
-    } else if (type === 'TextBlock' && key === 'text') {
-      child = { markdown: true, display: true };
-    } else {
-      child = { markdown: false, display: DISPLAY_KEYS.has(key) };
-    }
-    out[key] = fill(value, child, tokens, maxLength);
-  }
+  for (const [key, value] of Object.entries(node)) out[key] = fill(value, childSlot(slot, key, type), tokens, maxLength);
   return out;
 }
 
@@ -349,40 +399,49 @@ export function expandTemplate(template: Template | object, model: object, name 
  * when a render leaves the compiled subset, with adaptivecards-templating (`library`, made on demand).
  */
 function expandWith(template: Template | object, library: () => Template, model: object, name: string): JsonObject {
+  const fast = template instanceof Template || libraryOnly ? null : compiledFor(template);
+  if (fast) {
+    try {
+      return shrinkToFit(name, (maxLength) => {
+        const card = fast(model, model, maxLength);
+        if (card === null || typeof card !== 'object' || Array.isArray(card)) throw new Unsupported('not an object');
+        return card as JsonObject;
+      });
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+    }
+  }
   const salt = randomBytes(6).toString('hex');
   const tokens: Tokens = { pattern: new RegExp(`\u27e6${salt}:(\\d+)\u27e7`, 'g'), values: [], labels: new Set() };
   const data = tokenize(model, tokens, salt, false, true);
-  let expanded: Json | undefined;
-  const fast = template instanceof Template ? null : compiledFor(template);
-  if (fast) {
-    try {
-      expanded = fast(data, data) as Json;
-    } catch (err) {
-      if (!(err instanceof Unsupported)) throw err;
-      expanded = undefined;
-    }
+  let expanded: Json;
+  try {
+    expanded = library().expand({ $root: data }) as Json;
+  } catch (err) {
+    throw new CardRenderError(name, `template expansion failed: ${(err as Error).message}`);
   }
-  if (expanded === undefined) {
-    try {
-      expanded = library().expand({ $root: data }) as Json;
-    } catch (err) {
-      throw new CardRenderError(name, `template expansion failed: ${(err as Error).message}`);
-    }
-  }
-  const serialized = JSON.stringify(expanded);
-  const leftovers = serialized.match(/\$\{[^}]*\}?/g);
+  const leftovers = JSON.stringify(expanded).match(/\$\{[^}]*\}?/g);
   if (leftovers) {
     throw new CardRenderError(name, `unresolved template expression(s): ${[...new Set(leftovers)].join(', ')}`);
   }
   if (expanded === null || typeof expanded !== 'object' || Array.isArray(expanded)) {
     throw new CardRenderError(name, 'the template did not expand to an object');
   }
+  const tree = expanded;
+  return shrinkToFit(name, (maxLength) => fill(tree, PLAIN, tokens, maxLength) as JsonObject, (json) => {
+    if (json.includes(`\u27e6${salt}:`)) throw new CardRenderError(name, 'a data placeholder was altered by the template');
+  });
+}
+
+/**
+ * The card rendered with ever shorter display strings (SHRINK_STEPS) until it fits CARD_SIZE_BUDGET
+ * (or, at the last step, CARD_SIZE_LIMIT); `check` sees each serialised attempt.
+ */
+function shrinkToFit(name: string, render: (maxLength: number) => JsonObject, check: (json: string) => void = () => undefined): JsonObject {
   for (const maxLength of SHRINK_STEPS) {
-    const card = fill(expanded, { markdown: false, display: false }, tokens, maxLength) as JsonObject;
+    const card = render(maxLength);
     const json = JSON.stringify(card);
-    if (json.includes(`\u27e6${salt}:`)) {
-      throw new CardRenderError(name, 'a data placeholder was altered by the template');
-    }
+    check(json);
     const size = Buffer.byteLength(json, 'utf8');
     if (size <= CARD_SIZE_BUDGET || (maxLength === SHRINK_STEPS[SHRINK_STEPS.length - 1] && size <= CARD_SIZE_LIMIT)) {
       return card;

@@ -40,7 +40,8 @@ const inactiveList = (inactive: { name: string; status: SubscriptionStatus }[]) 
   inactive.length ? ` (${inactive.map((s) => `"${s.name}" is ${subscriptionStatus[s.status]}`).join(', ')})` : '';
 
 /** A whole number as en-US writes it: 1,000. */
-const int = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
+const integers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const int = (n: number) => integers.format(n);
 
 /** What went wrong with Partner Center, in a few words ("HTTP 500, no answer in time"). */
 function gatewayFailures(failures: GatewayFailure[]): string {

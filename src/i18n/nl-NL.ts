@@ -67,7 +67,8 @@ const regions: Record<string, string> = regionNames.nl;
 const market = (country: string) => unavailableMarkets.get(country)?.nl ?? country;
 
 /** Een geheel getal zoals nl-NL het schrijft: 1.000. */
-const int = (n: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(n);
+const integers = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const int = (n: number) => integers.format(n);
 
 const inactiveList = (inactive: { name: string; status: SubscriptionStatus }[]) =>
   inactive.length ? ` (${inactive.map((s) => `"${s.name}" is ${subscriptionStatus[s.status]}`).join(', ')})` : '';

@@ -75,12 +75,11 @@ export class Directory {
 
   /** Resolves a channel user: Teams' aadObjectId is the agent id; other channels map from.id. */
   agentByUserId(userId: string): Agent | undefined {
-    const r = statement(
-      this.db,
-      `SELECT a.* FROM agents a WHERE a.id = ?
-       UNION SELECT a.* FROM agents a JOIN agent_channel_ids c ON c.agent_id = a.id WHERE c.channel_user_id = ?`,
-    )
-      .get(userId, userId) as AgentRow | undefined;
+    // Two primary-key lookups (the agent id first) rather than a UNION, which sorts to remove duplicates.
+    const r = (statement(this.db, 'SELECT * FROM agents WHERE id = ?').get(userId) ??
+      statement(this.db, 'SELECT a.* FROM agent_channel_ids c JOIN agents a ON a.id = c.agent_id WHERE c.channel_user_id = ?').get(userId)) as
+      | AgentRow
+      | undefined;
     return r && this.toAgent(r);
   }
 
