@@ -6,6 +6,7 @@ import {
   type Agent,
   type BillingCycle,
   type CatalogItem,
+  type Cart,
   type Customer,
   type Order,
   type Partner,
@@ -287,27 +288,31 @@ export class PurchaseService {
   async catalogRow(actor: Actor, cartId: string, catalogItemId: string): Promise<Outcome<CatalogRow>> {
     const owned = this.ownCart(actor, cartId, 'item.select');
     if (!owned.ok) return owned;
-    const { item, verdict } = await this.itemForCart(cartId, catalogItemId);
+    const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
     if (!item) return this.guard(actor, 'item.select', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
-    const inventory = await this.inventoryVerdict(cartId, item);
+    const inventory = await this.inventoryVerdict(owned.value, item);
     return this.guard(actor, 'item.select', [inventory], { cartId, catalogItemId }, toRow(item));
   }
 
-  /** The catalog item of a cart line or pick, with the verdict on whether this cart may have it. */
-  private async itemForCart(cartId: string, catalogItemId: string): Promise<{ item?: CatalogItem; verdict: Verdict }> {
-    const cart = this.store.carts.get(cartId);
-    const customer = cart && this.store.directory.customer(cart.customerId);
+  /**
+   * The catalog item of a cart line or pick, with the verdict on whether this cart may have it. The
+   * caller passes the cart (and, in a loop over lines, the customer) it has read this turn.
+   */
+  private async itemForCart(
+    cart: Cart,
+    catalogItemId: string,
+    customer: Customer | undefined = this.store.directory.customer(cart.customerId),
+  ): Promise<{ item?: CatalogItem; verdict: Verdict }> {
     const item = await this.partnerCenter.getCatalogItem(catalogItemId);
-    const verdict = cart && customer
+    const verdict = customer
       ? checkSoldInMarket(item, { country: customer.country, segment: cart.segment, reservationType: cart.reservationType })
       : refuseWith('CUSTOMER_ISOLATION', ruleText('notYourCart'));
     return verdict.ok ? { item, verdict } : { verdict };
   }
 
   /** Partner Center's inventory check, for SKUs that require it, against the cart's subscription. */
-  private async inventoryVerdict(cartId: string, item: CatalogItem): Promise<Verdict> {
-    const cart = this.store.carts.get(cartId);
-    if (!cart?.subscriptionId || !item.sku.purchasePrerequisites.includes('InventoryCheck')) return checkInventory(item, []);
+  private async inventoryVerdict(cart: Cart, item: CatalogItem): Promise<Verdict> {
+    if (!cart.subscriptionId || !item.sku.purchasePrerequisites.includes('InventoryCheck')) return checkInventory(item, []);
     const [result] = await this.partnerCenter.checkInventory({
       country: item.availability.country,
       targetItems: [{ productId: item.product.id, skuId: item.sku.id }],
@@ -324,14 +329,14 @@ export class PurchaseService {
   async addLine(actor: Actor, cartId: string, catalogItemId: string, rawQuantity: unknown, askedAfterLineId?: number): Promise<Outcome<number>> {
     const owned = this.ownCart(actor, cartId, 'cart.addLine');
     if (!owned.ok) return owned;
-    const { item, verdict } = await this.itemForCart(cartId, catalogItemId);
+    const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
     if (!item) return this.guard(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, 0);
     const quantity = checkQuantity(rawQuantity, item.sku);
     const verdicts = [
       checkNotResubmitted(owned.value.status),
       quantity,
       checkTerm(item.availability.terms[0].duration, item.sku.dynamicAttributes.family),
-      await this.inventoryVerdict(cartId, item),
+      await this.inventoryVerdict(owned.value, item),
     ];
     const outcome = this.guard(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
     if (!outcome.ok) return outcome;
@@ -374,7 +379,7 @@ export class PurchaseService {
     const lines: QuoteLine[] = [];
     const withdrawn: Refusal[] = [];
     for (const line of cart.lineItems) {
-      const { item, verdict } = await this.itemForCart(cart.id, line.catalogItemId);
+      const { item, verdict } = await this.itemForCart(cart, line.catalogItemId, customer);
       if (!item) {
         // Withdrawn since it was added: named on the review so the agent can remove it; checkout refuses it.
         const reason = (verdict as Refusal).text ?? ruleText('itemNotInCatalog');
@@ -453,8 +458,9 @@ export class PurchaseService {
     const refusals: Refusal[] = [];
     let changed = false;
     const subscription = this.store.directory.subscription(cart.subscriptionId!)!;
+    const customer = this.store.directory.customer(cart.customerId);
     for (const line of cart.lineItems) {
-      const { item } = await this.itemForCart(cartId, line.catalogItemId);
+      const { item } = await this.itemForCart(cart, line.catalogItemId, customer);
       if (!item) continue;
       let quantity = line.quantity;
       let billingCycle = line.billingCycle;
@@ -540,8 +546,8 @@ export class PurchaseService {
       ...quote.value.lines.map((l) => checkBillingCycle(l.billingCycle, l.monthlyBillingSupported ? ['one_time', 'monthly'] : ['one_time'], l.title)),
     ];
     for (const line of quote.value.lines) {
-      const { item } = await this.itemForCart(cart.id, line.catalogItemId);
-      if (item) verdicts.push(await this.inventoryVerdict(cart.id, item));
+      const { item } = await this.itemForCart(cart, line.catalogItemId, customer);
+      if (item) verdicts.push(await this.inventoryVerdict(cart, item));
     }
     const refusal = firstRefusal(verdicts);
     if (refusal) return this.guard(actor, 'checkout', [refusal], { cartId, customerId: customer.id }, undefined as never);

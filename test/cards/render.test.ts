@@ -953,7 +953,7 @@ describe('cards/render: the compiled expansion gives the same card as adaptiveca
     ['review, shared scope only', (locale) => renderReviewCard({ quote: fx.quote({ scopeOptions: [{ scope: 'single', allowed: false, note: ruleText('azurePlanScopeNote') }, { scope: 'shared', allowed: true, note: ruleText('sharedScopeNote') }] }), nonce: NONCE, locale })],
     ['confirmation', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [fx.order('ord-1', { lineItems: [fx.orderLine(0), fx.orderLine(1, { friendlyName: HOSTILE.markdown })] }), fx.order('ord-2', { billingCycle: 'one_time' })] }), customerName: HOSTILE.html, locale })],
     ['confirmation, replayed', (locale) => renderConfirmationCard({ result: fx.checkout({ replayed: true }), customerName: 'Bold Ideas Ltd', locale })],
-    ['confirmation, nothing ordered', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [], orderErrors: [{ code: '800002', description: HOSTILE.markdown }] } as Partial<CheckoutResult>), customerName: 'Bold Ideas Ltd', locale })],
+    ['confirmation, nothing ordered', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [], orderErrors: [{ orderGroupId: 'g-1', code: '800002', description: HOSTILE.markdown }] }), customerName: 'Bold Ideas Ltd', locale })],
     ['order history', (locale) => renderOrderHistoryCard({ orders: Array.from({ length: 12 }, (_, i) => fx.order(`ord-${i}`)), customerNames: { 'cust-0001': HOSTILE.rtl }, title: 'Orders', locale })],
     ['order history, empty', (locale) => renderOrderHistoryCard({ orders: [], customerNames: {}, title: HOSTILE.template, locale })],
   ];
