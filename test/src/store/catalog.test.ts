@@ -1,10 +1,13 @@
 // CatalogStore.search: the count of matching rows is bounded (CATALOG_COUNT_CAP), so a search costs the
-// same whatever the catalog's size; paging goes on past the bound.
+// same whatever the catalog's size; paging goes on past the bound. Rows read back are valid CatalogItems.
 import assert from 'node:assert/strict';
 import { openDatabase, type Db } from '../../../src/store/db';
 import { seedDemoWorld } from '../../../src/store/seed';
 import { CATALOG_COUNT_CAP, CatalogStore } from '../../../src/store/catalog';
 import type { CatalogSearch } from '../../../src/purchase/types';
+import { Store } from '../../../src/store/store';
+import { CatalogItem } from '../../../src/domain/types';
+import { StoreMirror } from '../../../src/partnerCenter/rest/mirror';
 
 describe('store/catalog: capped search count', () => {
   let db: Db;
@@ -62,5 +65,39 @@ describe('store/catalog: capped search count', () => {
     assert.equal(last.total, all, 'the exact total on the last page');
     assert.equal(last.totalCapped, undefined);
     assert.equal(last.items.length, all - lastOffset);
+  });
+});
+
+describe('store/catalog: rows read back are CatalogItems', () => {
+  // toItem maps rows without parsing them again: every writer must have written a valid CatalogItem.
+  let store: Store;
+  before(() => {
+    store = Store.open(':memory:');
+  });
+  after(() => store.close());
+
+  it('every seeded availability reads back as a valid CatalogItem', () => {
+    const ids = (store.db.prepare('SELECT catalog_item_id AS id FROM availabilities').all() as { id: string }[]).map((r) => r.id);
+    assert.ok(ids.length > 90_000, `the demo catalog is seeded (${ids.length})`);
+    const catalog = new CatalogStore(store.db);
+    for (const id of ids) {
+      const item = catalog.item(id);
+      const parsed = CatalogItem.safeParse(item);
+      assert.ok(parsed.success, `${id} is a valid CatalogItem: ${parsed.success ? '' : parsed.error.message}`);
+    }
+  });
+
+  it("reads back what the REST gateway's mirror wrote, field for field", () => {
+    const catalog = new CatalogStore(store.db);
+    const seeded = catalog.item((store.db.prepare('SELECT catalog_item_id AS id FROM availabilities LIMIT 1').get() as { id: string }).id)!;
+    const written: CatalogItem = {
+      ...seeded,
+      catalogItemId: 'PRODX:SKUX:AVAILX',
+      product: { ...seeded.product, id: 'PRODX', title: 'Mirrored product' },
+      sku: { ...seeded.sku, id: 'SKUX', productId: 'PRODX', supportedBillingCycles: ['one_time', 'monthly'], purchasePrerequisites: ['InventoryCheck'] },
+      availability: { ...seeded.availability, id: 'AVAILX', productId: 'PRODX', skuId: 'SKUX', catalogItemId: 'PRODX:SKUX:AVAILX', unitPriceMinor: 4242 },
+    };
+    new StoreMirror(store).catalogItem(CatalogItem.parse(written));
+    assert.deepEqual(catalog.item('PRODX:SKUX:AVAILX'), written, 'the row maps back to the item the mirror wrote');
   });
 });
