@@ -73,29 +73,21 @@ export class Directory {
     return r && Partner.parse({ id: r.id, name: r.name, kind: r.kind, country: r.country, isCsp: r.is_csp === 1, mpnId: r.mpn_id });
   }
 
-  /** Resolves a channel user: Teams' aadObjectId is the agent id; other channels map from.id. */
+  /**
+   * Resolves a channel user: Teams' aadObjectId is the agent id; other channels map from.id. One
+   * statement (every turn runs it): the agent id first, then the channel id, with the agent's channel ids.
+   */
   agentByUserId(userId: string): Agent | undefined {
-    // Two primary-key lookups (the agent id first) rather than a UNION, which sorts to remove duplicates.
-    const r = (statement(this.db, 'SELECT * FROM agents WHERE id = ?').get(userId) ??
-      statement(this.db, 'SELECT a.* FROM agent_channel_ids c JOIN agents a ON a.id = c.agent_id WHERE c.channel_user_id = ?').get(userId)) as
-      | AgentRow
-      | undefined;
-    return r && this.toAgent(r);
+    const r = statement(
+      this.db,
+      `SELECT * FROM (SELECT ${agentColumns} FROM agents a WHERE a.id = ?
+       UNION ALL SELECT ${agentColumns} FROM agent_channel_ids c JOIN agents a ON a.id = c.agent_id WHERE c.channel_user_id = ?) LIMIT 1`,
+    ).get(userId, userId) as AgentRow | undefined;
+    return r && toAgent(r);
   }
 
   agents(): Agent[] {
-    return (statement(this.db, 'SELECT * FROM agents ORDER BY partner_id, display_name').all() as AgentRow[]).map((r) =>
-      this.toAgent(r),
-    );
-  }
-
-  private toAgent(r: AgentRow): Agent {
-    const channelUserIds = (
-      statement(this.db, 'SELECT channel_user_id FROM agent_channel_ids WHERE agent_id = ? ORDER BY 1').all(r.id) as {
-        channel_user_id: string;
-      }[]
-    ).map((c) => c.channel_user_id);
-    return Agent.parse({ id: r.id, partnerId: r.partner_id, displayName: r.display_name, email: r.email, role: r.role, channelUserIds });
+    return (statement(this.db, `SELECT ${agentColumns} FROM agents a ORDER BY a.partner_id, a.display_name`).all() as AgentRow[]).map(toAgent);
   }
 
   accessibleSubscriptionIds(agentId: string): Set<string> {
@@ -163,4 +155,19 @@ interface AgentRow {
   display_name: string;
   email: string;
   role: string;
+  /** JSON array, sorted. */
+  channel_user_ids: string;
 }
+
+const agentColumns = `a.*, (SELECT json_group_array(channel_user_id) FROM
+  (SELECT channel_user_id FROM agent_channel_ids WHERE agent_id = a.id ORDER BY 1)) AS channel_user_ids`;
+
+const toAgent = (r: AgentRow): Agent =>
+  Agent.parse({
+    id: r.id,
+    partnerId: r.partner_id,
+    displayName: r.display_name,
+    email: r.email,
+    role: r.role,
+    channelUserIds: JSON.parse(r.channel_user_ids) as string[],
+  });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Attachment } from 'botbuilder';
 import { Template } from 'adaptivecards-templating';
+import fc from 'fast-check';
 import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../../src/purchase/types';
 import type { Customer, Order, OrderLine, Partner, Reseller, Subscription } from '../../src/domain/types';
 import { escapeInlineMarkdown, escapeMarkdown, formatMinor, truncate } from '../../cards/format';
@@ -307,6 +308,16 @@ describe('cards/format', () => {
     assert.equal(escapeMarkdown('- item\n1. one'), '\\- item\n1\\. one');
     assert.equal(escapeMarkdown('{{DATE(2020-01-01T00:00:00Z)}}'), '\\{\\{DATE(2020-01-01T00:00:00Z)\\}\\}');
     assert.equal(escapeMarkdown('West Europe 1.5'), 'West Europe 1.5');
+  });
+
+  it('returns a string with nothing to escape as it is, and escapes everything else exactly as the full replacements do', () => {
+    const replaceAll = (text: string) =>
+      text
+        .replace(/[\\`*_~[\]#<>|{}]/g, (c) => `\\${c}`)
+        .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+    const unit = fc.constantFrom('a', 'Z', ' ', '\t', '\n', '\r', '1', '.', ')', '-', '+', '=', '*', '_', '~', '[', ']', '#', '<', '>', '|', '{', '}', '\\', '`', '!', '(');
+    fc.assert(fc.property(fc.string({ unit }), (text) => escapeMarkdown(text) === replaceAll(text)), { numRuns: 5000 });
   });
 
   it('truncates by code points without splitting emoji', () => {

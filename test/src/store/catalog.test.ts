@@ -6,7 +6,7 @@ import { seedDemoWorld } from '../../../src/store/seed';
 import { CATALOG_COUNT_CAP, CatalogStore } from '../../../src/store/catalog';
 import type { CatalogSearch } from '../../../src/purchase/types';
 import { Store } from '../../../src/store/store';
-import { CatalogItem } from '../../../src/domain/types';
+import { CatalogItem, ReservationType } from '../../../src/domain/types';
 import { StoreMirror } from '../../../src/partnerCenter/rest/mirror';
 
 describe('store/catalog: capped search count', () => {
@@ -68,7 +68,7 @@ describe('store/catalog: capped search count', () => {
   });
 });
 
-describe('store/catalog: rows read back are CatalogItems', () => {
+describe('store/catalog: rows read back are valid domain values', () => {
   // toItem maps rows without parsing them again: every writer must have written a valid CatalogItem.
   let store: Store;
   before(() => {
@@ -85,6 +85,12 @@ describe('store/catalog: rows read back are CatalogItems', () => {
       const parsed = CatalogItem.safeParse(item);
       assert.ok(parsed.success, `${id} is a valid CatalogItem: ${parsed.success ? '' : parsed.error.message}`);
     }
+  });
+
+  it('every seeded reservation type reads back as a valid ReservationType', () => {
+    const types = new CatalogStore(store.db).reservationTypes();
+    assert.equal(types.length, 21, 'the 21 demo reservation types');
+    for (const t of types) assert.ok(ReservationType.safeParse(t).success, `${t.key} is a valid ReservationType`);
   });
 
   it("reads back what the REST gateway's mirror wrote, field for field", () => {
