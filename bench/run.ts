@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { coldStart, type ColdStart } from './lib/cold';
 import { runLoad, type LoadResult } from './lib/load';
-import { buildServers, databaseBytes, PRODUCT_FILE, ROOT, sample, startServer, type ServerProcess } from './lib/proc';
+import { buildServers, databaseBytes, PRODUCT_FILE, productNodeArgs, ROOT, sample, startServer, type ServerProcess } from './lib/proc';
 import { echoScript, productScript, productSteps, productUsers, waterfallScript } from './lib/scripts';
 import { BotClient, messageActivity } from './lib/client';
 import { fmt, mb, summarize, table, type Summary } from './lib/stats';
@@ -126,7 +126,7 @@ async function measureServer(
   dataDir: string,
   extra: { durationS?: number; concurrency?: number } = {},
 ): Promise<ServerRun> {
-  const server = await startServer({ name, file: compiled[name], env: { DATA_DIR: dataDir }, extraNodeArgs: name === 'product' ? o.productNodeArgs : [] });
+  const server = await startServer({ name, file: compiled[name], env: { DATA_DIR: dataDir }, ...(name === 'product' ? { nodeArgs: [...productNodeArgs(), ...o.productNodeArgs] } : {}) });
   try {
     const rssIdleBytes = sample(server.pid).rssBytes;
     const result = await runLoad({
@@ -284,7 +284,7 @@ async function ledgerSection(o: Options, templatesDb: string, keep: string): Pro
     templates = made.templates;
     const db = databaseBytes(file);
     log(`ledger: product on ${size.toLocaleString('en-US')}: ${o.ledgerDurationS} s of purchases, then order histories`);
-    const server: ServerProcess = await startServer({ name: 'product', file: PRODUCT_FILE, env: { DATA_DIR: dataDir }, extraNodeArgs: o.productNodeArgs });
+    const server: ServerProcess = await startServer({ name: 'product', file: PRODUCT_FILE, env: { DATA_DIR: dataDir }, nodeArgs: [...productNodeArgs(), ...o.productNodeArgs] });
     try {
       const rssIdleBytes = sample(server.pid).rssBytes;
       const load = await runLoad({

@@ -12,7 +12,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { renderChoiceCard, renderConfirmationCard, renderOrderHistoryCard } from '../cards/render';
 import { AnswerPrompt, choiceRecogniser, newNonce, type AnswerPromptOptions, type ChoiceData } from './answerPrompt';
-import { PURCHASE_DIALOG, PurchaseDialog, type PurchaseOptions } from './purchaseDialog';
+import { PURCHASE_FLOW, PurchaseFlow, type PurchaseOptions } from './purchaseDialog';
 import { isCommand, turnIdentity, turnInput } from './turn';
 import { sayTo } from './messages';
 import { allWords, alternatives as anyOf } from '../src/i18n';
@@ -37,7 +37,7 @@ export class MainDialog extends ComponentDialog {
     private readonly actingAgentId: StatePropertyAccessor<string | undefined>,
   ) {
     super(MAIN_DIALOG);
-    this.addDialog(new PurchaseDialog(service));
+    for (const dialog of new PurchaseFlow(service).dialogs) this.addDialog(dialog);
     this.addDialog(new AnswerPrompt(ACT_AS_PROMPT, choiceRecogniser((choices, context) => sayTo(context).notUnderstoodChoice(choices))));
     this.addDialog(new WaterfallDialog(MAIN_FLOW, [this.routeStep.bind(this), this.afterStep.bind(this)]));
     this.initialDialogId = MAIN_FLOW;
@@ -96,7 +96,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const buy = buyPattern.exec(text);
-    if (buy) return step.beginDialog(PURCHASE_DIALOG, { customerQuery: buy[1], agentId: actor.agent.id } satisfies OwnedPurchase);
+    if (buy) return step.beginDialog(PURCHASE_FLOW, { customerQuery: buy[1], agentId: actor.agent.id } satisfies OwnedPurchase);
     const orders = ordersPattern.exec(text);
     if (orders) {
       await this.showOrders(step.context, orders[1]);
@@ -185,8 +185,7 @@ type OwnedPurchase = PurchaseOptions & { agentId: string };
 
 /** The agent whose purchase is running in this conversation, if one is (and was started with its owner). */
 function purchaseOwner(dc: DialogContext): string | undefined {
-  if (dc.activeDialog?.id !== PURCHASE_DIALOG) return undefined;
-  const flow = dc.child?.stack[0]; // the purchase waterfall, at the bottom of the purchase dialog's stack
+  const flow = dc.stack.find((instance) => instance.id === PURCHASE_FLOW); // under its prompt, if one is waiting
   const agentId = (flow?.state?.options as Partial<OwnedPurchase> | undefined)?.agentId;
   return typeof agentId === 'string' ? agentId : undefined;
 }

@@ -1,7 +1,7 @@
 // The Partner Center purchase flow as one waterfall. Step k takes the answer to question k-1 and asks
 // question k; "back" re-runs the step that asked the previous question with REPLAY (answers stay in
 // step.values). Steps ask and show; every decision is the PurchaseService's.
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import type { PurchaseService, ReviewChanges } from '../src/purchase/purchaseService';
@@ -33,8 +33,8 @@ import { actorOf, markOrdersConfirmed } from './turn';
 import { sayTo, type Say } from './messages';
 import { allWords, alternatives, catalogues } from '../src/i18n';
 
-export const PURCHASE_DIALOG = 'purchaseDialog';
-const PURCHASE_FLOW = 'purchaseFlow';
+/** The purchase waterfall: what the main dialog begins for "buy". */
+export const PURCHASE_FLOW = 'purchaseFlow';
 const CUSTOMER_PROMPT = 'purchaseCustomerPrompt';
 const CHOICE_PROMPT = 'purchaseChoicePrompt';
 const ITEM_PROMPT = 'purchaseItemPrompt';
@@ -110,15 +110,22 @@ const previousWords = allWords('previousPage');
 const clearWords = allWords('clearFilters');
 const reviewWords = allWords('review');
 
-export class PurchaseDialog extends ComponentDialog {
+/**
+ * The purchase flow: its waterfall (PURCHASE_FLOW) and prompts, added to the main dialog's own set rather
+ * than wrapped in a component dialog of their own. One dialog level less on every turn (a component
+ * creates a dialog context and its memory scopes per turn: bench/README.md); "cancel" and "help" are
+ * the main dialog's interruptions either way.
+ */
+export class PurchaseFlow {
+  readonly dialogs: Dialog[];
+
   constructor(private readonly service: PurchaseService) {
-    super(PURCHASE_DIALOG);
-    this.addDialog(new AnswerPrompt(CUSTOMER_PROMPT, (c, i, o) => this.recogniseCustomer(c, i, o as AnswerPromptOptions<CustomerData>)));
-    this.addDialog(new AnswerPrompt(CHOICE_PROMPT, choiceRecogniser((choices, context) => sayTo(context).notUnderstoodChoice(choices))));
-    this.addDialog(new AnswerPrompt(ITEM_PROMPT, (c, i, o) => this.recogniseItem(c, i, o as AnswerPromptOptions<ItemData>)));
-    this.addDialog(new AnswerPrompt(QUANTITY_PROMPT, (c, i, o) => this.recogniseQuantity(c, i, o as AnswerPromptOptions<QuantityData>)));
-    this.addDialog(new AnswerPrompt(REVIEW_PROMPT, (c, i, o) => this.recogniseReview(c, i, o as AnswerPromptOptions<ReviewData>)));
-    this.addDialog(
+    this.dialogs = [
+      new AnswerPrompt(CUSTOMER_PROMPT, (c, i, o) => this.recogniseCustomer(c, i, o as AnswerPromptOptions<CustomerData>)),
+      new AnswerPrompt(CHOICE_PROMPT, choiceRecogniser((choices, context) => sayTo(context).notUnderstoodChoice(choices))),
+      new AnswerPrompt(ITEM_PROMPT, (c, i, o) => this.recogniseItem(c, i, o as AnswerPromptOptions<ItemData>)),
+      new AnswerPrompt(QUANTITY_PROMPT, (c, i, o) => this.recogniseQuantity(c, i, o as AnswerPromptOptions<QuantityData>)),
+      new AnswerPrompt(REVIEW_PROMPT, (c, i, o) => this.recogniseReview(c, i, o as AnswerPromptOptions<ReviewData>)),
       new WaterfallDialog(PURCHASE_FLOW, [
         this.askCustomerStep.bind(this),
         this.askSegmentStep.bind(this),
@@ -130,8 +137,7 @@ export class PurchaseDialog extends ComponentDialog {
         this.reviewCartStep.bind(this),
         this.finishStep.bind(this),
       ]),
-    );
-    this.initialDialogId = PURCHASE_FLOW;
+    ];
   }
 
   // ---- steps ------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// Cold start: a new process of the product (`node dist/bot/index.js`, as npm start runs it after its
+// Cold start: a new process of the product (`node [npm start's options] dist/bot/index.js`, as npm start runs it after its
 // prestart build) on a new, empty DATA_DIR, timed from spawn to the first reply to "buy" (migrate, seed,
 // listen, first turn). The build itself (about 0.3 s, scripts/build.mjs) is not part of a start.
 import fs from 'node:fs';
@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { BotClient, messageActivity } from './client';
-import { freePort, PRODUCT_FILE, ROOT, sample, sleep } from './proc';
+import { freePort, PRODUCT_FILE, productNodeArgs, ROOT, sample, sleep } from './proc';
 
 export interface ColdStart {
   /** spawn → first reply to "buy" */
@@ -22,7 +22,7 @@ export async function coldStart(): Promise<ColdStart> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', PRODUCT_FILE], {
+  const child = spawn(process.execPath, [...productNodeArgs(), PRODUCT_FILE], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,16 @@ const CLK_TCK = 100;
 /** The product as `npm start` runs it: the prestart build's output. */
 export const PRODUCT_FILE = 'dist/bot/index.js';
 
+/** The node options of `npm start` (package.json), so the bench starts the product exactly as it does. */
+export function productNodeArgs(): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words[words.length - 1] !== PRODUCT_FILE) {
+    throw new Error(`npm start is "${start}"; the bench expects "node [options] ${PRODUCT_FILE}"`);
+  }
+  return words.slice(1, -1);
+}
+
 /**
  * Compiles the servers: the product exactly as npm's prestart does (into dist/bot), the comparison
  * servers with the same options into `outDir` (inside the repository: they require its node_modules).
@@ -112,13 +122,14 @@ export interface StartOptions {
   /** Compiled file (buildServers), run with `node`. */
   file: string;
   env?: Record<string, string>;
-  extraNodeArgs?: string[];
+  /** Node options before the file (the product: npm start's, see productNodeArgs). */
+  nodeArgs?: string[];
   timeoutMs?: number;
 }
 
 export async function startServer(opts: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const args = ['--disable-warning=DEP0111', ...(opts.extraNodeArgs ?? []), opts.file];
+  const args = [...(opts.nodeArgs ?? ['--disable-warning=DEP0111']), opts.file];
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
