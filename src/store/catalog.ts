@@ -159,10 +159,16 @@ export class CatalogStore {
     ).n;
     const totalCapped = counted > bound;
     const total = totalCapped ? bound : counted;
+    const order = 'a.family, a.cores, a.arm_sku_name, a.region, a.term';
+    // A size's rows sit in one block of the page order that SQLite cannot seek to (family and cores come
+    // first): its page is sorted from availabilities_size's range (tens of rows) and only the page's rows
+    // are joined. Every other page is the first rows of availabilities_page's range that match.
     const rows = statement(
       this.db,
-      `${itemSelect} WHERE ${clause}
-       ORDER BY a.family, a.cores, a.arm_sku_name, a.region, a.term LIMIT ? OFFSET ?`,
+      f.armSkuName
+        ? `${itemSelect} JOIN (SELECT a.rowid AS rid FROM availabilities a INDEXED BY availabilities_size WHERE ${clause}
+             ORDER BY ${order} LIMIT ? OFFSET ?) page ON a.rowid = page.rid ORDER BY ${order}`
+        : `${itemSelect} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
       .all(...args, q.limit, q.offset) as ItemRow[];
     return { items: rows.map(toItem), total, ...(totalCapped ? { totalCapped: true as const } : {}) };

@@ -255,4 +255,16 @@ END;
 CREATE INDEX orders_idempotency_key ON orders(idempotency_key, order_group);
 `,
   },
+  {
+    version: 5,
+    name: 'catalog filter indexes',
+    sql: `
+-- A search filtered by region (and term) or by size scanned the market's whole range of availabilities_page
+-- to count its matches (and to find a page when they are few): linear in the catalog. Led by those
+-- filters, the count is an index range and the page sorts only the matches. Narrow on purpose: the seed
+-- builds every catalog index on a first start (bench/README.md, cold start).
+CREATE INDEX availabilities_region ON availabilities(country, segment, reservation_type, is_purchasable, arm_region_name, term);
+CREATE INDEX availabilities_size ON availabilities(country, segment, reservation_type, is_purchasable, arm_sku_name);
+`,
+  },
 ];

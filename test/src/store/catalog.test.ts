@@ -53,6 +53,30 @@ describe('store/catalog: capped search count', () => {
     assert.deepEqual(none, { items: [], total: 0 });
   });
 
+  it('lists a size, or a region and term, in page order on every page, with the exact total', () => {
+    const reference = (where: string, params: string[]) =>
+      (db
+        .prepare(
+          `SELECT catalog_item_id AS id FROM availabilities NOT INDEXED WHERE country = 'NL' AND segment = 'commercial'
+           AND reservation_type = 'VirtualMachines' AND is_purchasable = 1 AND ${where} ORDER BY family, cores, arm_sku_name, region, term`,
+        )
+        .all(...params) as { id: string }[]).map((r) => r.id);
+    for (const [filter, where, params] of [
+      [{ armSkuName: 'Standard_D4s_v5' }, 'arm_sku_name = ?', ['Standard_D4s_v5']],
+      [{ region: 'westeurope', term: 'P3Y' as const }, 'arm_region_name = ? AND term = ?', ['westeurope', 'P3Y']],
+    ] as const) {
+      const all = reference(where, [...params]);
+      assert.ok(all.length > 20, `${JSON.stringify(filter)} matches several pages (${all.length})`);
+      const listed: string[] = [];
+      for (let offset = 0; offset < all.length; offset += 10) {
+        const page = catalog.search(search({ filter, offset }));
+        assert.equal(page.total, all.length, `${JSON.stringify(filter)}: the exact total`);
+        listed.push(...page.items.map((i) => i.catalogItemId));
+      }
+      assert.deepEqual(listed, all, `${JSON.stringify(filter)}: every row once, in page order`);
+    }
+  });
+
   it('pages past the cap: the count reaches the requested page, and the last page is exact', () => {
     const q = search();
     const all = exact(q);
