@@ -111,6 +111,9 @@ function toItem(r: ItemRow): CatalogItem {
  */
 export const CATALOG_COUNT_CAP = 1000;
 
+/** Up to this many matches a typed text's page is sorted from its own rows rather than found by a walk of the page order. */
+const SPARSE_MATCHES = 200;
+
 export class CatalogStore {
   constructor(private readonly db: Db) {}
 
@@ -148,7 +151,10 @@ export class CatalogStore {
     if (f.family) (where.push('a.family = ?'), args.push(f.family));
     if (f.armSkuName) (where.push('a.arm_sku_name = ?'), args.push(f.armSkuName));
     if (f.text) {
-      where.push(`(a.arm_sku_name LIKE ? ESCAPE '\\' OR a.family LIKE ? ESCAPE '\\')`);
+      // The same as testing both names of every row, through the few distinct names (migration 5).
+      where.push(
+        `(a.arm_sku_name, a.family) IN (SELECT arm_sku_name, family FROM sku_names WHERE arm_sku_name LIKE ? ESCAPE '\\' OR family LIKE ? ESCAPE '\\')`,
+      );
       const pattern = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       args.push(pattern, pattern);
     }
@@ -160,12 +166,14 @@ export class CatalogStore {
     const totalCapped = counted > bound;
     const total = totalCapped ? bound : counted;
     const order = 'a.family, a.cores, a.arm_sku_name, a.region, a.term';
-    // A size's rows sit in one block of the page order that SQLite cannot seek to (family and cores come
-    // first): its page is sorted from availabilities_size's range (tens of rows) and only the page's rows
-    // are joined. Every other page is the first rows of availabilities_page's range that match.
+    // A size's rows, and those of a typed text that matches few, sit in blocks of the page order that SQLite
+    // cannot seek to (family and cores come first): such a page is sorted from availabilities_size's ranges
+    // (its matches only) and only the page's rows are joined. Every other page is the first matching rows
+    // of availabilities_page's range, found after about page ÷ density rows.
+    const fromSizes = f.armSkuName !== undefined || (f.text !== undefined && counted <= SPARSE_MATCHES);
     const rows = statement(
       this.db,
-      f.armSkuName
+      fromSizes
         ? `${itemSelect} JOIN (SELECT a.rowid AS rid FROM availabilities a INDEXED BY availabilities_size WHERE ${clause}
              ORDER BY ${order} LIMIT ? OFFSET ?) page ON a.rowid = page.rid ORDER BY ${order}`
         : `${itemSelect} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
