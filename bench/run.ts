@@ -27,7 +27,7 @@ const HELP = `npm run bench [-- options]
   --ledger-sizes LIST     stored conversations and orders (default 1000,10000,100000,200000)
   --ledger-duration S     product load on each ledger size (default 5)
   --cold-runs N           cold starts (default 3)
-  --product-node-args A   extra node options for the product process, e.g. "--max-old-space-size=224"
+  --product-node-args A   node options for the product after npm start's own, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   --only LIST             some of: cold,load,catalog,ledger
   --out DIR               where latest.json and latest.md go (default bench/results)
   --no-readme             do not update the results section of bench/README.md`;
