@@ -56,8 +56,8 @@ const termDescriptions: Record<TermDuration, string> = { P1Y: '1 year', P3Y: '3 
 /**
  * A row as the domain's CatalogItem. Not parsed with zod again: catalog rows are only written from
  * values that already are CatalogItems (the seed's typed constants, the REST mirror's items parsed from
- * the wire), and the store test checks every seeded row against the schema. Parsing here was two thirds
- * of a catalog page's cost (bench/README.md).
+ * the wire), and the store test checks every seeded row against the schema. Parsing here was about a
+ * tenth of a catalog page's cost (ten items: 135 → 121 µs).
  */
 function toItem(r: ItemRow): CatalogItem {
   const term = r.term as TermDuration;

@@ -274,11 +274,15 @@ CREATE TABLE sku_names (
   PRIMARY KEY (arm_sku_name, family)
 ) WITHOUT ROWID;
 INSERT OR IGNORE INTO sku_names SELECT arm_sku_name, family FROM skus;
+-- NOT EXISTS rather than INSERT OR IGNORE: inside a trigger the OR clause gives way to the firing
+-- statement's conflict handling (the REST mirror's upsert), which made a known name an error.
 CREATE TRIGGER skus_names_insert AFTER INSERT ON skus BEGIN
-  INSERT OR IGNORE INTO sku_names VALUES (NEW.arm_sku_name, NEW.family);
+  INSERT INTO sku_names SELECT NEW.arm_sku_name, NEW.family
+  WHERE NOT EXISTS (SELECT 1 FROM sku_names WHERE arm_sku_name = NEW.arm_sku_name AND family = NEW.family);
 END;
 CREATE TRIGGER skus_names_update AFTER UPDATE OF arm_sku_name, family ON skus BEGIN
-  INSERT OR IGNORE INTO sku_names VALUES (NEW.arm_sku_name, NEW.family);
+  INSERT INTO sku_names SELECT NEW.arm_sku_name, NEW.family
+  WHERE NOT EXISTS (SELECT 1 FROM sku_names WHERE arm_sku_name = NEW.arm_sku_name AND family = NEW.family);
 END;
 `,
   },

@@ -132,7 +132,12 @@ describe('store/catalog: rows read back are valid domain values', () => {
       sku: { ...seeded.sku, id: 'SKUX', productId: 'PRODX', supportedBillingCycles: ['one_time', 'monthly'], purchasePrerequisites: ['InventoryCheck'] },
       availability: { ...seeded.availability, id: 'AVAILX', productId: 'PRODX', skuId: 'SKUX', catalogItemId: 'PRODX:SKUX:AVAILX', unitPriceMinor: 4242 },
     };
-    new StoreMirror(store).catalogItem(CatalogItem.parse(written));
+    const mirror = new StoreMirror(store);
+    mirror.catalogItem(CatalogItem.parse(written));
+    // Mirrored again (a catalog refresh): the upsert path, with names sku_names already knows.
+    mirror.catalogItem(CatalogItem.parse(written));
     assert.deepEqual(catalog.item('PRODX:SKUX:AVAILX'), written, 'the row maps back to the item the mirror wrote');
+    const byText = catalog.search({ country: written.availability.country, segment: written.availability.segment, reservationType: written.product.reservationType, filter: { text: written.sku.dynamicAttributes.armSkuName }, offset: 0, limit: 1000 });
+    assert.ok(byText.items.some((i) => i.catalogItemId === 'PRODX:SKUX:AVAILX'), 'typed text finds the mirrored item');
   });
 });
