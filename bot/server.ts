@@ -13,6 +13,7 @@ import { authenticateRequest, createAuthentication } from './authentication';
 import { SqliteStorage } from './sqliteStorage';
 import { PurchaseBot } from './purchaseBot';
 import { Store } from '../src/store/store';
+import { startBackgroundCheckpoints } from '../src/store/backgroundCheckpoints';
 import { LocalPartnerCenter } from '../src/partnerCenter/local';
 import { createRestPartnerCenter, withPartnerCenterContext } from '../src/partnerCenter/rest';
 import { PurchaseService } from '../src/purchase/purchaseService';
@@ -99,6 +100,7 @@ export async function startBot(config: Config, log: (line: string) => void = con
   });
 
   await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
+  const checkpoints = startBackgroundCheckpoints(config.databaseFile, log);
   const address = server.address();
   return {
     server,
@@ -106,6 +108,7 @@ export async function startBot(config: Config, log: (line: string) => void = con
     port: address.port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await checkpoints.stop();
       store.close();
     },
   };

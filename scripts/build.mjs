@@ -11,8 +11,9 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// prepareInWorker.ts starts `prepareWorker.js` from its own directory: every entry lands flat in `out`.
-const botEntries = ['bot/index.ts', 'src/store/prepareWorker.ts'];
+// The store starts its workers (`prepareWorker.js`, `checkpointWorker.js`) from its own directory:
+// every entry lands flat in `out`.
+const botEntries = ['bot/index.ts', 'src/store/prepareWorker.ts', 'src/store/checkpointWorker.ts'];
 
 async function compile(entries, out) {
   await build({

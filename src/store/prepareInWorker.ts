@@ -2,8 +2,7 @@
 // about as long seeding the demo catalog as loading its modules (bench/README.md, cold start); done in a
 // worker, both happen at once. Only node:worker_threads is loaded here, so the caller can start this
 // before it loads anything heavy.
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startStoreWorker } from './storeWorker';
 
 export interface Prepared {
   ok: boolean;
@@ -28,10 +27,7 @@ export function prepareDatabaseInWorker(file: string, options: { busyTimeoutMs?:
       resolve({ ...p, ms: performance.now() - t0 });
     };
     try {
-      // Run from TypeScript sources (tsx) the worker needs the same loader; compiled, it needs nothing.
-      const entry = path.join(__dirname, `prepareWorker${path.extname(__filename)}`);
-      const loader = entry.endsWith('.ts') ? `require(${JSON.stringify(require.resolve('tsx/cjs'))});` : '';
-      const worker = new Worker(`${loader}require(${JSON.stringify(entry)});`, { eval: true, workerData: { file, options } });
+      const worker = startStoreWorker('prepareWorker', { file, options });
       worker.once('message', (m: { seeded: boolean }) => done({ ok: true, seeded: m.seeded }));
       worker.once('error', (error) => done({ ok: false, error: error.message }));
       worker.once('exit', (code) => done({ ok: false, error: `the worker exited with code ${code}` }));

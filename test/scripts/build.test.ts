@@ -38,7 +38,9 @@ describe('scripts/build.mjs: npm start runs the compiled bot', function () {
       assert.match(out, /node scripts\/build\.mjs/, `the prestart build ran:\n${out}`);
       assert.match(out, /dist\/bot\/index\.js/, `npm start runs the compiled bot:\n${out}`);
       assert.doesNotMatch(out, /could not be prepared in a worker/, `the compiled worker prepared the database:\n${out}`);
-      assert.ok(fs.statSync(path.join(root, 'dist/bot/prepareWorker.js')).isFile(), 'the worker is compiled next to the bot');
+      for (const worker of ['prepareWorker.js', 'checkpointWorker.js']) {
+        assert.ok(fs.statSync(path.join(root, 'dist/bot', worker)).isFile(), `${worker} is compiled next to the bot`);
+      }
 
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
@@ -61,6 +63,7 @@ describe('scripts/build.mjs: npm start runs the compiled bot', function () {
       const card = JSON.stringify(replies.map((a) => a.attachments?.[0]?.content ?? a.text));
       assert.match(card, /Which customer/, `the first reply asks for the customer: ${card.slice(0, 400)}`);
       assert.match(card, /Contoso Retail/, `and lists the seeded customers: ${card.slice(0, 400)}`);
+      assert.doesNotMatch(out, /Background checkpoints stopped/, `the compiled checkpoint worker runs:\n${out}`);
 
       const db = new Database(path.join(dataDir, 'reservations.db'), { readonly: true });
       try {
