@@ -1,5 +1,6 @@
 // The catalog as stored: reservation types, products, SKUs and availabilities, with the filtered search.
 import { statement, type Db } from './db';
+import { VersionedCache } from './versionedCache';
 import {
   type CatalogItem,
   type ReservationType,
@@ -115,9 +116,18 @@ export const CATALOG_COUNT_CAP = 1000;
 const SPARSE_MATCHES = 200;
 
 export class CatalogStore {
-  constructor(private readonly db: Db) {}
+  /** Reservation types, items by id and inventory restrictions, until a catalog row changes (versionedCache.ts). */
+  private readonly cache: VersionedCache;
+
+  constructor(private readonly db: Db) {
+    this.cache = new VersionedCache(db, 'catalog', false);
+  }
 
   reservationTypes(): ReservationType[] {
+    return this.cache.get('reservationTypes', () => this.readReservationTypes());
+  }
+
+  private readReservationTypes(): ReservationType[] {
     const rows = statement(this.db, 'SELECT * FROM reservation_types ORDER BY sort_order, key').all() as {
       key: string;
       id: string;
@@ -183,12 +193,20 @@ export class CatalogStore {
   }
 
   item(catalogItemId: string): CatalogItem | undefined {
+    return this.cache.get(`item:${catalogItemId}`, () => this.readItem(catalogItemId));
+  }
+
+  private readItem(catalogItemId: string): CatalogItem | undefined {
     const r = statement(this.db, `${itemSelect} WHERE a.catalog_item_id = ?`).get(catalogItemId) as ItemRow | undefined;
     return r && toItem(r);
   }
 
   /** Why a SKU's size cannot be reserved in a region now (Partner Center's inventory check); empty when it can. */
   inventoryRestrictions(productId: string, skuId: string, armRegionName: string): { reasonCode: string; description: string }[] {
+    return this.cache.get(`restrictions:${JSON.stringify([productId, skuId, armRegionName])}`, () => this.readInventoryRestrictions(productId, skuId, armRegionName));
+  }
+
+  private readInventoryRestrictions(productId: string, skuId: string, armRegionName: string): { reasonCode: string; description: string }[] {
     return statement(
       this.db,
       `SELECT r.reason_code AS reasonCode, r.description FROM skus s

@@ -1,5 +1,6 @@
 // Partners, agents, resellers, customers and subscriptions as stored; rows mapped to domain types.
 import { statement, type Db } from './db';
+import { VersionedCache } from './versionedCache';
 import {
   Agent,
   Customer,
@@ -63,10 +64,22 @@ const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c
 /** The longest customer search run: a domain name has at most 253 characters, a company name fewer. */
 export const maxCustomerQueryLength = 256;
 
+/**
+ * Lookups by id are cached until any directory row changes (versionedCache.ts): every turn resolves its
+ * agent and partner, and most read the customer and subscription (bench/README.md, profile).
+ */
 export class Directory {
-  constructor(private readonly db: Db) {}
+  private readonly cache: VersionedCache;
+
+  constructor(private readonly db: Db) {
+    this.cache = new VersionedCache(db, 'directory', true);
+  }
 
   partner(id: string): Partner | undefined {
+    return this.cache.get(`partner:${id}`, () => this.readPartner(id));
+  }
+
+  private readPartner(id: string): Partner | undefined {
     const r = statement(this.db, 'SELECT * FROM partners WHERE id = ?').get(id) as
       | { id: string; name: string; kind: string; country: string; is_csp: number; mpn_id: string }
       | undefined;
@@ -78,6 +91,10 @@ export class Directory {
    * statement (every turn runs it): the agent id first, then the channel id, with the agent's channel ids.
    */
   agentByUserId(userId: string): Agent | undefined {
+    return this.cache.get(`agent:${userId}`, () => this.readAgentByUserId(userId));
+  }
+
+  private readAgentByUserId(userId: string): Agent | undefined {
     const r = statement(
       this.db,
       `SELECT * FROM (SELECT ${agentColumns} FROM agents a WHERE a.id = ?
@@ -90,7 +107,11 @@ export class Directory {
     return (statement(this.db, `SELECT ${agentColumns} FROM agents a ORDER BY a.partner_id, a.display_name`).all() as AgentRow[]).map(toAgent);
   }
 
-  accessibleSubscriptionIds(agentId: string): Set<string> {
+  accessibleSubscriptionIds(agentId: string): ReadonlySet<string> {
+    return this.cache.get(`access:${agentId}`, () => this.readAccessibleSubscriptionIds(agentId));
+  }
+
+  private readAccessibleSubscriptionIds(agentId: string): ReadonlySet<string> {
     const rows = statement(this.db, 'SELECT subscription_id FROM agent_subscription_access WHERE agent_id = ?').all(agentId) as {
       subscription_id: string;
     }[];
@@ -98,6 +119,10 @@ export class Directory {
   }
 
   resellers(partnerId: string): Reseller[] {
+    return this.cache.get(`resellers:${partnerId}`, () => this.readResellers(partnerId));
+  }
+
+  private readResellers(partnerId: string): Reseller[] {
     return (
       statement(this.db, 'SELECT * FROM resellers WHERE partner_id = ? ORDER BY name').all(partnerId) as {
         mpn_id: string;
@@ -120,17 +145,29 @@ export class Directory {
   }
 
   customer(id: string): Customer | undefined {
+    return this.cache.get(`customer:${id}`, () => this.readCustomer(id));
+  }
+
+  private readCustomer(id: string): Customer | undefined {
     const r = statement(this.db, 'SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
     return r && toCustomer(r);
   }
 
   subscriptions(customerId: string): Subscription[] {
+    return this.cache.get(`subscriptions:${customerId}`, () => this.readSubscriptions(customerId));
+  }
+
+  private readSubscriptions(customerId: string): Subscription[] {
     return (
       statement(this.db, 'SELECT * FROM subscriptions WHERE customer_id = ? ORDER BY created_at, id').all(customerId) as SubscriptionRow[]
     ).map(toSubscription);
   }
 
   subscription(id: string): Subscription | undefined {
+    return this.cache.get(`subscription:${id}`, () => this.readSubscription(id));
+  }
+
+  private readSubscription(id: string): Subscription | undefined {
     const r = statement(this.db, 'SELECT * FROM subscriptions WHERE id = ?').get(id) as SubscriptionRow | undefined;
     return r && toSubscription(r);
   }

@@ -5,6 +5,15 @@ export interface Migration {
   sql: string;
 }
 
+/** Every change to these tables changes `store_versions.directory`: src/store/versionedCache.ts. */
+const directoryTables = ['partners', 'resellers', 'agents', 'agent_channel_ids', 'customers', 'subscriptions', 'agent_subscription_access'];
+/** … and `store_versions.catalog`; availabilities get no INSERT trigger (migration 6 says why). */
+const catalogTables = ['reservation_types', 'products', 'skus', 'inventory_restrictions'];
+
+function versionTrigger(table: string, operation: 'INSERT' | 'UPDATE' | 'DELETE', column: 'directory' | 'catalog'): string {
+  return `CREATE TRIGGER ${table}_version_${operation.toLowerCase()} AFTER ${operation} ON ${table} BEGIN UPDATE store_versions SET ${column} = random(); END;`;
+}
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -284,6 +293,29 @@ CREATE TRIGGER skus_names_update AFTER UPDATE OF arm_sku_name, family ON skus BE
   INSERT INTO sku_names SELECT NEW.arm_sku_name, NEW.family
   WHERE NOT EXISTS (SELECT 1 FROM sku_names WHERE arm_sku_name = NEW.arm_sku_name AND family = NEW.family);
 END;
+`,
+  },
+  {
+    version: 6,
+    name: 'store versions for the read caches',
+    sql: `
+-- The directory and the catalog are read on every turn and change seldom: the store caches what it reads
+-- and drops the cache when these values change. Triggers change them with every insert, update and delete,
+-- whoever writes (the REST mirror, another process, a test's own SQL). A random value, not a counter: a
+-- rolled-back change restores the old value, and a counter could later reach the rolled-back one again.
+CREATE TABLE store_versions (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  directory INTEGER NOT NULL,
+  catalog INTEGER NOT NULL
+);
+INSERT INTO store_versions (id, directory, catalog) VALUES (1, random(), random());
+${directoryTables.flatMap((t) => (['INSERT', 'UPDATE', 'DELETE'] as const).map((op) => versionTrigger(t, op, 'directory'))).join('\n')}
+${catalogTables.flatMap((t) => (['INSERT', 'UPDATE', 'DELETE'] as const).map((op) => versionTrigger(t, op, 'catalog'))).join('\n')}
+-- The catalog caches only items it found, by catalog item id (the primary key): a new availability cannot
+-- make a cached one wrong, so inserts (91,648 on a first start) pay no trigger. The REST mirror's upsert
+-- fires the UPDATE trigger; INSERT OR REPLACE would not fire DELETE (recursive_triggers is off): not used.
+${versionTrigger('availabilities', 'UPDATE', 'catalog')}
+${versionTrigger('availabilities', 'DELETE', 'catalog')}
 `,
   },
 ];

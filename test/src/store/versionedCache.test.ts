@@ -1,0 +1,118 @@
+// The directory and catalog read caches (src/store/versionedCache.ts, migration 6): a read after any change
+// sees the change, whoever made it (this connection's own SQL, another connection, a rolled-back
+// transaction), and what the cache hands out cannot be changed by the caller.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Store } from '../../../src/store/store';
+import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
+
+describe('store: read caches dropped on every change', () => {
+  let dir: string;
+  let store: Store;
+  let other: Database.Database;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'versioned-cache-'));
+    store = Store.open(path.join(dir, 'reservations.db'));
+    other = new Database(path.join(dir, 'reservations.db'));
+  });
+  afterEach(() => {
+    other.close();
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const itemId = () => (store.db.prepare(`SELECT catalog_item_id FROM availabilities WHERE country = 'NL' LIMIT 1`).pluck().get() as string);
+
+  it('serves a repeated lookup from the cache (the same object) until a row changes', () => {
+    const first = store.directory.customer(demoCustomers.contosoRetail);
+    assert.ok(first, 'Contoso Retail exists');
+    assert.equal(store.directory.customer(demoCustomers.contosoRetail), first, 'the cached object is handed out again');
+    // A change to any directory row, even another customer's, drops the cache.
+    store.db.prepare(`UPDATE customers SET domain = domain WHERE id = ?`).run(demoCustomers.alpineSki);
+    const reread = store.directory.customer(demoCustomers.contosoRetail);
+    assert.notEqual(reread, first, 'read again after a change');
+    assert.deepEqual(reread, first, 'with the same content');
+  });
+
+  it("sees this connection's own UPDATE, INSERT and DELETE of directory rows at the next read", () => {
+    assert.equal(store.directory.customer(demoCustomers.contosoRetail)?.companyName, 'Contoso Retail B.V.');
+    store.db.prepare(`UPDATE customers SET company_name = 'Renamed B.V.' WHERE id = ?`).run(demoCustomers.contosoRetail);
+    assert.equal(store.directory.customer(demoCustomers.contosoRetail)?.companyName, 'Renamed B.V.', 'update seen');
+
+    assert.equal(store.directory.agentByUserId('new-channel-id'), undefined, 'unknown user (a miss, cached)');
+    store.db.prepare('INSERT INTO agent_channel_ids (channel_user_id, agent_id) VALUES (?, ?)').run('new-channel-id', demoAgents.anna);
+    assert.equal(store.directory.agentByUserId('new-channel-id')?.id, demoAgents.anna, 'insert seen: the cached miss was dropped');
+
+    assert.ok(store.directory.accessibleSubscriptionIds(demoAgents.sam).has(demoSubscriptions.contosoRetailProduction));
+    store.db.prepare('DELETE FROM agent_subscription_access WHERE agent_id = ?').run(demoAgents.sam);
+    assert.equal(store.directory.accessibleSubscriptionIds(demoAgents.sam).size, 0, 'delete seen: access withdrawn');
+  });
+
+  it('sees a change committed by another connection', () => {
+    assert.equal(store.directory.partner(demoPartners.contosoNl)?.isCsp, true);
+    assert.equal(store.directory.subscription(demoSubscriptions.contosoRetailProduction)?.status, 'active');
+    other.prepare('UPDATE partners SET is_csp = 0 WHERE id = ?').run(demoPartners.contosoNl);
+    other.prepare(`UPDATE subscriptions SET status = 'suspended' WHERE id = ?`).run(demoSubscriptions.contosoRetailProduction);
+    assert.equal(store.directory.partner(demoPartners.contosoNl)?.isCsp, false, 'the partner left CSP');
+    assert.equal(store.directory.subscription(demoSubscriptions.contosoRetailProduction)?.status, 'suspended');
+  });
+
+  it('never keeps what a rolled-back transaction read, even when a later change is committed', () => {
+    const id = demoCustomers.contosoRetail;
+    assert.equal(store.directory.customer(id)?.companyName, 'Contoso Retail B.V.');
+    const inside = store.db.transaction(() => {
+      store.db.prepare(`UPDATE customers SET company_name = 'Never B.V.' WHERE id = ?`).run(id);
+      assert.equal(store.directory.customer(id)?.companyName, 'Never B.V.', 'inside the transaction its own change is read');
+      throw new Error('roll back');
+    });
+    assert.throws(inside, /roll back/);
+    // The next committed change must not make the rolled-back read current again.
+    other.prepare(`UPDATE customers SET domain = 'renamed.example' WHERE id = ?`).run(id);
+    const after = store.directory.customer(id);
+    assert.equal(after?.companyName, 'Contoso Retail B.V.', 'the rolled-back name is gone');
+    assert.equal(after?.domain, 'renamed.example', 'the committed change is read');
+  });
+
+  it("sees a catalog price change and a withdrawn item; finds an item inserted after a miss", () => {
+    const id = itemId();
+    const before = store.catalog.item(id)!;
+    other.prepare('UPDATE availabilities SET unit_price_minor = unit_price_minor + 100 WHERE catalog_item_id = ?').run(id);
+    assert.equal(store.catalog.item(id)?.availability.unitPriceMinor, before.availability.unitPriceMinor + 100, 'new price read');
+
+    const types = store.catalog.reservationTypes();
+    other.prepare(`UPDATE reservation_types SET monthly_billing_supported = 1 - monthly_billing_supported WHERE key = 'VirtualMachines'`).run();
+    assert.notEqual(
+      store.catalog.reservationTypes().find((t) => t.key === 'VirtualMachines')?.monthlyBillingSupported,
+      types.find((t) => t.key === 'VirtualMachines')?.monthlyBillingSupported,
+      'reservation type change read',
+    );
+
+    other.prepare('DELETE FROM availabilities WHERE catalog_item_id = ?').run(id);
+    assert.equal(store.catalog.item(id), undefined, 'a deleted item is gone');
+
+    // Inserts into availabilities change no version (migration 6): a miss must not be cached.
+    const row = store.db.prepare('SELECT * FROM availabilities WHERE catalog_item_id <> ? LIMIT 1').get(id) as Record<string, unknown>;
+    const copyId = `${String(row.catalog_item_id)}-copy`;
+    assert.equal(store.catalog.item(copyId), undefined, 'not there yet');
+    const cols = Object.keys(row);
+    other.prepare(`INSERT INTO availabilities (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => (c === 'catalog_item_id' ? copyId : row[c])) as never[]);
+    assert.equal(store.catalog.item(copyId)?.catalogItemId, copyId, 'found once inserted');
+  });
+
+  it('hands out frozen objects: a caller cannot change what the next caller reads', () => {
+    const customer = store.directory.customer(demoCustomers.contosoRetail)!;
+    assert.throws(() => {
+      (customer as { companyName: string }).companyName = 'Mutated';
+    }, TypeError);
+    assert.throws(() => (customer.qualifications as string[]).push('education'), TypeError);
+    const item = store.catalog.item(itemId())!;
+    assert.throws(() => {
+      (item.availability as { unitPriceMinor: number }).unitPriceMinor = 1;
+    }, TypeError);
+    assert.equal(store.directory.customer(demoCustomers.contosoRetail)?.companyName, 'Contoso Retail B.V.');
+  });
+});
