@@ -467,7 +467,7 @@ function markdown(r: Report): string {
   }
   if (r.catalog) {
     out.push('');
-    out.push(`### Catalog search against catalog size (${r.catalog.iterations} searches per size, CatalogStore.search: SQL + mapping)`);
+    out.push(`### Catalog search against catalog size (${r.catalog.iterations} searches per size, CatalogStore.readSearch: SQL + mapping, never cached)`);
     const kinds = Object.keys(r.catalog.points[0]?.kinds ?? {});
     out.push(
       table(

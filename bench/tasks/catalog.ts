@@ -1,8 +1,9 @@
 // Catalog search latency against catalog size. Run by bench/run.ts as a child process (its own heap and
 // CPU), or alone: node --import tsx bench/tasks/catalog.ts --sizes 1000,10000,100000,200000 --iterations 3000
 // Seeds one temporary database, then for each size copies it, scales its catalog (lib/catalogScale.ts)
-// and times CatalogStore.search, the store call behind every catalog card (SQL + mapping to domain
-// objects), over the mix of searches the purchase flow issues. Prints one JSON line.
+// and times CatalogStore.readSearch, the store's query behind every catalog card (SQL + mapping to domain
+// objects) without the page cache in front of it (CatalogStore.search): what a page costs when it is not
+// cached, over the mix of searches the purchase flow issues. Prints one JSON line.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,7 +81,7 @@ function measure(file: string): Omit<CatalogPoint, 'availabilities' | 'skus' | '
       const q = { ...kinds[kind]!(Math.floor(i / names.length)), limit: 10 };
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      store.catalog.search(q);
+      store.catalog.readSearch(q);
       const ms = performance.now() - t0;
       const c = process.cpuUsage(c0);
       return { kind, ms, cpuMs: (c.user + c.system) / 1000 };

@@ -1,6 +1,6 @@
 // Partners, agents, resellers, customers and subscriptions as stored; rows mapped to domain types.
 import { statement, type Db } from './db';
-import { VersionedCache } from './versionedCache';
+import { storeVersions, VersionedCache } from './versionedCache';
 import {
   Agent,
   Customer,
@@ -72,7 +72,7 @@ export class Directory {
   private readonly cache: VersionedCache;
 
   constructor(private readonly db: Db) {
-    this.cache = new VersionedCache(db, 'directory', true);
+    this.cache = new VersionedCache(db, storeVersions.directory, { cacheMisses: true, maxEntries: 10_000 });
   }
 
   partner(id: string): Partner | undefined {

@@ -6,24 +6,35 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './db';
 
-export type StoreArea = 'directory' | 'catalog';
+/** What a cache's entries depend on: a one-value query that changes whenever they may have changed. */
+export const storeVersions = {
+  directory: 'SELECT directory FROM store_versions WHERE id = 1',
+  catalog: 'SELECT catalog FROM store_versions WHERE id = 1',
+  // Inserts into availabilities change no version (migration 6), but any new row has a higher rowid.
+  catalogPages: `SELECT catalog || ':' || IFNULL((SELECT MAX(rowid) FROM availabilities), 0) FROM store_versions WHERE id = 1`,
+} as const;
 
-/** More entries than this (a very large directory): the cache starts over rather than grow. */
-const maxEntries = 10_000;
+export interface CacheOptions {
+  /** Whether a read that found nothing is cached: not where inserts leave the version alone. */
+  cacheMisses: boolean;
+  /** More entries than this: the cache starts over rather than grow. */
+  maxEntries: number;
+}
 
 export class VersionedCache {
-  private readonly readVersion: Database.Statement<[], bigint | number>;
-  private version: bigint | number | undefined;
+  private readonly readVersion: Database.Statement<[], unknown>;
+  private version: unknown;
   private readonly entries = new Map<string, unknown>();
+  hits = 0;
+  misses = 0;
 
   constructor(
     db: Db,
-    area: StoreArea,
-    /** Whether a read that found nothing is cached: not where inserts leave the version alone (availabilities). */
-    private readonly cacheMisses: boolean,
+    versionQuery: (typeof storeVersions)[keyof typeof storeVersions],
+    private readonly options: CacheOptions,
   ) {
     // safeIntegers: random() fills all 64 bits.
-    this.readVersion = db.prepare<[], bigint | number>(`SELECT ${area} FROM store_versions WHERE id = 1`).pluck().safeIntegers();
+    this.readVersion = db.prepare<[], unknown>(versionQuery).pluck().safeIntegers();
   }
 
   /**
@@ -35,10 +46,14 @@ export class VersionedCache {
       this.entries.clear();
       this.version = version;
     }
-    if (this.entries.has(key)) return this.entries.get(key) as T;
+    if (this.entries.has(key)) {
+      this.hits++;
+      return this.entries.get(key) as T;
+    }
+    this.misses++;
     const value = deepFreeze(load());
-    if (value === undefined && !this.cacheMisses) return value;
-    if (this.entries.size >= maxEntries) this.entries.clear();
+    if (value === undefined && !this.options.cacheMisses) return value;
+    if (this.entries.size >= this.options.maxEntries) this.entries.clear();
     this.entries.set(key, value);
     return value;
   }

@@ -116,3 +116,51 @@ describe('store: read caches dropped on every change', () => {
     assert.equal(store.directory.customer(demoCustomers.contosoRetail)?.companyName, 'Contoso Retail B.V.');
   });
 });
+
+describe('store: catalog page cache', () => {
+  let dir: string;
+  let store: Store;
+  let other: Database.Database;
+  const q = { country: 'NL', segment: 'commercial' as const, reservationType: 'VirtualMachines', filter: { region: 'westeurope', term: 'P1Y' as const }, offset: 0, limit: 10 };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'page-cache-'));
+    store = Store.open(path.join(dir, 'reservations.db'));
+    other = new Database(path.join(dir, 'reservations.db'));
+  });
+  afterEach(() => {
+    other.close();
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers a repeated search from the cache, the same as the uncached search', () => {
+    const first = store.catalog.search(q);
+    assert.deepEqual(first, store.catalog.readSearch(q), 'cached = uncached');
+    assert.equal(store.catalog.search({ ...q, filter: { term: 'P1Y', region: 'westeurope' } }), first, 'same query, other key order: the cached page');
+    assert.notDeepEqual(store.catalog.search({ ...q, offset: 10 }).items, first.items, 'another page is another entry');
+  });
+
+  it('shows a new availability, a price change and a withdrawn item on the next search', () => {
+    const first = store.catalog.search(q);
+    const top = first.items[0]!;
+    // A copy of the first row that sorts before it (same family and cores, a size name just before it).
+    const row = store.db.prepare('SELECT * FROM availabilities WHERE catalog_item_id = ?').get(top.catalogItemId) as Record<string, unknown>;
+    const copyId = `${top.catalogItemId}-copy`;
+    const cols = Object.keys(row);
+    other
+      .prepare(`INSERT INTO availabilities (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+      .run(...(cols.map((c) => (c === 'catalog_item_id' ? copyId : c === 'arm_sku_name' ? ' ' + String(row[c]) : row[c])) as never[]));
+    const withNew = store.catalog.search(q);
+    assert.equal(withNew.total, first.total + 1, 'the new row is counted');
+    assert.equal(withNew.items[0]?.catalogItemId, copyId, 'and listed first');
+
+    other.prepare('UPDATE availabilities SET unit_price_minor = unit_price_minor * 2 WHERE catalog_item_id = ?').run(top.catalogItemId);
+    const repriced = store.catalog.search(q).items.find((i) => i.catalogItemId === top.catalogItemId);
+    assert.equal(repriced?.availability.unitPriceMinor, top.availability.unitPriceMinor * 2, 'the new price is listed');
+
+    other.prepare('DELETE FROM availabilities WHERE catalog_item_id = ?').run(copyId);
+    assert.deepEqual(store.catalog.search(q).items.map((i) => i.catalogItemId), store.catalog.readSearch(q).items.map((i) => i.catalogItemId));
+    assert.ok(!store.catalog.search(q).items.some((i) => i.catalogItemId === copyId), 'the withdrawn row is gone');
+  });
+});
