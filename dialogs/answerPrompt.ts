@@ -1,6 +1,6 @@
 // A prompt that takes an answer typed or clicked on its card. Its recogniser reads the normalised input
 // (turn.ts), rejects submits from older cards by their nonce, and turns "back" into BACK for the waterfall.
-import { randomBytes } from 'node:crypto';
+import { randomToken } from '../src/randomToken';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { isCommand, turnInput, type TurnInput } from './turn';
@@ -23,7 +23,7 @@ export type Recognition<T> = { ok: true; value: T } | { ok: false };
 
 export type Recogniser<T, D> = (context: TurnContext, input: TurnInput, options: AnswerPromptOptions<D>) => Promise<Recognition<T>>;
 
-export const newNonce = () => randomBytes(6).toString('base64url');
+export const newNonce = () => randomToken(6);
 
 export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
   constructor(

@@ -1,6 +1,7 @@
 // The embedded Partner Center: the demo world in SQLite, validating a checkout as Partner Center does
 // and writing it as one transaction keyed by the request id.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { randomToken } from '../randomToken';
 import { azurePlanOfferId, type Order, type OrderLine, type Subscription } from '../domain/types';
 import type { Store } from '../store/store';
 import type { CatalogSearch } from '../purchase/types';
@@ -21,8 +22,8 @@ import {
 export const fulfilmentDelayMs = 60_000;
 
 /** Partner Center order ids are opaque strings; ours are 24 url-safe characters. */
-const newOrderId = () => randomBytes(18).toString('base64url');
-const newAlternateId = () => randomBytes(6).toString('hex');
+const newOrderId = () => randomToken(18);
+const newAlternateId = () => randomToken(6, 'hex');
 
 export class LocalPartnerCenter implements PartnerCenter {
   constructor(
