@@ -1,7 +1,7 @@
 // A prompt that takes an answer typed or clicked on its card. Its recogniser reads the normalised input
 // (turn.ts), rejects submits from older cards by their nonce, and turns "back" into BACK for the waterfall.
 import { randomToken } from '../src/randomToken';
-import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Prompt, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { isCommand, turnInput, type TurnInput } from './turn';
 import { sayTo } from './messages';
@@ -25,12 +25,24 @@ export type Recogniser<T, D> = (context: TurnContext, input: TurnInput, options:
 
 export const newNonce = () => randomToken(6);
 
+/**
+ * What may answer a turn before the waiting prompt does ("cancel", "help", another agent's message):
+ * a result ends the turn there, undefined lets the prompt recognise the answer.
+ */
+export type Interruption = (dc: DialogContext) => Promise<DialogTurnResult | undefined>;
+
 export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
   constructor(
     dialogId: string,
     private readonly recognise: Recogniser<T, D>,
+    /** The main dialog's interruptions (dialogs/mainDialog.ts): every turn between questions reaches a prompt first. */
+    private readonly interrupt?: Interruption,
   ) {
     super(dialogId);
+  }
+
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt?.(dc)) ?? super.continueDialog(dc);
   }
 
   /**

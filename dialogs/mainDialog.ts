@@ -1,7 +1,6 @@
 // Routes a conversation: buy, orders, help, choosing a demo identity; and handles "cancel" and "help"
 // wherever the agent is, as an interruption of whatever dialog is running.
 import {
-  ComponentDialog,
   Dialog,
   WaterfallDialog,
   type DialogContext,
@@ -18,7 +17,6 @@ import { sayTo } from './messages';
 import { allWords, alternatives as anyOf } from '../src/i18n';
 
 export const MAIN_DIALOG = 'mainDialog';
-const MAIN_FLOW = 'mainFlow';
 const ACT_AS_PROMPT = 'actAsPrompt';
 
 // The top-level words of every catalogue (src/i18n): "buy for Contoso" and "kopen voor Contoso" alike.
@@ -30,24 +28,48 @@ const ordersPattern = new RegExp(`^(?:${anyOf(allWords('orders'))})(?:\\s+(?:${a
 const switchPattern = new RegExp(`^(?:${anyOf(allWords('switchAgent'))})$`, 'i');
 const greetingPattern = new RegExp(`^(?:${anyOf(allWords('greeting'))})\\b`, 'i');
 
-export class MainDialog extends ComponentDialog {
+/**
+ * The root dialog: a waterfall (route, then whatever the routed dialog returned) whose purchase flow and
+ * prompts are its dependencies, so DialogSet.add puts them in the same set (the bot's, and the test
+ * client's alike): one dialog context per turn. A component dialog around them made a second context,
+ * with its memory scopes, on every turn (bench/README.md).
+ */
+export class MainDialog extends WaterfallDialog {
+  private readonly dependencies: Dialog[];
+
   constructor(
     private readonly service: PurchaseService,
     /** Demo mode: the directory agent a local user chose to act as. */
     private readonly actingAgentId: StatePropertyAccessor<string | undefined>,
   ) {
     super(MAIN_DIALOG);
-    for (const dialog of new PurchaseFlow(service).dialogs) this.addDialog(dialog);
-    this.addDialog(new AnswerPrompt(ACT_AS_PROMPT, choiceRecogniser((choices, context) => sayTo(context).notUnderstoodChoice(choices))));
-    this.addDialog(new WaterfallDialog(MAIN_FLOW, [this.routeStep.bind(this), this.afterStep.bind(this)]));
-    this.initialDialogId = MAIN_FLOW;
+    this.addStep(this.routeStep.bind(this));
+    this.addStep(this.afterStep.bind(this));
+    const interrupt = (dc: DialogContext) => this.interrupt(dc);
+    this.dependencies = [
+      ...new PurchaseFlow(service, interrupt).dialogs,
+      new AnswerPrompt(ACT_AS_PROMPT, choiceRecogniser((choices, context) => sayTo(context).notUnderstoodChoice(choices)), interrupt),
+    ];
   }
 
-  protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  getDependencies(): Dialog[] {
+    return this.dependencies;
   }
 
-  /** "cancel" and "help" work at every step, typed or clicked. */
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    // A conversation saved mid-purchase by a version whose main dialog was a component (inner stack, no
+    // step): the waterfall would end it without a word. Failing the turn resets it and tells the agent
+    // (bot/turnErrors.ts); carts and orders are in the store.
+    if (typeof (dc.activeDialog?.state as { stepIndex?: unknown } | undefined)?.stepIndex !== 'number') {
+      throw new Error('the conversation was saved by an earlier version of the main dialog');
+    }
+    return super.continueDialog(dc);
+  }
+
+  /**
+   * "cancel" and "help" work at every step, typed or clicked. Between turns the dialog waiting is always
+   * one of the prompts: each runs this before it recognises the answer.
+   */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const say = sayTo(innerDc.context);
     // A purchase is its agent's alone: anyone else (a colleague in a group chat, another partner's agent
@@ -190,10 +212,8 @@ function purchaseOwner(dc: DialogContext): string | undefined {
   return typeof agentId === 'string' ? agentId : undefined;
 }
 
-/** Whether a submit carries the nonce of the card the innermost waiting prompt sent (true when none is waiting on a card). */
+/** Whether a submit carries the nonce of the card the waiting prompt sent (true when none is waiting on a card). */
 function fromWaitingCard(dc: DialogContext, nonce: string | undefined): boolean {
-  let leaf = dc;
-  for (let child = leaf.child; child; child = child.child) leaf = child;
-  const waiting = (leaf.activeDialog?.state?.options as { nonce?: unknown } | undefined)?.nonce;
+  const waiting = (dc.activeDialog?.state?.options as { nonce?: unknown } | undefined)?.nonce;
   return typeof waiting !== 'string' || waiting === nonce;
 }

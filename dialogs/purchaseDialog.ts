@@ -27,6 +27,7 @@ import {
   REPLAY,
   type AnswerPromptOptions,
   type ChoiceData,
+  type Interruption,
   type Recognition,
 } from './answerPrompt';
 import { actorOf, markOrdersConfirmed } from './turn';
@@ -111,21 +112,24 @@ const clearWords = allWords('clearFilters');
 const reviewWords = allWords('review');
 
 /**
- * The purchase flow: its waterfall (PURCHASE_FLOW) and prompts, added to the main dialog's own set rather
- * than wrapped in a component dialog of their own. One dialog level less on every turn (a component
- * creates a dialog context and its memory scopes per turn: bench/README.md); "cancel" and "help" are
- * the main dialog's interruptions either way.
+ * The purchase flow: its waterfall (PURCHASE_FLOW) and prompts, added to the same dialog set as the main
+ * dialog rather than wrapped in a component dialog of their own: no dialog level of its own on every
+ * turn (a component creates a dialog context and its memory scopes per turn: bench/README.md). Its
+ * prompts run the main dialog's interruptions ("cancel", "help") before they recognise an answer.
  */
 export class PurchaseFlow {
   readonly dialogs: Dialog[];
 
-  constructor(private readonly service: PurchaseService) {
+  constructor(
+    private readonly service: PurchaseService,
+    interrupt: Interruption,
+  ) {
     this.dialogs = [
-      new AnswerPrompt(CUSTOMER_PROMPT, (c, i, o) => this.recogniseCustomer(c, i, o as AnswerPromptOptions<CustomerData>)),
-      new AnswerPrompt(CHOICE_PROMPT, choiceRecogniser((choices, context) => sayTo(context).notUnderstoodChoice(choices))),
-      new AnswerPrompt(ITEM_PROMPT, (c, i, o) => this.recogniseItem(c, i, o as AnswerPromptOptions<ItemData>)),
-      new AnswerPrompt(QUANTITY_PROMPT, (c, i, o) => this.recogniseQuantity(c, i, o as AnswerPromptOptions<QuantityData>)),
-      new AnswerPrompt(REVIEW_PROMPT, (c, i, o) => this.recogniseReview(c, i, o as AnswerPromptOptions<ReviewData>)),
+      new AnswerPrompt(CUSTOMER_PROMPT, (c, i, o) => this.recogniseCustomer(c, i, o as AnswerPromptOptions<CustomerData>), interrupt),
+      new AnswerPrompt(CHOICE_PROMPT, choiceRecogniser((choices, context) => sayTo(context).notUnderstoodChoice(choices)), interrupt),
+      new AnswerPrompt(ITEM_PROMPT, (c, i, o) => this.recogniseItem(c, i, o as AnswerPromptOptions<ItemData>), interrupt),
+      new AnswerPrompt(QUANTITY_PROMPT, (c, i, o) => this.recogniseQuantity(c, i, o as AnswerPromptOptions<QuantityData>), interrupt),
+      new AnswerPrompt(REVIEW_PROMPT, (c, i, o) => this.recogniseReview(c, i, o as AnswerPromptOptions<ReviewData>), interrupt),
       new WaterfallDialog(PURCHASE_FLOW, [
         this.askCustomerStep.bind(this),
         this.askSegmentStep.bind(this),
