@@ -86,9 +86,7 @@ export class PurchaseService {
   // ---- who is talking -------------------------------------------------------------------------
 
   resolveAgent(userId: string): { agent: Agent; partner: Partner } | undefined {
-    const agent = this.store.directory.agentByUserId(userId);
-    const partner = agent && this.store.directory.partner(agent.partnerId);
-    return agent && partner ? { agent, partner } : undefined;
+    return this.store.directory.agentAndPartnerByUserId(userId);
   }
 
   /** The demo agents a local user may act as (embedded mode only). */

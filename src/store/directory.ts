@@ -87,13 +87,18 @@ export class Directory {
   }
 
   /**
-   * Resolves a channel user: Teams' aadObjectId is the agent id; other channels map from.id. One
-   * statement (every turn runs it): the agent id first, then the channel id, with the agent's channel ids.
+   * Resolves a channel user (Teams' aadObjectId is the agent id; other channels map from.id) to the agent
+   * and the agent's partner: every turn asks, so one cached lookup.
    */
-  agentByUserId(userId: string): Agent | undefined {
-    return this.cache.get(`agent:${userId}`, () => this.readAgentByUserId(userId));
+  agentAndPartnerByUserId(userId: string): { agent: Agent; partner: Partner } | undefined {
+    return this.cache.get(`agentAndPartner:${userId}`, () => {
+      const agent = this.readAgentByUserId(userId);
+      const partner = agent && this.readPartner(agent.partnerId);
+      return agent && partner ? { agent, partner } : undefined;
+    });
   }
 
+  /** One statement: the agent id first, then the channel id, with the agent's channel ids. */
   private readAgentByUserId(userId: string): Agent | undefined {
     const r = statement(
       this.db,
@@ -134,6 +139,11 @@ export class Directory {
 
   /** Customers of one partner whose name or domain contains the query (all when empty), by name. */
   searchCustomers(partnerId: string, query: string, limit: number): { customers: Customer[]; total: number } {
+    // Every purchase starts with this list (the empty query): cached like the lookups by id.
+    return this.cache.get(`customers:${JSON.stringify([partnerId, query, limit])}`, () => this.readCustomerSearch(partnerId, query, limit));
+  }
+
+  private readCustomerSearch(partnerId: string, query: string, limit: number): { customers: Customer[]; total: number } {
     // Longer than any company name or domain: matches nothing (and SQLite refuses LIKE patterns over 50,000 bytes).
     if (query.trim().length > maxCustomerQueryLength) return { customers: [], total: 0 };
     const pattern = likeContains(query.trim());

@@ -333,7 +333,7 @@ describe('e2e: random activities and card payloads (fast-check)', function () {
       assert.deepEqual(unexplained, [], `${where}: wrote ${unexplained.join(', ')} without telling the agent:\n${said.slice(0, 1000)}`);
       // What a directory agent's turn wrote is that agent's (a demo stranger acts as whoever it chose).
       const directory = t.bot.store.directory;
-      const agent = (aadObjectId ? directory.agentByUserId(aadObjectId) : undefined) ?? directory.agentByUserId(user);
+      const agent = (aadObjectId ? directory.agentAndPartnerByUserId(aadObjectId)?.agent : undefined) ?? directory.agentAndPartnerByUserId(user)?.agent;
       if (agent && (grew('carts') || grew('orders'))) {
         const foreign = t.bot.store.db
           .prepare(`SELECT (SELECT COUNT(*) FROM carts WHERE rowid > ? AND agent_id <> ?) + (SELECT COUNT(*) FROM orders WHERE rowid > ? AND agent_id <> ?) AS n`)

@@ -43,9 +43,9 @@ describe('store: read caches dropped on every change', () => {
     store.db.prepare(`UPDATE customers SET company_name = 'Renamed B.V.' WHERE id = ?`).run(demoCustomers.contosoRetail);
     assert.equal(store.directory.customer(demoCustomers.contosoRetail)?.companyName, 'Renamed B.V.', 'update seen');
 
-    assert.equal(store.directory.agentByUserId('new-channel-id'), undefined, 'unknown user (a miss, cached)');
+    assert.equal(store.directory.agentAndPartnerByUserId('new-channel-id'), undefined, 'unknown user (a miss, cached)');
     store.db.prepare('INSERT INTO agent_channel_ids (channel_user_id, agent_id) VALUES (?, ?)').run('new-channel-id', demoAgents.anna);
-    assert.equal(store.directory.agentByUserId('new-channel-id')?.id, demoAgents.anna, 'insert seen: the cached miss was dropped');
+    assert.equal(store.directory.agentAndPartnerByUserId('new-channel-id')?.agent.id, demoAgents.anna, 'insert seen: the cached miss was dropped');
 
     assert.ok(store.directory.accessibleSubscriptionIds(demoAgents.sam).has(demoSubscriptions.contosoRetailProduction));
     store.db.prepare('DELETE FROM agent_subscription_access WHERE agent_id = ?').run(demoAgents.sam);
