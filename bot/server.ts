@@ -100,7 +100,9 @@ export async function startBot(config: Config, log: (line: string) => void = con
   });
 
   await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
-  const checkpoints = startBackgroundCheckpoints(config.databaseFile, log);
+  // Not before the first replies: a new thread loading better-sqlite3 on a 2-core machine slowed the cold
+  // start (bench/README.md); until it runs, SQLite's automatic checkpoint does the work.
+  const checkpoints = startBackgroundCheckpoints(config.databaseFile, log, { startAfterMs: 3000 });
   const address = server.address();
   return {
     server,

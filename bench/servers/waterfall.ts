@@ -59,7 +59,7 @@ class WaterfallBot extends ActivityHandler {
 
 const file = path.resolve(process.env.DATA_DIR ?? 'data', 'waterfall.db');
 const db = openDatabase(file);
-startBackgroundCheckpoints(file, console.log);
+startBackgroundCheckpoints(file, console.log, { startAfterMs: 3000 }); // as bot/server.ts starts it
 const storage = new SqliteStorage(db);
 const bot = new WaterfallBot(new ConversationState(storage), new UserState(storage));
 serveOnProductStack('waterfall', bot, () => db.close());

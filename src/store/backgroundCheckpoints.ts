@@ -10,25 +10,48 @@ export interface BackgroundCheckpoints {
   stop(): Promise<void>;
 }
 
-export function startBackgroundCheckpoints(file: string, log: (line: string) => void, intervalMs = 100): BackgroundCheckpoints {
+export interface CheckpointOptions {
+  /** How often the worker checkpoints. */
+  intervalMs?: number;
+  /** Start the worker this much later (the bot: after its first replies); stop() before then starts none. */
+  startAfterMs?: number;
+}
+
+const stoppedLine = (reason: string) => `Background checkpoints stopped (${reason}); SQLite checkpoints on the bot's connection instead.`;
+
+export function startBackgroundCheckpoints(file: string, log: (line: string) => void, options: CheckpointOptions = {}): BackgroundCheckpoints {
   if (file === ':memory:') return { stop: async () => undefined };
-  const worker = startStoreWorker('checkpointWorker', { file, intervalMs });
-  let running = true;
-  const exited = new Promise<void>((resolve) =>
-    worker.once('exit', () => {
-      running = false;
-      resolve();
-    }),
-  );
-  worker.on('message', (m: { error?: string }) => {
-    if (m.error) log(`Background checkpoints stopped (${m.error}); SQLite checkpoints on the bot's connection instead.`);
-  });
-  worker.on('error', (error) => log(`Background checkpoints stopped (${error.message}); SQLite checkpoints on the bot's connection instead.`));
-  // A tool that forgets stop() still exits.
-  worker.unref();
+  let stopped = false;
+  let exited: Promise<void> = Promise.resolve();
+  let stopWorker = () => undefined as void;
+  const start = () => {
+    if (stopped) return;
+    const worker = startStoreWorker('checkpointWorker', { file, intervalMs: options.intervalMs ?? 100 });
+    let running = true;
+    exited = new Promise<void>((resolve) =>
+      worker.once('exit', () => {
+        running = false;
+        resolve();
+      }),
+    );
+    worker.on('message', (m: { error?: string }) => {
+      if (m.error) log(stoppedLine(m.error));
+    });
+    worker.on('error', (error) => log(stoppedLine(error.message)));
+    stopWorker = () => {
+      if (running) worker.postMessage('stop');
+    };
+    // A tool that forgets stop() still exits.
+    worker.unref();
+  };
+  const timer = options.startAfterMs ? setTimeout(start, options.startAfterMs) : undefined;
+  if (timer) timer.unref();
+  else start();
   return {
     stop: async () => {
-      if (running) worker.postMessage('stop');
+      stopped = true;
+      clearTimeout(timer);
+      stopWorker();
       await exited;
     },
   };

@@ -49,7 +49,7 @@ describe('store: background checkpoints', () => {
     write(4, 'a');
     assert.ok(fileBytes() < start + 1024 * 1024, 'before the worker runs, the 4 MB are in the -wal file only');
     const logs: string[] = [];
-    const checkpoints = startBackgroundCheckpoints(file, (l) => logs.push(l), 20);
+    const checkpoints = startBackgroundCheckpoints(file, (l) => logs.push(l), { intervalMs: 20 });
     assert.ok(await until(() => fileBytes() >= start + 4 * 1024 * 1024, 5000), `the database file grew by the 4 MB (${fileBytes() - start} bytes)`);
     await checkpoints.stop();
     const stopped = fileBytes();
@@ -62,11 +62,26 @@ describe('store: background checkpoints', () => {
 
   it('says once that it stopped when it cannot open the file, and the bot goes on', async () => {
     const logs: string[] = [];
-    const checkpoints = startBackgroundCheckpoints(path.join(dir, 'missing', 'nothing.db'), (l) => logs.push(l), 20);
+    const checkpoints = startBackgroundCheckpoints(path.join(dir, 'missing', 'nothing.db'), (l) => logs.push(l), { intervalMs: 20 });
     assert.ok(await until(() => logs.length > 0, 5000), 'a line is logged');
     await checkpoints.stop();
     assert.equal(logs.length, 1, logs.join('\n'));
     assert.match(logs[0]!, /Background checkpoints stopped .*SQLite checkpoints on the bot's connection instead/);
+  });
+
+  it('starts later when asked, and not at all when stopped before', async () => {
+    const start = fileBytes();
+    write(2, 'a');
+    const late = startBackgroundCheckpoints(file, () => undefined, { intervalMs: 20, startAfterMs: 300 });
+    await sleep(150);
+    assert.ok(fileBytes() < start + 1024 * 1024, 'nothing copied before the delay');
+    assert.ok(await until(() => fileBytes() >= start + 2 * 1024 * 1024, 5000), 'copied after it');
+    await late.stop();
+    const before = fileBytes();
+    write(2, 'b');
+    await startBackgroundCheckpoints(file, () => undefined, { intervalMs: 20, startAfterMs: 100 }).stop();
+    await sleep(300);
+    assert.equal(fileBytes(), before, 'stopped before its start: never ran');
   });
 
   it('does nothing for an in-memory database', async () => {
