@@ -129,7 +129,7 @@ export class CatalogStore {
    * agent and customer of a market: the first page of a filter is read once, not on every catalog card.
    * About 10 kB a page: at most 1,000 kept.
    */
-  readonly pages: VersionedCache;
+  private readonly pages: VersionedCache;
 
   constructor(private readonly db: Db) {
     this.cache = new VersionedCache(db, storeVersions.catalog, { cacheMisses: false, maxEntries: 10_000 });

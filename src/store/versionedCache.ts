@@ -25,8 +25,6 @@ export class VersionedCache {
   private readonly readVersion: Database.Statement<[], unknown>;
   private version: unknown;
   private readonly entries = new Map<string, unknown>();
-  hits = 0;
-  misses = 0;
 
   constructor(
     db: Db,
@@ -46,11 +44,7 @@ export class VersionedCache {
       this.entries.clear();
       this.version = version;
     }
-    if (this.entries.has(key)) {
-      this.hits++;
-      return this.entries.get(key) as T;
-    }
-    this.misses++;
+    if (this.entries.has(key)) return this.entries.get(key) as T;
     const value = deepFreeze(load());
     if (value === undefined && !this.options.cacheMisses) return value;
     if (this.entries.size >= this.options.maxEntries) this.entries.clear();
