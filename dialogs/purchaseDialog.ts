@@ -264,11 +264,11 @@ export class PurchaseFlow {
       return step.endDialog();
     }
     const typeTitle = await this.reservationTypeTitle(say, values.reservationType!);
-    const vocabulary = await this.service.vocabulary(values.customerId!, values.segment!, values.reservationType!);
+    const { regions, families } = page.value.vocabulary;
     return this.ask<ItemData>(
       step,
       ITEM_PROMPT,
-      (nonce) => renderCatalogPage({ page: page.value, reservationTypeTitle: typeTitle, regions: vocabulary.regions.map((r) => ({ armName: r.armName, displayName: r.displayName })), families: vocabulary.families, nonce, locale: say.locale }),
+      (nonce) => renderCatalogPage({ page: page.value, reservationTypeTitle: typeTitle, regions, families, nonce, locale: say.locale }),
       { cartId: values.cartId!, filter, page: page.value.page, rowIds: page.value.rows.map((r) => r.catalogItemId), reservationTypeTitle: typeTitle },
       say.askItem(),
     );
@@ -310,11 +310,8 @@ export class PurchaseFlow {
         await step.context.sendActivity(say.refusalText(added.verdict));
         return this.askAgain(step);
       }
-      const row = await this.service.catalogRow(actor, values.cartId!, values.pendingItemId!);
-      if (row.ok) {
-        const region = say.regionName(row.value.armRegionName, row.value.region);
-        await step.context.sendActivity(say.lineAdded(Number(step.result), row.value.title, region, say.termText(row.value.term)));
-      }
+      const { row } = added.value;
+      await step.context.sendActivity(say.lineAdded(Number(step.result), row.title, say.regionName(row.armRegionName, row.region), say.termText(row.term)));
       values.pendingItemId = undefined;
     }
     return this.askChoice(step, say.askNext(), 'next', [
@@ -478,11 +475,10 @@ export class PurchaseFlow {
       await context.sendActivity(say.noMorePages());
       return { ok: false };
     }
-    const cart = await this.service.cartContext(actor, data.cartId);
-    const vocabulary = await this.service.vocabulary(cart.customerId, cart.segment, cart.reservationType);
     Object.assign(data, { filter, page: result.value.page, rowIds: result.value.rows.map((r) => r.catalogItemId) });
+    const { regions, families } = result.value.vocabulary;
     const card = replaceCard(options, (nonce) =>
-      renderCatalogPage({ page: result.value, reservationTypeTitle: data.reservationTypeTitle, regions: vocabulary.regions, families: vocabulary.families, nonce, locale: say.locale }),
+      renderCatalogPage({ page: result.value, reservationTypeTitle: data.reservationTypeTitle, regions, families, nonce, locale: say.locale }),
     );
     await context.sendActivity({ attachments: [card] });
     return { ok: false };

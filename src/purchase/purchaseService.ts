@@ -46,7 +46,7 @@ import {
 import { firstRefusal, refuseWith, type Refusal } from '../rules/verdict';
 import { ruleText } from '../i18n/ruleTexts';
 import { checkInventory, checkSoldInMarket } from '../rules/catalog';
-import { parseCatalogQuery } from './catalogQuery';
+import { parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
 import { checkoutFailureVerdict, partnerCenterVerdict } from './partnerCenterErrors';
 import { checkoutWithRetries, lookupOrders, type CheckoutRetryPolicy } from './checkoutRetry';
 import { storageFaultOf } from '../store/db';
@@ -238,31 +238,31 @@ export class PurchaseService {
     return ok(cart);
   }
 
-  /** The market, segment and type of one of the agent's carts. */
-  async cartContext(actor: Actor, cartId: string): Promise<{ customerId: string; segment: Segment; reservationType: string }> {
-    const owned = this.ownCart(actor, cartId);
-    if (!owned.ok) throw new Error(`cart ${cartId} is not the agent's`);
-    return owned.value;
-  }
-
   async filterFromText(cartId: string, text: string): Promise<CatalogFilter> {
     const cart = this.store.carts.get(cartId);
-    if (!cart) return { text };
-    return parseCatalogQuery(text, await this.vocabulary(cart.customerId, cart.segment, cart.reservationType));
+    const customer = cart && this.store.directory.customer(cart.customerId);
+    if (!cart || !customer) return { text };
+    return parseCatalogQuery(text, await this.vocabulary(customer.country, cart.segment, cart.reservationType));
   }
 
-  async vocabulary(customerId: string, segment: Segment, reservationType: string) {
-    const customer = this.store.directory.customer(customerId)!;
-    const key = `${customer.country}|${segment}|${reservationType}`;
+  /** The regions, families and sizes sold in a market (the catalog card's filter choices, the typed filter's words). */
+  private async vocabulary(country: string, segment: Segment, reservationType: string): Promise<CatalogVocabulary> {
+    const key = `${country}|${segment}|${reservationType}`;
     let v = this.vocabularyCache.get(key);
     if (!v) {
-      v = await this.partnerCenter.getCatalogVocabulary(customer.country, segment, reservationType);
+      v = await this.partnerCenter.getCatalogVocabulary(country, segment, reservationType);
       this.vocabularyCache.set(key, v);
     }
     return v;
   }
 
-  async searchCatalog(actor: Actor, cartId: string, filter: CatalogFilter, page: number): Promise<Outcome<CatalogPage>> {
+  /** A page of the catalog for the cart's market, with that market's filter choices. */
+  async searchCatalog(
+    actor: Actor,
+    cartId: string,
+    filter: CatalogFilter,
+    page: number,
+  ): Promise<Outcome<CatalogPage & { vocabulary: CatalogVocabulary }>> {
     const owned = this.ownCart(actor, cartId, 'catalog.search');
     if (!owned.ok) return owned;
     const cart = owned.value;
@@ -278,8 +278,9 @@ export class PurchaseService {
       // Partner Center lists the reservations bought under an Azure plan apart (reservationScope=AzurePlan).
       ...(cart.subscriptionId && this.store.directory.subscription(cart.subscriptionId)?.kind === 'azurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
     });
+    const vocabulary = await this.vocabulary(customer.country, cart.segment, cart.reservationType);
     this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter, page: safePage, total, ...(totalCapped ? { totalCapped } : {}) } });
-    return ok({ rows: items.map(toRow), page: safePage, pageSize: catalogPageSize, total, ...(totalCapped ? { totalCapped } : {}), filter });
+    return ok({ rows: items.map(toRow), page: safePage, pageSize: catalogPageSize, total, ...(totalCapped ? { totalCapped } : {}), filter, vocabulary });
   }
 
   /** A catalog item the agent picked, checked to be sold to this cart's customer, segment and type. */
@@ -323,12 +324,19 @@ export class PurchaseService {
    * R12 and R13 for a new line; billing starts one-time (the agent may choose monthly on review, R10).
    * `askedAfterLineId` (the cart's last line id when the quantity was asked) makes the add idempotent: a
    * turn retried after a storage fault finds the line its first try added, and sets it instead of adding another.
+   * Gives the line's id and the item as a catalog row (what the agent is told was added).
    */
-  async addLine(actor: Actor, cartId: string, catalogItemId: string, rawQuantity: unknown, askedAfterLineId?: number): Promise<Outcome<number>> {
+  async addLine(
+    actor: Actor,
+    cartId: string,
+    catalogItemId: string,
+    rawQuantity: unknown,
+    askedAfterLineId?: number,
+  ): Promise<Outcome<{ lineId: number; row: CatalogRow }>> {
     const owned = this.ownCart(actor, cartId, 'cart.addLine');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
-    if (!item) return this.guard(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, 0);
+    if (!item) return this.guard(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
     const quantity = checkQuantity(rawQuantity, item.sku);
     const verdicts = [
       checkNotResubmitted(owned.value.status),
@@ -350,7 +358,7 @@ export class PurchaseService {
       this.audit(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } });
       return id;
     });
-    return ok(lineId);
+    return ok({ lineId, row: toRow(item) });
   }
 
   lineCount(cartId: string): number {

@@ -43,11 +43,16 @@ export class CartStore {
       .run(c.id, c.partnerId, c.agentId, c.customerId, c.conversationId, c.segment, c.reservationType, c.scope, c.resellerMpnId, c.now, c.now);
   }
 
+  /** The cart with its lines, in one statement (one read transaction: a line cannot change in between). */
   get(id: string): Cart | undefined {
-    const r = statement(this.db, 'SELECT * FROM carts WHERE id = ?').get(id) as CartRow | undefined;
+    const r = statement(
+      this.db,
+      `SELECT c.*, (SELECT json_group_array(json_array(l.id, l.catalog_item_id, l.quantity, l.billing_cycle) ORDER BY l.id)
+                    FROM cart_lines l WHERE l.cart_id = c.id) AS lines
+       FROM carts c WHERE c.id = ?`,
+    ).get(id) as (CartRow & { lines: string }) | undefined;
     if (!r) return undefined;
-    const lines = statement(this.db, 'SELECT id, catalog_item_id, quantity, billing_cycle FROM cart_lines WHERE cart_id = ? ORDER BY id')
-      .all(id) as { id: number; catalog_item_id: string; quantity: number; billing_cycle: string }[];
+    const lines = JSON.parse(r.lines) as [number, string, number, string][];
     return Cart.parse({
       id: r.id,
       partnerId: r.partner_id,
@@ -60,7 +65,7 @@ export class CartStore {
       scope: r.scope,
       resellerMpnId: r.reseller_mpn_id,
       status: r.status,
-      lineItems: lines.map((l) => ({ id: l.id, catalogItemId: l.catalog_item_id, quantity: l.quantity, billingCycle: l.billing_cycle })),
+      lineItems: lines.map(([lineId, catalogItemId, quantity, billingCycle]) => ({ id: lineId, catalogItemId, quantity, billingCycle })),
       createdAt: r.created_at,
     });
   }
