@@ -290,23 +290,24 @@ function compileNode(node: unknown, slot: Slot): Compiled {
     else dropAlways = Boolean(w); // the library drops an element whose $when is not an expression
   }
   const dataOf = hasOwn.call(obj, '$data') ? compileValue(obj['$data']) : undefined;
-  return (data, root, maxLength) => {
-    if (dropAlways) return null;
-    let contexts: unknown[] = [undefined];
-    if (dataOf) {
-      const d = dataOf(data, root);
-      contexts = Array.isArray(d) ? d : [d];
+  const build = (scope: unknown, root: unknown, maxLength: number) => {
+    const o: Record<string, unknown> = {};
+    for (const [k, f] of entries) {
+      const v = f(scope, root, maxLength);
+      if (v !== undefined) o[k] = v;
     }
+    return o;
+  };
+  if (dropAlways) return () => null;
+  // Most elements have no `$data`: one scope, no arrays to build (a card renders hundreds of elements).
+  if (!dataOf) return (data, root, maxLength) => (when && when(data, root) !== true ? null : build(data, root, maxLength));
+  return (data, root, maxLength) => {
+    const d = dataOf(data, root);
     const out: Record<string, unknown>[] = [];
-    for (const c of contexts) {
+    for (const c of Array.isArray(d) ? d : [d]) {
       const scope = c === undefined ? data : c;
       if (when && when(scope, root) !== true) continue;
-      const o: Record<string, unknown> = {};
-      for (const [k, f] of entries) {
-        const v = f(scope, root, maxLength);
-        if (v !== undefined) o[k] = v;
-      }
-      out.push(o);
+      out.push(build(scope, root, maxLength));
     }
     return out.length === 0 ? null : out.length === 1 ? out[0] : out;
   };
