@@ -15,7 +15,7 @@
 // locale (src/i18n), as data under `t` (labels, never shortened) or as sentences prepared here with
 // numbers, money and dates formatted for that locale (format.ts).
 import { randomBytes } from 'node:crypto';
-import { Template } from 'adaptivecards-templating';
+import type { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../src/purchase/types';
 import type { Order, TermDuration, Verdict } from '../src/domain/types';
@@ -76,13 +76,25 @@ const templateJson = {
 type CardName = keyof typeof templateJson;
 
 /**
- * Each template is parsed (every `${…}` through the expression parser, ~140 ms for the six) when its
- * card is first rendered, not when the module loads: a first start answers sooner (bench/README.md).
+ * adaptivecards-templating (with adaptive-expressions, about 400 modules and 0.1 s) is loaded the first
+ * time a card needs the library path (see Precompiled expansion): with the compiled templates, never at
+ * start, so a first start answers sooner (bench/README.md, cold start).
+ */
+let templatingModule: typeof import('adaptivecards-templating') | undefined;
+function templating(): typeof import('adaptivecards-templating') {
+  return (templatingModule ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating'));
+}
+/** Only the library makes Templates: none exists before it is loaded. */
+const isTemplate = (t: object): t is Template => templatingModule !== undefined && t instanceof templatingModule.Template;
+
+/**
+ * Each template is parsed by the library (every `${…}` through the expression parser, ~140 ms for the
+ * six) when its card first needs it, not when the module loads.
  */
 const templates = new Map<CardName, Template>();
 function template(name: CardName): Template {
   let t = templates.get(name);
-  if (!t) templates.set(name, (t = new Template(templateJson[name])));
+  if (!t) templates.set(name, (t = new (templating().Template)(templateJson[name])));
   return t;
 }
 
@@ -392,7 +404,7 @@ function fill(node: Json, slot: Slot, tokens: Tokens, maxLength: number): Json {
  * the card stays over CARD_SIZE_LIMIT even with shortened display strings.
  */
 export function expandTemplate(template: Template | object, model: object, name = 'template'): JsonObject {
-  return expandWith(template, () => (template instanceof Template ? template : new Template(template)), model, name);
+  return expandWith(template, () => (isTemplate(template) ? template : new (templating().Template)(template)), model, name);
 }
 
 /**
@@ -400,7 +412,7 @@ export function expandTemplate(template: Template | object, model: object, name 
  * when a render leaves the compiled subset, with adaptivecards-templating (`library`, made on demand).
  */
 function expandWith(template: Template | object, library: () => Template, model: object, name: string): JsonObject {
-  const fast = template instanceof Template || libraryOnly ? null : compiledFor(template);
+  const fast = isTemplate(template) || libraryOnly ? null : compiledFor(template);
   if (fast) {
     try {
       return shrinkToFit(name, (maxLength) => {

@@ -1,7 +1,8 @@
 // A prompt that takes an answer typed or clicked on its card. Its recogniser reads the normalised input
 // (turn.ts), rejects submits from older cards by their nonce, and turns "back" into BACK for the waterfall.
 import { randomToken } from '../src/randomToken';
-import { Prompt, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Prompt } from './sdk';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { isCommand, turnInput, type TurnInput } from './turn';
 import { sayTo } from './messages';

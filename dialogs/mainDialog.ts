@@ -1,12 +1,7 @@
 // Routes a conversation: buy, orders, help, choosing a demo identity; and handles "cancel" and "help"
 // wherever the agent is, as an interruption of whatever dialog is running.
-import {
-  Dialog,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, WaterfallDialog } from './sdk';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { renderChoiceCard, renderConfirmationCard, renderOrderHistoryCard } from '../cards/render';

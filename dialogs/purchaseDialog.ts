@@ -1,7 +1,8 @@
 // The Partner Center purchase flow as one waterfall. Step k takes the answer to question k-1 and asks
 // question k; "back" re-runs the step that asked the previous question with REPLAY (answers stay in
 // step.values). Steps ask and show; every decision is the PurchaseService's.
-import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './sdk';
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import type { PurchaseService, ReviewChanges } from '../src/purchase/purchaseService';
