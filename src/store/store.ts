@@ -5,6 +5,7 @@ import { CatalogStore } from './catalog';
 import { CartStore } from './carts';
 import { Ledger } from './ledger';
 import { AuditLog } from './audit';
+import { createSeededDatabase } from './newDatabase';
 import { seedDemoWorld } from './seed';
 
 export class Store {
@@ -24,8 +25,10 @@ export class Store {
 
   /** Opens (creating and migrating) the file and seeds the demo world when it is empty. */
   static open(file: string, options: OpenOptions & { seed?: boolean } = {}): Store {
+    const seed = options.seed ?? true;
+    if (seed && file !== ':memory:') createSeededDatabase(file);
     const db = openDatabase(file, options);
-    if (options.seed ?? true) seedDemoWorld(db);
+    if (seed) seedDemoWorld(db);
     return new Store(db);
   }
 
