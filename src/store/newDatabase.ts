@@ -2,7 +2,7 @@
 // place whole. Seeding through the WAL wrote the demo world twice (into the log, then the log into the
 // file) and kept a 2 MB page cache while the catalog's indexes were built: 0.85 s against 0.65 s this
 // way, on the path of a first start's first reply (bench/README.md, cold start). A crash while building
-// leaves no half-seeded database in place, only the side file.
+// leaves no half-seeded database in place, only the side file, which the next build removes.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,7 @@ const BUILD_CACHE_KIB = 128 * 1024;
 export function createSeededDatabase(file: string, seed: (db: Db) => boolean = seedDemoWorld): boolean {
   if (fs.existsSync(file)) return false;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeAbandonedBuilds(file);
   const building = `${file}.building-${process.pid}-${Date.now()}`;
   try {
     const db = new Database(building);
@@ -39,6 +40,24 @@ export function createSeededDatabase(file: string, seed: (db: Db) => boolean = s
     return placed;
   } finally {
     for (const leftover of [building, `${building}-wal`, `${building}-shm`]) fs.rmSync(leftover, { force: true });
+  }
+}
+
+/** Side files of builds whose process is gone (a crash or a kill while seeding); a running build's stay. */
+function removeAbandonedBuilds(file: string): void {
+  const prefix = `${path.basename(file)}.building-`;
+  for (const name of fs.readdirSync(path.dirname(file))) {
+    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : NaN;
+    if (Number.isInteger(pid) && !isRunning(pid)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process: it runs
   }
 }
 

@@ -50,6 +50,17 @@ describe('store/newDatabase: a first start\'s database', () => {
     }
   });
 
+  it("removes the side files of a build whose process is gone, not those of one still running", () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const gone = 2_147_483_646; // no process has this id here
+    assert.throws(() => process.kill(gone, 0), /ESRCH/, 'the pid is not running');
+    const abandoned = [`reservations.db.building-${gone}-1`, `reservations.db.building-${gone}-1-wal`];
+    const running = `reservations.db.building-${process.pid}-1`;
+    for (const name of [...abandoned, running]) fs.writeFileSync(path.join(path.dirname(file), name), 'half a database');
+    assert.equal(createSeededDatabase(file), true, 'created');
+    assert.deepEqual(filesIn(path.dirname(file)).sort(), ['reservations.db', running].sort(), 'only the abandoned side files are gone');
+  });
+
   it('puts nothing in place when seeding fails, and cleans up', () => {
     const failing = (db: Parameters<typeof seedDemoWorld>[0]) => {
       seedDemoWorld(db);
