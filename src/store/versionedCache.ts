@@ -96,10 +96,12 @@ export class VersionedCache {
       return this.readVersion.get();
     }
     const now = performance.now();
-    if (now - this.checkedAt < VERSION_REUSE_MS && this.ownChanges.count === this.checkedOwnChanges) return this.version;
+    const ownChanges = this.ownChanges.count;
+    if (now - this.checkedAt < VERSION_REUSE_MS && ownChanges === this.checkedOwnChanges) return this.version;
+    const version = this.readVersion.get();
     this.checkedAt = now;
-    this.checkedOwnChanges = this.ownChanges.count;
-    return this.readVersion.get();
+    this.checkedOwnChanges = ownChanges;
+    return version;
   }
 }
 
