@@ -1,8 +1,8 @@
 // The framework: a bare three-step waterfall (two text prompts, then a closing message) on the
 // product's stack and state storage: CloudAdapter + restify, ConversationState and UserState over our
-// SqliteStorage in a fresh SQLite file (DATA_DIR) with the product's background WAL checkpoints, the dialog
-// set run by hand and state saved after every turn exactly as bot/purchaseBot.ts does (without the per-conversation queue, the agent lookup and the
-// purchase logic). Started by bench/run.ts as its own process.
+// SqliteStorage in a fresh SQLite file (DATA_DIR) with the product's background WAL checkpoints, the
+// dialog set run by hand and state saved after every turn exactly as bot/purchaseBot.ts does (without the
+// per-conversation queue, the agent lookup and the purchase logic). Started by bench/run.ts as its own process.
 import path from 'node:path';
 import {
   ActivityHandler,

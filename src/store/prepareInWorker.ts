@@ -1,6 +1,6 @@
 // Creates, migrates and seeds the database file in a worker thread. The first start of the bot spends
 // about as long seeding the demo catalog as loading its modules (bench/README.md, cold start); done in a
-// worker, both happen at once. Only node:worker_threads is loaded here, so the caller can start this
+// worker, both happen at once. Only node built-ins are loaded here, so the caller can start this
 // before it loads anything heavy.
 import { startStoreWorker } from './storeWorker';
 

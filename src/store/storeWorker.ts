@@ -1,6 +1,6 @@
 // Starts one of the store's worker threads (prepareWorker, checkpointWorker) from its own directory:
 // compiled, `dist/bot/<name>.js` beside the bot (scripts/build.mjs); run from the TypeScript sources
-// under tsx, the worker needs tsx's loader too. Only node:worker_threads is loaded here.
+// under tsx, the worker needs tsx's loader too. Only node:path and node:worker_threads are loaded here.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
