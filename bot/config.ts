@@ -1,7 +1,6 @@
 // Configuration from the environment (and a .env file), validated once at start.
 import path from 'node:path';
 import { z } from 'zod';
-import { parseFaultSpec } from '../src/partnerCenter/faults';
 import { partnerCenterSettings, type PartnerCenterSettings } from '../src/partnerCenter/rest/settings';
 
 const Config = z.object({
@@ -26,14 +25,6 @@ const Config = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   /** How long a write waits for another connection's lock on the SQLite file before the turn fails (busy). */
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
-  /** Injected Partner Center faults, e.g. "checkout=429:1,500,ok" (src/partnerCenter/faults.ts); empty = none. */
-  PARTNER_CENTER_FAULTS: z.string().default('').superRefine((spec, ctx) => {
-    try {
-      parseFaultSpec(spec);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message });
-    }
-  }),
   /** The local Web Chat page at / (channels/webChat.ts): "auto" = on without MicrosoftAppId only. */
   WEB_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
 });
@@ -96,7 +87,6 @@ export function productionProblems(c: z.infer<typeof Config>): string[] {
       problems.push('MicrosoftAppType=SingleTenant needs MicrosoftAppTenantId.');
     }
   }
-  if (set(c.PARTNER_CENTER_FAULTS)) problems.push('PARTNER_CENTER_FAULTS injects Partner Center failures: for tests only.');
   if (set(c.BotOpenIdMetadata) && !/^https:\/\//i.test(c.BotOpenIdMetadata)) {
     problems.push('BotOpenIdMetadata must be an https URL (it says where the keys that sign channel tokens are published).');
   }

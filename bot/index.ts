@@ -3,8 +3,10 @@
 import 'dotenv/config';
 import { loadConfig } from './config';
 import { prepareDatabaseInWorker } from '../src/store/prepareInWorker';
+import type { BotParts } from './server';
 
-async function main() {
+/** Starts the bot as `npm start` does; a test's entry point may pass parts (test/support/faultyBot.ts). */
+export async function main(parts: BotParts = {}) {
   const config = loadConfig();
   // A new database takes about as long to migrate and seed as the bot's modules take to load: a worker
   // does the first while this thread does the second (bench/README.md, cold start). So the modules are
@@ -15,7 +17,7 @@ async function main() {
   const { webChatPage } = await import('../channels/text');
   const ready = await prepared;
   if (!ready.ok) console.warn(`The database could not be prepared in a worker (${ready.error}); preparing it now.`);
-  const bot = await startBot(config);
+  const bot = await startBot(config, console.log, parts);
   console.log(`Bot listening on http://localhost:${bot.port}/api/messages`);
   console.log(`Database: ${config.databaseFile}`);
   if (webChatEnabled(config)) console.log(webChatPage.startupLine(bot.port));
@@ -28,7 +30,9 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

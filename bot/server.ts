@@ -1,5 +1,5 @@
 // The composition of one running bot: store → storage → adapter → bot → restify. Used by index.ts and
-// by the end-to-end tests (ephemeral port, temporary database).
+// by the end-to-end tests (ephemeral port, temporary database), which may wrap the gateway (BotParts).
 import restify from 'restify';
 import {
   CloudAdapter,
@@ -17,7 +17,7 @@ import { startBackgroundCheckpoints } from '../src/store/backgroundCheckpoints';
 import { LocalPartnerCenter } from '../src/partnerCenter/local';
 import { createRestPartnerCenter, withPartnerCenterContext } from '../src/partnerCenter/rest';
 import { PurchaseService } from '../src/purchase/purchaseService';
-import { FaultyPartnerCenter } from '../src/partnerCenter/faults';
+import type { PartnerCenter } from '../src/partnerCenter/partnerCenter';
 import { reportTurnError } from './turnErrors';
 import { mountWebChat } from '../channels/webChat';
 
@@ -42,7 +42,13 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-export async function startBot(config: Config, log: (line: string) => void = console.log): Promise<RunningBot> {
+/** What a caller may put into the composition; the product itself passes nothing. */
+export interface BotParts {
+  /** Wraps the gateway the configuration makes (the tests' fault injection, test/support/faultyPartnerCenter.ts). */
+  decorateGateway?: (gateway: PartnerCenter) => PartnerCenter;
+}
+
+export async function startBot(config: Config, log: (line: string) => void = console.log, parts: BotParts = {}): Promise<RunningBot> {
   const store = Store.open(config.databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
   const storage = new SqliteStorage(store.db);
   const conversationState = new ConversationState(storage);
@@ -50,15 +56,14 @@ export async function startBot(config: Config, log: (line: string) => void = con
   // PARTNER_CENTER=rest: the Partner Center REST API (src/partnerCenter/rest/); else the embedded demo world.
   const pc = config.partnerCenter;
   if (pc.mode === 'rest') log(`Partner Center: REST API at ${pc.baseUrl}, tenant ${pc.tenantId}, app ${pc.appId}, partner ${pc.partnerId}.`);
-  let gateway;
+  let gateway: PartnerCenter;
   try {
     gateway = pc.mode === 'rest' ? createRestPartnerCenter(pc, { store, log }) : new LocalPartnerCenter(store);
   } catch (error) {
     store.close();
     throw error;
   }
-  // PARTNER_CENTER_FAULTS (tests, soak, manual runs; empty by default) injects gateway faults: src/partnerCenter/faults.ts.
-  const service = new PurchaseService(store, FaultyPartnerCenter.fromSpec(gateway, config.PARTNER_CENTER_FAULTS));
+  const service = new PurchaseService(store, parts.decorateGateway ? parts.decorateGateway(gateway) : gateway);
   const bot = new PurchaseBot(conversationState, userState, service, config.demoMode);
   // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
   // AsyncLocalStorage behind it turns on promise hooks for every promise of the turn (bench/README.md).

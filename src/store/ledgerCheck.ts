@@ -1,5 +1,5 @@
 // The ledger's invariants, checked over the whole file: what "no half-written cart or order" and "never
-// bought twice" mean in rows. Empty when all hold. Used by the fault tests and the soak (scripts/soak.ts).
+// bought twice" mean in rows. Empty when all hold. Used by the fault tests and the soak (test/e2e/soak.ts).
 import type { Db } from './db';
 
 const checks: { problem: string; sql: string }[] = [

@@ -1,4 +1,4 @@
-// Partner Center failing during Buy, over HTTP against the real server (PARTNER_CENTER_FAULTS): the
+// Partner Center failing during Buy, over HTTP against the real server with a faulty gateway: the
 // agent is told what happened in every outcome, and the cart is never bought twice.
 import assert from 'node:assert/strict';
 import {
@@ -30,7 +30,7 @@ describe('e2e: Partner Center faults during Buy', function () {
   });
 
   async function buyWith(faults: string) {
-    t = await startTestBot(dataDir, { PARTNER_CENTER_FAULTS: faults });
+    t = await startTestBot(dataDir, {}, { faults });
     const conv = new Conversation(t.baseUrl, 'demo-anna');
     const { cartId } = await driveToReview(conv, '2');
     const replies = await conv.click('Buy');
@@ -66,7 +66,7 @@ describe('e2e: Partner Center faults during Buy', function () {
 
   it('a Partner Center call outside the checkout fails (catalog search 500): told so, the conversation keeps its place; sending again goes on', async function () {
     // The first search (showing the items) works; the next one, a typed filter, gets a 500.
-    t = await startTestBot(dataDir, { PARTNER_CENTER_FAULTS: 'searchCatalog=ok,500' });
+    t = await startTestBot(dataDir, {}, { faults: 'searchCatalog=ok,500' });
     const conv = new Conversation(t.baseUrl, 'demo-anna');
     await conv.say('buy');
     await conv.click('Contoso Retail B.V.');
@@ -87,7 +87,7 @@ describe('e2e: Partner Center faults during Buy', function () {
   });
 
   it('the order lookup of a Buy clicked again fails once: asked again at once, the orders are shown', async function () {
-    t = await startTestBot(dataDir, { PARTNER_CENTER_FAULTS: 'getOrdersForRequest=500' });
+    t = await startTestBot(dataDir, {}, { faults: 'getOrdersForRequest=500' });
     const conv = new Conversation(t.baseUrl, 'demo-anna');
     const { cartId } = await driveToReview(conv, '1');
     const buy = conv.clickValueOnLastCard('Buy');

@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { loadConfig, type Config } from '../../bot/config';
-import { startBot, type RunningBot } from '../../bot/server';
+import { startBot, type BotParts, type RunningBot } from '../../bot/server';
 import { cardsOf, cardText, clickValue } from '../support/cardClicks';
+import { FaultyPartnerCenter, parseFaultSpec } from '../support/faultyPartnerCenter';
 
 type Json = Record<string, unknown>;
 
@@ -53,16 +54,18 @@ export function eachTestBot(
   });
 }
 
-export async function startTestBot(dataDir: string, env: Record<string, string> = {}): Promise<TestBot> {
+/** `faults`: Partner Center faults the gateway meets, e.g. "checkout=429:1,500,ok" (../support/faultyPartnerCenter.ts). */
+export async function startTestBot(dataDir: string, env: Record<string, string> = {}, { faults = '' } = {}): Promise<TestBot> {
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env });
   assert.equal(config.demoMode, true, 'the e2e tests run the bot in demo mode');
-  return startConfiguredBot(config, dataDir);
+  const scripts = parseFaultSpec(faults);
+  return startConfiguredBot(config, dataDir, faults ? { decorateGateway: (gateway) => new FaultyPartnerCenter(gateway, scripts) } : {});
 }
 
 /** The real server on `config` (an ephemeral port), its log lines kept, stoppable once. */
-export async function startConfiguredBot(config: Config, dataDir: string): Promise<TestBot> {
+export async function startConfiguredBot(config: Config, dataDir: string, parts: BotParts = {}): Promise<TestBot> {
   const logs: string[] = [];
-  const bot = await startBot(config, (line) => logs.push(line));
+  const bot = await startBot(config, (line) => logs.push(line), parts);
   let stopped = false;
   return {
     bot,

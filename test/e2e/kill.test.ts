@@ -1,10 +1,10 @@
 // kill -9 during checkout, against the real server process (node --import tsx bot/index.ts): after a
 // restart on the same DATA_DIR there is exactly zero or one order for the cart, and the conversation says
-// which when the agent clicks Buy again. The faulty gateway (PARTNER_CENTER_FAULTS) holds the checkout at a
+// which when the agent clicks Buy again. The faulty gateway (test/support/faultyBot.ts) holds the checkout at a
 // known point: before the order is made (slow:…) or after it is committed, before the answer (commit+slow:…).
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { startServerProcess } from '../../scripts/soak';
+import { startServerProcess } from '../support/botProcess';
 import { ledgerProblems } from '../../src/store/ledgerCheck';
 import { Conversation, driveToReview, makeDataDir, orderNumbersOf, removeDataDir, transcript } from './http';
 
@@ -48,7 +48,7 @@ describe('e2e: the server killed (SIGKILL) during checkout', function () {
 
   it('killed before the order is made: zero orders; Buy again after the restart buys once and says so. Killed after the commit: one order; Buy again says it was already bought, with its number', async function () {
     // Run 1: the checkout waits 60 s before reaching Partner Center; the server is killed in that wait.
-    server = await startServerProcess(dataDir, { PARTNER_CENTER_FAULTS: 'checkout=slow:60000' });
+    server = await startServerProcess(dataDir, { faults: 'checkout=slow:60000' });
     const a = new Conversation(server.baseUrl, 'demo-anna');
     const b = new Conversation(server.baseUrl, 'demo-gijs');
     const cartA = (await driveToReview(a, '2')).cartId;
@@ -62,7 +62,7 @@ describe('e2e: the server killed (SIGKILL) during checkout', function () {
     assert.deepEqual(ordersOf(cartA), [], 'killed before the order was made: zero orders for A');
 
     // Run 2: A is bought normally; B's checkout commits, then waits 60 s before answering: killed there.
-    server = await startServerProcess(dataDir, { PARTNER_CENTER_FAULTS: 'checkout=ok,commit+slow:60000' });
+    server = await startServerProcess(dataDir, { faults: 'checkout=ok,commit+slow:60000' });
     a.baseUrl = server.baseUrl;
     b.baseUrl = server.baseUrl;
     const saidA = await a.submit(buyA);

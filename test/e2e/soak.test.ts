@@ -1,7 +1,7 @@
 // The soak, short: 10 concurrent purchase conversations for 10 seconds with double-submit storms on Buy,
-// against the real server over HTTP; then the ledger check. The long run is `npm run soak` (scripts/soak.ts).
+// against the real server over HTTP; then the ledger check. The long run is `npm run soak` (./soak.ts).
 import assert from 'node:assert/strict';
-import { formatReport, runSoak } from '../../scripts/soak';
+import { formatReport, runSoak } from './soak';
 import { makeDataDir, removeDataDir, startTestBot, type TestBot } from './http';
 
 describe('e2e: soak (short)', function () {
@@ -42,7 +42,7 @@ describe('e2e: soak (short)', function () {
   });
 
   it('with random Partner Center faults on checkout (429, 500, timeouts, lost answers): still never a duplicate or an unconfirmed order', async function () {
-    t = await startTestBot(dataDir, { PARTNER_CENTER_FAULTS: 'checkout=random:0.3/429:0|500|timeout|commit+timeout' });
+    t = await startTestBot(dataDir, {}, { faults: 'checkout=random:0.3/429:0|500|timeout|commit+timeout' });
     const report = await runSoak({
       conversations: 5,
       seconds: 4,

@@ -107,7 +107,7 @@ describe('e2e: storage faults under a turn', function () {
   it('busy after the order was placed, before the conversation is saved: told the order stands, with its number; Buy again shows it', async function () {
     await t.stop();
     // The checkout commits, then its answer takes 1.5 s: time to take the lock before the turn saves its state.
-    t = await startTestBot(dataDir, { DB_BUSY_TIMEOUT_MS: '100', PARTNER_CENTER_FAULTS: 'checkout=commit+slow:1500' });
+    t = await startTestBot(dataDir, { DB_BUSY_TIMEOUT_MS: '100' }, { faults: 'checkout=commit+slow:1500' });
     const conv = new Conversation(t.baseUrl, 'demo-anna');
     const { cartId } = await driveToReview(conv, '2');
     const buy = conv.clickValueOnLastCard('Buy');

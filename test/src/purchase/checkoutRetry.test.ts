@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
 import { LocalPartnerCenter } from '../../../src/partnerCenter/local';
-import { FaultyPartnerCenter, type PartnerCenterMethod } from '../../../src/partnerCenter/faults';
+import { FaultyPartnerCenter, type PartnerCenterMethod } from '../../support/faultyPartnerCenter';
 import type { CheckoutRequest } from '../../../src/partnerCenter/partnerCenter';
 import type { CheckoutRetryPolicy } from '../../../src/purchase/checkoutRetry';
 import type { Store } from '../../../src/store/store';

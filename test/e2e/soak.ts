@@ -4,19 +4,19 @@
 //
 //   npm run soak -- --conversations 50 --seconds 60
 //   options: --url http://127.0.0.1:3978 --data-dir DIR   (a running server and its DATA_DIR; default: start one)
-//            --faults "checkout=random:0.2"                 (PARTNER_CENTER_FAULTS of the started server)
+//            --faults "checkout=random:0.2"                 (Partner Center faults of the started server: ../support/faultyBot.ts)
 //            --storm 4                                      (concurrent Buy submits in a storm; 0: none)
 //            --seed 1 --json
 // Exit code 0 when every check holds, 1 otherwise.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Activity } from 'botbuilder';
-import { ledgerProblems } from '../src/store/ledgerCheck';
-import { buttonsOf, cardsOf, clickValue } from '../test/support/cardClicks';
-import { orderNumbersOf, transcript } from '../test/e2e/http';
+import { ledgerProblems } from '../../src/store/ledgerCheck';
+import { startServerProcess, type StartedServer } from '../support/botProcess';
+import { buttonsOf, cardsOf, clickValue } from '../support/cardClicks';
+import { orderNumbersOf, transcript } from './http';
 
 type Json = Record<string, unknown>;
 
@@ -393,52 +393,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
 // ---- the command line ---------------------------------------------------------------------------
 
-export interface StartedServer {
-  baseUrl: string;
-  databaseFile: string;
-  logs: string[];
-  stop(): Promise<void>;
-}
-
-/** Starts the bot as its own process (node --import tsx bot/index.ts) on a free port over `dataDir`. */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<StartedServer & { child: ChildProcess }> {
-  const root = path.resolve(__dirname, '..');
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', path.join(root, 'bot', 'index.ts')], {
-    cwd: root,
-    // The embedded gateway, demo mode, no faults unless asked: whatever the environment or a .env says.
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MicrosoftAppId: '', NODE_ENV: '', PARTNER_CENTER: 'local', PARTNER_CENTER_FAULTS: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: string[] = [];
-  const collect = (d: Buffer) => logs.push(...d.toString().split('\n').filter(Boolean));
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const port = await new Promise<number>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(d.toString());
-      if (m) {
-        child.stdout!.off('data', onData);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code, signal) => reject(new Error(`the server exited (${code ?? signal}) before listening:\n${logs.join('\n')}`)));
-  });
-  child.removeAllListeners('exit');
-  return {
-    child,
-    baseUrl: `http://127.0.0.1:${port}`,
-    databaseFile: path.join(dataDir, 'reservations.db'),
-    logs,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 function parseArgs(argv: string[]) {
   const args: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -493,8 +447,8 @@ async function main() {
     if (!args.dataDir) throw new Error('--url needs --data-dir (the server\'s DATA_DIR) for the ledger check');
   } else {
     tempDir = args.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'rpb-soak-'));
-    console.log(`starting the bot over ${args.dataDir ?? tempDir}${args.faults ? ` with PARTNER_CENTER_FAULTS="${args.faults}"` : ''} …`);
-    server = await startServerProcess(args.dataDir ?? tempDir!, args.faults ? { PARTNER_CENTER_FAULTS: args.faults } : {});
+    console.log(`starting the bot over ${args.dataDir ?? tempDir}${args.faults ? ` with Partner Center faults "${args.faults}"` : ''} …`);
+    server = await startServerProcess(args.dataDir ?? tempDir!, { faults: args.faults });
   }
   try {
     const report = await runSoak({

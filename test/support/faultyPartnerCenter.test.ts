@@ -1,7 +1,7 @@
 // The fault-injecting gateway: its script language, and what each fault does to the wrapped gateway.
 import assert from 'node:assert/strict';
-import { FaultyPartnerCenter, parseFaultSpec, parseScript, parseStep } from '../../../src/partnerCenter/faults';
-import { PartnerCenterError, PartnerCenterTimeoutError, type PartnerCenter } from '../../../src/partnerCenter/partnerCenter';
+import { FaultyPartnerCenter, parseFaultSpec, parseScript, parseStep } from './faultyPartnerCenter';
+import { PartnerCenterError, PartnerCenterTimeoutError, type PartnerCenter } from '../../src/partnerCenter/partnerCenter';
 
 /** A gateway whose only real method counts its calls: enough to see whether a fault let a call through. */
 function countingGateway() {
@@ -21,7 +21,7 @@ function countingGateway() {
 
 const checkoutRequest = { customerId: 'c', cartId: 'cart-1', requestId: 'cart-1', agentId: 'a', lineItems: [] };
 
-describe('partnerCenter/faults: the script language', () => {
+describe('support/faultyPartnerCenter: the script language', () => {
   it('reads every kind of step', () => {
     assert.deepEqual(parseScript('ok, 429:2, 429, 503, 800060, timeout, timeout:50, commit+timeout, slow:10, commit+slow:20, hang').map((s) => s.fault), [
       { kind: 'ok' },
@@ -54,16 +54,9 @@ describe('partnerCenter/faults: the script language', () => {
     assert.throws(() => parseFaultSpec('checkout'), /method=steps/, 'a spec without =');
     assert.deepEqual(Object.keys(parseFaultSpec('checkout=500; getOrdersForRequest=timeout')), ['checkout', 'getOrdersForRequest'], 'two methods');
   });
-
-  it('an empty spec leaves the gateway unwrapped', () => {
-    const { gateway } = countingGateway();
-    assert.equal(FaultyPartnerCenter.fromSpec(gateway, ''), gateway, 'no faults, no decorator');
-    assert.equal(FaultyPartnerCenter.fromSpec(gateway, undefined), gateway, 'unset, no decorator');
-    assert.ok(FaultyPartnerCenter.fromSpec(gateway, 'checkout=500') instanceof FaultyPartnerCenter, 'a spec wraps it');
-  });
 });
 
-describe('partnerCenter/faults: what each fault does', () => {
+describe('support/faultyPartnerCenter: what each fault does', () => {
   it('429 carries Retry-After, 5xx its status, a code its Partner Center code; none reaches the gateway', async () => {
     const { gateway, made } = countingGateway();
     const faulty = new FaultyPartnerCenter(gateway, { checkout: '429:3, 500, 800060, 800064' });

@@ -1,7 +1,8 @@
 // Fault injection for the Partner Center gateway: a decorator around any PartnerCenter that answers
 // chosen calls with what a real gateway does on a bad day (429 with Retry-After, 5xx, timeouts, "order in
-// progress", an order made but its answer lost), scripted call by call. Tests build it directly; the
-// server wraps its gateway only when PARTNER_CENTER_FAULTS is set (never by default).
+// progress", an order made but its answer lost), scripted call by call. Test-only: tests build it
+// directly, and a bot process that must meet faults is started through ./faultyBot.ts, which composes the
+// product's server with it from PARTNER_CENTER_FAULTS.
 //
 // A script is a comma-separated list of steps, one per call of that method, then pass-through:
 //   ok                 pass the call through
@@ -16,7 +17,7 @@
 //   random:p[/a|b|…]   every call: with probability p one of the steps a, b, … (default 429:1|500|timeout|commit+timeout)
 // A step may end in *n (repeat n times) or * (repeat forever). A spec names the method:
 //   "checkout=429:1,500,ok; getOrdersForRequest=timeout"
-import { PartnerCenterError, PartnerCenterTimeoutError, type PartnerCenter } from './partnerCenter';
+import { PartnerCenterError, PartnerCenterTimeoutError, type PartnerCenter } from '../../src/partnerCenter/partnerCenter';
 
 export const partnerCenterMethods = [
   'searchCustomers',
@@ -177,12 +178,6 @@ export class FaultyPartnerCenter implements PartnerCenter {
   ) {
     this.random = mulberry32(options.seed ?? 1);
     for (const [method, script] of Object.entries(scripts)) this.script(method as PartnerCenterMethod, script!);
-  }
-
-  /** Wraps `inner` with the faults of a spec such as PARTNER_CENTER_FAULTS; an empty spec returns `inner` itself. */
-  static fromSpec(inner: PartnerCenter, spec: string | undefined, options: { seed?: number } = {}): PartnerCenter {
-    if (!spec?.trim()) return inner;
-    return new FaultyPartnerCenter(inner, parseFaultSpec(spec), options);
   }
 
   /** Replaces the script of one method: its next calls meet these steps, in order, then pass through. */
