@@ -1,7 +1,9 @@
 // The local Web Chat page: GET / serves a page embedding Bot Framework Web Chat (the prebuilt bundle of
 // the botframework-webchat package, served from node_modules, never from a CDN) that talks to the bot
 // through our own Direct Line endpoint (./directLine.ts). Embedded/demo mode only: with a
-// MicrosoftAppId the page is off unless WEB_CHAT=on. The page speaks the browser's language (its
+// MicrosoftAppId the page is off unless WEB_CHAT=on. botframework-webchat is a development package: a
+// production install (npm ci --omit=dev) has no page, says so in the log and on GET /, and the bot and
+// its real channels run as usual. The page speaks the browser's language (its
 // Accept-Language: Dutch or English, from the message catalogues) and tells Web Chat that locale, which
 // Web Chat sends on every activity, so the bot answers in the same language.
 import fs from 'node:fs';
@@ -24,12 +26,17 @@ export interface WebChatOptions {
   log?: (line: string) => void;
 }
 
-/** On by default in demo mode (no MicrosoftAppId); WEB_CHAT=on or off overrides. */
-export function webChatEnabled(config: WebChatOptions['config']): boolean {
+/** Asked for: on by default in demo mode (no MicrosoftAppId); WEB_CHAT=on or off overrides. */
+function webChatWanted(config: WebChatOptions['config']): boolean {
   const setting = (config.WEB_CHAT ?? 'auto').toLowerCase();
   if (setting === 'on') return true;
   if (setting === 'off') return false;
   return config.demoMode;
+}
+
+/** Asked for, and botframework-webchat installed. */
+export function webChatEnabled(config: WebChatOptions['config']): boolean {
+  return webChatWanted(config) && webChatBundleFile() !== undefined;
 }
 
 /**
@@ -39,8 +46,11 @@ export function webChatEnabled(config: WebChatOptions['config']): boolean {
 export function mountWebChat(server: restify.Server, options: WebChatOptions): DirectLine | undefined {
   const log = options.log ?? console.log;
   if (!webChatEnabled(options.config)) {
+    const notInstalled = webChatWanted(options.config);
+    if (notInstalled) log('Web Chat page off: the botframework-webchat package is not installed (a development package: npm install brings it, npm ci --omit=dev leaves it out).');
     server.get('/', (req, res, next) => {
-      sendText(res, 404, 'text/plain; charset=utf-8', channelTexts(preferredLocale(req)).webChatPage.disabled);
+      const texts = channelTexts(preferredLocale(req)).webChatPage;
+      sendText(res, 404, 'text/plain; charset=utf-8', notInstalled ? texts.notInstalled : texts.disabled);
       next();
     });
     return undefined;
@@ -69,9 +79,10 @@ export function mountWebChat(server: restify.Server, options: WebChatOptions): D
     res.send(204);
     next();
   });
+  const bundleFile = webChatBundleFile()!;
   let bundle: Buffer | undefined;
   server.get(WEB_CHAT_BUNDLE_PATH, (_req, res, next) => {
-    bundle ??= fs.readFileSync(webChatBundleFile());
+    bundle ??= fs.readFileSync(bundleFile);
     res.writeHead(200, {
       'content-type': 'text/javascript; charset=utf-8',
       'content-length': bundle.length,
@@ -84,11 +95,17 @@ export function mountWebChat(server: restify.Server, options: WebChatOptions): D
   return directLine;
 }
 
-/** The prebuilt bundle shipped in the botframework-webchat package. */
-export function webChatBundleFile(): string {
+/** The prebuilt bundle shipped in the botframework-webchat package; undefined when the package is not installed. */
+export function webChatBundleFile(resolve: (id: string) => string = require.resolve): string | undefined {
+  let entry: string;
+  try {
+    entry = resolve('botframework-webchat');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
   // The package's exports map hides package.json; its CommonJS entry is lib/index.js.
-  const root = path.resolve(path.dirname(require.resolve('botframework-webchat')), '..');
-  return path.join(root, 'dist', 'webchat.js');
+  return path.join(path.dirname(entry), '..', 'dist', 'webchat.js');
 }
 
 function sendText(res: restify.Response, status: number, contentType: string, body: string): void {

@@ -313,6 +313,8 @@ const channels = {
     /** What GET / says when the page is off (an app id is set and WEB_CHAT is not "on"). */
     disabled:
       'The Web Chat page is off: the bot has a MicrosoftAppId, so it runs for a real channel. Set WEB_CHAT=on to serve the local page anyway.',
+    /** What GET / says when the page is asked for but botframework-webchat is not installed (npm ci --omit=dev). */
+    notInstalled: 'The Web Chat page is off: this installation has no botframework-webchat package (a development package). Install with npm install to serve the page.',
   },
   terminal: {
     banner: (target: string) => `Azure reservations bot: terminal chat (${target}). Type /help for how to answer cards, /quit to leave.`,

@@ -301,6 +301,7 @@ const channels: Catalogue['channels'] = {
     startupLine: (port) => `Web Chat-pagina op http://localhost:${port}/ (lokaal Direct Line-eindpunt, alleen voor demo's)`,
     disabled:
       'De Web Chat-pagina staat uit: de bot heeft een MicrosoftAppId en draait dus voor een echt kanaal. Stel WEB_CHAT=on in om de lokale pagina toch te tonen.',
+    notInstalled: 'De Web Chat-pagina staat uit: deze installatie heeft geen botframework-webchat-pakket (een ontwikkelpakket). Installeer met npm install om de pagina te tonen.',
   },
   terminal: {
     banner: (target) => `Azure-reserveringenbot: terminalchat (${target}). Typ /help voor uitleg over het beantwoorden van kaarten, /quit om te stoppen.`,

@@ -1,6 +1,7 @@
 // The local Direct Line 3.0 endpoint and the Web Chat page's routes, over HTTP against the real server.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../bot/config';
 import { startBot, type RunningBot } from '../../bot/server';
@@ -97,7 +98,7 @@ describe('Direct Line endpoint and Web Chat page', function () {
     const body = Buffer.from(await bundle.arrayBuffer());
     assert.equal(bundle.status, 200, 'the bundle is served');
     assert.match(bundle.headers.get('content-type') ?? '', /javascript/, 'the bundle is served as JavaScript');
-    assert.equal(body.length, fs.statSync(webChatBundleFile()).size, "the bundle is the botframework-webchat package's prebuilt webchat.js");
+    assert.equal(body.length, fs.statSync(webChatBundleFile()!).size, "the bundle is the botframework-webchat package's prebuilt webchat.js");
     const script = await call(`${t.baseUrl}/webchat/page.js`);
     assert.match(script.text, /createDirectLine\(/, "the page's script starts Web Chat over Direct Line");
   });
@@ -160,6 +161,14 @@ describe('Direct Line endpoint and Web Chat page', function () {
     assert.equal(forged.status, 404, 'the connector route needs the secret of the serviceUrl the bot was given');
     const all = await client.pollUntilBot();
     assert.doesNotMatch(transcript(all), /forged bot reply/, 'nothing forged reached the queue');
+  });
+
+  it('has no bundle to serve where botframework-webchat is not installed (npm ci --omit=dev)', function () {
+    const notInstalled = () => {
+      throw Object.assign(new Error("Cannot find module 'botframework-webchat'"), { code: 'MODULE_NOT_FOUND' });
+    };
+    assert.equal(webChatBundleFile(notInstalled), undefined, 'no package, no bundle (and so no page)');
+    assert.ok(webChatBundleFile()?.endsWith(path.join('botframework-webchat', 'dist', 'webchat.js')), `installed: its dist/webchat.js (${webChatBundleFile()})`);
   });
 
   it('is on in demo mode and off with an app id, unless WEB_CHAT says otherwise', async function () {
