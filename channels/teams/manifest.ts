@@ -1,12 +1,15 @@
 // The Teams app manifest of the bot: personal scope only (in a group chat every member would share one
 // purchase in progress, since the dialog state is per conversation), and the commands buy, orders, help.
 import { teamsApp } from '../text';
-import { ACCENT_COLOR } from './icons';
 
 export const MANIFEST_VERSION = '1.19';
 export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
+// The icons are the files of these names beside this file, at the zip's root: color 192×192 full colour,
+// outline 32×32 white on transparent (https://learn.microsoft.com/en-us/microsoft-365/extensibility/schema/root-icons).
 export const COLOR_ICON = 'color.png';
 export const OUTLINE_ICON = 'outline.png';
+/** The colour icon's background, which Teams shows around it. */
+export const ACCENT_COLOR = '#0078D4';
 
 export interface ManifestInput {
   /** The Azure Bot's Microsoft App ID (MicrosoftAppId). */

@@ -4,10 +4,10 @@
 import 'dotenv/config';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import { ZipFile } from 'yazl';
 import { z } from 'zod';
 import { buildManifest, COLOR_ICON, OUTLINE_ICON } from './manifest';
-import { colorIcon, outlineIcon } from './icons';
-import { writeZip } from './zip';
 import { teamsApp } from '../text';
 
 const Guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
@@ -39,28 +39,36 @@ export function packageFiles(env: NodeJS.ProcessEnv, version: string): { name: s
   });
   return [
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
-    { name: COLOR_ICON, data: colorIcon() },
-    { name: OUTLINE_ICON, data: outlineIcon() },
+    { name: COLOR_ICON, data: fs.readFileSync(path.join(__dirname, COLOR_ICON)) },
+    { name: OUTLINE_ICON, data: fs.readFileSync(path.join(__dirname, OUTLINE_ICON)) },
   ];
 }
 
-function main(): void {
+/** Every entry dated the same, so the same settings give the same bytes. */
+const ENTRY_DATE = new Date('2025-01-01T00:00:00Z');
+
+function zip(files: { name: string; data: Buffer }[]): Promise<Buffer> {
+  const archive = new ZipFile();
+  for (const file of files) archive.addBuffer(file.data, file.name, { mtime: ENTRY_DATE });
+  archive.end();
+  return buffer(archive.outputStream);
+}
+
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
   const out = path.resolve(outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : DEFAULT_OUT);
   const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
   const files = packageFiles(process.env, pkg.version);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, writeZip(files));
+  fs.writeFileSync(out, await zip(files));
   console.log(teamsApp.written(out));
   console.log(teamsApp.uploadHint(String(process.env.MicrosoftAppId)));
 }
 
 if (require.main === module) {
-  try {
-    main();
-  } catch (error) {
+  main().catch((error) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
-  }
+  });
 }
