@@ -1,6 +1,8 @@
 // `npm start` as the README's quick start runs it: the prestart build (scripts/build.mjs) compiles the
 // bot into dist/bot, and the compiled bot creates, migrates and seeds a new DATA_DIR in its worker and
 // answers a purchase. The conversation tests run the TypeScript sources; this checks what agents run.
+// It runs in a copy of the sources in a temporary folder (with this node_modules), so the working tree's
+// dist/ is never written.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,19 +11,28 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 const root = path.resolve(__dirname, '../..');
+/** What `npm start` reads of the working tree: the package, the build script and the bot's sources. */
+const sources = ['package.json', 'scripts', 'bot', 'dialogs', 'cards', 'src', 'channels'];
 
 describe('scripts/build.mjs: npm start runs the compiled bot', function () {
   this.timeout(60_000);
   let dataDir: string;
+  let checkout: string;
   beforeEach(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpb-start-'));
+    checkout = fs.mkdtempSync(path.join(os.tmpdir(), 'rpb-checkout-'));
+    for (const entry of sources) fs.cpSync(path.join(root, entry), path.join(checkout, entry), { recursive: true });
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
   });
-  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterEach(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(checkout, { recursive: true, force: true });
+  });
 
   it('builds dist/bot, seeds a new database in the worker and answers "buy" with the customer prompt', async () => {
     // Its own process group, so stopping npm stops the bot it started.
     const child = spawn('npm', ['start'], {
-      cwd: root,
+      cwd: checkout,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), MicrosoftAppId: '', MicrosoftAppPassword: '', PORT: '0', DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
@@ -39,7 +50,7 @@ describe('scripts/build.mjs: npm start runs the compiled bot', function () {
       assert.match(out, /dist\/bot\/index\.js/, `npm start runs the compiled bot:\n${out}`);
       assert.doesNotMatch(out, /could not be prepared in a worker/, `the compiled worker prepared the database:\n${out}`);
       for (const worker of ['prepareWorker.js', 'checkpointWorker.js']) {
-        assert.ok(fs.statSync(path.join(root, 'dist/bot', worker)).isFile(), `${worker} is compiled next to the bot`);
+        assert.ok(fs.statSync(path.join(checkout, 'dist/bot', worker)).isFile(), `${worker} is compiled next to the bot`);
       }
 
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
