@@ -1,6 +1,6 @@
-// The Web Chat page in a real browser (Debian's Chromium driven by playwright-core): a whole purchase
-// by typing and clicking the cards, as a person would. Screenshots of the review and confirmation
-// cards are left in test-results/.
+// The Web Chat page in a real browser (headless Chromium driven by playwright-core: ../support/browser.ts):
+// a whole purchase by typing and clicking the cards, as a person would. Screenshots of the review and
+// confirmation cards are left in test-results/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
