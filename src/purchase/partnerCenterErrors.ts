@@ -4,8 +4,8 @@ import type { RuleCode } from '../domain/types';
 import type { PartnerCenterError } from '../partnerCenter/partnerCenter';
 import { refuseWith, type Refusal } from '../rules/verdict';
 import { enUS } from '../i18n/en-US';
-import { ruleText, type RuleTextKey, type RuleTextParams } from '../i18n/ruleTexts';
-import type { GatewayFailure } from './checkoutRetry';
+import { ruleText, type RuleTextKey, type RuleTextParams } from '../domain/types';
+import type { GatewayFailure } from '../domain/types';
 
 /** Partner Center error codes with a text of their own (worded per locale in src/i18n). */
 type PcKey = { [K in RuleTextKey]: RuleTextParams[K] extends Record<string, never> ? (K extends `pc${string}` ? K : never) : never }[RuleTextKey];

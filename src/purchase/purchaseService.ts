@@ -15,6 +15,7 @@ import {
   type Segment,
   type Subscription,
   type Verdict,
+  ruleText,
 } from '../domain/types';
 import type { Store } from '../store/store';
 import type { PartnerCenter } from '../partnerCenter/partnerCenter';
@@ -44,7 +45,7 @@ import {
   scopeOptions,
 } from '../rules/order';
 import { firstRefusal, refuseWith, type Refusal } from '../rules/verdict';
-import { ruleText } from '../i18n/ruleTexts';
+import { enUS, verdictWording } from '../i18n';
 import { checkInventory, checkSoldInMarket } from '../rules/catalog';
 import { parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
 import { checkoutFailureVerdict, partnerCenterVerdict } from './partnerCenterErrors';
@@ -501,7 +502,7 @@ export class PurchaseService {
       if (verdict.ok) changed = this.store.carts.update(cartId, { resellerMpnId: changes.resellerMpnId }, this.now()) || changed;
       else refusals.push(verdict);
     }
-    for (const r of refusals) this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: r.message } });
+    for (const r of refusals) this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: verdictWording(enUS, r).message } });
     return { refusals, changed };
   }
 
@@ -638,7 +639,7 @@ export class PurchaseService {
       cartId: context.cartId,
       code: refusal.code,
       detail: {
-        message: refusal.message,
+        message: verdictWording(enUS, refusal).message,
         partnerCenterCode: refusal.partnerCenterCode,
         subscriptionId: context.subscriptionId,
         catalogItemId: context.catalogItemId,

@@ -9,9 +9,8 @@ import type {
   TermDuration,
   Verdict,
 } from '../domain/types';
-import { pass, passWith, refuseWith } from './verdict';
-import { enUS } from '../i18n/en-US';
-import { ruleText, wordRuleText, type RuleText } from '../i18n/ruleTexts';
+import { ruleText, type RuleText } from '../domain/types';
+import { pass, refuseWith } from './verdict';
 
 export interface ScopeVerdict {
   scope: Scope;
@@ -28,9 +27,9 @@ export function checkScope(subscription: Subscription, scope: Scope): Verdict {
     return refuseWith('R7_AZURE_PLAN_SHARED_SCOPE', ruleText('azurePlanSharedScope'));
   }
   if (scope === 'single') {
-    return passWith('R8_SCOPE', 'warning', ruleText('singleScopeWarning', { subscription: subscription.friendlyName }));
+    return pass('R8_SCOPE', ruleText('singleScopeWarning', { subscription: subscription.friendlyName }));
   }
-  return passWith('R8_SCOPE', 'message', ruleText('sharedScopeNote'));
+  return pass('R8_SCOPE', ruleText('sharedScopeNote'));
 }
 
 /** The scope a new cart starts with: Shared, the only one every subscription allows (R7). */
@@ -48,7 +47,7 @@ export function checkReseller(partner: Partner, resellerMpnId: string | null, re
   if (!resellers.some((r) => r.mpnId === resellerMpnId && r.partnerId === partner.id)) {
     return refuseWith('R9_RESELLER', ruleText('resellerUnknown', { mpnId: resellerMpnId }), '800016');
   }
-  return passWith('R9_RESELLER', 'warning', ruleText('resellerFixedWarning'));
+  return pass('R9_RESELLER', ruleText('resellerFixedWarning'));
 }
 
 /** R10: monthly billing only for items with a billing plan; otherwise one-time. */
@@ -79,25 +78,25 @@ export function checkQuantity(raw: unknown, range: QuantityRange): Verdict & { q
 /** R13: 1- or 3-year terms; 5 years only for HBv2 VMs. Fixed after purchase. */
 export function checkTerm(term: TermDuration, family: string): Verdict {
   if (term === 'P1Y' || term === 'P3Y' || (term === 'P5Y' && family === 'HBv2')) {
-    return passWith('R13_TERM', 'warning', ruleText('termFixedNote'));
+    return pass('R13_TERM', ruleText('termFixedNote'));
   }
   return refuseWith('R13_TERM', ruleText('fiveYearsOnlyHbv2'));
 }
 
 /** R11: what the price includes, depending on where the partner is located. */
 export function priceNotes(partner: Partner): Verdict {
-  return passWith('R11_PRICE_NOTES', 'message', ruleText(partner.country === 'BR' ? 'pricesIncludeTaxes' : 'pricesExcludeTaxes'));
+  return pass('R11_PRICE_NOTES', ruleText(partner.country === 'BR' ? 'pricesIncludeTaxes' : 'pricesExcludeTaxes'));
 }
 
 /** R14: informational, shown on review. */
 export function transferNote(): Verdict {
-  return passWith('R14_TRANSFER', 'message', ruleText('transferNote'));
+  return pass('R14_TRANSFER', ruleText('transferNote'));
 }
 
 /** R15: orders can take up to 15 minutes to be listed; a submitted cart is never submitted again. */
 export function checkNotResubmitted(cartStatus: 'active' | 'submitted'): Verdict {
   if (cartStatus === 'active') {
-    return passWith('R15_ORDER_LISTING', 'message', ruleText('orderListingNote'));
+    return pass('R15_ORDER_LISTING', ruleText('orderListingNote'));
   }
   return refuseWith('R15_ORDER_LISTING', ruleText('cartAlreadySubmitted'), '800065');
 }
@@ -115,9 +114,4 @@ export function reviewNoteTexts(partner: Partner, subscription: Subscription, sc
     transferNote().text,
     checkNotResubmitted('active').text,
   ].filter((n): n is RuleText => Boolean(n));
-}
-
-/** The same notes in English. */
-export function reviewNotes(partner: Partner, subscription: Subscription, scope: Scope): string[] {
-  return reviewNoteTexts(partner, subscription, scope).map((text) => wordRuleText(enUS.rules, text).message);
 }

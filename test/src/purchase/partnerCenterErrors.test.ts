@@ -9,7 +9,7 @@ import { checkBillingCycle, checkNotResubmitted, checkQuantity, checkReseller } 
 import { checkInventory } from '../../../src/rules/catalog';
 import { enUS, nlNL, verdictWording } from '../../../src/i18n';
 import type { Verdict } from '../../../src/domain/types';
-import { makeAgent, makeCatalogItem, makeCustomer, makeIndirectProvider, makeSubscription } from '../rules/factories';
+import { english, makeAgent, makeCatalogItem, makeCustomer, makeIndirectProvider, makeSubscription } from '../rules/factories';
 
 /** The codes §3 lists: errors worth a tailored message, and the cart line errors. */
 const documented = [
@@ -23,8 +23,8 @@ describe('Partner Center error codes → verdicts', () => {
       assert.ok(partnerCenterErrorCodes[code], `${code} is mapped`);
       const verdict = partnerCenterVerdict(new PartnerCenterError(code, 'Partner Center’s own words'));
       assert.equal(verdict.partnerCenterCode, code, `${code} is named`);
-      assert.doesNotMatch(verdict.message, /Partner Center’s own words/, `${code} is explained, not echoed`);
-      assert.ok(verdict.fix, `${code} says what to do`);
+      assert.doesNotMatch(english(verdict).message, /Partner Center’s own words/, `${code} is explained, not echoed`);
+      assert.ok(english(verdict).fix, `${code} says what to do`);
       for (const catalogue of [enUS, nlNL]) {
         const { message, fix } = verdictWording(catalogue, verdict);
         assert.ok(message && fix, `${code} is worded in ${catalogue.locale}`);
@@ -68,6 +68,6 @@ describe('Partner Center error codes → verdicts', () => {
   it('tells an unknown code with Partner Center’s description, and never as bought', () => {
     const verdict = partnerCenterVerdict(new PartnerCenterError('999999', 'Something odd.'));
     assert.equal(verdict.code, 'R15_ORDER_LISTING');
-    assert.match(verdict.message, /999999.*Something odd\./);
+    assert.match(english(verdict).message, /999999.*Something odd\./);
   });
 });

@@ -23,26 +23,24 @@ import {
   transferNote,
 } from '../../../src/rules/order';
 import { checkSoldInMarket } from '../../../src/rules/catalog';
-import { firstRefusal, pass, refuse } from '../../../src/rules/verdict';
+import { firstRefusal, pass, refuseWith } from '../../../src/rules/verdict';
 import { makeAgent, makeCatalogItem, makeCustomer, makeIndirectProvider, makePartner, makeSubscription } from './factories';
-import { enUS, nlNL, wordRuleText } from '../../../src/i18n';
+import { enUS, nlNL, ruleText, wordRuleText } from '../../../src/i18n';
 
-describe('pass and refuse', () => {
-  it('pass carries only the code and the optional message and warning', () => {
+describe('pass and refuseWith', () => {
+  it('pass carries the code and, when given, the rule text of its note', () => {
     assert.deepEqual(pass('R1_CSP_ONLY'), { ok: true, code: 'R1_CSP_ONLY' });
-    assert.deepEqual(pass('R8_SCOPE', { warning: 'w' }), { ok: true, code: 'R8_SCOPE', warning: 'w' });
+    assert.deepEqual(pass('R14_TRANSFER', ruleText('transferNote')), { ok: true, code: 'R14_TRANSFER', text: { key: 'transferNote', params: {} } });
   });
 
-  it('refuse leaves out an absent fix and Partner Center code', () => {
-    assert.deepEqual(refuse('R13_TERM', 'm'), { ok: false, code: 'R13_TERM', message: 'm' });
-    assert.deepEqual(refuse('R2_ROLE', 'm', 'f', '900150'), {
+  it('refuseWith carries the code and the rule text, and leaves out an absent Partner Center code', () => {
+    assert.deepEqual(refuseWith('R13_TERM', ruleText('fiveYearsOnlyHbv2')), { ok: false, code: 'R13_TERM', text: { key: 'fiveYearsOnlyHbv2', params: {} } });
+    assert.deepEqual(refuseWith('R2_ROLE', ruleText('roleMayNotBuy', { role: 'BillingAdmin' }), '900150'), {
       ok: false,
       code: 'R2_ROLE',
-      message: 'm',
-      fix: 'f',
+      text: { key: 'roleMayNotBuy', params: { role: 'BillingAdmin' } },
       partnerCenterCode: '900150',
     });
-    assert.ok(!('fix' in refuse('R13_TERM', 'm')));
   });
 });
 
@@ -131,17 +129,13 @@ describe('every rule code has a passing and a refused case', () => {
       if (refused) {
         assert.equal(refused.ok, false);
         assert.equal(refused.code, code);
-        assert.ok(!refused.ok && refused.message.length > 0 && refused.fix);
-        // The English message and fix (the audit trail) are the en-US wording of the refusal's rule text,
-        // which the dialogs word again in the agent's locale.
-        assert.ok(refused.text, `${code}: the refusal carries its rule text`);
-        const english = wordRuleText(enUS.rules, refused.text!);
-        assert.deepEqual({ message: refused.message, fix: refused.fix }, { message: english.message, fix: english.fix }, `${code}: message and fix are the English wording`);
-        assert.notEqual(wordRuleText(nlNL.rules, refused.text!).message, refused.message, `${code}: the refusal has a Dutch wording`);
-      }
-      if (passes.message ?? passes.warning) {
-        assert.ok(passes.text, `${code}: a passing verdict with a note carries its rule text`);
-        assert.equal(wordRuleText(enUS.rules, passes.text!).message, passes.message ?? passes.warning, `${code}: the note is the English wording`);
+        // Every refusal says what it says as a rule text, worded with a fix in English (the audit trail) and Dutch.
+        assert.ok(!refused.ok && refused.text, `${code}: the refusal carries its rule text`);
+        const english = wordRuleText(enUS.rules, refused.text);
+        const dutch = wordRuleText(nlNL.rules, refused.text);
+        assert.ok(english.message.length > 0 && english.fix, `${code}: an English message and fix`);
+        assert.ok(dutch.fix, `${code}: a Dutch fix`);
+        assert.notEqual(dutch.message, english.message, `${code}: the refusal has a Dutch wording`);
       }
     });
   }
