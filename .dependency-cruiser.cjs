@@ -56,6 +56,6 @@ module.exports = {
     // Type-only imports count: a cycle of types still ties the modules together.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^(node_modules|dist)/' },
+    exclude: { path: '^dist/' },
   },
 };
