@@ -262,6 +262,12 @@ export const ruleCodes = [
   'SEGMENT',
   'CUSTOMER_ISOLATION',
   'CATALOG_AVAILABILITY',
+  'SUBSCRIPTION_CHOSEN',
+  'CART_NOT_EMPTY',
+  // Partner Center refusals that no rule of ours foresees.
+  'INVALID_INPUT',
+  'CREDIT_LIMIT',
+  'PARTNER_CENTER_ERROR',
 ] as const;
 export type RuleCode = (typeof ruleCodes)[number];
 

@@ -35,9 +35,14 @@ export function checkScope(subscription: Subscription, scope: Scope): Verdict {
 /** The scope a new cart starts with: Shared, the only one every subscription allows (R7). */
 export const defaultScope: Scope = 'shared';
 
-/** R9: an indirect provider must name the reseller (partner of record); it is fixed after purchase. */
+/** R9: an indirect provider names the reseller (partner of record) of each purchase; a direct partner never does. */
+export function mustNameReseller(partner: Partner): boolean {
+  return partner.kind === 'indirectProvider';
+}
+
+/** R9: the reseller an indirect provider names must be one of its own; it is fixed after purchase. */
 export function checkReseller(partner: Partner, resellerMpnId: string | null, resellers: Reseller[]): Verdict {
-  if (partner.kind !== 'indirectProvider') {
+  if (!mustNameReseller(partner)) {
     if (resellerMpnId === null) return pass('R9_RESELLER');
     return refuseWith('R9_RESELLER', ruleText('resellerOnlyIndirect'), '800016');
   }
@@ -54,6 +59,13 @@ export function checkReseller(partner: Partner, resellerMpnId: string | null, re
 export function checkBillingCycle(cycle: BillingCycle, supported: BillingCycle[], itemTitle: string): Verdict {
   if (supported.includes(cycle)) return pass('R10_BILLING_FREQUENCY');
   return refuseWith('R10_BILLING_FREQUENCY', ruleText('noMonthlyBilling', { item: itemTitle }), '10013');
+}
+
+const termYears: Record<TermDuration, number> = { P1Y: 1, P3Y: 3, P5Y: 5 };
+
+/** R10: billed monthly, a line's total for the whole term is paid in equal monthly parts, in minor units. */
+export function monthlyPayment(totalMinor: number, term: TermDuration): number {
+  return Math.round(totalMinor / (12 * termYears[term]));
 }
 
 export interface QuantityRange {
@@ -106,7 +118,7 @@ export function reviewNoteTexts(partner: Partner, subscription: Subscription, sc
   const scopeVerdict = checkScope(subscription, scope);
   return [
     priceNotes(partner).text,
-    partner.kind === 'indirectProvider' ? ruleText('resellerFixedNote') : undefined,
+    mustNameReseller(partner) ? ruleText('resellerFixedNote') : undefined,
     scopeVerdict.ok ? scopeVerdict.text : undefined,
     subscription.kind === 'azurePlan' ? ruleText('azurePlanScopeNote') : undefined,
     ruleText('termFixedNote'),
