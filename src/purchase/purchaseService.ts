@@ -550,7 +550,7 @@ export class PurchaseService {
       resellerMpnId: cart.resellerMpnId,
       resellers,
       lines: quote.value.lines,
-      reviewBlockers: quote.value.blockers.filter((b): b is Refusal => !b.ok),
+      reviewBlockers: quote.value.blockers,
       inventory,
     });
     const allowed = this.refuseAndAudit(actor, 'checkout', verdicts, { cartId, customerId: customer.id }, true);

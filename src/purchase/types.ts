@@ -83,8 +83,8 @@ export interface Quote {
   resellerMpnId: string | null;
   /** The article's notes for the review page: taxes, software costs, partner of record, quota, 15 minutes; worded per locale. */
   notes: RuleText[];
-  /** Problems that block Buy until fixed (e.g. no reseller chosen yet). */
-  blockers: Verdict[];
+  /** Refusals that block Buy until fixed (e.g. no reseller chosen yet). */
+  blockers: Extract<Verdict, { ok: false }>[];
 }
 
 export interface CheckoutResult {
