@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { PurchaseService, ReviewChanges } from '../src/purchase/purchaseService';
 import type { CatalogFilter, CheckoutResult } from '../src/purchase/types';
 import { BillingCycle, Scope, Segment, TermDuration, type Customer } from '../src/domain/types';
-import { checkQuantity } from '../src/rules/order';
 import {
   ANY_FILTER,
   renderCatalogPage,
@@ -493,7 +492,7 @@ export class PurchaseFlow {
   ): Promise<Recognition<number>> {
     const say = sayTo(context);
     const raw = input.submit ? (input.submit.action === 'quantity' ? input.submit.quantity : undefined) : input.text;
-    const verdict = checkQuantity(raw, options.data);
+    const verdict = this.service.checkQuantity(raw, options.data);
     if (verdict.ok) return { ok: true, value: verdict.quantity! };
     await context.sendActivity(say.refusalText(verdict));
     return { ok: false };

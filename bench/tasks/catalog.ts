@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Store } from '../../src/store/store';
 import { openDatabase } from '../../src/store/db';
-import type { CatalogSearch } from '../../src/purchase/types';
+import type { CatalogSearch } from '../../src/domain/types';
 import type { Segment, TermDuration } from '../../src/domain/types';
 import { scaleCatalog } from '../lib/catalogScale';
 import { databaseBytes } from '../lib/proc';

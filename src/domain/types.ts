@@ -1,7 +1,6 @@
 // Domain schemas and types of the shared rules/store module. Field names follow the Partner Center
 // REST resources (shared/domain/README.md §3) where one exists, so a REST gateway maps them 1:1.
 import { z } from 'zod';
-import type { RuleText } from '../i18n/ruleTexts';
 
 export const roles = [
   'AdminAgent',
@@ -235,14 +234,14 @@ export const Order = z.object({
 export type Order = z.infer<typeof Order>;
 
 /**
- * The outcome of a business rule. A refusal always carries the rule code (also the Partner Center
- * error code where one exists), a message the agent understands and, where there is one, the fix.
- * `message`, `fix` and `warning` are English (the audit trail keeps them); `text` says the same as a
- * key and parameters, so the dialogs word it in the agent's locale (src/i18n).
+ * The outcome of a business rule. A refusal always carries the rule code, the Partner Center error code
+ * of the same refusal where one exists, and what it says as a rule text: a key and parameters that each
+ * catalogue of src/i18n words with the fix (the agent's language on screen, English in the audit trail).
+ * A pass may carry a note or a warning the same way.
  */
 export type Verdict =
-  | { ok: true; code: RuleCode; message?: string; warning?: string; text?: RuleText }
-  | { ok: false; code: RuleCode; message: string; fix?: string; partnerCenterCode?: string; text?: RuleText };
+  | { ok: true; code: RuleCode; text?: RuleText }
+  | { ok: false; code: RuleCode; text: RuleText; partnerCenterCode?: string };
 
 export const ruleCodes = [
   'R1_CSP_ONLY',
@@ -263,5 +262,157 @@ export const ruleCodes = [
   'SEGMENT',
   'CUSTOMER_ISOLATION',
   'CATALOG_AVAILABILITY',
+  'SUBSCRIPTION_CHOSEN',
+  'CART_NOT_EMPTY',
+  // Partner Center refusals that no rule of ours foresees.
+  'INVALID_INPUT',
+  'CREDIT_LIMIT',
+  'PARTNER_CENTER_ERROR',
 ] as const;
 export type RuleCode = (typeof ruleCodes)[number];
+
+/** What the agent filters the catalog by. */
+export interface CatalogFilter {
+  region?: string; // ARM name, e.g. westeurope
+  family?: string; // e.g. Dsv5
+  armSkuName?: string; // e.g. Standard_D4s_v5
+  term?: TermDuration;
+  text?: string; // free text matched against size and product names
+}
+
+/** A page of the catalog for one customer's market, segment and reservation type. */
+export interface CatalogSearch {
+  country: string;
+  segment: Segment;
+  reservationType: string;
+  filter: CatalogFilter;
+  offset: number;
+  limit: number;
+  /** "AzurePlan" when the reservation is bought under an Azure plan (Partner Center lists that catalog apart). */
+  reservationScope?: 'AzurePlan';
+}
+
+/** How a failed call is treated. */
+export type FailureKind =
+  /** 429: not carried out; wait as asked and post again. */
+  | 'throttled'
+  /** 5xx: probably not carried out; look up, then post again. */
+  | 'serverError'
+  /** No answer: may have been carried out; look up, then post again. */
+  | 'noAnswer'
+  /** 800060 / 800064: being carried out now; never post again, only look up. */
+  | 'inProgress'
+  /** Any other Partner Center error: a refusal, nothing was carried out. */
+  | 'refused';
+
+/** One failed gateway call, as the agent and the audit trail are told about it. */
+export interface GatewayFailure {
+  /** other: a call outside the checkout (a search, a replayed order lookup) that failed a turn. */
+  call: 'checkout' | 'lookup' | 'other';
+  kind: FailureKind;
+  code: string;
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+// What a verdict says, as data: a key and its parameters. The rules return these, never sentences;
+// each locale's catalogue words every key itself (src/i18n/en-US.ts, nl-NL.ts), English also for the
+// audit trail. Parameters hold names and codes, never sentences: a role is its Role, a market its
+// country code, a status its enum value, so each language names them itself.
+
+type None = Record<string, never>;
+
+export interface RuleTextParams {
+  // R1, R2, R3
+  notCsp: { partner: string };
+  roleMayNotBuy: { role: Role };
+  noSubscriptionAccess: { role: Role; subscription: string };
+  // R4
+  marketUnavailable: { country: string; customer: string };
+  // R5
+  noActiveSubscriptionAddPlan: { customer: string; inactive: { name: string; status: SubscriptionStatus }[] };
+  noActiveSubscriptionReactivate: { customer: string; inactive: { name: string; status: SubscriptionStatus }[] };
+  subscriptionNotActive: { subscription: string; status: SubscriptionStatus };
+  noSubscriptionChosen: None;
+  // R6
+  agreementNotConfirmed: { customer: string };
+  legacySubscriptionUnderMca: { customer: string; subscription: string };
+  cannotAddAzurePlan: { customer: string };
+  // segment qualification and tenant isolation
+  segmentNotQualified: { customer: string; segment: Segment; qualified: Segment[] };
+  notYourCustomer: None;
+  notCustomersSubscription: { customer: string };
+  notYourCart: None;
+  // catalog availability and inventory
+  itemNotInCatalog: None;
+  itemNotPurchasable: { item: string };
+  itemNotSoldHere: { item: string };
+  /** `reasons`: Partner Center's own descriptions of the restrictions (in Partner Center's language). */
+  inventoryQuota: { item: string; reasons: string };
+  inventoryRestricted: { item: string; reasons: string };
+  // R7, R8: scope
+  azurePlanSharedScope: None;
+  singleScopeWarning: { subscription: string };
+  sharedScopeNote: None;
+  azurePlanScopeNote: None;
+  // R9: reseller
+  resellerOnlyIndirect: None;
+  resellerRequired: None;
+  resellerUnknown: { mpnId: string };
+  resellerFixedWarning: None;
+  resellerFixedNote: None;
+  // R10: billing frequency
+  noMonthlyBilling: { item: string };
+  billingFixedNote: None;
+  // R11: prices
+  pricesExcludeTaxes: None;
+  pricesIncludeTaxes: None;
+  // R12: quantity
+  quantityInvalid: { shown: string; min: number; max: number };
+  quantityOutOfRange: { quantity: number; min: number; max: number };
+  cartEmpty: None;
+  // R13: term
+  termFixedNote: None;
+  fiveYearsOnlyHbv2: None;
+  // R14, R15
+  transferNote: None;
+  orderListingNote: None;
+  cartAlreadySubmitted: None;
+  // a refusal about one line of the cart on review
+  lineWithdrawn: { line: number; reason: RuleText };
+  lineRefused: { line: number; item: string; reason: RuleText };
+  // Partner Center errors (src/purchase/partnerCenterErrors.ts)
+  pcRoleNoRights: None;
+  pcOfferNotInCountry: None;
+  pcSubscriptionNotActive: None;
+  pcSubscriptionNotRegistered: None;
+  pcSubscriptionNotEnabled: None;
+  pcAgreementNotConfirmed: None;
+  pcResellerInvalid: None;
+  pcNoBillingPlan: None;
+  pcQuantityNotAvailable: None;
+  pcInventoryNotAvailable: None;
+  pcOrderInProgress: None;
+  pcCartBeingProcessed: None;
+  pcCartSubmitted: None;
+  pcInvalidInput: None;
+  pcCartLineErrors: None;
+  pcQuotaNotAvailable: None;
+  pcCreditLimit: None;
+  /** An error code without its own text: Partner Center's description is shown as it came. */
+  pcUnknown: { code: string; description: string };
+  /** Partner Center kept failing: nothing was bought (src/purchase/checkoutRetry.ts). */
+  checkoutNotBought: { failures: GatewayFailure[]; attempts: number; code: string };
+  /** Partner Center did not answer and no order is visible yet: it may still be placed (R15). */
+  checkoutUnknown: { failures: GatewayFailure[]; attempts: number; code: string };
+}
+
+export type RuleTextKey = keyof RuleTextParams;
+
+/** One thing a verdict says: a key of RuleTextParams with its parameters. */
+export type RuleText = { [K in RuleTextKey]: { key: K; params: RuleTextParams[K] } }[RuleTextKey];
+
+/** Builds a RuleText with its parameters type-checked against its key. */
+export function ruleText<K extends RuleTextKey>(key: K, ...params: RuleTextParams[K] extends None ? [] : [RuleTextParams[K]]): RuleText {
+  return { key, params: (params[0] ?? {}) as RuleTextParams[K] } as RuleText;
+}

@@ -4,10 +4,10 @@
 //
 // Parameterised texts are functions. Numbers, money and dates arrive already formatted for the locale
 // (cards/format.ts); names of customers, subscriptions and catalog items arrive as data.
-import type { Agent, BillingCycle, Order, Partner, Role, Scope, Segment, Subscription, SubscriptionStatus, TermDuration } from '../domain/types';
+import type { Agent, BillingCycle, GatewayFailure, Order, Partner, Role, Scope, Segment, Subscription, SubscriptionStatus, TermDuration } from '../domain/types';
 import { unavailableMarkets } from '../rules/markets';
-import type { GatewayFailure } from '../purchase/checkoutRetry';
-import { wordRuleText, type RuleText, type RuleTexts } from './ruleTexts';
+import type { RuleText } from '../domain/types';
+import { wordRuleText, type RuleTexts } from './ruleTexts';
 
 const roles: Record<Role, string> = {
   AdminAgent: 'Admin agent',

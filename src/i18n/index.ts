@@ -1,15 +1,17 @@
 // One message catalogue per locale, chosen from the activity's `locale` (Teams and Web Chat send it,
-// e.g. "nl-NL", "nl-BE", "en-US"), with English as the fallback. Free of botbuilder: src/ words its
-// verdicts in English with it for the audit trail, cards/ and dialogs/ word everything the agent reads.
-import type { Verdict } from '../domain/types';
+// e.g. "nl-NL", "nl-BE", "en-US"), with English as the fallback. It sits above the rules, which say
+// things as rule texts only: cards/ and dialogs/ word what the agent reads, the purchase service words
+// refusals in English for the audit trail. Free of botbuilder.
+import type { RuleText, Verdict } from '../domain/types';
 import { enUS, type Catalogue } from './en-US';
 import { nlNL } from './nl-NL';
-import { wordRuleText, type RuleText } from './ruleTexts';
+import { wordRuleText } from './ruleTexts';
 
 export type { Catalogue } from './en-US';
 export { enUS } from './en-US';
 export { nlNL } from './nl-NL';
-export { ruleText, wordRuleText, type RuleText, type RuleTextKey, type RuleTextParams, type RuleTexts } from './ruleTexts';
+export { ruleText, type RuleText, type RuleTextKey, type RuleTextParams } from '../domain/types';
+export { wordRuleText, type RuleTexts } from './ruleTexts';
 
 /** Every catalogue, the fallback first. */
 export const catalogues: readonly Catalogue[] = [enUS, nlNL];
@@ -38,11 +40,9 @@ export function alternatives(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 }
 
-/** What a verdict says in `catalogue`: its rule text when it has one, else its (English) message and fix. */
+/** What a verdict says in `catalogue`; a pass without a note or warning says nothing. */
 export function verdictWording(catalogue: Catalogue, verdict: Verdict): { message: string; fix?: string } {
-  if (verdict.text) return wordRuleText(catalogue.rules, verdict.text);
-  if (!verdict.ok) return { message: verdict.message, ...(verdict.fix ? { fix: verdict.fix } : {}) };
-  return { message: verdict.message ?? verdict.warning ?? '' };
+  return verdict.text ? wordRuleText(catalogue.rules, verdict.text) : { message: '' };
 }
 
 /** A rule text in `catalogue`, message and fix in one sentence (notes and blockers on the cards). */

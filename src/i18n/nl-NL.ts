@@ -5,11 +5,10 @@
 // Azure-reservering, Azure-plan (never "Azure-abonnement" for the plan), Microsoft-klantovereenkomst,
 // Beheeragent, wederverkoper, Partner of Record, optie voor een betalingsplan, ordernummer. The agent
 // is addressed with "u", as in Partner Center's Dutch texts.
-import type { BillingCycle, Order, Role, Scope, Segment, SubscriptionStatus, TermDuration } from '../domain/types';
+import type { BillingCycle, GatewayFailure, Order, Role, Scope, Segment, SubscriptionStatus, TermDuration } from '../domain/types';
 import { unavailableMarkets } from '../rules/markets';
 import regionNames from '../data/region-names.json';
 import type { Catalogue } from './en-US';
-import type { GatewayFailure } from '../purchase/checkoutRetry';
 import { wordRuleText, type RuleTexts } from './ruleTexts';
 
 const roles: Record<Role, string> = {

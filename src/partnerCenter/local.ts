@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { randomToken } from '../randomToken';
 import { azurePlanOfferId, type Order, type OrderLine, type Subscription } from '../domain/types';
 import type { Store } from '../store/store';
-import type { CatalogSearch } from '../purchase/types';
+import type { CatalogSearch } from '../domain/types';
 import type { NewOrder } from '../store/ledger';
 import { checkBillingCycle, checkQuantity } from '../rules/order';
 import { checkSubscriptionActive } from '../rules/eligibility';

@@ -14,7 +14,7 @@ import type {
   Subscription,
   TermDuration,
 } from '../domain/types';
-import type { CatalogSearch } from '../purchase/types';
+import type { CatalogSearch } from '../domain/types';
 
 /** A Partner Center error: `code` is the documented error code, `status` the HTTP status. */
 export class PartnerCenterError extends Error {

@@ -11,7 +11,7 @@ import {
   type CheckoutResponse,
   type PartnerCenter,
 } from '../partnerCenter/partnerCenter';
-import type { Order } from '../domain/types';
+import type { FailureKind, GatewayFailure, Order } from '../domain/types';
 
 export interface CheckoutRetryPolicy {
   /** Posts of the checkout at most, the first included. */
@@ -37,35 +37,12 @@ export const defaultCheckoutRetryPolicy: CheckoutRetryPolicy = {
   now: () => Date.now(),
 };
 
-/** How a failed call is treated. */
-export type FailureKind =
-  /** 429: not carried out; wait as asked and post again. */
-  | 'throttled'
-  /** 5xx: probably not carried out; look up, then post again. */
-  | 'serverError'
-  /** No answer: may have been carried out; look up, then post again. */
-  | 'noAnswer'
-  /** 800060 / 800064: being carried out now; never post again, only look up. */
-  | 'inProgress'
-  /** Any other Partner Center error: a refusal, nothing was carried out. */
-  | 'refused';
-
 export function classifyFailure(error: PartnerCenterError): FailureKind {
   if (error instanceof PartnerCenterTimeoutError || error.code === 'timeout') return 'noAnswer';
   if (error.status === 429) return 'throttled';
   if (error.code === '800060' || error.code === '800064') return 'inProgress';
   if (error.status >= 500) return 'serverError';
   return 'refused';
-}
-
-/** One failed gateway call, as the agent and the audit trail are told about it. */
-export interface GatewayFailure {
-  /** other: a call outside the checkout (a search, a replayed order lookup) that failed a turn. */
-  call: 'checkout' | 'lookup' | 'other';
-  kind: FailureKind;
-  code: string;
-  status: number;
-  retryAfterSeconds?: number;
 }
 
 export type CheckoutAttempts =

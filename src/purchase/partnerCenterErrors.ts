@@ -4,8 +4,8 @@ import type { RuleCode } from '../domain/types';
 import type { PartnerCenterError } from '../partnerCenter/partnerCenter';
 import { refuseWith, type Refusal } from '../rules/verdict';
 import { enUS } from '../i18n/en-US';
-import { ruleText, type RuleTextKey, type RuleTextParams } from '../i18n/ruleTexts';
-import type { GatewayFailure } from './checkoutRetry';
+import { ruleText, type RuleTextKey, type RuleTextParams } from '../domain/types';
+import type { GatewayFailure } from '../domain/types';
 
 /** Partner Center error codes with a text of their own (worded per locale in src/i18n). */
 type PcKey = { [K in RuleTextKey]: RuleTextParams[K] extends Record<string, never> ? (K extends `pc${string}` ? K : never) : never }[RuleTextKey];
@@ -14,23 +14,24 @@ type PcKey = { [K in RuleTextKey]: RuleTextParams[K] extends Record<string, neve
 // (its partnerCenterCode is the same: checkRole 900150, checkMarket 800070, checkSubscriptionActive
 // 800012, checkAgreement 13605, checkReseller 800016, checkBillingCycle 10013, checkQuantity 800017,
 // checkInventory 800010, checkNotResubmitted 800065). Cart line errors (10002…10013) are the same
-// refusals as their checkout codes. The credit limit has no rule: it is told as Partner Center's own.
+// refusals as their checkout codes. Invalid input and the credit limit have no rule of ours: they have
+// codes of their own, as has any other error (told with Partner Center's description).
 export const partnerCenterErrorCodes: Record<string, { code: RuleCode; key: PcKey }> = {
-  '800002': { code: 'R15_ORDER_LISTING', key: 'pcInvalidInput' },
+  '800002': { code: 'INVALID_INPUT', key: 'pcInvalidInput' },
   '800009': { code: 'CATALOG_AVAILABILITY', key: 'pcCartLineErrors' },
   '800010': { code: 'CATALOG_AVAILABILITY', key: 'pcInventoryNotAvailable' },
   '800012': { code: 'R5_ACTIVE_SUBSCRIPTION', key: 'pcSubscriptionNotActive' },
   '800013': { code: 'R5_ACTIVE_SUBSCRIPTION', key: 'pcSubscriptionNotEnabled' },
   '800016': { code: 'R9_RESELLER', key: 'pcResellerInvalid' },
   '800017': { code: 'R12_QUANTITY', key: 'pcQuantityNotAvailable' },
-  '800023': { code: 'R15_ORDER_LISTING', key: 'pcCreditLimit' },
-  '800025': { code: 'R15_ORDER_LISTING', key: 'pcCreditLimit' },
+  '800023': { code: 'CREDIT_LIMIT', key: 'pcCreditLimit' },
+  '800025': { code: 'CREDIT_LIMIT', key: 'pcCreditLimit' },
   '800030': { code: 'R5_ACTIVE_SUBSCRIPTION', key: 'pcSubscriptionNotRegistered' },
   '800060': { code: 'R15_ORDER_LISTING', key: 'pcOrderInProgress' },
   '800064': { code: 'R15_ORDER_LISTING', key: 'pcCartBeingProcessed' },
   '800065': { code: 'R15_ORDER_LISTING', key: 'pcCartSubmitted' },
   '800070': { code: 'R4_MARKET', key: 'pcOfferNotInCountry' },
-  '900121': { code: 'R15_ORDER_LISTING', key: 'pcCreditLimit' },
+  '900121': { code: 'CREDIT_LIMIT', key: 'pcCreditLimit' },
   '900150': { code: 'R2_ROLE', key: 'pcRoleNoRights' },
   '13605': { code: 'R6_AGREEMENT', key: 'pcAgreementNotConfirmed' },
   // Cart line errors (a line's `error.errorCode` on POST/PUT …/carts).
@@ -45,7 +46,7 @@ const known = partnerCenterErrorCodes;
 export function partnerCenterVerdict(error: PartnerCenterError): Refusal {
   const k = known[error.code];
   if (k) return refuseWith(k.code, ruleText(k.key), error.code);
-  return refuseWith('R15_ORDER_LISTING', ruleText('pcUnknown', { code: error.code, description: error.description }), error.code);
+  return refuseWith('PARTNER_CENTER_ERROR', ruleText('pcUnknown', { code: error.code, description: error.description }), error.code);
 }
 
 /** What went wrong with Partner Center, in a few English words ("HTTP 500, no answer in time"); each catalogue words it too. */

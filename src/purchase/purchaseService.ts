@@ -15,20 +15,16 @@ import {
   type Segment,
   type Subscription,
   type Verdict,
+  ruleText,
 } from '../domain/types';
 import type { Store } from '../store/store';
 import type { PartnerCenter } from '../partnerCenter/partnerCenter';
 import {
-  checkAgreement,
   checkCanAddAzurePlan,
-  checkCspPartner,
   checkCustomerBelongsToPartner,
   checkHasActiveSubscription,
-  checkMarket,
   checkRole,
   checkSegment,
-  checkSubscriptionAccess,
-  checkSubscriptionActive,
   checkSubscriptionOffer,
   usableSubscriptions,
 } from '../rules/eligibility';
@@ -38,13 +34,24 @@ import {
   checkQuantity,
   checkReseller,
   checkScope,
-  checkTerm,
   defaultScope,
+  monthlyPayment,
+  mustNameReseller,
   reviewNoteTexts,
   scopeOptions,
+  type QuantityRange,
 } from '../rules/order';
+import {
+  checkSubscriptionChosen,
+  checkoutVerdicts,
+  customerVerdicts,
+  lineVerdicts,
+  mayBuyVerdicts,
+  reviewBlockers,
+  subscriptionVerdicts,
+} from '../rules/checkout';
 import { firstRefusal, refuseWith, type Refusal } from '../rules/verdict';
-import { ruleText } from '../i18n/ruleTexts';
+import { enUS, verdictWording } from '../i18n';
 import { checkInventory, checkSoldInMarket } from '../rules/catalog';
 import { parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
 import { checkoutFailureVerdict, partnerCenterVerdict } from './partnerCenterErrors';
@@ -70,7 +77,6 @@ export const catalogPageSize = 10;
 
 const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const no = <T>(verdict: Refusal): Outcome<T> => ({ ok: false, verdict });
-const years = { P1Y: 1, P3Y: 3, P5Y: 5 } as const;
 
 export class PurchaseService {
   private readonly vocabularyCache = new Map<string, Awaited<ReturnType<PartnerCenter['getCatalogVocabulary']>>>();
@@ -99,7 +105,7 @@ export class PurchaseService {
 
   /** R1 and R2: may this agent buy at all? */
   checkMayBuy(actor: Actor): Outcome<true> {
-    return this.guard(actor, 'purchase.start', [checkCspPartner(actor.partner), checkRole(actor.agent)], {}, true);
+    return this.refuseAndAudit(actor, 'purchase.start', mayBuyVerdicts(actor.partner, actor.agent), {}, true);
   }
 
   // ---- customer, segment, type, subscription --------------------------------------------------
@@ -111,9 +117,7 @@ export class PurchaseService {
   /** Tenant isolation, R4 and R6 (agreement confirmed) for the chosen customer. */
   async selectCustomer(actor: Actor, customerId: string): Promise<Outcome<Customer>> {
     const customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
-    const isolation = checkCustomerBelongsToPartner(customer, actor.partner.id);
-    if (!customer || !isolation.ok) return this.guard(actor, 'customer.select', [isolation], { customerId }, customer as never);
-    return this.guard(actor, 'customer.select', [checkMarket(customer), checkAgreement(customer)], { customerId }, customer);
+    return this.refuseAndAudit(actor, 'customer.select', customerVerdicts(customer, actor.partner.id), { customerId }, customer!);
   }
 
   /** One of the agent's own customers, already chosen (and checked) earlier in the conversation. */
@@ -132,7 +136,7 @@ export class PurchaseService {
   }
 
   selectSegment(actor: Actor, customer: Customer, segment: Segment): Outcome<Segment> {
-    return this.guard(actor, 'segment.select', [checkSegment(customer, segment)], { customerId: customer.id }, segment);
+    return this.refuseAndAudit(actor, 'segment.select', [checkSegment(customer, segment)], { customerId: customer.id }, segment);
   }
 
   async reservationTypes(): Promise<ReservationType[]> {
@@ -147,7 +151,7 @@ export class PurchaseService {
     if (usable.length === 0 && all.some((s) => s.status === 'active')) {
       verdicts.push(checkSubscriptionOffer(customer, all.find((s) => s.status === 'active')!));
     }
-    return this.guard(actor, 'subscription.list', verdicts, { customerId: customer.id }, usable);
+    return this.refuseAndAudit(actor, 'subscription.list', verdicts, { customerId: customer.id }, usable);
   }
 
   /** R5, R6 and R3 for one subscription, which must belong to the customer; registers it when needed. */
@@ -155,14 +159,10 @@ export class PurchaseService {
     const subscription = (await this.partnerCenter.getSubscriptions(customer.id)).find((s) => s.id === subscriptionId);
     if (!subscription) {
       const forged = refuseWith('CUSTOMER_ISOLATION', ruleText('notCustomersSubscription', { customer: customer.companyName }));
-      return this.guard(actor, 'subscription.select', [forged], { customerId: customer.id, subscriptionId }, undefined as never);
+      return this.refuseAndAudit(actor, 'subscription.select', [forged], { customerId: customer.id, subscriptionId }, undefined as never);
     }
-    const verdicts = [
-      checkSubscriptionActive(subscription),
-      checkSubscriptionOffer(customer, subscription),
-      checkSubscriptionAccess(actor.agent, subscription, this.store.directory.accessibleSubscriptionIds(actor.agent.id)),
-    ];
-    const outcome = this.guard(actor, 'subscription.select', verdicts, { customerId: customer.id, subscriptionId }, subscription);
+    const verdicts = subscriptionVerdicts(actor.agent, customer, subscription, this.store.directory.accessibleSubscriptionIds(actor.agent.id));
+    const outcome = this.refuseAndAudit(actor, 'subscription.select', verdicts, { customerId: customer.id, subscriptionId }, subscription);
     if (!outcome.ok) return outcome;
     return ok(await this.ensureRegistered(customer.id, subscription));
   }
@@ -178,7 +178,7 @@ export class PurchaseService {
   /** R5 with R6: add an Azure plan for a customer that has no active subscription and a confirmed MCA. */
   async addAzurePlan(actor: Actor, customer: Customer): Promise<Outcome<Subscription>> {
     const verdict = checkCanAddAzurePlan(customer);
-    const outcome = this.guard(actor, 'azurePlan.add', [checkRole(actor.agent), verdict], { customerId: customer.id }, true);
+    const outcome = this.refuseAndAudit(actor, 'azurePlan.add', [checkRole(actor.agent), verdict], { customerId: customer.id }, true);
     if (!outcome.ok) return outcome;
     const plan = await this.partnerCenter.createAzurePlan(customer.id, randomUUID());
     this.audit(actor, 'azurePlan.added', { customerId: customer.id, detail: { subscriptionId: plan.id } });
@@ -215,7 +215,7 @@ export class PurchaseService {
         segment,
         reservationType,
         scope: defaultScope,
-        resellerMpnId: actor.partner.kind === 'indirectProvider' ? customer.resellerMpnId : null,
+        resellerMpnId: mustNameReseller(actor.partner) ? customer.resellerMpnId : null,
         now: this.now(),
       });
       this.store.carts.update(id, { subscriptionId: subscription.id }, this.now());
@@ -233,7 +233,7 @@ export class PurchaseService {
     if (!cart || cart.partnerId !== actor.partner.id || cart.agentId !== actor.agent.id) {
       const isolation = refuseWith('CUSTOMER_ISOLATION', ruleText('notYourCart'));
       if (!refusedAs) return no<never>(isolation);
-      return this.guard<never>(actor, refusedAs, [isolation], { cartId: String(cartId).slice(0, 200) }, undefined as never);
+      return this.refuseAndAudit<never>(actor, refusedAs, [isolation], { cartId: String(cartId).slice(0, 200) }, undefined as never);
     }
     return ok(cart);
   }
@@ -288,9 +288,9 @@ export class PurchaseService {
     const owned = this.ownCart(actor, cartId, 'item.select');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
-    if (!item) return this.guard(actor, 'item.select', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
+    if (!item) return this.refuseAndAudit(actor, 'item.select', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
     const inventory = await this.inventoryVerdict(owned.value, item);
-    return this.guard(actor, 'item.select', [inventory], { cartId, catalogItemId }, toRow(item));
+    return this.refuseAndAudit(actor, 'item.select', [inventory], { cartId, catalogItemId }, toRow(item));
   }
 
   /**
@@ -336,15 +336,14 @@ export class PurchaseService {
     const owned = this.ownCart(actor, cartId, 'cart.addLine');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
-    if (!item) return this.guard(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
+    if (!item) return this.refuseAndAudit(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
     const quantity = checkQuantity(rawQuantity, item.sku);
     const verdicts = [
       checkNotResubmitted(owned.value.status),
-      quantity,
-      checkTerm(item.availability.terms[0].duration, item.sku.dynamicAttributes.family),
+      ...lineVerdicts({ ...toRow(item), quantity: rawQuantity, billingCycle: 'one_time' }),
       await this.inventoryVerdict(owned.value, item),
     ];
-    const outcome = this.guard(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
+    const outcome = this.refuseAndAudit(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
     if (!outcome.ok) return outcome;
     const lineId = this.store.ledger.transaction(() => {
       const earlier = askedAfterLineId === undefined
@@ -359,6 +358,11 @@ export class PurchaseService {
       return id;
     });
     return ok({ lineId, row: toRow(item) });
+  }
+
+  /** R12 for a quantity the agent typed or a card sent, within an item's range: the whole number, or why not. */
+  checkQuantity(raw: unknown, range: QuantityRange): Verdict & { quantity?: number } {
+    return checkQuantity(raw, range);
   }
 
   lineCount(cartId: string): number {
@@ -378,10 +382,9 @@ export class PurchaseService {
     const customer = this.store.directory.customer(cart.customerId)!;
     const subscription = cart.subscriptionId ? this.store.directory.subscription(cart.subscriptionId) : undefined;
     if (!subscription) {
-      const none = refuseWith('R5_ACTIVE_SUBSCRIPTION', ruleText('noSubscriptionChosen'));
-      return this.guard<never>(actor, 'quote', [none], { cartId, customerId: cart.customerId }, undefined as never);
+      return this.refuseAndAudit<never>(actor, 'quote', [checkSubscriptionChosen(subscription)], { cartId, customerId: cart.customerId }, undefined as never);
     }
-    const resellers = actor.partner.kind === 'indirectProvider' ? await this.partnerCenter.getResellers(actor.partner.id) : [];
+    const resellers = mustNameReseller(actor.partner) ? await this.partnerCenter.getResellers(actor.partner.id) : [];
     const lines: QuoteLine[] = [];
     const withdrawn: Refusal[] = [];
     for (const line of cart.lineItems) {
@@ -401,7 +404,7 @@ export class PurchaseService {
         billingCycle: line.billingCycle,
         lineTotal: { minor: total, currency: row.unitPrice.currency },
         monthlyPayment:
-          line.billingCycle === 'monthly' ? { minor: Math.round(total / (12 * years[row.term])), currency: row.unitPrice.currency } : null,
+          line.billingCycle === 'monthly' ? { minor: monthlyPayment(total, row.term), currency: row.unitPrice.currency } : null,
       });
     }
     const currency = lines[0]?.unitPrice.currency ?? '';
@@ -409,11 +412,7 @@ export class PurchaseService {
     const scopes = scopeOptions(subscription);
     const notes = reviewNoteTexts(actor.partner, subscription, cart.scope);
     const total = { minor: lines.reduce((sum, l) => sum + l.lineTotal.minor, 0), currency };
-    const blockers = [
-      ...withdrawn,
-      ...(lines.length === 0 && withdrawn.length === 0 ? [refuseWith('R12_QUANTITY', ruleText('cartEmpty'))] : []),
-      ...(resellerVerdict.ok ? [] : [resellerVerdict]),
-    ];
+    const blockers = reviewBlockers(withdrawn, cart.lineItems.length, resellerVerdict);
     // What the agent was shown (or, from checkout, what is about to be bought): prices of this moment.
     this.audit(actor, 'quote', {
       cartId: cart.id,
@@ -444,7 +443,7 @@ export class PurchaseService {
         allowed: verdict.ok,
         note: verdict.text,
       })),
-      resellerRequired: actor.partner.kind === 'indirectProvider',
+      resellerRequired: mustNameReseller(actor.partner),
       resellers,
       resellerMpnId: cart.resellerMpnId,
       blockers,
@@ -501,7 +500,7 @@ export class PurchaseService {
       if (verdict.ok) changed = this.store.carts.update(cartId, { resellerMpnId: changes.resellerMpnId }, this.now()) || changed;
       else refusals.push(verdict);
     }
-    for (const r of refusals) this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: r.message } });
+    for (const r of refusals) this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: verdictWording(enUS, r).message } });
     return { refusals, changed };
   }
 
@@ -521,42 +520,41 @@ export class PurchaseService {
    */
   async checkout(actor: Actor, cartId: string): Promise<CheckoutOutcome> {
     const owned = this.ownCart(actor, cartId);
-    if (!owned.ok) return this.guard(actor, 'checkout', [owned.verdict], { cartId }, undefined as never);
+    if (!owned.ok) return this.refuseAndAudit(actor, 'checkout', [owned.verdict], { cartId }, undefined as never);
     const cart = owned.value;
     const customer = this.store.directory.customer(cart.customerId)!;
     const portalUrl = azurePortalReservationsUrl(customer);
     this.audit(actor, 'checkout.attempt', { cartId, customerId: customer.id, idempotencyKey: cart.id });
     if (cart.status === 'submitted') {
       // R15: never resubmit; look the orders up instead.
-      const orders = await lookupOrders(this.partnerCenter, cart.id, this.checkoutRetry);
-      this.auditAfterCheckout(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: orders.map((o) => o.id) } });
-      return ok({ orders, orderErrors: [], replayed: true, portalUrl });
+      const bought = await this.boughtOrders(cart, customer);
+      this.auditAfterCheckout(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: bought.orders.map((o) => o.id) } });
+      return ok(bought);
     }
     const quote = await this.quote(actor, cartId);
-    if (!quote.ok) return this.guard(actor, 'checkout', [quote.verdict], { cartId }, undefined as never);
+    if (!quote.ok) return this.refuseAndAudit(actor, 'checkout', [quote.verdict], { cartId }, undefined as never);
     const subscription = quote.value.subscription;
     const resellers = quote.value.resellers;
-    const verdicts: Verdict[] = [
-      checkCspPartner(actor.partner),
-      checkRole(actor.agent),
-      checkCustomerBelongsToPartner(customer, actor.partner.id),
-      checkMarket(customer),
-      checkAgreement(customer),
-      checkSubscriptionActive(subscription),
-      checkSubscriptionOffer(customer, subscription),
-      checkSubscriptionAccess(actor.agent, subscription, this.store.directory.accessibleSubscriptionIds(actor.agent.id)),
-      checkScope(subscription, cart.scope),
-      checkReseller(actor.partner, cart.resellerMpnId, resellers),
-      ...quote.value.blockers,
-      ...quote.value.lines.map((l) => checkQuantity(l.quantity, l)),
-      ...quote.value.lines.map((l) => checkBillingCycle(l.billingCycle, l.monthlyBillingSupported ? ['one_time', 'monthly'] : ['one_time'], l.title)),
-    ];
+    const inventory: Verdict[] = [];
     for (const line of quote.value.lines) {
       const { item } = await this.itemForCart(cart, line.catalogItemId, customer);
-      if (item) verdicts.push(await this.inventoryVerdict(cart, item));
+      if (item) inventory.push(await this.inventoryVerdict(cart, item));
     }
-    const refusal = firstRefusal(verdicts);
-    if (refusal) return this.guard(actor, 'checkout', [refusal], { cartId, customerId: customer.id }, undefined as never);
+    const verdicts = checkoutVerdicts({
+      partner: actor.partner,
+      agent: actor.agent,
+      customer,
+      subscription,
+      accessibleSubscriptionIds: this.store.directory.accessibleSubscriptionIds(actor.agent.id),
+      scope: cart.scope,
+      resellerMpnId: cart.resellerMpnId,
+      resellers,
+      lines: quote.value.lines,
+      reviewBlockers: quote.value.blockers,
+      inventory,
+    });
+    const allowed = this.refuseAndAudit(actor, 'checkout', verdicts, { cartId, customerId: customer.id }, true);
+    if (!allowed.ok) return allowed;
     // Retried with the same request id; after a failure that may have been carried out the order is
     // looked up by that id before anything is posted again (checkoutRetry.ts).
     const attempt = await checkoutWithRetries(this.partnerCenter, {
@@ -588,15 +586,21 @@ export class PurchaseService {
       return ok({ ...response, portalUrl, ...recovery });
     }
     const verdict = attempt.kind === 'refused' ? partnerCenterVerdict(attempt.error) : checkoutFailureVerdict(attempt);
-    const refused = this.guard(actor, 'checkout', [verdict], { cartId, customerId: customer.id }, undefined as never);
+    const refused = this.refuseAndAudit(actor, 'checkout', [verdict], { cartId, customerId: customer.id }, undefined as never);
     return attempt.kind === 'unknown' && !refused.ok ? { ...refused, uncertain: true } : refused;
   }
 
-  /** The orders a cart of this agent became, if it was bought (a Buy clicked again on an old card). */
+  /** The orders a cart of this agent became, if it was bought (a Buy clicked again on an old card). Only looks. */
   async ordersForCart(actor: Actor, cartId: string): Promise<Outcome<CheckoutResult> | undefined> {
     const owned = this.ownCart(actor, cartId, 'orders.forCart');
     if (!owned.ok || owned.value.status !== 'submitted') return undefined;
-    return this.checkout(actor, cartId);
+    return ok(await this.boughtOrders(owned.value, await this.customer(actor, owned.value.customerId)));
+  }
+
+  /** A submitted cart's orders, looked up by its request id (they may take up to 15 minutes to be listed, R15). */
+  private async boughtOrders(cart: Cart, customer: Customer): Promise<CheckoutResult> {
+    const orders = await lookupOrders(this.partnerCenter, cart.id, this.checkoutRetry);
+    return { orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) };
   }
 
   async orderHistory(actor: Actor, customerId?: string) {
@@ -623,8 +627,8 @@ export class PurchaseService {
 
   // ---- plumbing -------------------------------------------------------------------------------
 
-  /** Returns the first refusal among `verdicts` (recorded in the audit trail), or `value`. */
-  private guard<T>(
+  /** Writes the first refusal among `verdicts` to the audit trail as `${type}.refused` and returns it; with none, `value`. */
+  private refuseAndAudit<T>(
     actor: Actor,
     type: string,
     verdicts: Verdict[],
@@ -638,7 +642,7 @@ export class PurchaseService {
       cartId: context.cartId,
       code: refusal.code,
       detail: {
-        message: refusal.message,
+        message: verdictWording(enUS, refusal).message,
         partnerCenterCode: refusal.partnerCenterCode,
         subscriptionId: context.subscriptionId,
         catalogItemId: context.catalogItemId,

@@ -2,43 +2,26 @@
 import type {
   Agent,
   BillingCycle,
+  CatalogFilter,
   Customer,
   Order,
   Partner,
   Reseller,
   Scope,
-  Segment,
   Subscription,
   TermDuration,
   Verdict,
+  GatewayFailure,
 } from '../domain/types';
-import type { RuleText } from '../i18n/ruleTexts';
-import type { GatewayFailure } from './checkoutRetry';
+
+import type { RuleText } from '../domain/types';
+
+export type { CatalogFilter } from '../domain/types';
 
 export interface Money {
   /** Minor units (cents) of `currency`. */
   minor: number;
   currency: string;
-}
-
-export interface CatalogFilter {
-  region?: string; // ARM name, e.g. westeurope
-  family?: string; // e.g. Dsv5
-  armSkuName?: string; // e.g. Standard_D4s_v5
-  term?: TermDuration;
-  text?: string; // free text matched against size and product names
-}
-
-/** A page of the catalog for one customer's market, segment and reservation type. */
-export interface CatalogSearch {
-  country: string;
-  segment: Segment;
-  reservationType: string;
-  filter: CatalogFilter;
-  offset: number;
-  limit: number;
-  /** "AzurePlan" when the reservation is bought under an Azure plan (Partner Center lists that catalog apart). */
-  reservationScope?: 'AzurePlan';
 }
 
 /** One row of a catalog search result: what the agent picks before setting a quantity. */
@@ -100,8 +83,8 @@ export interface Quote {
   resellerMpnId: string | null;
   /** The article's notes for the review page: taxes, software costs, partner of record, quota, 15 minutes; worded per locale. */
   notes: RuleText[];
-  /** Problems that block Buy until fixed (e.g. no reseller chosen yet). */
-  blockers: Verdict[];
+  /** Refusals that block Buy until fixed (e.g. no reseller chosen yet). */
+  blockers: Extract<Verdict, { ok: false }>[];
 }
 
 export interface CheckoutResult {

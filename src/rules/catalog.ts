@@ -1,8 +1,7 @@
 // Whether a catalog item may go into (and stay in) a cart: Partner Center sells an availability only in
 // its own country and segment, for the product's reservation type, while it is purchasable [800070].
-import type { CatalogItem, Segment, Verdict } from '../domain/types';
+import { ruleText, type CatalogItem, type Segment, type Verdict } from '../domain/types';
 import { pass, refuseWith } from './verdict';
-import { ruleText } from '../i18n/ruleTexts';
 
 export interface CartMarket {
   country: string;

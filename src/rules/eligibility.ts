@@ -1,9 +1,7 @@
 // Who may buy for whom: rules R1–R6 and the segment qualification, as pure functions.
-import type { Agent, Customer, Partner, Role, Segment, Subscription, Verdict } from '../domain/types';
+import { ruleText, type Agent, type Customer, type Partner, type Role, type Segment, type Subscription, type Verdict } from '../domain/types';
 import { pass, refuseWith } from './verdict';
 import { unavailableMarkets } from './markets';
-import { enUS } from '../i18n/en-US';
-import { ruleText } from '../i18n/ruleTexts';
 
 /** R1: the flow is for partners enrolled in CSP and their CSP customers. */
 export function checkCspPartner(partner: Partner): Verdict {
@@ -19,9 +17,6 @@ export const purchasingRoles: ReadonlySet<Role> = new Set<Role>([
   'SalesAgent',
   'UserManagementAdmin',
 ]);
-
-/** The roles' English names (each catalogue of src/i18n names them in its own language). */
-export const roleNames: Record<Role, string> = enUS.names.roles;
 
 export function checkRole(agent: Agent): Verdict {
   if (purchasingRoles.has(agent.role)) return pass('R2_ROLE');
@@ -101,9 +96,6 @@ export function checkCanAddAzurePlan(customer: Customer): Verdict {
 export function usableSubscriptions(customer: Customer, subscriptions: Subscription[]): Subscription[] {
   return subscriptions.filter((s) => checkSubscriptionActive(s).ok && checkSubscriptionOffer(customer, s).ok);
 }
-
-/** The segments' English names (each catalogue of src/i18n names them in its own language). */
-export const segmentNames: Record<Segment, string> = enUS.names.segments;
 
 /** Partner Center only shows a segment's catalog to customers qualified for it. */
 export function checkSegment(customer: Customer, segment: Segment): Verdict {

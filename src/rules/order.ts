@@ -9,9 +9,8 @@ import type {
   TermDuration,
   Verdict,
 } from '../domain/types';
-import { pass, passWith, refuseWith } from './verdict';
-import { enUS } from '../i18n/en-US';
-import { ruleText, wordRuleText, type RuleText } from '../i18n/ruleTexts';
+import { ruleText, type RuleText } from '../domain/types';
+import { pass, refuseWith } from './verdict';
 
 export interface ScopeVerdict {
   scope: Scope;
@@ -28,17 +27,22 @@ export function checkScope(subscription: Subscription, scope: Scope): Verdict {
     return refuseWith('R7_AZURE_PLAN_SHARED_SCOPE', ruleText('azurePlanSharedScope'));
   }
   if (scope === 'single') {
-    return passWith('R8_SCOPE', 'warning', ruleText('singleScopeWarning', { subscription: subscription.friendlyName }));
+    return pass('R8_SCOPE', ruleText('singleScopeWarning', { subscription: subscription.friendlyName }));
   }
-  return passWith('R8_SCOPE', 'message', ruleText('sharedScopeNote'));
+  return pass('R8_SCOPE', ruleText('sharedScopeNote'));
 }
 
 /** The scope a new cart starts with: Shared, the only one every subscription allows (R7). */
 export const defaultScope: Scope = 'shared';
 
-/** R9: an indirect provider must name the reseller (partner of record); it is fixed after purchase. */
+/** R9: an indirect provider names the reseller (partner of record) of each purchase; a direct partner never does. */
+export function mustNameReseller(partner: Partner): boolean {
+  return partner.kind === 'indirectProvider';
+}
+
+/** R9: the reseller an indirect provider names must be one of its own; it is fixed after purchase. */
 export function checkReseller(partner: Partner, resellerMpnId: string | null, resellers: Reseller[]): Verdict {
-  if (partner.kind !== 'indirectProvider') {
+  if (!mustNameReseller(partner)) {
     if (resellerMpnId === null) return pass('R9_RESELLER');
     return refuseWith('R9_RESELLER', ruleText('resellerOnlyIndirect'), '800016');
   }
@@ -48,13 +52,20 @@ export function checkReseller(partner: Partner, resellerMpnId: string | null, re
   if (!resellers.some((r) => r.mpnId === resellerMpnId && r.partnerId === partner.id)) {
     return refuseWith('R9_RESELLER', ruleText('resellerUnknown', { mpnId: resellerMpnId }), '800016');
   }
-  return passWith('R9_RESELLER', 'warning', ruleText('resellerFixedWarning'));
+  return pass('R9_RESELLER', ruleText('resellerFixedWarning'));
 }
 
 /** R10: monthly billing only for items with a billing plan; otherwise one-time. */
 export function checkBillingCycle(cycle: BillingCycle, supported: BillingCycle[], itemTitle: string): Verdict {
   if (supported.includes(cycle)) return pass('R10_BILLING_FREQUENCY');
   return refuseWith('R10_BILLING_FREQUENCY', ruleText('noMonthlyBilling', { item: itemTitle }), '10013');
+}
+
+const termYears: Record<TermDuration, number> = { P1Y: 1, P3Y: 3, P5Y: 5 };
+
+/** R10: billed monthly, a line's total for the whole term is paid in equal monthly parts, in minor units. */
+export function monthlyPayment(totalMinor: number, term: TermDuration): number {
+  return Math.round(totalMinor / (12 * termYears[term]));
 }
 
 export interface QuantityRange {
@@ -79,25 +90,25 @@ export function checkQuantity(raw: unknown, range: QuantityRange): Verdict & { q
 /** R13: 1- or 3-year terms; 5 years only for HBv2 VMs. Fixed after purchase. */
 export function checkTerm(term: TermDuration, family: string): Verdict {
   if (term === 'P1Y' || term === 'P3Y' || (term === 'P5Y' && family === 'HBv2')) {
-    return passWith('R13_TERM', 'warning', ruleText('termFixedNote'));
+    return pass('R13_TERM', ruleText('termFixedNote'));
   }
   return refuseWith('R13_TERM', ruleText('fiveYearsOnlyHbv2'));
 }
 
 /** R11: what the price includes, depending on where the partner is located. */
 export function priceNotes(partner: Partner): Verdict {
-  return passWith('R11_PRICE_NOTES', 'message', ruleText(partner.country === 'BR' ? 'pricesIncludeTaxes' : 'pricesExcludeTaxes'));
+  return pass('R11_PRICE_NOTES', ruleText(partner.country === 'BR' ? 'pricesIncludeTaxes' : 'pricesExcludeTaxes'));
 }
 
 /** R14: informational, shown on review. */
 export function transferNote(): Verdict {
-  return passWith('R14_TRANSFER', 'message', ruleText('transferNote'));
+  return pass('R14_TRANSFER', ruleText('transferNote'));
 }
 
 /** R15: orders can take up to 15 minutes to be listed; a submitted cart is never submitted again. */
 export function checkNotResubmitted(cartStatus: 'active' | 'submitted'): Verdict {
   if (cartStatus === 'active') {
-    return passWith('R15_ORDER_LISTING', 'message', ruleText('orderListingNote'));
+    return pass('R15_ORDER_LISTING', ruleText('orderListingNote'));
   }
   return refuseWith('R15_ORDER_LISTING', ruleText('cartAlreadySubmitted'), '800065');
 }
@@ -107,7 +118,7 @@ export function reviewNoteTexts(partner: Partner, subscription: Subscription, sc
   const scopeVerdict = checkScope(subscription, scope);
   return [
     priceNotes(partner).text,
-    partner.kind === 'indirectProvider' ? ruleText('resellerFixedNote') : undefined,
+    mustNameReseller(partner) ? ruleText('resellerFixedNote') : undefined,
     scopeVerdict.ok ? scopeVerdict.text : undefined,
     subscription.kind === 'azurePlan' ? ruleText('azurePlanScopeNote') : undefined,
     ruleText('termFixedNote'),
@@ -115,9 +126,4 @@ export function reviewNoteTexts(partner: Partner, subscription: Subscription, sc
     transferNote().text,
     checkNotResubmitted('active').text,
   ].filter((n): n is RuleText => Boolean(n));
-}
-
-/** The same notes in English. */
-export function reviewNotes(partner: Partner, subscription: Subscription, scope: Scope): string[] {
-  return reviewNoteTexts(partner, subscription, scope).map((text) => wordRuleText(enUS.rules, text).message);
 }

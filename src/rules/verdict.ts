@@ -1,29 +1,17 @@
-import type { RuleCode, Verdict } from '../domain/types';
-import { enUS } from '../i18n/en-US';
-import { wordRuleText, type RuleText } from '../i18n/ruleTexts';
+// Verdicts say what they say as a rule text (a key and its parameters): the rules never word a sentence.
+// The catalogues of src/i18n word it for the agent, and in English for the audit trail.
+import type { RuleCode, RuleText, Verdict } from '../domain/types';
 
 export type Refusal = Extract<Verdict, { ok: false }>;
 
-export function pass(code: RuleCode, extra: { message?: string; warning?: string } = {}): Verdict {
-  return { ok: true, code, ...extra };
+/** A passing verdict, with the note or warning it carries, if any. */
+export function pass(code: RuleCode, text?: RuleText): Verdict {
+  return text ? { ok: true, code, text } : { ok: true, code };
 }
 
-export function refuse(code: RuleCode, message: string, fix?: string, partnerCenterCode?: string): Refusal {
-  return { ok: false, code, message, ...(fix ? { fix } : {}), ...(partnerCenterCode ? { partnerCenterCode } : {}) };
-}
-
-/**
- * A refusal that says `text`: worded in English for `message` and `fix` (the audit trail), and kept as
- * a key and parameters so the agent reads it in their own language.
- */
+/** A refusal saying `text`, with the Partner Center error code of the same refusal where there is one. */
 export function refuseWith(code: RuleCode, text: RuleText, partnerCenterCode?: string): Refusal {
-  const { message, fix } = wordRuleText(enUS.rules, text);
-  return { ...refuse(code, message, fix, partnerCenterCode), text };
-}
-
-/** A passing verdict with a note (`message`) or a `warning`, worded as refuseWith does. */
-export function passWith(code: RuleCode, kind: 'message' | 'warning', text: RuleText): Verdict {
-  return { ...pass(code, { [kind]: wordRuleText(enUS.rules, text).message }), text };
+  return { ok: false, code, text, ...(partnerCenterCode ? { partnerCenterCode } : {}) };
 }
 
 /** The first refusal among verdicts, or undefined when all pass. */

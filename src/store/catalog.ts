@@ -8,7 +8,7 @@ import {
   type Sku,
   type TermDuration,
 } from '../domain/types';
-import type { CatalogSearch } from '../purchase/types';
+import type { CatalogSearch } from '../domain/types';
 
 interface ItemRow {
   catalog_item_id: string;

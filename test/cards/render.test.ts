@@ -737,7 +737,7 @@ describe('cards/render: renderReviewCard', () => {
     const card = render(
       fx.quote({
         notes: [ruleText('pricesExcludeTaxes'), ruleText('billingFixedNote')],
-        blockers: [{ ok: false, code: 'R9_RESELLER', message: 'Choose the reseller (partner of record).', fix: 'Pick one in the list below.' }],
+        blockers: [{ ok: false, code: 'R9_RESELLER', text: ruleText('resellerRequired') }],
       }),
     );
     const noteBlocks = ofType(card, 'TextBlock').filter((b) => String(b['text']).startsWith('• '));
@@ -748,7 +748,7 @@ describe('cards/render: renderReviewCard', () => {
     ok(noteBlocks.every((b) => b['size'] === 'Small' && b['isSubtle'] === true));
     const blocker = ofType(card, 'TextBlock').find((b) => String(b['text']).includes('Choose the reseller'));
     assert.equal(blocker?.['color'], 'Attention');
-    assert.equal(blocker?.['text'], 'Choose the reseller (partner of record). Pick one in the list below.');
+    assert.equal(blocker?.['text'], 'Choose the reseller (partner of record) for this purchase. Pick the indirect reseller on the review card. It cannot be changed after purchase.');
     const clean = render(fx.quote({ blockers: [] }));
     ok(!ofType(clean, 'TextBlock').some((b) => b['color'] === 'Attention'));
   });
@@ -774,7 +774,7 @@ describe('cards/render: renderReviewCard', () => {
         resellers: [{ mpnId: '5550001', partnerId: 'r', name: HOSTILE.markdown }],
         resellerMpnId: '5550001',
         notes: [ruleText('singleScopeWarning', { subscription: HOSTILE.markdown }), ruleText('singleScopeWarning', { subscription: HOSTILE.template })],
-        blockers: [{ ok: false, code: 'R9_RESELLER', message: HOSTILE.html }],
+        blockers: [{ ok: false, code: 'R9_RESELLER', text: ruleText('resellerUnknown', { mpnId: HOSTILE.html }) }],
       }),
     );
     assertWellFormed(card, { nonce: NONCE, leftoverCheck: false });
@@ -959,7 +959,7 @@ describe('cards/render: the compiled expansion gives the same card as adaptiveca
     ['catalog, hostile', (locale) => renderCatalogPage({ page: fx.page(Object.values(HOSTILE).map((h, i) => fx.row(i, { title: h, productTitle: h, region: h })), { filter: { text: HOSTILE.template } }), reservationTypeTitle: HOSTILE.markdown, regions: [{ armName: 'x', displayName: HOSTILE.html }], families: [HOSTILE.rtl], nonce: NONCE, locale })],
     ['catalog, empty', (locale) => renderCatalogPage({ page: fx.page([]), reservationTypeTitle: 'Virtual machines', regions: [], families: [], nonce: NONCE, locale })],
     ['quantity', (locale) => renderQuantityCard({ row: fx.row(1, { title: HOSTILE.markdown, monthlyBillingSupported: false }), nonce: NONCE, locale })],
-    ['review', (locale) => renderReviewCard({ quote: fx.quote({ customer: fx.customer({ companyName: HOSTILE.template }), resellerRequired: true, resellers: fx.resellers(), resellerMpnId: '5550001', blockers: [{ ok: false, code: 'R9_RESELLER', message: HOSTILE.html }] }), nonce: NONCE, locale })],
+    ['review', (locale) => renderReviewCard({ quote: fx.quote({ customer: fx.customer({ companyName: HOSTILE.template }), resellerRequired: true, resellers: fx.resellers(), resellerMpnId: '5550001', blockers: [{ ok: false, code: 'R9_RESELLER', text: ruleText('resellerUnknown', { mpnId: HOSTILE.html }) }] }), nonce: NONCE, locale })],
     ['review, oversized', (locale) => renderReviewCard({ quote: fx.quote({ lines: Array.from({ length: 10 }, (_, i) => fx.line(i + 1, { title: long(i), productTitle: long(i) })), customer: fx.customer({ companyName: HOSTILE.long }) }), nonce: NONCE, locale })],
     ['review, shared scope only', (locale) => renderReviewCard({ quote: fx.quote({ scopeOptions: [{ scope: 'single', allowed: false, note: ruleText('azurePlanScopeNote') }, { scope: 'shared', allowed: true, note: ruleText('sharedScopeNote') }] }), nonce: NONCE, locale })],
     ['confirmation', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [fx.order('ord-1', { lineItems: [fx.orderLine(0), fx.orderLine(1, { friendlyName: HOSTILE.markdown })] }), fx.order('ord-2', { billingCycle: 'one_time' })] }), customerName: HOSTILE.html, locale })],

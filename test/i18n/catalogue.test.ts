@@ -188,13 +188,12 @@ describe('i18n: the message catalogues', () => {
     assert.equal(nlNL.names.market('SJ'), 'Jan Mayen, Spitsbergen', 'Svalbard is Spitsbergen, never "Jan" (the seed\'s MT error)');
   });
 
-  it('keeps the English message and fix of a verdict for the audit trail, and its text for the agent\'s language', () => {
+  it('words a verdict\'s rule text in English (the audit trail) and in the agent\'s language', () => {
     for (const role of roles.filter((r) => r === 'BillingAdmin')) {
       const refusal = checkRole({ role } as never);
       assert.ok(!refusal.ok, 'a Billing admin is refused');
       assert.deepEqual(refusal.text, ruleText('roleMayNotBuy', { role }), 'the refusal says roleMayNotBuy for the role');
-      assert.equal(refusal.message, wordRuleText(enUS.rules, refusal.text!).message, 'the audit message is the English wording');
-      assert.equal(refusal.fix, wordRuleText(enUS.rules, refusal.text!).fix, 'the audit fix is the English wording');
+      assert.match(wordRuleText(enUS.rules, refusal.text).message, /^Your role \(Billing admin\) may not buy Azure reservations\.$/, 'the audit trail reads it in English');
       assert.match(wordRuleText(nlNL.rules, refusal.text!).message, /^Uw rol \(Factureringsbeheerder\) mag geen Azure-reserveringen kopen\.$/, 'the agent reads it in Dutch');
     }
   });

@@ -3,7 +3,7 @@
 // product) → availabilities (one call per SKU, fetched lazily, only for the SKUs a search shows) → the
 // price from the market's price sheet. Nothing here reads the demo catalog.
 import type { CatalogItem, Product, Segment, Sku } from '../../domain/types';
-import type { CatalogFilter, CatalogSearch } from '../../purchase/types';
+import type { CatalogFilter, CatalogSearch } from '../../domain/types';
 import { PartnerCenterError } from '../partnerCenter';
 import type { PartnerCenterRestClient } from './client';
 import { productIsOfType, reservationTypes, targetViewOf, termOfDuration, toCatalogItem, toMinor, toProduct, toSku } from './catalogMapping';

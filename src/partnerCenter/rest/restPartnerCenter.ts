@@ -14,7 +14,7 @@ import {
   type Segment,
   type TermDuration,
 } from '../../domain/types';
-import type { CatalogSearch } from '../../purchase/types';
+import type { CatalogSearch } from '../../domain/types';
 import {
   PartnerCenterError,
   type CheckoutRequest,

@@ -10,7 +10,7 @@ import { PartnerCenterError, type CartLineItemRequest, type PartnerCenter } from
 import { partnerCenterVerdict } from '../../../src/purchase/partnerCenterErrors';
 import { classifyFailure } from '../../../src/purchase/checkoutRetry';
 import { checkAgreement } from '../../../src/rules/eligibility';
-import type { CatalogSearch } from '../../../src/purchase/types';
+import type { CatalogSearch } from '../../../src/domain/types';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
 import type { Store } from '../../../src/store/store';
 import { demoWorldStore } from '../../support/demoWorld';

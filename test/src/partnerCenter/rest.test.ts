@@ -19,6 +19,7 @@ import { parsePriceSheet } from '../../../src/partnerCenter/rest/priceSheet';
 import type { RestPartnerCenter } from '../../../src/partnerCenter/rest/restPartnerCenter';
 import { partnerCenterSettings } from '../../../src/partnerCenter/rest/settings';
 import { partnerCenterVerdict } from '../../../src/purchase/partnerCenterErrors';
+import { english } from '../rules/factories';
 import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
 import { loadConfig } from '../../../bot/config';
@@ -439,7 +440,7 @@ describe('Partner Center REST gateway on the wire', () => {
         pc.fail({ method: 'POST', path: /\/checkout$/, action: { status: 409, body: { code: '800060', description: 'Order in progress' }, process: true } });
         const result = await service.checkout(anna, cartId);
         assert.equal(result.ok, false);
-        if (!result.ok) assert.equal(result.verdict.code, 'R15_ORDER_LISTING', result.verdict.message);
+        if (!result.ok) assert.equal(result.verdict.code, 'R15_ORDER_LISTING', english(result.verdict).message);
         assert.equal(checkouts().length, 1, 'never posted again: only looked up');
         pc.releaseOrders();
         const later = await service.checkout(anna, cartId);

@@ -6,6 +6,7 @@ import { LocalPartnerCenter, fulfilmentDelayMs } from '../../../src/partnerCente
 import type { Store } from '../../../src/store/store';
 import { demoCustomers, demoSubscriptions } from '../../../src/store/demoIds';
 import { demoWorldStore } from '../../support/demoWorld';
+import { english } from '../rules/factories';
 
 interface Fixture {
   store: Store;
@@ -168,7 +169,7 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
       c.change(fixture);
       const result = await fixture.service.checkout(fixture.anna, fixture.cartId);
       assert.equal(result.ok, false, 'the checkout is refused');
-      if (!result.ok) assert.equal(result.verdict.code, c.code, `refused as ${c.code}: ${result.verdict.message}`);
+      if (!result.ok) assert.equal(result.verdict.code, c.code, `refused as ${c.code}: ${english(result.verdict).message}`);
       assert.equal(count(fixture.store, 'orders'), 0, 'no order');
       assert.equal(fixture.store.carts.get(fixture.cartId)?.status, 'active', 'the cart stays active');
     });
@@ -182,8 +183,8 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
     assert.equal(quote.value.lines.length, 1, 'the review prices only the line still for sale');
     const blocker = quote.value.blockers.find((b) => b.code === 'CATALOG_AVAILABILITY');
     assert.ok(blocker && !blocker.ok, 'the withdrawn line blocks the purchase');
-    assert.match(blocker.message, /^Line 2: .*Standard_D4s_v5.* cannot be bought at the moment/, 'it names the line and the size');
-    assert.equal(blocker.fix, 'Remove it with "remove 2".', 'it says how to go on');
+    assert.match(english(blocker).message, /^Line 2: .*Standard_D4s_v5.* cannot be bought at the moment/, 'it names the line and the size');
+    assert.equal(english(blocker).fix, 'Remove it with "remove 2".', 'it says how to go on');
     assert.ok(service.removeLine(anna, cartId, 2).ok, 'line 2 is removed');
     const result = await service.checkout(anna, cartId);
     assert.ok(result.ok, 'the rest is bought');
@@ -199,7 +200,7 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
     assert.equal(result.ok, false, 'the checkout is refused');
     if (!result.ok) {
       assert.equal(result.verdict.partnerCenterCode, '800010', 'as Partner Center inventory not available');
-      assert.match(result.verdict.message, /Standard_D4s_v5.*No capacity now\./, 'naming the size and the reason');
+      assert.match(english(result.verdict).message, /Standard_D4s_v5.*No capacity now\./, 'naming the size and the reason');
     }
     assert.equal(count(store, 'orders'), 0, 'no order');
   });
@@ -221,7 +222,7 @@ describe('purchase: inventory and fulfilment as Partner Center reports them', ()
     assert.ok(page.ok && page.value.rows.length === 1, 'D96s_v5 is listed in West Europe');
     const picked = await service.catalogRow(anna, cartId, page.value.rows[0]!.catalogItemId);
     assert.equal(picked.ok, false, 'picking it is refused');
-    if (!picked.ok) assert.match(picked.verdict.message, /no capacity for Standard_D96s_v5 in West Europe/, 'with the reason');
+    if (!picked.ok) assert.match(english(picked.verdict).message, /no capacity for Standard_D96s_v5 in West Europe/, 'with the reason');
     const added = await service.addLine(anna, cartId, page.value.rows[0]!.catalogItemId, 1);
     assert.equal(added.ok, false, 'adding it anyway (a forged submit) is refused too');
     assert.equal(store.carts.get(cartId)?.lineItems.length, 2, 'the cart keeps its two lines only');

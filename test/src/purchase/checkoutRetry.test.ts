@@ -10,6 +10,7 @@ import type { CheckoutRetryPolicy } from '../../../src/purchase/checkoutRetry';
 import type { Store } from '../../../src/store/store';
 import { demoCustomers, demoSubscriptions } from '../../../src/store/demoIds';
 import { demoWorldStore } from '../../support/demoWorld';
+import { english } from '../rules/factories';
 
 interface Fixture {
   store: Store;
@@ -122,8 +123,8 @@ describe('purchase/checkout through a failing Partner Center', () => {
     assert.equal(result.ok, false, 'not confirmed');
     assert.ok(!result.ok && 'uncertain' in result && result.uncertain, 'the outcome is marked uncertain');
     if (!result.ok) {
-      assert.match(result.verdict.message, /could not confirm the purchase.*order in progress \(800060\).*15 minutes/, `the message says why and R15: ${result.verdict.message}`);
-      assert.match(result.verdict.fix ?? '', /Do not buy again.*orders/, 'and what to do');
+      assert.match(english(result.verdict).message, /could not confirm the purchase.*order in progress \(800060\).*15 minutes/, `the message says why and R15: ${english(result.verdict).message}`);
+      assert.match(english(result.verdict).fix ?? '', /Do not buy again.*orders/, 'and what to do');
     }
     assert.equal(f.faulty.callsOf('checkout').length, 1, 'posted once');
     assert.ok(f.faulty.callsOf('getOrdersForRequest').length >= 2, 'looked up more than once');
@@ -152,8 +153,8 @@ describe('purchase/checkout through a failing Partner Center', () => {
     assert.equal(result.ok, false, 'not bought');
     assert.ok(!result.ok && !('uncertain' in result), 'and that is certain');
     if (!result.ok) {
-      assert.match(result.verdict.message, /HTTP 500; 4 attempts with the same request id\)\. Nothing was bought and nothing was charged/, `the message: ${result.verdict.message}`);
-      assert.match(result.verdict.fix ?? '', /Buy again .* same request id/, 'the fix says Buy again is safe');
+      assert.match(english(result.verdict).message, /HTTP 500; 4 attempts with the same request id\)\. Nothing was bought and nothing was charged/, `the message: ${english(result.verdict).message}`);
+      assert.match(english(result.verdict).fix ?? '', /Buy again .* same request id/, 'the fix says Buy again is safe');
     }
     assert.deepEqual(trail(f), ['checkout:500', 'lookup:ok', 'checkout:500', 'lookup:ok', 'checkout:500', 'lookup:ok', 'checkout:500', 'lookup:ok'], 'four posts, each followed by a lookup');
     assert.deepEqual(f.sleeps, [250, 500, 1000], 'exponential backoff between posts');
@@ -169,7 +170,7 @@ describe('purchase/checkout through a failing Partner Center', () => {
     const f = await faultyCart({ checkout: '429:600' });
     const result = await f.service.checkout(f.anna, f.cartId);
     assert.equal(result.ok, false, 'not bought');
-    if (!result.ok) assert.match(result.verdict.message, /throttled \(429, asked to wait 600 s\)/, `the message names the wait: ${result.verdict.message}`);
+    if (!result.ok) assert.match(english(result.verdict).message, /throttled \(429, asked to wait 600 s\)/, `the message names the wait: ${english(result.verdict).message}`);
     assert.deepEqual(f.sleeps, [], 'nothing waited');
     assert.equal(orders(f), 0, 'no order');
   });
@@ -186,7 +187,7 @@ describe('purchase/checkout through a failing Partner Center', () => {
     const f = await faultyCart({ checkout: 'commit+timeout', getOrdersForRequest: '500*' });
     const result = await f.service.checkout(f.anna, f.cartId);
     assert.ok(!result.ok && 'uncertain' in result, 'uncertain');
-    if (!result.ok) assert.match(result.verdict.message, /order lookup: HTTP 500/, `the lookup failure is named: ${result.verdict.message}`);
+    if (!result.ok) assert.match(english(result.verdict).message, /order lookup: HTTP 500/, `the lookup failure is named: ${english(result.verdict).message}`);
     assert.equal(f.faulty.callsOf('checkout').length, 1, 'posted once only');
     assert.equal(orders(f), 1, 'the order the lost answer made exists, once');
     f.faulty.script('getOrdersForRequest', []);

@@ -9,7 +9,7 @@ import { checkBillingCycle, checkNotResubmitted, checkQuantity, checkReseller } 
 import { checkInventory } from '../../../src/rules/catalog';
 import { enUS, nlNL, verdictWording } from '../../../src/i18n';
 import type { Verdict } from '../../../src/domain/types';
-import { makeAgent, makeCatalogItem, makeCustomer, makeIndirectProvider, makeSubscription } from '../rules/factories';
+import { english, makeAgent, makeCatalogItem, makeCustomer, makeIndirectProvider, makeSubscription } from '../rules/factories';
 
 /** The codes §3 lists: errors worth a tailored message, and the cart line errors. */
 const documented = [
@@ -23,8 +23,8 @@ describe('Partner Center error codes → verdicts', () => {
       assert.ok(partnerCenterErrorCodes[code], `${code} is mapped`);
       const verdict = partnerCenterVerdict(new PartnerCenterError(code, 'Partner Center’s own words'));
       assert.equal(verdict.partnerCenterCode, code, `${code} is named`);
-      assert.doesNotMatch(verdict.message, /Partner Center’s own words/, `${code} is explained, not echoed`);
-      assert.ok(verdict.fix, `${code} says what to do`);
+      assert.doesNotMatch(english(verdict).message, /Partner Center’s own words/, `${code} is explained, not echoed`);
+      assert.ok(english(verdict).fix, `${code} says what to do`);
       for (const catalogue of [enUS, nlNL]) {
         const { message, fix } = verdictWording(catalogue, verdict);
         assert.ok(message && fix, `${code} is worded in ${catalogue.locale}`);
@@ -65,9 +65,25 @@ describe('Partner Center error codes → verdicts', () => {
     same('10013', '10013');
   });
 
+  const ownCodes: [string, string, string, string][] = [
+    ['800002', 'INVALID_INPUT', 'Partner Center could not accept the purchase as sent: something in it no longer matches (a subscription, term or item changed).', 'Partner Center kon de aankoop niet aannemen zoals die is verzonden: er klopt iets niet meer (een abonnement, looptijd of item is gewijzigd).'],
+    ['800023', 'CREDIT_LIMIT', 'This purchase would exceed the credit limit Microsoft set for your partner account.', 'Deze aankoop zou de kredietlimiet overschrijden die Microsoft voor uw partneraccount heeft ingesteld.'],
+    ['800025', 'CREDIT_LIMIT', 'This purchase would exceed the credit limit Microsoft set for your partner account.', 'Deze aankoop zou de kredietlimiet overschrijden die Microsoft voor uw partneraccount heeft ingesteld.'],
+    ['900121', 'CREDIT_LIMIT', 'This purchase would exceed the credit limit Microsoft set for your partner account.', 'Deze aankoop zou de kredietlimiet overschrijden die Microsoft voor uw partneraccount heeft ingesteld.'],
+  ];
+  for (const [pcCode, code, en, nl] of ownCodes) {
+    it(`refuses ${pcCode} under a code of its own, ${code}, not a rule's`, () => {
+      const verdict = partnerCenterVerdict(new PartnerCenterError(pcCode, 'Partner Center’s own words'));
+      assert.equal(verdict.code, code);
+      assert.equal(verdict.partnerCenterCode, pcCode);
+      assert.equal(verdictWording(enUS, verdict).message, en);
+      assert.equal(verdictWording(nlNL, verdict).message, nl);
+    });
+  }
+
   it('tells an unknown code with Partner Center’s description, and never as bought', () => {
     const verdict = partnerCenterVerdict(new PartnerCenterError('999999', 'Something odd.'));
-    assert.equal(verdict.code, 'R15_ORDER_LISTING');
-    assert.match(verdict.message, /999999.*Something odd\./);
+    assert.equal(verdict.code, 'PARTNER_CENTER_ERROR');
+    assert.match(english(verdict).message, /999999.*Something odd\./);
   });
 });

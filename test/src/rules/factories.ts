@@ -14,6 +14,7 @@ import {
   type Verdict,
 } from '../../../src/domain/types';
 import type { Refusal } from '../../../src/rules/verdict';
+import { enUS, verdictWording } from '../../../src/i18n';
 
 export const NL_PARTNER_ID = 'p-contoso-nl';
 export const BR_PROVIDER_ID = 'p-adatum-br';
@@ -138,8 +139,13 @@ export function makeCatalogItem(availability: Partial<CatalogItem['availability'
   });
 }
 
+/** What a verdict says in English: the en-US catalogue's words, which the audit trail keeps too. */
+export function english(verdict: Verdict): { message: string; fix?: string } {
+  return verdictWording(enUS, verdict);
+}
+
 export function assertPassed(verdict: Verdict, code: RuleCode): void {
-  assert.equal(verdict.ok, true, `expected ${code} to pass, got: ${verdict.ok ? '' : verdict.message}`);
+  assert.equal(verdict.ok, true, `expected ${code} to pass, got: ${english(verdict).message}`);
   assert.equal(verdict.code, code);
 }
 
@@ -156,18 +162,19 @@ export function assertRefused(verdict: Verdict, code: RuleCode, expected: Refusa
   assert.equal(verdict.ok, false, `expected ${code} to refuse`);
   const refusal = verdict as Refusal;
   assert.equal(refusal.code, code);
-  assert.ok(refusal.message.trim().length > 0, 'a refusal has a message');
+  const { message, fix: fixText } = english(refusal);
+  assert.ok(message.trim().length > 0, 'a refusal has a message');
   for (const m of expected.mentions ?? []) {
-    if (typeof m === 'string') assert.ok(refusal.message.includes(m), `message ${JSON.stringify(refusal.message)} should name ${JSON.stringify(m)}`);
-    else assert.match(refusal.message, m);
+    if (typeof m === 'string') assert.ok(message.includes(m), `message ${JSON.stringify(message)} should name ${JSON.stringify(m)}`);
+    else assert.match(message, m);
   }
   const fix = expected.fix ?? true;
   if (fix === false) {
-    assert.equal(refusal.fix, undefined);
+    assert.equal(fixText, undefined);
   } else {
-    assert.equal(typeof refusal.fix, 'string', `${code} refusal should say how to fix it`);
-    assert.ok(refusal.fix!.trim().length > 0);
-    if (fix instanceof RegExp) assert.match(refusal.fix!, fix);
+    assert.equal(typeof fixText, 'string', `${code} refusal should say how to fix it`);
+    assert.ok(fixText!.trim().length > 0);
+    if (fix instanceof RegExp) assert.match(fixText!, fix);
   }
   assert.equal(refusal.partnerCenterCode, expected.partnerCenterCode);
   return refusal;

@@ -9,7 +9,7 @@ import {
   checkTerm,
   defaultScope,
   priceNotes,
-  reviewNotes,
+  reviewNoteTexts,
   scopeOptions,
   transferNote,
 } from '../../../src/rules/order';
@@ -17,11 +17,18 @@ import {
   BR_PROVIDER_ID,
   assertPassed,
   assertRefused,
+  english,
   makeIndirectProvider,
   makePartner,
   makeReseller,
   makeSubscription,
 } from './factories';
+import { enUS, wordRuleText } from '../../../src/i18n';
+import type { Partner, Scope, Subscription } from '../../../src/domain/types';
+
+/** The review notes as the agent reads them in English. */
+const reviewNotes = (partner: Partner, subscription: Subscription, scope: Scope): string[] =>
+  reviewNoteTexts(partner, subscription, scope).map((text) => wordRuleText(enUS.rules, text).message);
 
 const azurePlan = makeSubscription({ kind: 'azurePlan', friendlyName: 'Azure plan Fabrikam' });
 const legacy = makeSubscription({ kind: 'legacyAzure', friendlyName: 'Fabrikam Productie' });
@@ -38,7 +45,7 @@ describe('R7_AZURE_PLAN_SHARED_SCOPE: Shared scope under the Azure plan', () => 
   it('passes shared scope under the Azure plan', () => {
     const verdict = checkScope(azurePlan, 'shared');
     assertPassed(verdict, 'R8_SCOPE');
-    assert.equal(verdict.ok && verdict.warning, undefined);
+    assert.equal(verdict.text?.key, 'sharedScopeNote');
   });
 
   it('scopeOptions for an Azure plan: shared allowed, single refused; a new cart starts Shared', () => {
@@ -56,17 +63,17 @@ describe('R8_SCOPE: what each scope implies (never refused: the refusal of singl
     const verdict = checkScope(legacy, 'single');
     assertPassed(verdict, 'R8_SCOPE');
     assert.ok(verdict.ok);
-    assert.match(verdict.warning ?? '', /applies only to "Fabrikam Productie"/);
-    assert.match(verdict.warning ?? '', /vCPU quota increase/);
-    assert.match(verdict.warning ?? '', /support request in the Azure portal/);
+    assert.match(english(verdict).message, /applies only to "Fabrikam Productie"/);
+    assert.match(english(verdict).message, /vCPU quota increase/);
+    assert.match(english(verdict).message, /support request in the Azure portal/);
   });
 
   it("passes shared scope, explaining it covers the customer's billing context, without a warning", () => {
     const verdict = checkScope(legacy, 'shared');
     assertPassed(verdict, 'R8_SCOPE');
     assert.ok(verdict.ok);
-    assert.match(verdict.message ?? '', /any subscription in the customer's billing context/);
-    assert.equal(verdict.warning, undefined);
+    assert.match(english(verdict).message, /any subscription in the customer's billing context/);
+    assert.doesNotMatch(english(verdict).message, /vCPU/);
   });
 
   it('scopeOptions for a legacy subscription: both scopes allowed', () => {
@@ -110,7 +117,7 @@ describe('R9_RESELLER: the partner of record for an indirect provider', () => {
     const verdict = checkReseller(provider, '5550001', resellers);
     assertPassed(verdict, 'R9_RESELLER');
     assert.ok(verdict.ok);
-    assert.match(verdict.warning ?? '', /cannot be changed after purchase/);
+    assert.match(english(verdict).message, /cannot be changed after purchase/);
   });
 
   it('passes a direct partner without a reseller', () => {
@@ -150,7 +157,7 @@ describe('R11_PRICE_NOTES: taxes and software costs (informational)', () => {
     const verdict = priceNotes(makePartner({ country: 'NL' }));
     assertPassed(verdict, 'R11_PRICE_NOTES');
     assert.ok(verdict.ok);
-    const message = verdict.message ?? '';
+    const message = english(verdict).message;
     assert.match(message, /Prices exclude taxes\./);
     assert.doesNotMatch(message, /include taxes/);
     assert.match(message, /Software costs \(Windows, SQL Server licences, SUSE and others\) are not included in reservation prices/);
@@ -160,7 +167,7 @@ describe('R11_PRICE_NOTES: taxes and software costs (informational)', () => {
     const verdict = priceNotes(makeIndirectProvider({ country: 'BR' }));
     assertPassed(verdict, 'R11_PRICE_NOTES');
     assert.ok(verdict.ok);
-    const message = verdict.message ?? '';
+    const message = english(verdict).message;
     assert.match(message, /Prices include taxes \(partner located in Brazil\)\./);
     assert.doesNotMatch(message, /exclude taxes/);
     assert.match(message, /Software costs .* are not included in reservation prices/);
@@ -168,7 +175,7 @@ describe('R11_PRICE_NOTES: taxes and software costs (informational)', () => {
 
   it('only the partner location decides: a direct partner in Brazil also sees taxes included', () => {
     const verdict = priceNotes(makePartner({ country: 'BR' }));
-    assert.match((verdict.ok && verdict.message) || '', /include taxes/);
+    assert.match(english(verdict).message, /include taxes/);
   });
 });
 
@@ -210,8 +217,8 @@ describe('R12_QUANTITY: a whole number within the SKU range', () => {
   }
 
   it('names the number it refused for being out of range', () => {
-    assert.match((checkQuantity('1000000000000', range) as { message: string }).message, /^1000000000000 is outside/);
-    assert.match((checkQuantity('-1', range) as { message: string }).message, /^-1 is outside/);
+    assert.match(english(checkQuantity('1000000000000', range)).message, /^1000000000000 is outside/);
+    assert.match(english(checkQuantity('-1', range)).message, /^-1 is outside/);
   });
 
   const accepted: [unknown, number][] = [
@@ -243,7 +250,7 @@ describe('R12_QUANTITY: a whole number within the SKU range', () => {
   it('does not echo more than 40 characters of what was typed', () => {
     const verdict = checkQuantity('x'.repeat(500), range);
     assert.equal(verdict.ok, false);
-    assert.ok(!verdict.ok && !verdict.message.includes('x'.repeat(41)));
+    assert.ok(!english(verdict).message.includes('x'.repeat(41)));
   });
 });
 
@@ -252,7 +259,7 @@ describe('R13_TERM: 1 or 3 years; 5 years only for HBv2', () => {
     it(`passes ${term} with the note that it is fixed after purchase`, () => {
       const verdict = checkTerm(term, 'Dsv5');
       assertPassed(verdict, 'R13_TERM');
-      assert.match((verdict.ok && verdict.warning) || '', /cannot be changed after purchase, except by an exchange/);
+      assert.match(english(verdict).message, /cannot be changed after purchase, except by an exchange/);
     });
   }
 
@@ -275,7 +282,7 @@ describe('R14_TRANSFER: reservations do not move (informational)', () => {
   it('says reservations do not move on a transfer from Direct/EA to CSP or between partners', () => {
     const verdict = transferNote();
     assertPassed(verdict, 'R14_TRANSFER');
-    const message = (verdict.ok && verdict.message) || '';
+    const message = english(verdict).message;
     assert.match(message, /Reservations do not move/);
     assert.match(message, /transferred from Direct\/EA to CSP/);
     assert.match(message, /between partners/);
@@ -286,7 +293,7 @@ describe('R15_ORDER_LISTING: never resubmit a submitted cart', () => {
   it('passes an active cart, saying orders can take up to 15 minutes to be listed', () => {
     const verdict = checkNotResubmitted('active');
     assertPassed(verdict, 'R15_ORDER_LISTING');
-    const message = (verdict.ok && verdict.message) || '';
+    const message = english(verdict).message;
     assert.match(message, /up to 15 minutes/);
     assert.match(message, /do not buy again/);
   });
@@ -304,17 +311,17 @@ describe('reviewNotes: the notes on the review card', () => {
   const common = [
     'Region, size, quantity and term cannot be changed after purchase, except by an exchange.',
     'Billing frequency cannot be changed after purchase.',
-    transferNote().message!,
-    checkNotResubmitted('active').message!,
+    english(transferNote()).message,
+    english(checkNotResubmitted('active')).message,
   ];
 
-  const sharedNote = checkScope(azurePlan, 'shared').message!;
+  const sharedNote = english(checkScope(azurePlan, 'shared')).message;
   const azurePlanNote =
     'Under the Azure plan the scope is Shared when you buy; the customer can narrow it later in the Azure portal.';
 
   it('a direct partner in the Netherlands, shared scope: taxes excluded, what shared means, no reseller note, no quota warning', () => {
     const notes = reviewNotes(makePartner({ country: 'NL' }), azurePlan, 'shared');
-    assert.deepEqual(notes, [priceNotes(makePartner()).message, sharedNote, azurePlanNote, ...common]);
+    assert.deepEqual(notes, [english(priceNotes(makePartner())).message, sharedNote, azurePlanNote, ...common]);
     assert.match(sharedNote, /any subscription in the customer's billing context/);
     assert.match(notes[0]!, /Prices exclude taxes/);
     assert.ok(!notes.some((n) => /reseller|partner of record/.test(n)));
@@ -330,14 +337,14 @@ describe('reviewNotes: the notes on the review card', () => {
 
   it('single scope on a legacy subscription adds the vCPU quota warning naming the subscription', () => {
     const notes = reviewNotes(makePartner(), legacy, 'single');
-    const warning = (checkScope(legacy, 'single') as { warning: string }).warning;
-    assert.deepEqual(notes, [priceNotes(makePartner()).message, warning, ...common]);
+    const warning = english(checkScope(legacy, 'single')).message;
+    assert.deepEqual(notes, [english(priceNotes(makePartner())).message, warning, ...common]);
     assert.ok(notes.some((n) => n.includes('"Fabrikam Productie"') && n.includes('vCPU quota')));
   });
 
   it('shared scope on the same legacy subscription explains shared, without quota warning or Azure plan note', () => {
     const notes = reviewNotes(makePartner(), legacy, 'shared');
-    assert.deepEqual(notes, [priceNotes(makePartner()).message, sharedNote, ...common]);
+    assert.deepEqual(notes, [english(priceNotes(makePartner())).message, sharedNote, ...common]);
     assert.ok(!notes.some((n) => /vCPU/.test(n)));
   });
 

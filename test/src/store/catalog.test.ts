@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { openDatabase, type Db } from '../../../src/store/db';
 import { seedDemoWorld } from '../../../src/store/seed';
 import { CATALOG_COUNT_CAP, CatalogStore } from '../../../src/store/catalog';
-import type { CatalogSearch } from '../../../src/purchase/types';
+import type { CatalogSearch } from '../../../src/domain/types';
 import { Store } from '../../../src/store/store';
 import { CatalogItem, ReservationType } from '../../../src/domain/types';
 import { StoreMirror } from '../../../src/partnerCenter/rest/mirror';
