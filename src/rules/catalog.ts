@@ -1,6 +1,6 @@
 // Whether a catalog item may go into (and stay in) a cart: Partner Center sells an availability only in
 // its own country and segment, for the product's reservation type, while it is purchasable [800070].
-import { ruleText, type CatalogItem, type Segment, type Verdict } from '../domain/types';
+import { ruleText, type CatalogItem, type Segment, type TermDuration, type Verdict } from '../domain/types';
 import { pass, refuseWith } from './verdict';
 
 export interface CartMarket {
@@ -31,4 +31,12 @@ export function checkInventory(item: CatalogItem, restrictions: { reasonCode: st
   const quota = restrictions.some((r) => r.reasonCode === 'QuotaNotAvailable');
   const params = { item: item.sku.title, reasons: restrictions.map((r) => r.description).join(' ') };
   return refuseWith('CATALOG_AVAILABILITY', quota ? ruleText('inventoryQuota', params) : ruleText('inventoryRestricted', params), '800010');
+}
+
+/**
+ * R13: the terms the catalog's term filter offers. One and three years always; five years exist only for
+ * HBv2 VMs, so they are offered only when the filter asks for them or a row listed has that term.
+ */
+export function offeredTerms(filterTerm: TermDuration | undefined, listedTerms: readonly TermDuration[]): TermDuration[] {
+  return filterTerm === 'P5Y' || listedTerms.includes('P5Y') ? ['P1Y', 'P3Y', 'P5Y'] : ['P1Y', 'P3Y'];
 }

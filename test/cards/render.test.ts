@@ -1,21 +1,21 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Attachment } from 'botbuilder';
 import { Template } from 'adaptivecards-templating';
 import fc from 'fast-check';
 import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../../src/purchase/types';
 import type { Customer, Order, OrderLine, Partner, Reseller, Subscription } from '../../src/domain/types';
 import { escapeInlineMarkdown, escapeMarkdown, formatMinor, truncate } from '../../cards/format';
-import { nlNL, ruleText, wordRuleText, type RuleText } from '../../src/i18n';
+import { catalogues, nlNL, ruleText, wordRuleText, type RuleText } from '../../src/i18n';
 import {
   CardRenderError,
-  expandTemplate,
   renderCatalogPage,
   renderChoiceCard,
   renderConfirmationCard,
   renderOrderHistoryCard,
   renderQuantityCard,
   renderReviewCard,
-  withLibraryExpansion,
   type Json,
   type JsonObject,
 } from '../../cards/render';
@@ -31,8 +31,22 @@ const HOSTILE = {
   html: '<script>alert(1)</script>',
   rtl: 'شركة الأفكار الجريئة',
   emoji: 'Contoso 🚀☁️ Café',
+  formula: '=HYPERLINK("https://evil.example","Click")',
+  bold: '**x**',
   long: 'x'.repeat(5000),
 };
+
+/** Each hostile string as it must read where the host interprets Markdown: backslash-escaped. */
+const HOSTILE_IN_MARKDOWN = new Map<string, string>([
+  [HOSTILE.template, '$\\{customer.id\\}'],
+  [HOSTILE.markdown, '\\*Bold\\* \\_Ideas\\_ \\[Ltd\\]'],
+  [HOSTILE.html, '\\<script\\>alert(1)\\</script\\>'],
+  [HOSTILE.rtl, HOSTILE.rtl],
+  [HOSTILE.emoji, HOSTILE.emoji],
+  [HOSTILE.formula, '\\=HYPERLINK("https://evil.example","Click")'],
+  [HOSTILE.bold, '\\*\\*x\\*\\*'],
+  [HOSTILE.long, HOSTILE.long],
+]);
 
 const fx = {
   partner(over: Partial<Partner> = {}): Partner {
@@ -278,15 +292,18 @@ function assertWellFormed(card: JsonObject, opts: { nonce?: string; leftoverChec
 
 /**
  * The hostile string is shown literally: as is where markdown is not interpreted, backslash-escaped where
- * it is; and never unescaped in a markdown slot.
+ * it is (HOSTILE_IN_MARKDOWN); and never unescaped in a markdown slot.
  */
 function assertLiteral(card: JsonObject, value: string) {
+  const inMarkdown = HOSTILE_IN_MARKDOWN.get(value);
+  if (inMarkdown === undefined) throw new Error(`no Markdown form for "${value.slice(0, 40)}"`);
   const all = texts(card);
-  const shown = all.some((t) => (t.markdown ? t.text.includes(escapeMarkdown(value)) : t.text.includes(value)));
+  const shown = all.some((t) => t.text.includes(t.markdown ? inMarkdown : value));
   ok(shown, `"${value.slice(0, 40)}" is not shown literally`);
-  if (escapeMarkdown(value) !== value) {
+  if (inMarkdown !== value) {
     for (const t of all.filter((t) => t.markdown)) {
-      ok(!t.text.includes(value), `"${value.slice(0, 40)}" is unescaped in markdown text "${t.text.slice(0, 80)}"`);
+      const unescaped = t.text.split(inMarkdown).join('');
+      ok(!unescaped.includes(value), `"${value.slice(0, 40)}" is unescaped in markdown text "${t.text.slice(0, 80)}"`);
     }
   }
 }
@@ -323,40 +340,6 @@ describe('cards/format', () => {
   it('truncates by code points without splitting emoji', () => {
     assert.equal(truncate('abc', 10), 'abc');
     assert.equal(truncate('🚀🚀🚀🚀', 3), '🚀🚀…');
-  });
-});
-
-describe('cards/render: template expansion safety', () => {
-  const template = {
-    type: 'AdaptiveCard',
-    version: '1.5',
-    body: [
-      { type: 'TextBlock', text: 'Hello ${name}' },
-      { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${name}' }] },
-    ],
-  };
-
-  it('throws when the template leaves a ${...} unresolved', () => {
-    assert.throws(() => expandTemplate(template, { nome: 'typo' }), CardRenderError);
-    assert.throws(
-      () => expandTemplate({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${missing.deep}' }] }, {}),
-      /unresolved template expression/,
-    );
-  });
-
-  it('does not re-expand data and does not mistake data "${...}" for a leftover', () => {
-    const card = expandTemplate(template, { name: '${name} ${customer.id}', customer: { id: 'SECRET' } });
-    assert.deepEqual(card['body'], [
-      { type: 'TextBlock', text: 'Hello $\\{name\\} $\\{customer.id\\}' },
-      { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${name} ${customer.id}' }] },
-    ]);
-    ok(!JSON.stringify(card).includes('SECRET'));
-  });
-
-  it('keeps data that looks like a placeholder token intact', () => {
-    const card = expandTemplate(template, { name: '\u27e6abc:0\u27e7 $1 $& \\' });
-    const run = ((card['body'] as JsonObject[])[1]!['inlines'] as JsonObject[])[0]!;
-    assert.equal(run['text'], '\u27e6abc:0\u27e7 $1 $& \\');
   });
 });
 
@@ -860,7 +843,7 @@ describe('cards/render: renderConfirmationCard', () => {
     const big = cardOf(renderConfirmationCard({ result: fx.checkout({ orders: [fx.order('o', { lineItems: lines })] }), customerName: 'x' }));
     assertWellFormed(big);
 
-    const hostileLines = Object.values(HOSTILE).slice(0, 5).map((h, i) => fx.orderLine(i, { friendlyName: h }));
+    const hostileLines = Object.values(HOSTILE).filter((h) => h !== HOSTILE.long).map((h, i) => fx.orderLine(i, { friendlyName: h }));
     const result = fx.checkout({
       orders: [fx.order(HOSTILE.markdown, { lineItems: hostileLines })],
       orderErrors: [{ orderGroupId: '1', code: '10013', description: HOSTILE.html }],
@@ -948,52 +931,123 @@ describe('escapeInlineMarkdown: data inside a chat sentence', () => {
   });
 });
 
-describe('cards/render: the compiled expansion gives the same card as adaptivecards-templating', () => {
-  // Every card, in both languages, with ordinary, hostile and oversized data (the last shortens display
-  // strings step by step): rendered by the compiled templates and by the library over tokenised data.
-  const long = (i: number) => `${HOSTILE.markdown} ${'y'.repeat(1500 + i)}`;
-  const renders: [string, (locale: string) => Attachment][] = [
-    ['choice', (locale) => renderChoiceCard({ title: 'Which customer?', text: HOSTILE.markdown, choices: [{ title: HOSTILE.template, subtitle: HOSTILE.rtl, value: 'c-1' }, { title: 'Plain', value: 'c-2' }], action: 'pickCustomer', nonce: NONCE, locale })],
-    ['choice, oversized', (locale) => renderChoiceCard({ title: 'Which customer?', choices: Array.from({ length: 12 }, (_, i) => ({ title: long(i), subtitle: long(i), value: `c-${i}` })), action: 'pickCustomer', nonce: NONCE, locale })],
-    ['catalog', (locale) => renderCatalogPage({ page: fx.page([fx.row(0), fx.row(1, { cores: null, ram: null, monthlyBillingSupported: false })], { total: 1000, totalCapped: true, filter: { region: 'westeurope', term: 'P3Y' } }), reservationTypeTitle: 'Virtual machines', regions: [{ armName: 'westeurope', displayName: 'West Europe' }], families: ['Dsv5'], nonce: NONCE, locale })],
-    ['catalog, hostile', (locale) => renderCatalogPage({ page: fx.page(Object.values(HOSTILE).map((h, i) => fx.row(i, { title: h, productTitle: h, region: h })), { filter: { text: HOSTILE.template } }), reservationTypeTitle: HOSTILE.markdown, regions: [{ armName: 'x', displayName: HOSTILE.html }], families: [HOSTILE.rtl], nonce: NONCE, locale })],
-    ['catalog, empty', (locale) => renderCatalogPage({ page: fx.page([]), reservationTypeTitle: 'Virtual machines', regions: [], families: [], nonce: NONCE, locale })],
-    ['quantity', (locale) => renderQuantityCard({ row: fx.row(1, { title: HOSTILE.markdown, monthlyBillingSupported: false }), nonce: NONCE, locale })],
-    ['review', (locale) => renderReviewCard({ quote: fx.quote({ customer: fx.customer({ companyName: HOSTILE.template }), resellerRequired: true, resellers: fx.resellers(), resellerMpnId: '5550001', blockers: [{ ok: false, code: 'R9_RESELLER', text: ruleText('resellerUnknown', { mpnId: HOSTILE.html }) }] }), nonce: NONCE, locale })],
-    ['review, oversized', (locale) => renderReviewCard({ quote: fx.quote({ lines: Array.from({ length: 10 }, (_, i) => fx.line(i + 1, { title: long(i), productTitle: long(i) })), customer: fx.customer({ companyName: HOSTILE.long }) }), nonce: NONCE, locale })],
-    ['review, shared scope only', (locale) => renderReviewCard({ quote: fx.quote({ scopeOptions: [{ scope: 'single', allowed: false, note: ruleText('azurePlanScopeNote') }, { scope: 'shared', allowed: true, note: ruleText('sharedScopeNote') }] }), nonce: NONCE, locale })],
-    ['confirmation', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [fx.order('ord-1', { lineItems: [fx.orderLine(0), fx.orderLine(1, { friendlyName: HOSTILE.markdown })] }), fx.order('ord-2', { billingCycle: 'one_time' })] }), customerName: HOSTILE.html, locale })],
-    ['confirmation, replayed', (locale) => renderConfirmationCard({ result: fx.checkout({ replayed: true }), customerName: 'Bold Ideas Ltd', locale })],
-    ['confirmation, nothing ordered', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [], orderErrors: [{ orderGroupId: 'g-1', code: '800002', description: HOSTILE.markdown }] }), customerName: 'Bold Ideas Ltd', locale })],
-    ['order history', (locale) => renderOrderHistoryCard({ orders: Array.from({ length: 12 }, (_, i) => fx.order(`ord-${i}`)), customerNames: { 'cust-0001': HOSTILE.rtl }, title: 'Orders', locale })],
-    ['order history, empty', (locale) => renderOrderHistoryCard({ orders: [], customerNames: {}, title: HOSTILE.template, locale })],
-  ];
-  for (const [name, render] of renders) {
-    for (const locale of ['en-US', 'nl-NL']) {
-      it(`${name} (${locale})`, () => {
-        const compiled = cardOf(render(locale));
-        const library = cardOf(withLibraryExpansion(() => render(locale)));
-        assert.deepEqual(compiled, library, `the ${name} card is the same both ways`);
-      });
-    }
-  }
+describe('cards/render: data is placed as typed, never evaluated or formatted', () => {
+  it('shows "${…}", "**x**" and "=HYPERLINK(…)" exactly as typed in TextRuns, titles and submit values', () => {
+    const card = cardOf(
+      renderChoiceCard({
+        title: '${$root.nonce}',
+        text: '**x**',
+        choices: [{ title: '=HYPERLINK("https://evil.example","Click")', subtitle: '${customer.id}', value: '${$root.action}' }],
+        action: 'pickCustomer',
+        nonce: NONCE,
+      }),
+    );
+    assert.deepEqual(
+      ofType(card, 'TextRun').map((r) => r['text']),
+      ['${$root.nonce}', '**x**', '${customer.id}'],
+    );
+    assert.deepEqual(
+      submits(card).map((a) => [a['title'], a['data']]),
+      [['=HYPERLINK("https://evil.example","Click")', { action: 'pickCustomer', value: '${$root.action}', nonce: NONCE }]],
+    );
+  });
 
-  it('is really two ways: the cards above never reach the library, a template outside the subset does', () => {
-    const expand = Template.prototype.expand;
-    let libraryCalls = 0;
-    Template.prototype.expand = function (this: Template, ...args: Parameters<Template['expand']>) {
-      libraryCalls++;
-      return expand.apply(this, args);
-    };
-    try {
-      for (const [, render] of renders) for (const locale of ['en-US', 'nl-NL']) render(locale);
-      assert.equal(libraryCalls, 0, 'every card above was expanded by its compiled template');
-      // `if()` is outside the compiled subset: only the library can expand it, and it does.
-      const card = expandTemplate({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: "${if($root.flag, 'yes', 'no')}" }] }, { flag: true });
-      assert.equal((card['body'] as JsonObject[])[0]!['text'], 'yes', 'the library evaluated what the compiled renderer cannot');
-      assert.equal(libraryCalls, 1, 'that template went to the library');
-    } finally {
-      Template.prototype.expand = expand;
+  it('escapes them where the host reads Markdown (a TextBlock, a Fact) and nowhere else', () => {
+    const card = cardOf(
+      renderReviewCard({
+        quote: fx.quote({
+          cartId: 'cart-9',
+          customer: fx.customer({ companyName: '${$root.cartId}' }),
+          blockers: [{ ok: false, code: 'R9_RESELLER', text: ruleText('resellerUnknown', { mpnId: '**x** ${$root.cartId} =HYPERLINK("a","b")' }) }],
+          lines: [fx.line(1, { region: '=HYPERLINK("a","b")', armRegionName: 'custom' })],
+        }),
+        nonce: NONCE,
+      }),
+    );
+    const blocker = ofType(card, 'TextBlock').find((b) => b['color'] === 'Attention' && String(b['text']).includes('HYPERLINK'));
+    assert.equal(blocker?.['text'], 'MPN ID \\*\\*x\\*\\* $\\{$root.cartId\\} =HYPERLINK("a","b") is not one of your indirect resellers. Pick one of your resellers from the list.');
+    const region = ofType(card, 'FactSet').flatMap((f) => f['facts'] as JsonObject[]).find((f) => f['title'] === 'Region');
+    assert.equal(region?.['value'], '\\=HYPERLINK("a","b")');
+    ok(ofType(card, 'TextRun').some((r) => r['text'] === '${$root.cartId}'), 'the customer name in its TextRun as typed');
+  });
+});
+
+describe('cards/render: the catalogues\' card labels', () => {
+  it('carry no Markdown syntax, so the templates place them as they are in TextBlocks and facts too', () => {
+    for (const t of catalogues) {
+      const labels = [...Object.values(t.cards).filter((v) => typeof v === 'string'), ...Object.values(t.names.billingCycles)];
+      ok(labels.length > 40, `${t.locale}: the labels were found`);
+      for (const label of labels) ok(!/[\\`*_~[\]#<>|{}]|^\s*[-+=]|^\s*\d+[.)]/m.test(label), `${t.locale}: "${label}" has Markdown syntax`);
     }
   });
+});
+
+describe('cards/templates: every template expands completely with sample and hostile data', () => {
+  const templateDir = path.resolve(__dirname, '../../cards/templates');
+  const long = (i: number) => `${HOSTILE.markdown} ${'y'.repeat(1500 + i)}`;
+  const hostileRows = () => Object.values(HOSTILE).map((h, i) => fx.row(i, { title: h, productTitle: h, region: h }));
+  const monthlyLines = () => [
+    fx.line(1, { billingCycle: 'monthly', monthlyPayment: { minor: 10288, currency: 'EUR' } }),
+    fx.line(2, { monthlyBillingSupported: false, title: HOSTILE.formula, productTitle: HOSTILE.bold }),
+  ];
+  /** Per template file, renders that between them take every `$when` both ways. */
+  const samples: Record<string, [string, (locale: string) => Attachment][]> = {
+    'choice.json': [
+      ['with text and subtitles, hostile', (locale) => renderChoiceCard({ title: HOSTILE.bold, text: HOSTILE.markdown, choices: [{ title: HOSTILE.template, subtitle: HOSTILE.formula, value: HOSTILE.template }, { title: 'Plain', value: 'c-2' }], action: 'pickCustomer', nonce: NONCE, locale })],
+      ['oversized, without text', (locale) => renderChoiceCard({ title: 'Which customer?', choices: Array.from({ length: 12 }, (_, i) => ({ title: long(i), subtitle: long(i), value: `c-${i}` })), action: 'pickCustomer', nonce: NONCE, locale })],
+    ],
+    'catalog.json': [
+      ['filtered, capped, first page', (locale) => renderCatalogPage({ page: fx.page([fx.row(0), fx.row(1, { cores: null, ram: null, monthlyBillingSupported: false })], { total: 1000, totalCapped: true, filter: { region: 'westeurope', term: 'P3Y' } }), reservationTypeTitle: 'Virtual machines', regions: [{ armName: 'westeurope', displayName: 'West Europe' }], families: ['Dsv5'], nonce: NONCE, locale })],
+      ['a middle page', (locale) => renderCatalogPage({ page: fx.page([fx.row(0, { term: 'P5Y', family: 'HBv2' })], { page: 2, total: 57 }), reservationTypeTitle: 'Virtual machines', regions: [], families: ['HBv2'], nonce: NONCE, locale })],
+      ['hostile', (locale) => renderCatalogPage({ page: fx.page(hostileRows(), { filter: { text: HOSTILE.template, family: HOSTILE.formula } }), reservationTypeTitle: HOSTILE.markdown, regions: [{ armName: 'x', displayName: HOSTILE.html }], families: [HOSTILE.rtl], nonce: NONCE, locale })],
+      ['nothing matches', (locale) => renderCatalogPage({ page: fx.page([]), reservationTypeTitle: 'Virtual machines', regions: [], families: [], nonce: NONCE, locale })],
+    ],
+    'quantity.json': [
+      ['one-time only, hostile', (locale) => renderQuantityCard({ row: fx.row(1, { title: HOSTILE.markdown, productTitle: HOSTILE.template, monthlyBillingSupported: false }), nonce: NONCE, locale })],
+      ['monthly billing, no size', (locale) => renderQuantityCard({ row: fx.row(2, { cores: null, ram: null, region: HOSTILE.formula }), nonce: NONCE, locale })],
+    ],
+    'review.json': [
+      ['scope choice, reseller, blockers, hostile', (locale) => renderReviewCard({ quote: fx.quote({ customer: fx.customer({ companyName: HOSTILE.template }), subscription: fx.subscription({ friendlyName: HOSTILE.bold }), lines: monthlyLines(), resellerRequired: true, resellers: [{ mpnId: '5550001', partnerId: 'r', name: HOSTILE.formula }], resellerMpnId: '5550001', blockers: [{ ok: false, code: 'R9_RESELLER', text: ruleText('resellerUnknown', { mpnId: HOSTILE.html }) }] }), nonce: NONCE, locale })],
+      ['oversized', (locale) => renderReviewCard({ quote: fx.quote({ lines: Array.from({ length: 10 }, (_, i) => fx.line(i + 1, { title: long(i), productTitle: long(i) })), customer: fx.customer({ companyName: HOSTILE.long }) }), nonce: NONCE, locale })],
+      ['shared scope only', (locale) => renderReviewCard({ quote: fx.quote({ scopeOptions: [{ scope: 'single', allowed: false, note: ruleText('azurePlanScopeNote') }, { scope: 'shared', allowed: true, note: ruleText('sharedScopeNote') }] }), nonce: NONCE, locale })],
+    ],
+    'confirmation.json': [
+      ['placed, hostile', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [fx.order(HOSTILE.bold, { lineItems: [fx.orderLine(0), fx.orderLine(1, { friendlyName: HOSTILE.markdown })] }), fx.order('ord-2', { billingCycle: 'one_time' })] }), customerName: HOSTILE.formula, locale })],
+      ['replayed', (locale) => renderConfirmationCard({ result: fx.checkout({ replayed: true }), customerName: 'Bold Ideas Ltd', locale })],
+      ['nothing ordered, no portal link', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [], orderErrors: [{ orderGroupId: 'g-1', code: '800002', description: HOSTILE.template }], portalUrl: 'javascript:alert(1)' }), customerName: 'Bold Ideas Ltd', locale })],
+    ],
+    'orderHistory.json': [
+      ['more than shown, hostile', (locale) => renderOrderHistoryCard({ orders: Array.from({ length: 12 }, (_, i) => fx.order(`ord-${i}`)), customerNames: { 'cust-0001': HOSTILE.template }, title: HOSTILE.formula, locale })],
+      ['empty', (locale) => renderOrderHistoryCard({ orders: [], customerNames: {}, title: HOSTILE.template, locale })],
+    ],
+  };
+
+  /** Every `${` of the card once the hostile strings, which the data brings and the card shows as typed, are taken out. */
+  function unresolved(card: JsonObject): string[] {
+    let json = JSON.stringify(card);
+    for (const h of Object.values(HOSTILE)) json = json.split(JSON.stringify(h).slice(1, -1)).join('');
+    return json.match(/\$\{[^}]*\}?/g) ?? [];
+  }
+
+  it('has samples for every template file', () => {
+    const files = fs.readdirSync(templateDir).filter((f) => f.endsWith('.json'));
+    assert.deepEqual(Object.keys(samples).sort(), files.sort());
+  });
+
+  for (const [file, renders] of Object.entries(samples)) {
+    it(`${file}: a binding the view model lacks is left as \${…}, which the check below finds`, () => {
+      const template = JSON.parse(fs.readFileSync(path.join(templateDir, file), 'utf8')) as object;
+      const card = new Template(template).expand({ $root: {} }) as JsonObject;
+      assert.deepEqual(unresolved(card).slice(0, 1), ['${$root.locale}']);
+    });
+    for (const [name, render] of renders) {
+      for (const locale of ['en-US', 'nl-NL']) {
+        it(`${file}: ${name} (${locale}) leaves no \${…}`, () => {
+          const card = cardOf(render(locale));
+          assertWellFormed(card, { leftoverCheck: false });
+          assert.deepEqual(unresolved(card), []);
+        });
+      }
+    }
+  }
 });
