@@ -1,9 +1,10 @@
 // Which customer: the agent's customers, or those a search found. A click, a number or a name picks one;
 // anything else typed is a new search, and the question asks again with what it found (one match is
 // taken at once). The pick is checked (isolation, R4, R6) before the question ends with it.
-import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { AnswerPrompt, isBack, matchChoice, promptChoice, type ChoiceData, type Recogniser } from './answerPrompt';
+import { Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
 
@@ -29,20 +30,12 @@ const recogniseCustomer: Recogniser<CustomerAnswer, ChoiceData> = async (context
   return { ok: true, value: hit ? { customerId: hit.value } : { search: input.text } };
 };
 
-export class CustomerQuestion extends WaterfallDialog<CustomerQuestionOptions> {
-  private readonly prompt = new AnswerPrompt(CUSTOMER_PROMPT, recogniseCustomer);
-
+export class CustomerQuestion extends Question<CustomerQuestionOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(CUSTOMER_QUESTION);
-    this.addStep(this.listStep.bind(this));
-    this.addStep(this.answeredStep.bind(this));
+    super(CUSTOMER_QUESTION, new AnswerPrompt(CUSTOMER_PROMPT, recogniseCustomer));
   }
 
-  getDependencies(): Dialog[] {
-    return [this.prompt];
-  }
-
-  private async listStep(step: WaterfallStepContext<CustomerQuestionOptions>): Promise<DialogTurnResult> {
+  protected async ask(step: WaterfallStepContext<CustomerQuestionOptions>): Promise<DialogTurnResult> {
     const say = sayTo(step.context);
     const actor = actorOf(step.context);
     let query = (step.options.query ?? '').trim();
@@ -56,7 +49,7 @@ export class CustomerQuestion extends WaterfallDialog<CustomerQuestionOptions> {
     return promptChoice(step, CUSTOMER_PROMPT, say.askCustomer(), 'pickCustomer', candidates, say.customersFound(candidates.length, found.total, query));
   }
 
-  private async answeredStep(step: WaterfallStepContext<CustomerQuestionOptions>): Promise<DialogTurnResult> {
+  protected async answered(step: WaterfallStepContext<CustomerQuestionOptions>): Promise<DialogTurnResult> {
     const say = sayTo(step.context);
     const actor = actorOf(step.context);
     const answer = step.result as CustomerAnswer;

@@ -1,7 +1,7 @@
 // Which item: a page of the catalog for the cart's market. A click or a row number picks an item; the
 // filter form, typed words ("D4s v5 west europe 3 years", "next", "clear") and the page buttons make the
 // question ask again with that filter or page. "review" ends it for the review once the cart has a line.
-import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { CatalogFilter } from '../src/purchase/types';
@@ -9,6 +9,7 @@ import { TermDuration } from '../src/domain/types';
 import { allWords } from '../src/i18n';
 import { ANY_FILTER, renderCatalogPage } from '../cards/render';
 import { AnswerPrompt, BACK, isBack, promptWithCard, type Recogniser } from './answerPrompt';
+import { Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
 
@@ -93,20 +94,12 @@ const recogniseListInput: Recogniser<ListInput, ItemListData> = async (context, 
   return { ok: true, value: { page: Math.max(0, data.page + move) } };
 };
 
-export class ItemListQuestion extends WaterfallDialog<ItemListOptions> {
-  private readonly prompt = new AnswerPrompt(ITEM_LIST_PROMPT, recogniseListInput);
-
+export class ItemListQuestion extends Question<ItemListOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(ITEM_LIST_QUESTION);
-    this.addStep(this.listStep.bind(this));
-    this.addStep(this.answeredStep.bind(this));
+    super(ITEM_LIST_QUESTION, new AnswerPrompt(ITEM_LIST_PROMPT, recogniseListInput));
   }
 
-  getDependencies(): Dialog[] {
-    return [this.prompt];
-  }
-
-  private async listStep(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {
+  protected async ask(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {
     const say = sayTo(step.context);
     const { cartId, reservationType, filter, page, again } = step.options;
     const found = await this.service.searchCatalog(actorOf(step.context), cartId, filter, page);
@@ -131,7 +124,7 @@ export class ItemListQuestion extends WaterfallDialog<ItemListOptions> {
     );
   }
 
-  private async answeredStep(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {
+  protected async answered(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {
     const list = step.options;
     const answer = step.result as ListInput | typeof BACK;
     const catalog: CatalogPosition = { filter: list.filter, page: list.page };

@@ -1,10 +1,11 @@
 // Which segment (commercial, education, government, nonprofit): the pick is checked against the
 // customer's qualifications before the question ends with it; a refusal asks again.
-import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { Segment } from '../src/domain/types';
 import { catalogues } from '../src/i18n';
 import { AnswerPrompt, BACK, isBack, promptChoice, recogniseChoice } from './answerPrompt';
+import { Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
 
@@ -15,20 +16,12 @@ export interface SegmentQuestionOptions {
   customerId: string;
 }
 
-export class SegmentQuestion extends WaterfallDialog<SegmentQuestionOptions> {
-  private readonly prompt = new AnswerPrompt(SEGMENT_PROMPT, recogniseChoice);
-
+export class SegmentQuestion extends Question<SegmentQuestionOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(SEGMENT_QUESTION);
-    this.addStep(this.askStep.bind(this));
-    this.addStep(this.answeredStep.bind(this));
+    super(SEGMENT_QUESTION, new AnswerPrompt(SEGMENT_PROMPT, recogniseChoice));
   }
 
-  getDependencies(): Dialog[] {
-    return [this.prompt];
-  }
-
-  private async askStep(step: WaterfallStepContext<SegmentQuestionOptions>): Promise<DialogTurnResult> {
+  protected async ask(step: WaterfallStepContext<SegmentQuestionOptions>): Promise<DialogTurnResult> {
     const say = sayTo(step.context);
     const customer = await this.service.customer(actorOf(step.context), step.options.customerId);
     const choices = this.service.segmentChoices(customer).map(({ segment }) => ({
@@ -39,7 +32,7 @@ export class SegmentQuestion extends WaterfallDialog<SegmentQuestionOptions> {
     return promptChoice(step, SEGMENT_PROMPT, say.askSegment(), 'segment', choices);
   }
 
-  private async answeredStep(step: WaterfallStepContext<SegmentQuestionOptions>): Promise<DialogTurnResult> {
+  protected async answered(step: WaterfallStepContext<SegmentQuestionOptions>): Promise<DialogTurnResult> {
     if (isBack(step.result)) return step.endDialog(BACK);
     const actor = actorOf(step.context);
     const customer = await this.service.customer(actor, step.options.customerId);

@@ -1,11 +1,12 @@
 // Which Azure subscription the reservations are for. A customer without an active one is offered an
 // Azure plan when the rules allow it (R5). The pick is checked (R3, R5) and the cart opened for it before
 // the question ends; a refusal asks again. When nothing can be bought, it says why and ends the purchase.
-import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { Segment } from '../src/domain/types';
 import { allWords } from '../src/i18n';
 import { AnswerPrompt, BACK, isBack, promptChoice, recogniseChoice } from './answerPrompt';
+import { Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
 
@@ -25,20 +26,12 @@ export interface ChosenSubscription {
   cartId: string;
 }
 
-export class SubscriptionQuestion extends WaterfallDialog<SubscriptionQuestionOptions> {
-  private readonly prompt = new AnswerPrompt(SUBSCRIPTION_PROMPT, recogniseChoice);
-
+export class SubscriptionQuestion extends Question<SubscriptionQuestionOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(SUBSCRIPTION_QUESTION);
-    this.addStep(this.askStep.bind(this));
-    this.addStep(this.answeredStep.bind(this));
+    super(SUBSCRIPTION_QUESTION, new AnswerPrompt(SUBSCRIPTION_PROMPT, recogniseChoice));
   }
 
-  getDependencies(): Dialog[] {
-    return [this.prompt];
-  }
-
-  private async askStep(step: WaterfallStepContext<SubscriptionQuestionOptions>): Promise<DialogTurnResult> {
+  protected async ask(step: WaterfallStepContext<SubscriptionQuestionOptions>): Promise<DialogTurnResult> {
     const say = sayTo(step.context);
     const customer = await this.service.customer(actorOf(step.context), step.options.customerId);
     const choices = await this.service.subscriptionChoices(actorOf(step.context), customer);
@@ -57,7 +50,7 @@ export class SubscriptionQuestion extends WaterfallDialog<SubscriptionQuestionOp
     return promptChoice(step, SUBSCRIPTION_PROMPT, say.askSubscription(customer.companyName), 'subscription', subscriptions);
   }
 
-  private async answeredStep(step: WaterfallStepContext<SubscriptionQuestionOptions>): Promise<DialogTurnResult> {
+  protected async answered(step: WaterfallStepContext<SubscriptionQuestionOptions>): Promise<DialogTurnResult> {
     if (isBack(step.result)) return step.endDialog(BACK);
     const say = sayTo(step.context);
     const actor = actorOf(step.context);
