@@ -30,15 +30,6 @@ interface QuantityData {
   maximumQuantity: number;
 }
 
-/** A quantity in the item's range (R12), typed or entered on the card. */
-const recogniseQuantity: Recogniser<number, QuantityData> = async (context, input, range) => {
-  const raw = input.submit ? (input.submit.action === 'quantity' ? input.submit.quantity : undefined) : input.text;
-  const verdict = checkQuantity(raw, range);
-  if (verdict.ok) return { ok: true, value: verdict.quantity! };
-  await context.sendActivity(sayTo(context).refusalText(verdict));
-  return { ok: false };
-};
-
 export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
   private readonly dependencies: Dialog[];
 
@@ -47,12 +38,21 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     this.addStep(this.pickItemStep.bind(this));
     this.addStep(this.askQuantityStep.bind(this));
     this.addStep(this.addToCartStep.bind(this));
-    this.dependencies = [new ItemListQuestion(service), new AnswerPrompt(QUANTITY_PROMPT, recogniseQuantity)];
+    this.dependencies = [new ItemListQuestion(service), new AnswerPrompt(QUANTITY_PROMPT, this.recogniseQuantity)];
   }
 
   getDependencies(): Dialog[] {
     return this.dependencies;
   }
+
+  /** A quantity in the item's range (R12), typed or entered on the card. */
+  private readonly recogniseQuantity: Recogniser<number, QuantityData> = async (context, input, range) => {
+    const raw = input.submit ? (input.submit.action === 'quantity' ? input.submit.quantity : undefined) : input.text;
+    const verdict = checkQuantity(raw, range);
+    if (verdict.ok) return { ok: true, value: verdict.quantity! };
+    await context.sendActivity(sayTo(context).refusalText(verdict));
+    return { ok: false };
+  };
 
   /** The item list, unless an item is picked already (its quantity is asked again after a refusal). */
   private async pickItemStep(step: WaterfallStepContext<AddLineOptions>): Promise<DialogTurnResult> {
