@@ -34,6 +34,7 @@ export type ItemListAnswer = { catalog: CatalogPosition } & ({ itemId: string } 
 
 interface ItemListData {
   page: number;
+  /** The card offers a next page (cards/render.ts): "next" beyond the last one is told so. */
   hasNext: boolean;
   rowIds: string[];
 }

@@ -1,8 +1,8 @@
 // The purchase, one question after another: customer, segment, reservation type, subscription, then
-// items into the cart and the review. Each question is a small dialog (or a prompt) that asks until it
-// has an answer it can end with; these steps keep the answers. "back" ends a question with BACK: the
-// steps forget the answer before it and start again, skipping every question already answered, so that
-// the previous question is asked again. Steps ask and show; every decision is the PurchaseService's.
+// lines into the cart and the review. Each question is a small dialog (or a prompt) that asks until it
+// has an answer to end with; these steps keep the answers in their options and skip a question already
+// answered. "back" ends a question with BACK: the steps forget the latest answer and start again, so the
+// question before is asked again. Steps ask and show; every decision is the PurchaseService's.
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { Segment } from '../src/domain/types';
