@@ -1,17 +1,17 @@
 // A prompt that takes an answer typed or clicked on its card. Its recogniser reads the normalised input
-// (turn.ts), rejects submits from older cards by their nonce, and turns "back" into BACK for the waterfall.
-import { randomToken } from '../src/randomToken';
-import type { DialogContext, DialogTurnResult, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
-import { Prompt } from './sdk';
+// (turn.ts) into the question's answer, or says it did not understand and keeps waiting; it never
+// searches nor sends a card: a question that needs another card (a search, a page) asks again itself.
+// "back" answers BACK; a submit from an older card is told so by its nonce.
 import type { Attachment, TurnContext } from 'botbuilder';
+import { Prompt, type DialogContext, type PromptOptions, type PromptRecognizerResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { randomToken } from '../src/randomToken';
+import { renderChoiceCard } from '../cards/render';
 import { isCommand, turnInput, type TurnInput } from './turn';
 import { sayTo } from './messages';
 
-/** Sentinels the purchase waterfall understands: go one question back, or ask the current one again. */
-export const BACK = { flow: 'back' } as const;
-export const REPLAY = { flow: 'replay' } as const;
-export const isBack = (v: unknown) => (v as { flow?: string } | undefined)?.flow === 'back';
-export const isReplay = (v: unknown) => (v as { flow?: string } | undefined)?.flow === 'replay';
+/** What a question ends with when the agent says "back": the dialog that began it asks the one before again. */
+export const BACK = { back: true } as const;
+export const isBack = (v: unknown): v is typeof BACK => (v as { back?: unknown } | undefined)?.back === true;
 
 export interface AnswerPromptOptions<D = unknown> extends PromptOptions {
   /** Identifies the card this prompt sent; a submit carrying another nonce comes from an older card. */
@@ -22,33 +22,26 @@ export interface AnswerPromptOptions<D = unknown> extends PromptOptions {
 
 export type Recognition<T> = { ok: true; value: T } | { ok: false };
 
-export type Recogniser<T, D> = (context: TurnContext, input: TurnInput, options: AnswerPromptOptions<D>) => Promise<Recognition<T>>;
-
-export const newNonce = () => randomToken(6);
-
-/**
- * What may answer a turn before the waiting prompt does ("cancel", "help", another agent's message):
- * a result ends the turn there, undefined lets the prompt recognise the answer.
- */
-export type Interruption = (dc: DialogContext) => Promise<DialogTurnResult | undefined>;
+/** Reads an answer; when it cannot, it tells the agent why (and the prompt waits on the same card). */
+export type Recogniser<T, D> = (context: TurnContext, input: TurnInput, data: D) => Promise<Recognition<T>>;
 
 export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
   constructor(
     dialogId: string,
     private readonly recognise: Recogniser<T, D>,
-    /** The main dialog's interruptions (dialogs/mainDialog.ts): every turn between questions reaches a prompt first. */
-    private readonly interrupt?: Interruption,
   ) {
     super(dialogId);
   }
 
-  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt?.(dc)) ?? super.continueDialog(dc);
+  /** Whether a card submit comes from the card the waiting prompt sent (true when no prompt of ours waits). */
+  static isFromWaitingCard(dc: DialogContext, nonce: string | undefined): boolean {
+    const waiting = (dc.activeDialog?.state?.options as Partial<AnswerPromptOptions> | undefined)?.nonce;
+    return typeof waiting !== 'string' || waiting === nonce;
   }
 
   /**
-   * The base class recognises once more when the turn's "activityReceived" event bubbles; ours
-   * recognisers send messages and search, so recognition happens once, in continueDialog.
+   * The base class recognises once more when the turn's "activityReceived" event bubbles; a recogniser
+   * may reply, so recognition happens once, in continueDialog.
    */
   protected async onPreBubbleEvent(): Promise<boolean> {
     return false;
@@ -58,38 +51,30 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
     const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
     if (activity) await context.sendActivity(activity);
     // The options are the prompt's dialog state, read and written on every turn until it is answered. The
-    // card, sent now, would be most of that state (5-12 KB of 6-13 KB): it is not kept. A failed answer
-    // never asks again silently (every recogniser replies, a stale card is told so), and a re-sent card
-    // would carry an outdated nonce anyway.
+    // card, sent now, would be most of that state: it is not kept. A failed answer never asks again
+    // silently (every recogniser replies, a stale card is told so), and a re-sent card would carry an
+    // outdated nonce anyway.
     if (typeof options.prompt === 'object' && options.prompt.attachments) options.prompt = { ...options.prompt, attachments: undefined };
   }
 
-  protected async onRecognize(
-    context: TurnContext,
-    _state: object,
-    options: PromptOptions,
-  ): Promise<PromptRecognizerResult<T | typeof BACK>> {
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<T | typeof BACK>> {
     const input = turnInput(context);
-    const opts = options as AnswerPromptOptions<D>;
-    if (isCommand(input, 'back')) return { succeeded: true, value: BACK };
-    if (input.submit && input.submit.nonce !== opts.nonce) {
+    const { nonce, data } = options as AnswerPromptOptions<D>;
+    if (input.submit && input.submit.nonce !== nonce) {
       await context.sendActivity(sayTo(context).staleCard());
       return { succeeded: false };
     }
-    const result = await this.recognise(context, input, opts);
+    if (isCommand(input, 'back')) return { succeeded: true, value: BACK };
+    const result = await this.recognise(context, input, data);
     return result.ok ? { succeeded: true, value: result.value } : { succeeded: false };
   }
 }
 
-/**
- * A new card for the waiting prompt (a new page, a new search): a new nonce, so only this card's buttons
- * answer. The caller sends the card; like the first one it is not kept in the dialog state.
- */
-export function replaceCard(options: AnswerPromptOptions, card: (nonce: string) => Attachment, text?: string): Attachment {
-  options.nonce = newNonce();
-  const attachment = card(options.nonce);
-  options.prompt = { type: 'message', text };
-  return attachment;
+/** Sends `card` (with `text` above it) and waits on `promptId` for its answer; only this card's buttons answer. */
+export function promptWithCard<D>(step: WaterfallStepContext, promptId: string, card: (nonce: string) => Attachment, data: D, text?: string) {
+  const nonce = randomToken(6);
+  const options: AnswerPromptOptions<D> = { prompt: { type: 'message', text, attachments: [card(nonce)] }, nonce, data };
+  return step.prompt(promptId, options);
 }
 
 export interface ChoiceData {
@@ -118,21 +103,31 @@ export function matchChoice(text: string, choices: ChoiceData['choices']): Choic
 }
 
 /** The recogniser of a list of choices: a click on one of the buttons, or its number/name typed. */
-export function choiceRecogniser(
-  notUnderstood: (choices: ChoiceData['choices'], context: TurnContext) => string,
-): Recogniser<string, ChoiceData> {
-  return async (context, input, options) => {
-    const { action, choices } = options.data;
-    if (input.submit) {
-      const value = typeof input.submit.value === 'string' ? input.submit.value : '';
-      const hit = input.submit.action === action ? choices.find((c) => c.value === value) : undefined;
-      if (hit) return { ok: true, value: hit.value };
-      await context.sendActivity(notUnderstood(choices, context));
-      return { ok: false };
-    }
-    const hit = matchChoice(input.text, choices);
-    if (hit) return { ok: true, value: hit.value };
-    await context.sendActivity(notUnderstood(choices, context));
-    return { ok: false };
-  };
+export const recogniseChoice: Recogniser<string, ChoiceData> = async (context, input, { action, choices }) => {
+  const hit = input.submit
+    ? input.submit.action === action
+      ? choices.find((c) => c.value === input.submit!.value)
+      : undefined
+    : matchChoice(input.text, choices);
+  if (hit) return { ok: true, value: hit.value };
+  await context.sendActivity(sayTo(context).notUnderstoodChoice(choices));
+  return { ok: false };
+};
+
+/** A choice on a card: the card of every list of choices the bot offers (segments, types, subscriptions, yes/no). */
+export function promptChoice(
+  step: WaterfallStepContext,
+  promptId: string,
+  title: string,
+  action: string,
+  choices: (ChoiceData['choices'][number] & { subtitle?: string })[],
+  text?: string,
+) {
+  const { locale } = sayTo(step.context);
+  return promptWithCard<ChoiceData>(
+    step,
+    promptId,
+    (nonce) => renderChoiceCard({ title, text, choices, action, nonce, locale }),
+    { action, choices: choices.map(({ value, title: t, synonyms }) => ({ value, title: t, synonyms })) },
+  );
 }

@@ -1,46 +1,69 @@
-// A conversation saved mid-purchase by the version whose main dialog was a component dialog (its own
-// inner stack, no waterfall step): the flat main dialog fails that turn on purpose, so the bot's turn
-// error handler resets the conversation and says so (bot/turnErrors.ts), instead of ending it silently.
+// A conversation saved mid-purchase by an earlier version of the dialogs, read after the upgrade: the
+// dialogs of that state are not the bot's any more, so the turn fails; the bot's turn error handler
+// (bot/turnErrors.ts) resets the conversation and tells the agent to start again. The next "buy" starts
+// a new purchase. Driven through the bot itself, with the server's error handler.
 import assert from 'node:assert/strict';
-import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState } from 'botbuilder';
-import { DialogTestClient } from 'botbuilder-testing';
-import { MAIN_DIALOG, MainDialog } from '../../dialogs/mainDialog';
-import { TurnPreparation } from '../../bot/turnPreparation';
+import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { PurchaseBot } from '../../bot/purchaseBot';
+import { reportTurnError } from '../../bot/turnErrors';
 import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import { PurchaseService } from '../../src/purchase/purchaseService';
+import { demoAgents, demoCustomers } from '../../src/store/demoIds';
 import { demoWorldStore } from '../support/demoWorld';
 
-describe('dialogs: state saved by the component-dialog version', () => {
-  it('fails the turn with a clear error instead of ending the purchase without a word; after the reset a purchase starts afresh', async () => {
-    const store = demoWorldStore();
-    const service = new PurchaseService(store, new LocalPartnerCenter(store));
-    const storage = new MemoryStorage();
-    const conversationState = new ConversationState(storage);
-    const userState = new UserState(storage);
-    const actingAgentId = userState.createProperty<string | undefined>('actingAgentId');
-    const client = () =>
-      new DialogTestClient('msteams', new MainDialog(service, actingAgentId), undefined, [new AutoSaveStateMiddleware(userState), new TurnPreparation(service, actingAgentId, true)], conversationState);
+/** Where ConversationState keeps the TestAdapter's conversation. */
+const conversationKey = 'test/conversations/Convo1/';
 
-    const first = client();
-    await first.sendActivity({ type: 'message', text: 'buy', from: { id: 'demo-anna', name: 'Anna' } } as never);
-    // What the previous version stored mid-purchase: the main dialog's own stack inside its state.
-    const key = Object.keys((storage as unknown as { memory: Record<string, string> }).memory).find((k) => k.includes('/conversations/'))!;
-    assert.ok(key, 'the conversation state was saved');
-    await storage.write({
-      // DialogTestClient keeps the dialog stack under "DialogState" (the bot: "dialogState").
-      [key]: { DialogState: { dialogStack: [{ id: MAIN_DIALOG, state: { dialogs: { dialogStack: [{ id: 'mainFlow', state: { stepIndex: 0, options: {}, values: {} } }] } } }] }, eTag: '*' },
+/** The dialog stacks earlier versions saved while waiting for Anna's customer, as they stored them. */
+const savedStacks: { version: string; dialogStack: unknown[] }[] = [
+  {
+    version: 'the flat main dialog (purchase waterfall and prompts in the main dialog set)',
+    dialogStack: [
+      {
+        id: 'purchaseCustomerPrompt',
+        state: {
+          options: { prompt: { type: 'message' }, nonce: 'k3Jd9a', data: { candidates: [{ value: demoCustomers.contosoRetail, title: 'Contoso Retail B.V.' }] } },
+          state: {},
+        },
+      },
+      { id: 'purchaseFlow', state: { options: { agentId: demoAgents.anna }, values: { instanceId: 'i-purchase' }, stepIndex: 0 } },
+      { id: 'mainDialog', state: { options: {}, values: { instanceId: 'i-main' }, stepIndex: 0 } },
+    ],
+  },
+  {
+    version: 'the component main dialog with its inner "mainFlow" waterfall',
+    dialogStack: [{ id: 'mainDialog', state: { dialogs: { dialogStack: [{ id: 'mainFlow', state: { stepIndex: 0, options: {}, values: {} } }] } } }],
+  },
+];
+
+describe('dialogs: a conversation saved by an earlier version', () => {
+  for (const { version, dialogStack } of savedStacks) {
+    it(`${version}: the agent is told to start again, and "buy" starts a new purchase`, async () => {
+      const store = demoWorldStore();
+      const storage = new MemoryStorage();
+      const conversationState = new ConversationState(storage);
+      const bot = new PurchaseBot(conversationState, new UserState(storage), new PurchaseService(store, new LocalPartnerCenter(store)), true);
+      const logs: string[] = [];
+      const adapter = new TestAdapter((context) => bot.run(context), { from: { id: 'demo-anna', name: 'Anna' }, locale: 'en-US' });
+      adapter.onTurnError = (context, error) => reportTurnError(context, error, conversationState, (line) => logs.push(line));
+      const say = async (text: string): Promise<Partial<Activity>[]> => {
+        await adapter.receiveActivity({ type: 'message', text });
+        return adapter.activeQueue.splice(0);
+      };
+      await storage.write({ [conversationKey]: { dialogState: { dialogStack }, eTag: '*' } });
+
+      const afterUpgrade = await say('Contoso Retail');
+      assert.deepEqual(
+        afterUpgrade.map((a) => a.text),
+        ['Sorry, something went wrong on my side and this conversation was reset. Nothing was bought twice: type **orders** to check what was ordered, or **buy** to start again.'],
+      );
+      assert.equal(logs.filter((l) => l.startsWith('[onTurnError]')).length, 1, 'the failed turn is logged');
+      assert.deepEqual(await storage.read([conversationKey]), {}, 'the saved conversation is gone');
+
+      const buy = await say('buy');
+      assert.match(JSON.stringify(buy), /Which customer are you buying for\?/, 'a new purchase asks for the customer');
+      assert.equal(logs.length, 1, `no other turn failed: ${logs.join('\n')}`);
+      store.close();
     });
-
-    const second = client();
-    await assert.rejects(
-      second.sendActivity({ type: 'message', text: 'Contoso', from: { id: 'demo-anna', name: 'Anna' } } as never),
-      /saved by an earlier version of the main dialog/,
-    );
-    // The bot answers such a failed turn by resetting the conversation: the next "buy" starts afresh.
-    await storage.delete([key]);
-    const third = client();
-    const replies = [await third.sendActivity({ type: 'message', text: 'buy', from: { id: 'demo-anna', name: 'Anna' } } as never), third.getNextReply()];
-    assert.match(JSON.stringify(replies), /Which customer/, `a new purchase starts: ${JSON.stringify(replies).slice(0, 300)}`);
-    store.close();
-  });
+  }
 });

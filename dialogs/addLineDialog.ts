@@ -1,0 +1,100 @@
+// One line into the cart: an item from the list, then how many. "back" at the quantity shows the list
+// again as it was; "back" at the list ends this dialog with "back" (the purchase asks for the subscription).
+import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { PurchaseService } from '../src/purchase/purchaseService';
+import { renderQuantityCard } from '../cards/render';
+import { AnswerPrompt, isBack, promptWithCard, type Recogniser } from './answerPrompt';
+import { ITEM_LIST_QUESTION, ItemListQuestion, type CatalogPosition, type ItemListAnswer, type ItemListOptions } from './itemListQuestion';
+import { actorOf } from './turn';
+import { sayTo } from './messages';
+
+export const ADD_LINE_DIALOG = 'addLineDialog';
+const QUANTITY_PROMPT = 'quantityPrompt';
+
+export interface AddLineOptions {
+  cartId: string;
+  reservationType: string;
+  catalog?: CatalogPosition;
+  /** The item picked, while its quantity is asked. */
+  itemId?: string;
+  /** The cart's last line id when the quantity was asked: adding is idempotent per question. */
+  askedAfterLineId?: number;
+}
+
+/** The item list's answer when it ended without a pick ("back" or "review"), or the position of the list once a line was added. */
+export type AddLineResult = Exclude<ItemListAnswer, { itemId: string }> | { added: true; catalog: CatalogPosition };
+
+interface QuantityData {
+  minimumQuantity: number;
+  maximumQuantity: number;
+}
+
+export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
+  private readonly dependencies: Dialog[];
+
+  constructor(private readonly service: PurchaseService) {
+    super(ADD_LINE_DIALOG);
+    this.addStep(this.pickItemStep.bind(this));
+    this.addStep(this.askQuantityStep.bind(this));
+    this.addStep(this.addToCartStep.bind(this));
+    this.dependencies = [new ItemListQuestion(service), new AnswerPrompt(QUANTITY_PROMPT, this.recogniseQuantity)];
+  }
+
+  getDependencies(): Dialog[] {
+    return this.dependencies;
+  }
+
+  /** A quantity in the item's range (R12), typed or entered on the card. */
+  private readonly recogniseQuantity: Recogniser<number, QuantityData> = async (context, input, range) => {
+    const raw = input.submit ? (input.submit.action === 'quantity' ? input.submit.quantity : undefined) : input.text;
+    const verdict = this.service.checkQuantity(raw, range);
+    if (verdict.ok) return { ok: true, value: verdict.quantity! };
+    await context.sendActivity(sayTo(context).refusalText(verdict));
+    return { ok: false };
+  };
+
+  /** The item list, unless an item is picked already (its quantity is asked again after a refusal). */
+  private async pickItemStep(step: WaterfallStepContext<AddLineOptions>): Promise<DialogTurnResult> {
+    const { cartId, reservationType, catalog, itemId } = step.options;
+    if (itemId && catalog) return step.next({ itemId, catalog } satisfies ItemListAnswer);
+    return step.beginDialog(ITEM_LIST_QUESTION, { cartId, reservationType, ...(catalog ?? { filter: {}, page: 0 }) } satisfies ItemListOptions);
+  }
+
+  private async askQuantityStep(step: WaterfallStepContext<AddLineOptions>): Promise<DialogTurnResult> {
+    const line = step.options;
+    const answer = step.result as ItemListAnswer;
+    line.catalog = answer.catalog;
+    if (!('itemId' in answer)) return step.endDialog(answer satisfies AddLineResult);
+    const say = sayTo(step.context);
+    const row = await this.service.catalogRow(actorOf(step.context), line.cartId, answer.itemId);
+    if (!row.ok) {
+      await step.context.sendActivity(say.refusalText(row.verdict));
+      return step.replaceDialog(ADD_LINE_DIALOG, { ...line, itemId: undefined });
+    }
+    line.itemId = answer.itemId;
+    line.askedAfterLineId = this.service.lastLineId(line.cartId);
+    const { minimumQuantity, maximumQuantity, title } = row.value;
+    return promptWithCard<QuantityData>(
+      step,
+      QUANTITY_PROMPT,
+      (nonce) => renderQuantityCard({ row: row.value, nonce, locale: say.locale }),
+      { minimumQuantity, maximumQuantity },
+      say.askQuantity(title, minimumQuantity, maximumQuantity),
+    );
+  }
+
+  private async addToCartStep(step: WaterfallStepContext<AddLineOptions>): Promise<DialogTurnResult> {
+    const line = step.options;
+    if (isBack(step.result)) return step.replaceDialog(ADD_LINE_DIALOG, { ...line, itemId: undefined });
+    const say = sayTo(step.context);
+    const quantity = step.result as number;
+    const added = await this.service.addLine(actorOf(step.context), line.cartId, line.itemId!, quantity, line.askedAfterLineId);
+    if (!added.ok) {
+      await step.context.sendActivity(say.refusalText(added.verdict));
+      return step.replaceDialog(ADD_LINE_DIALOG, line);
+    }
+    const { row } = added.value;
+    await step.context.sendActivity(say.lineAdded(quantity, row.title, say.regionName(row.armRegionName, row.region), say.termText(row.term)));
+    return step.endDialog({ added: true, catalog: line.catalog! } satisfies AddLineResult);
+  }
+}

@@ -1,0 +1,147 @@
+// Which item: a page of the catalog for the cart's market. A click or a row number picks an item; the
+// filter form, typed words ("D4s v5 west europe 3 years", "next", "clear") and the page buttons make the
+// question ask again with that filter or page. "review" ends it for the review once the cart has a line.
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import type { PurchaseService } from '../src/purchase/purchaseService';
+import type { CatalogFilter } from '../src/purchase/types';
+import { TermDuration } from '../src/domain/types';
+import { allWords } from '../src/i18n';
+import { ANY_FILTER, renderCatalogPage } from '../cards/render';
+import { AnswerPrompt, BACK, isBack, promptWithCard, type Recogniser } from './answerPrompt';
+import { Question } from './question';
+import { actorOf } from './turn';
+import { sayTo } from './messages';
+
+export const ITEM_LIST_QUESTION = 'itemListQuestion';
+const ITEM_LIST_PROMPT = 'itemListPrompt';
+
+/** Where the list is: kept by the purchase so that coming back to the list shows it as it was. */
+export interface CatalogPosition {
+  filter: CatalogFilter;
+  page: number;
+}
+
+export interface ItemListOptions extends CatalogPosition {
+  cartId: string;
+  reservationType: string;
+  /** The question asks again (another page or filter): the card comes without the instructions above it. */
+  again?: boolean;
+}
+
+/** How the question ended; every answer carries the list's position. */
+export type ItemListAnswer = { catalog: CatalogPosition } & ({ itemId: string } | { review: true } | typeof BACK);
+
+interface ItemListData {
+  page: number;
+  /** The card offers a next page (cards/render.ts): "next" beyond the last one is told so. */
+  hasNext: boolean;
+  rowIds: string[];
+}
+
+/** The filter form of the catalog card. Values arrive as strings; empty or ANY_FILTER means "any". */
+const anyToEmpty = (v: unknown) => (v === ANY_FILTER ? '' : v);
+const FilterForm = z.object({
+  region: z.preprocess(anyToEmpty, z.string().max(60).optional()),
+  family: z.preprocess(anyToEmpty, z.string().max(60).optional()),
+  term: z.preprocess(anyToEmpty, z.union([TermDuration, z.literal('')]).optional()),
+  text: z.string().max(200).optional(),
+});
+
+type ListInput =
+  | { pick: string }
+  | { page: number }
+  | { form: z.infer<typeof FilterForm> }
+  | { clear: true }
+  /** Words typed: a filter, or "review" (which only counts once the cart has a line). */
+  | { typed: string; review: boolean };
+
+// What an agent may type on the item list, in every catalogue's language whatever the locale (src/i18n).
+const nextWords = allWords('nextPage');
+const previousWords = allWords('previousPage');
+const clearWords = allWords('clearFilters');
+const reviewWords = allWords('review');
+
+const recogniseListInput: Recogniser<ListInput, ItemListData> = async (context, input, data) => {
+  const say = sayTo(context);
+  const submit = input.submit;
+  const typed = input.text.toLowerCase();
+  if (submit?.action === 'pickItem' && typeof submit.catalogItemId === 'string') {
+    // The card with this prompt's nonce lists exactly rowIds: any other id was not shown to the agent.
+    if (data.rowIds.includes(submit.catalogItemId)) return { ok: true, value: { pick: submit.catalogItemId } };
+    await context.sendActivity(say.itemNotShown());
+    return { ok: false };
+  }
+  const form = submit?.action === 'filter' ? FilterForm.safeParse(submit) : undefined;
+  if (form?.success) return { ok: true, value: { form: form.data } };
+  if (submit && submit.action !== 'page') {
+    await context.sendActivity(say.filterNotUnderstood());
+    return { ok: false };
+  }
+  if (/^\d+$/.test(typed)) {
+    const id = data.rowIds[Number(typed) - 1];
+    if (id) return { ok: true, value: { pick: id } };
+    await context.sendActivity(say.noSuchRow(data.rowIds.length));
+    return { ok: false };
+  }
+  if (clearWords.includes(typed)) return { ok: true, value: { clear: true } };
+  // The card's page buttons and the typed "next" and "previous" go one page forward or back.
+  const move = submit ? Math.sign((Number.parseInt(String(submit.page), 10) || 0) - data.page) : nextWords.includes(typed) ? 1 : previousWords.includes(typed) ? -1 : undefined;
+  if (move === undefined) return { ok: true, value: { typed: input.text, review: reviewWords.includes(typed) } };
+  if (move > 0 && !data.hasNext) {
+    await context.sendActivity(say.noMorePages());
+    return { ok: false };
+  }
+  return { ok: true, value: { page: Math.max(0, data.page + move) } };
+};
+
+export class ItemListQuestion extends Question<ItemListOptions> {
+  constructor(private readonly service: PurchaseService) {
+    super(ITEM_LIST_QUESTION, new AnswerPrompt(ITEM_LIST_PROMPT, recogniseListInput));
+  }
+
+  protected async ask(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
+    const { cartId, reservationType, filter, page, again } = step.options;
+    const found = await this.service.searchCatalog(actorOf(step.context), cartId, filter, page);
+    if (!found.ok) {
+      await step.context.sendActivity(say.refusalText(found.verdict));
+      return step.cancelAllDialogs();
+    }
+    const shown = found.value;
+    const typeTitle = (await this.service.reservationTypes()).find((t) => t.key === reservationType)?.title ?? reservationType;
+    const { regions, families } = shown.vocabulary;
+    const data: ItemListData = {
+      page: shown.page,
+      hasNext: (shown.page * shown.pageSize + shown.rows.length < shown.total || shown.totalCapped === true) && shown.rows.length > 0,
+      rowIds: shown.rows.map((r) => r.catalogItemId),
+    };
+    return promptWithCard<ItemListData>(
+      step,
+      ITEM_LIST_PROMPT,
+      (nonce) => renderCatalogPage({ page: shown, reservationTypeTitle: say.reservationTypeTitle(reservationType, typeTitle), regions, families, nonce, locale: say.locale }),
+      data,
+      again ? undefined : say.askItem(),
+    );
+  }
+
+  protected async answered(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {
+    const list = step.options;
+    const answer = step.result as ListInput | typeof BACK;
+    const catalog: CatalogPosition = { filter: list.filter, page: list.page };
+    if (isBack(answer)) return step.endDialog({ ...BACK, catalog } satisfies ItemListAnswer);
+    if ('pick' in answer) return step.endDialog({ itemId: answer.pick, catalog } satisfies ItemListAnswer);
+    if ('typed' in answer && answer.review && this.service.lineCount(list.cartId) > 0) return step.endDialog({ review: true, catalog } satisfies ItemListAnswer);
+    const position = 'page' in answer ? { filter: list.filter, page: answer.page } : { filter: await this.filterOf(list.cartId, answer), page: 0 };
+    return step.replaceDialog(ITEM_LIST_QUESTION, { ...list, ...position, again: true });
+  }
+
+  /** The filter the agent asked for: the form's choices over its typed text, or the typed words alone. */
+  private async filterOf(cartId: string, answer: Exclude<ListInput, { pick: string } | { page: number }>): Promise<CatalogFilter> {
+    if ('clear' in answer) return {};
+    if ('typed' in answer) return this.service.filterFromText(cartId, answer.typed);
+    const { text, region, family, term } = answer.form;
+    const typed = text?.trim() ? await this.service.filterFromText(cartId, text) : {};
+    return { ...typed, ...(region ? { region } : {}), ...(family ? { family } : {}), ...(term ? { term } : {}) };
+  }
+}
