@@ -25,6 +25,8 @@ export interface ConversationOptions {
   checkoutRetry?: Partial<CheckoutRetryPolicy>;
   /** The order ids Partner Center holds, for checks of the confirmation; the default reads the store's ledger. */
   orderIds?: (store: Store) => string[];
+  /** The clock of the purchase service and the embedded Partner Center (order dates); the default is the real one. */
+  clock?: () => Date;
 }
 
 export class Conversation {
@@ -46,8 +48,8 @@ export class Conversation {
     this.lang = options.lang ?? english;
     this.store = options.store ?? demoWorldStore();
     this.orderIdsOf = options.orderIds ?? ((store) => (store.db.prepare('SELECT id FROM orders').all() as { id: string }[]).map((r) => String(r.id)));
-    const partnerCenter = options.partnerCenter ? options.partnerCenter(this.store) : new LocalPartnerCenter(this.store);
-    const service = new PurchaseService(this.store, partnerCenter, undefined, options.checkoutRetry);
+    const partnerCenter = options.partnerCenter ? options.partnerCenter(this.store) : new LocalPartnerCenter(this.store, options.clock);
+    const service = new PurchaseService(this.store, partnerCenter, options.clock, options.checkoutRetry);
     const storage = new MemoryStorage();
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);

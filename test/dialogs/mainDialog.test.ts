@@ -1,22 +1,17 @@
 // What the main dialog adds around the purchase flow: "cancel", "back" and "help" at any step, old and
 // double-clicked cards, and the top-level words. Every table runs in English (en-US) and in Dutch (nl-NL):
-// the activities carry the locale, the agent types in that language and the expected texts come from
-// that language's catalogue.
+// the activities carry the locale, the agent types in that language and the expected texts are written out
+// in it (test/dialogs/steps.ts and below), never taken from the bot's own catalogue.
 import assert from 'node:assert/strict';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import type { Agent, Partner } from '../../src/domain/types';
 import type { Conversation } from './conversation';
 import { cardInputs, cartLines, catalogItemId, count, expectOrders, not, nothingBought, rows, runCase, type Case, type Step } from './script';
-import { NL, stepsIn, subscription } from './steps';
+import { NL, stepsIn } from './steps';
 import { anyOf, languages, lines, re, shows, type Lang } from './lang';
-import { demoSubscriptions } from '../../src/store/demoIds';
-
-const contoso = { name: 'Contoso Cloud Partners B.V.' } as Partner;
-const agent = (displayName: string, role: Agent['role']) => ({ displayName, role }) as Agent;
 
 function interruptions(L: Lang): Case[] {
-  const { say, t } = L;
   const s = stepsIn(L);
+  const { says, card, regions, terms } = s;
   const { askCustomer, askNext, askSegment, askSubscription, askType, cancelled, help, notUnderstoodTopLevel, placed, review, threeD2sV5, toContosoItems } = s;
 
   /** "cancel" (or a word meaning it) at one step ends the purchase; the next message is a new topic. */
@@ -25,20 +20,20 @@ function interruptions(L: Lang): Case[] {
     user: 'demo-anna',
     steps: [
       ...before,
-      [cancel, [cancelled, not(anyOf(say.askSegment(), say.askSubscription('Contoso Retail B.V.'), t.cards.howMany, t.cards.reviewTitle, t.cards.orderPlaced))]],
+      [cancel, [cancelled, not(anyOf(says.askSegment, says.askSubscription('Contoso Retail B.V.'), card.howMany, card.reviewTitle, card.orderPlaced))]],
       ['1', notUnderstoodTopLevel],
     ],
     status: DialogTurnStatus.complete,
     store: (c) => nothingBought(c, cartLinesLeft),
   });
 
-  const filteredD2s = s.filtered([L.region('westeurope'), 'Standard_D2s_v5', L.term('P3Y')], 1, 1, 1);
-  const howManyD2s = shows(say.askQuantity('Standard_D2s_v5', 1, 1000));
+  const filteredD2s = s.filtered([regions.westeurope, 'Standard_D2s_v5', terms.P3Y], '1', '1', '1');
+  const howManyD2s = shows(says.askQuantity('Standard_D2s_v5'));
   const search = L.type('D2s_v5 westeurope 3 years', 'D2s_v5 west-europa 3 jaar');
   const toItemsAndQuantity: Step[] = [...toContosoItems, [search, filteredD2s], ['1', howManyD2s]];
   const toReview: Step[] = [...toContosoItems, ...threeD2sV5, [L.type('review', 'controleren'), review]];
-  const production = say.subscriptionChosen(subscription(demoSubscriptions.contosoRetailProduction, 'Contoso Retail Production'));
-  const added2 = say.lineAdded(2, 'Standard_D2s_v5', L.region('westeurope'), L.term('P3Y'));
+  const { production } = s;
+  const added2 = says.lineAdded(2, 'Standard_D2s_v5', regions.westeurope, terms.P3Y);
   const back = L.type('back', 'terug');
 
   return [
@@ -48,13 +43,13 @@ function interruptions(L: Lang): Case[] {
     // The other language's word works too, whatever the locale.
     cancelAt('the quantity question', toItemsAndQuantity, L.type('annuleren', 'cancel'), 0),
     cancelAt('"add another or review"', [...toContosoItems, ...threeD2sV5], L.type('cancel', 'annuleer'), 1),
-    cancelAt('the review', toReview, { click: t.cards.cancel }, 1),
+    cancelAt('the review', toReview, { click: card.cancel }, 1),
     {
       name: '"back" goes one question back and keeps the earlier answers, up to the review',
       user: 'demo-anna',
       steps: [
         ...toContosoItems.slice(0, 4),
-        [back, [askType, not(anyOf(t.cards.customer, say.askSegment()))]],
+        [back, [askType, not(anyOf(card.customer, says.askSegment))]],
         [back, askSegment],
         [L.type('commercial', 'commercieel'), askType],
         ['vm', askSubscription('Contoso Retail B.V.')],
@@ -83,7 +78,7 @@ function interruptions(L: Lang): Case[] {
       steps: [
         [L.type('buy', 'kopen'), askCustomer],
         [back, askCustomer],
-        ['contoso retail', say.customerChosen('Contoso Retail B.V.')],
+        ['contoso retail', says.customerChosen('Contoso Retail B.V.')],
       ],
       status: DialogTurnStatus.waiting,
     },
@@ -93,10 +88,10 @@ function interruptions(L: Lang): Case[] {
       steps: [
         [L.type('buy', 'kopen'), askCustomer],
         ['contoso retail', askSegment],
-        [L.type('help', 'hulp'), [help, not(anyOf(say.askSegment(), say.askReservationType()))]],
+        [L.type('help', 'hulp'), [help, not(anyOf(says.askSegment, says.askReservationType))]],
         [L.type('commercial', 'commercieel'), askType],
         ['vm', askSubscription('Contoso Retail B.V.')],
-        ['1', shows(t.cards.showing(L.int(1), L.int(10), ''))],
+        ['1', shows(card.showing('1', '10', ''))],
         [search, filteredD2s],
         ['1', howManyD2s],
         ['?', [help, not(shows(added2))]],
@@ -112,16 +107,16 @@ function interruptions(L: Lang): Case[] {
 }
 
 function oldCards(L: Lang): Case[] {
-  const { say, t } = L;
   const s = stepsIn(L);
+  const { says, card, terms, money } = s;
   const { alreadyBought, askCustomer, askSegment, askSubscription, askType, cancelled, placed, review, staleCard, threeD2sV5, toContosoItems, updated, usedCard } = s;
   const toReview: Step[] = [...toContosoItems, ...threeD2sV5, [L.type('review', 'controleren'), review]];
-  const commercial = say.segmentTitle('commercial');
-  const quantity5 = shows(t.cards.orderLine('westeurope', L.term('P3Y'), L.int(5), ''));
+  const commercial = says.commercial;
+  const quantity5 = shows(card.orderLine('westeurope', terms.P3Y, 5, ''));
   const sameOrderShown = (c: Conversation): void => {
     const orders = rows(c, 'SELECT id FROM orders');
     assert.equal(orders.length, 1, 'still one order');
-    assert.ok(c.text.includes(`${t.cards.orderNumber}\n${String(orders[0]!.id)}\n`), `the reply shows the order number ${String(orders[0]!.id)}:\n${c.text}`);
+    assert.ok(c.text.includes(`${card.orderNumber}\n${String(orders[0]!.id)}\n`), `the reply shows the order number ${String(orders[0]!.id)}:\n${c.text}`);
   };
   return [
     {
@@ -133,8 +128,8 @@ function oldCards(L: Lang): Case[] {
         [{ keep: 'segment' }, []],
         [{ click: commercial }, askType],
         [{ click: s.vmTitle }, askSubscription('Contoso Retail B.V.')],
-        [{ click: commercial, on: 'segment' }, [staleCard, not(anyOf(say.askSegment(), say.askReservationType(), say.askSubscription('Contoso Retail B.V.')))]],
-        [{ click: 'Contoso Retail Production' }, shows(say.subscriptionChosen(subscription(demoSubscriptions.contosoRetailProduction, 'Contoso Retail Production')))],
+        [{ click: commercial, on: 'segment' }, [staleCard, not(anyOf(says.askSegment, says.askReservationType, says.askSubscription('Contoso Retail B.V.')))]],
+        [{ click: 'Contoso Retail Production' }, shows(s.production)],
       ],
       status: DialogTurnStatus.waiting,
       store: (c) => nothingBought(c),
@@ -146,31 +141,31 @@ function oldCards(L: Lang): Case[] {
         ...toReview,
         [{ keep: 'first review' }, []],
         [L.type('quantity 1 5', 'aantal 1 5'), [updated, cardInputs({ qty_1: '5' })]],
-        [{ click: t.cards.buy, on: 'first review' }, [staleCard, (c) => nothingBought(c, 1), cartLines([{ quantity: 5 }])]],
+        [{ click: card.buy, on: 'first review' }, [staleCard, (c) => nothingBought(c, 1), cartLines([{ quantity: 5 }])]],
         [{ keep: 'last review' }, []],
-        [{ click: t.cards.buy }, [placed, quantity5]],
+        [{ click: card.buy }, [placed, quantity5]],
         [
-          { click: t.cards.buy, on: 'last review' },
-          [alreadyBought, lines(t.cards.alreadyBought, t.cards.customer, 'Contoso Retail B.V.'), quantity5, sameOrderShown],
+          { click: card.buy, on: 'last review' },
+          [alreadyBought, lines(card.alreadyBought, card.customer, 'Contoso Retail B.V.'), quantity5, sameOrderShown],
         ],
-        [{ click: t.cards.buy, on: 'first review' }, [alreadyBought, sameOrderShown]],
-        [{ click: t.cards.update, on: 'last review' }, usedCard],
+        [{ click: card.buy, on: 'first review' }, [alreadyBought, sameOrderShown]],
+        [{ click: card.update, on: 'last review' }, usedCard],
         // A new purchase: the old Buy is stale for its questions, and still buys nothing.
         [L.type('buy', 'kopen'), askCustomer],
-        [{ click: t.cards.buy, on: 'last review' }, [staleCard, not(anyOf(t.cards.orderPlaced, t.cards.alreadyBought))]],
+        [{ click: card.buy, on: 'last review' }, [staleCard, not(anyOf(card.orderPlaced, card.alreadyBought))]],
         // Even the old card's Cancel: it is out of date, and the new purchase goes on.
-        [{ click: t.cards.cancel, on: 'first review' }, [staleCard, not(shows(cancelled))]],
-        ['contoso retail', say.customerChosen('Contoso Retail B.V.')],
+        [{ click: card.cancel, on: 'first review' }, [staleCard, not(shows(cancelled))]],
+        ['contoso retail', says.customerChosen('Contoso Retail B.V.')],
         [L.type('cancel', 'annuleren'), cancelled],
         [
           L.type('orders', 'ordergeschiedenis'),
           [
-            lines(say.orderHistoryTitle(), ''),
+            lines(says.orderHistoryTitle, ''),
             re(
               'Contoso Retail B.V.\n',
               /.*/,
-              ` · ${t.names.orderStatus.pending} · ${L.money(596535, 'EUR')}\n`,
-              t.cards.historyLine(L.int(5), 'Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years', 'westeurope', L.term('P3Y')),
+              ` · ${card.pending} · ${money.eur5965_35}\n`,
+              card.historyLine(5, 'Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years', 'westeurope', terms.P3Y),
             ),
           ],
         ],
@@ -185,17 +180,17 @@ function oldCards(L: Lang): Case[] {
 }
 
 function topLevel(L: Lang): Case[] {
-  const { say, t } = L;
   const s = stepsIn(L);
+  const { says, card } = s;
   return [
     {
       name: 'Greeting, unknown words and help outside a purchase',
       user: 'demo-anna',
       steps: [
-        [L.type('hi', 'hallo'), say.welcome('Anna de Vries')],
+        [L.type('hi', 'hallo'), says.welcomeAnna],
         [L.type('what is this', 'wat is dit'), s.notUnderstoodTopLevel],
         [L.type('help', 'hulp'), s.help],
-        [L.type('orders', 'orders'), lines(say.orderHistoryTitle(), t.cards.noOrdersYet)],
+        [L.type('orders', 'orders'), lines(says.orderHistoryTitle, card.noOrdersYet)],
       ],
       status: DialogTurnStatus.complete,
     },
@@ -203,22 +198,22 @@ function topLevel(L: Lang): Case[] {
 }
 
 function identities(L: Lang): Case[] {
-  const { say, t } = L;
   const s = stepsIn(L);
-  const chooseAgent = shows(say.chooseDemoAgent());
-  const roleRefused = L.refusal('R2_ROLE', 'roleMayNotBuy', { role: 'BillingAdmin' }, '900150');
-  const notRegistered = say.unknownUserProduction();
+  const { says, refusals } = s;
+  const chooseAgent = shows(says.chooseDemoAgent);
+  const roleRefused = refusals.r2BillingAdmin;
+  const notRegistered = says.notRegistered;
   return [
     {
       name: 'A user the directory does not know acts as a demo agent, and can switch to another',
       user: 'emulator-user-7f3a',
       steps: [
-        [L.type('hi', 'hallo'), [chooseAgent, lines('Sam Visser', `${t.names.roles.SalesAgent} · ${contoso.name}`)]],
-        [{ click: 'Sam Visser' }, say.actingAs(agent('Sam Visser', 'SalesAgent'), contoso)],
+        [L.type('hi', 'hallo'), [chooseAgent, lines('Sam Visser', says.salesAgentAtContoso)]],
+        [{ click: 'Sam Visser' }, says.actingAsSam],
         [L.type('buy', 'kopen'), s.askCustomer],
         [L.type('cancel', 'annuleren'), s.cancelled],
         [L.type('act as', 'wissel agent'), chooseAgent],
-        ['bea', say.actingAs(agent('Bea Smit', 'BillingAdmin'), contoso)],
+        ['bea', says.actingAsBea],
         [L.type('buy', 'kopen'), roleRefused],
       ],
       status: DialogTurnStatus.complete,
@@ -228,7 +223,7 @@ function identities(L: Lang): Case[] {
       name: 'A directory agent is always themself: "switch agent" says so and changes nothing',
       user: 'demo-anna',
       steps: [
-        [L.type('switch agent', 'wissel agent'), [say.directoryIdentity(agent('Anna de Vries', 'AdminAgent'), contoso), not(chooseAgent)]],
+        [L.type('switch agent', 'wissel agent'), [says.annaIsHerself, not(chooseAgent)]],
         [L.type('buy', 'kopen'), s.askCustomer],
       ],
     },

@@ -124,7 +124,7 @@ export const cartLines =
 export const orderNumbersShown: Check = (c) => {
   const ids = c.orderIds();
   assert.ok(ids.length > 0, 'an order was written');
-  const label = c.lang.t.cards.orderNumber;
+  const label = c.lang.text('Order number', 'Ordernummer');
   for (const id of ids) assert.ok(c.text.includes(`${label}\n${id}\n`), `the confirmation shows ${label} ${id}:\n${c.text}`);
 };
 

@@ -1,6 +1,7 @@
 // Emulator-style delivery: no deliveryMode, so the bot answers by POSTing to the channel's serviceUrl
 // (here a local listener acting as the Emulator's connector), and /api/messages answers with a status only.
 import assert from 'node:assert/strict';
+import { EventEmitter, once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
@@ -17,6 +18,8 @@ interface Captured {
 async function startChannel() {
   const captured: Captured[] = [];
   const unexpected: string[] = [];
+  /** Emits "captured" after each recorded reply. */
+  const events = new EventEmitter();
   const server = http.createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -36,6 +39,7 @@ async function startChannel() {
       });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `reply-${captured.length}` }));
+      events.emit('captured');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,15 +48,12 @@ async function startChannel() {
     url,
     captured,
     unexpected,
+    /** Resolves once `n` replies were recorded (they normally are before /api/messages answers). */
+    async waitFor(n: number): Promise<void> {
+      while (captured.length < n) await once(events, 'captured');
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** Waits until `n` activities were captured (they normally are before /api/messages answers). */
-async function waitFor(captured: Captured[], n: number, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (captured.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  assert.ok(captured.length >= n, `expected ${n} replies at the channel, got ${captured.length}`);
 }
 
 describe('e2e: Emulator-style delivery to the serviceUrl', function () {
@@ -90,7 +91,7 @@ describe('e2e: Emulator-style delivery to the serviceUrl', function () {
     const res = await postMessages(t.baseUrl, activity(conversationId, 'm1', { text: 'hello' }));
     assert.ok(res.status >= 200 && res.status < 300, `POST /api/messages answers 2xx, got ${res.status}: ${res.text}`);
     assert.equal(res.json?.activities, undefined, 'without expectReplies the replies are not in the response body');
-    await waitFor(channel.captured, 1);
+    await channel.waitFor(1);
     const [hello] = channel.captured;
     assert.equal(hello.conversationId, conversationId, 'the reply is posted to the conversation of the message');
     assert.equal(hello.replyToId, 'm1', 'the reply answers the message (ReplyToActivity)');
@@ -106,13 +107,13 @@ describe('e2e: Emulator-style delivery to the serviceUrl', function () {
     const conversationId = `e2e-delivery-${Date.now()}`;
     let res = await postMessages(t.baseUrl, activity(conversationId, 'm1', { text: 'buy' }));
     assert.ok(res.status >= 200 && res.status < 300, `"buy" answers 2xx, got ${res.status}: ${res.text}`);
-    await waitFor(channel.captured, 1);
+    await channel.waitFor(1);
     const customers = lastCard(channel.captured.map((c) => c.activity));
     assert.ok(customers, `the customer card reaches the channel: ${transcript(channel.captured.map((c) => c.activity))}`);
 
     res = await postMessages(t.baseUrl, activity(conversationId, 'm2', { value: clickValue(customers, CONTOSO_RETAIL) }));
     assert.ok(res.status >= 200 && res.status < 300, `the click answers 2xx, got ${res.status}: ${res.text}`);
-    await waitFor(channel.captured, 3);
+    await channel.waitFor(3);
     const turn = channel.captured.slice(1);
     assert.equal(turn.length, 2, `the click gets two replies: ${transcript(turn.map((c) => c.activity))}`);
     assert.match(turn[0].activity.text ?? '', /Customer: \*\*Contoso Retail B\.V\.\*\*/, 'first the customer is confirmed');

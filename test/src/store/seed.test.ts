@@ -50,21 +50,13 @@ function dump(db: Db): Record<string, string> {
 
 describe('store/seed: the demo world', () => {
   let db: Db;
-  let seedMs: number;
 
   before(() => {
     db = openDatabase(':memory:');
-    const t0 = process.hrtime.bigint();
     assert.equal(seedDemoWorld(db), true);
-    seedMs = Number(process.hrtime.bigint() - t0) / 1e6;
   });
 
   after(() => db.close());
-
-  it('seeds fast (one transaction, prepared statements)', () => {
-    // Around 0.45 s on the development machine; the bound is loose so a slow CI runner does not flake.
-    assert.ok(seedMs < 3000, `seeding took ${seedMs.toFixed(0)} ms`);
-  });
 
   describe('directory', () => {
     it('has the three partners', () => {
