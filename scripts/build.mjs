@@ -1,7 +1,7 @@
-// Compiles the bot for `npm start` (the prestart script): bot/index.ts and the database worker bundled
-// with esbuild into dist/bot/, our TypeScript and JSON inlined, packages left to node_modules. Half a
-// second here saves every start tsx's loader, its transform of each file and the source maps it keeps
-// in memory (bench/README.md, cold start). Plain JavaScript, so it runs before anything is compiled.
+// Compiles the bot for `npm start` (the prestart script): bot/index.ts bundled with esbuild into dist/bot/,
+// our TypeScript and JSON inlined, packages left to node_modules. Half a second here saves every start
+// tsx's loader, its transform of each file and the source maps it keeps in memory (bench/README.md,
+// cold start). Plain JavaScript, so it runs before anything is compiled.
 //
 //   node scripts/build.mjs                      the bot, into dist/bot
 //   node scripts/build.mjs --out DIR FILE...    other entries (the bench's servers) the same way
@@ -11,9 +11,7 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// The store starts its workers (`prepareWorker.js`, `checkpointWorker.js`) from its own directory:
-// every entry lands flat in `out`.
-const botEntries = ['bot/index.ts', 'src/store/prepareWorker.ts', 'src/store/checkpointWorker.ts'];
+const botEntries = ['bot/index.ts'];
 
 async function compile(entries, out) {
   await build({

@@ -19,6 +19,7 @@ import {
   not,
   nothingBought,
   orderNumbersShown,
+  partnerCenterRows,
   rows,
   runCase,
   type Case,
@@ -29,7 +30,6 @@ import { languages, lines, re, ruleText, shows, type Lang } from './lang';
 import type { Store } from '../../src/store/store';
 import type { CheckoutRetryPolicy } from '../../src/purchase/checkoutRetry';
 import { SqliteJournal } from '../../src/partnerCenter/rest/journal';
-import { StoreMirror } from '../../src/partnerCenter/rest/mirror';
 import { TestPartnerCenter } from '../support/partnerCenterServer';
 import { restGateway } from '../support/restGateway';
 
@@ -51,7 +51,7 @@ const contosoRetailD2sOrder = (c: Conversation) => ({
 const asksQuantityOf =
   (L: Lang, title: string, region: string, duration: '1Year' | '3Years'): Check =>
   (c) => {
-    const sku = rows(c, 'SELECT minimum_quantity AS min, maximum_quantity AS max FROM skus WHERE sku_display_name = ? AND arm_region_name = ? AND duration = ? LIMIT 1', title, region, duration)[0];
+    const sku = partnerCenterRows(c, 'SELECT minimum_quantity AS min, maximum_quantity AS max FROM skus WHERE sku_display_name = ? AND arm_region_name = ? AND duration = ? LIMIT 1', title, region, duration)[0];
     assert.ok(sku, `the demo catalog has ${title} in ${region} for ${duration}`);
     check(c, L.say.askQuantity(title, Number(sku.min), Number(sku.max)), `asking the quantity of ${title}`);
   };
@@ -216,7 +216,7 @@ function tables(L: Lang) {
     {
       name: 'Lucas buys for a Padaria without a reseller of record: Buy is refused (R9) until he chooses one',
       user: 'demo-lucas',
-      setup: (c) => c.store.db.prepare('UPDATE customers SET reseller_mpn_id = NULL WHERE id = ?').run(demoCustomers.padaria),
+      setup: (c) => c.world!.db.prepare('UPDATE customers SET reseller_mpn_id = NULL WHERE id = ?').run(demoCustomers.padaria),
       steps: [
         [L.type('buy for padaria', 'kopen voor padaria'), askCustomer],
         ['1', say.customerChosen('Padaria Pão Dourado Ltda.')],
@@ -499,7 +499,7 @@ function tables(L: Lang) {
       ],
       status: DialogTurnStatus.complete,
       store: (c) => {
-        const plans = rows(c, 'SELECT id, kind, status, registration_status AS registration FROM subscriptions WHERE customer_id = ?', demoCustomers.nieuweKlant);
+        const plans = partnerCenterRows(c, 'SELECT id, kind, status, registration_status AS registration FROM subscriptions WHERE customer_id = ?', demoCustomers.nieuweKlant);
         assert.equal(plans.length, 1, 'one Azure plan was added for Nieuwe Klant');
         assert.deepEqual({ ...plans[0], id: undefined }, { id: undefined, kind: 'azurePlan', status: 'active', registration: 'registered' }, 'the plan is active and registered');
         expectOrders(c, 1, [{ customerId: demoCustomers.nieuweKlant, subscriptionId: plans[0]!.id, scope: 'shared', quantity: 2, term: 'P1Y' }]);
@@ -518,7 +518,7 @@ function tables(L: Lang) {
       status: DialogTurnStatus.complete,
       store: (c) => {
         nothingBought(c);
-        assert.equal(rows(c, 'SELECT id FROM subscriptions WHERE customer_id = ?', demoCustomers.nieuweKlant).length, 0, 'no Azure plan was added');
+        assert.equal(partnerCenterRows(c, 'SELECT id FROM subscriptions WHERE customer_id = ?', demoCustomers.nieuweKlant).length, 0, 'no Azure plan was added');
       },
     },
   ];
@@ -673,9 +673,9 @@ describe('Purchase dialog: data in chat messages', () => {
 });
 
 // ---- rest mode: the whole purchase over the REST gateway against the local test Partner Center ----------
-// The same conversation tables, with the PurchaseService over RestPartnerCenter (journal and directory
-// mirror in the conversation's store) pointed at test/support/partnerCenterServer.ts over HTTPS. The
-// order is Partner Center's: the test server holds it exactly once, the bot's ledger holds none, and the
+// The same conversation tables, with the PurchaseService over RestPartnerCenter (its journal in the
+// conversation's store) pointed at test/support/partnerCenterServer.ts over HTTPS. The order is Partner
+// Center's: the test server holds it exactly once, the bot's checkout journal names it, and the
 // confirmation shows Partner Center's order number.
 describe('Purchase dialog in rest mode (REST gateway → test Partner Center)', () => {
   let pc: TestPartnerCenter;
@@ -684,17 +684,18 @@ describe('Purchase dialog in rest mode (REST gateway → test Partner Center)', 
   });
   afterEach(async () => {
     await pc.close();
-    pc.store.close();
+    pc.world.close();
   });
 
   const checkoutsPosted = () => pc.calls('POST', /\/carts\/[^/]+\/checkout$/);
   const restOptions = (env: Record<string, string> = {}, checkoutRetry: Partial<CheckoutRetryPolicy> = {}) => ({
     partnerCenter: (store: Store) =>
-      restGateway(pc, demoPartners.contosoNl, { env, deps: { journal: new SqliteJournal(store.db), mirror: new StoreMirror(store) } }).gateway,
+      restGateway(pc, demoPartners.contosoNl, { env, deps: { journal: new SqliteJournal(store.db) } }).gateway,
+    world: pc.world,
     orderIds: () => pc.ordersOf(demoCustomers.contosoRetail).map((o) => o.id),
     checkoutRetry: { sleep: async () => undefined, ...checkoutRetry },
   });
-  /** Partner Center holds exactly one order, of 3 × D2s_v5 West Europe 3 years, from one checkout of the bot's cart; the bot's ledger none. */
+  /** Partner Center holds exactly one order, of 3 × D2s_v5 West Europe 3 years, from one checkout of the bot's cart; the bot's journal names it. */
   const boughtOnceInPartnerCenter = (c: Conversation) => {
     const orders = pc.ordersOf(demoCustomers.contosoRetail);
     assert.equal(orders.length, 1, `the test Partner Center holds exactly one order: ${JSON.stringify(orders.map((o) => o.id))}`);
@@ -708,7 +709,7 @@ describe('Purchase dialog in rest mode (REST gateway → test Partner Center)', 
     assert.deepEqual(carts.map((r) => r.status), ['submitted'], 'the bot’s one cart is marked bought');
     assert.ok(checkoutsPosted().length >= 1, 'a checkout reached Partner Center');
     for (const post of checkoutsPosted()) assert.equal(post.headers['ms-requestid'], carts[0]!.id, 'every checkout carries the cart id as MS-RequestId');
-    assert.equal(count(c, 'orders'), 0, 'the bot’s own ledger holds no order: Partner Center has it');
+    assert.deepEqual(rows(c, 'SELECT order_ids AS ids FROM checkouts'), [{ ids: JSON.stringify([orders[0]!.id]) }], 'the bot’s journal names Partner Center’s order');
   };
 
   for (const L of languages) {

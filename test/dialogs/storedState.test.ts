@@ -6,14 +6,13 @@ import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState } 
 import { DialogTestClient } from 'botbuilder-testing';
 import { MAIN_DIALOG, MainDialog } from '../../dialogs/mainDialog';
 import { TurnPreparation } from '../../bot/turnPreparation';
-import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import { PurchaseService } from '../../src/purchase/purchaseService';
-import { demoWorldStore } from '../support/demoWorld';
+import { demoPartnerCenter, demoWorldStore } from '../support/demoWorld';
 
 describe('dialogs: state saved by the component-dialog version', () => {
   it('fails the turn with a clear error instead of ending the purchase without a word; after the reset a purchase starts afresh', async () => {
     const store = demoWorldStore();
-    const service = new PurchaseService(store, new LocalPartnerCenter(store));
+    const service = new PurchaseService(store, demoPartnerCenter());
     const storage = new MemoryStorage();
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);

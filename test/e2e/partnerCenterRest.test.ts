@@ -22,7 +22,7 @@ describe('e2e: PARTNER_CENTER=rest', function () {
     await t?.stop();
     t = undefined;
     await pc.close();
-    pc.store.close();
+    pc.world.close();
     removeDataDir(dataDir);
   });
 
