@@ -17,7 +17,7 @@ import {
   type Verdict,
 } from '../domain/types';
 import type { Store } from '../store/store';
-import type { PartnerCenter } from '../partnerCenter/partnerCenter';
+import { PartnerCenterError, type PartnerCenter } from '../partnerCenter/partnerCenter';
 import {
   checkAgreement,
   checkCanAddAzurePlan,
@@ -603,7 +603,11 @@ export class PurchaseService {
     if (owned.value.status !== 'submitted') {
       // A checkout whose answer was lost (a timeout, a killed process) may have been carried out: Partner
       // Center knows its orders by the request id, and the journal learns them now.
-      const orders = await this.partnerCenter.getOrdersForRequest(cartId);
+      const orders = await this.partnerCenter.getOrdersForRequest(cartId).catch((error: unknown) => {
+        // Not known now: a Buy checks out with the same request id, which Partner Center answers with those orders.
+        if (error instanceof PartnerCenterError) return [];
+        throw error;
+      });
       if (!orders.length) return undefined;
       this.recordOrders(actor, cartId, owned.value.customerId, orders);
     }
