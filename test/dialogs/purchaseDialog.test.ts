@@ -1,6 +1,6 @@
 // The purchase flow, conversation by conversation: who may buy for whom (R1–R7, R9), the cart and its
 // review (R10, R12), and forged card values. Each case runs on its own copy of the demo world
-// (src/store/seed.ts); prices are the seed's deterministic ones. Every table runs in English (en-US) and
+// (src/store/seed.ts, src/partnerCenter/local/seed.ts); prices are the seed's deterministic ones. Every table runs in English (en-US) and
 // in Dutch (nl-NL): the agent types in that language and the expected texts come from its catalogue.
 import assert from 'node:assert/strict';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
