@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Agent, Partner } from '../../src/domain/types';
 import type { Conversation } from './conversation';
-import { cardInputs, cartLines, catalogItemId, count, expectOrders, not, nothingBought, rows, runCase, type Case, type Step } from './script';
+import { cardInputs, cartLines, catalogItemId, count, expectOrders, not, nothingBought, partnerCenterRows, runCase, type Case, type Step } from './script';
 import { NL, stepsIn, subscription } from './steps';
 import { anyOf, languages, lines, re, shows, type Lang } from './lang';
 import { demoSubscriptions } from '../../src/store/demoIds';
@@ -119,7 +119,7 @@ function oldCards(L: Lang): Case[] {
   const commercial = say.segmentTitle('commercial');
   const quantity5 = shows(t.cards.orderLine('westeurope', L.term('P3Y'), L.int(5), ''));
   const sameOrderShown = (c: Conversation): void => {
-    const orders = rows(c, 'SELECT id FROM orders');
+    const orders = partnerCenterRows(c, 'SELECT id FROM orders');
     assert.equal(orders.length, 1, 'still one order');
     assert.ok(c.text.includes(`${t.cards.orderNumber}\n${String(orders[0]!.id)}\n`), `the reply shows the order number ${String(orders[0]!.id)}:\n${c.text}`);
   };
