@@ -28,7 +28,8 @@ export function openDatabase(file: string, migrations: Migration[], options: Ope
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    migrate(db, migrations, options.upgrade);
+    // An upgrade drops what the file no longer keeps: its pages go back to the file system.
+    if (migrate(db, migrations, options.upgrade) === 'upgraded') db.exec('VACUUM');
     db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
@@ -64,7 +65,7 @@ export function statement(db: Db, sql: string): Database.Statement {
  * keys off (a migration that rebuilds a table drops its old copy: SQLite's documented procedure,
  * https://www.sqlite.org/lang_altertable.html#otheralter) and checked before it commits.
  */
-function migrate(db: Db, migrations: Migration[], upgrade?: Migration): void {
+function migrate(db: Db, migrations: Migration[], upgrade?: Migration): 'upgraded' | 'current' {
   db.pragma('foreign_keys = OFF');
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -85,6 +86,7 @@ function migrate(db: Db, migrations: Migration[], upgrade?: Migration): void {
       record.run(m.version, m.name, new Date().toISOString());
     })();
   }
+  return older ? 'upgraded' : 'current';
 }
 
 /** The storage faults a turn can meet, from a better-sqlite3 error (also wrapped, as botbuilder-dialogs does). */
