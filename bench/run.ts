@@ -481,7 +481,7 @@ function markdown(r: Report): string {
   }
   if (r.catalog) {
     out.push('');
-    out.push(`### Catalog search against catalog size (${r.catalog.iterations} searches per size, CatalogStore.readSearch: SQL + mapping, never cached)`);
+    out.push(`### Catalog search against catalog size (${r.catalog.iterations} searches per size, the embedded Partner Center's CatalogStore.search: SQL + mapping)`);
     const kinds = Object.keys(r.catalog.points[0]?.kinds ?? {});
     out.push(
       table(

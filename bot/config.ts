@@ -29,7 +29,10 @@ const Config = z.object({
   WEB_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 export type Config = z.infer<typeof Config> & {
+  /** The bot's store: DATA_DIR/reservations.db. */
   databaseFile: string;
+  /** The embedded Partner Center's own file (PARTNER_CENTER=local): DATA_DIR/partner-center.db. */
+  partnerCenterDatabaseFile: string;
   demoMode: boolean;
   production: boolean;
   /** PARTNER_CENTER=local (default) or rest with its PARTNER_CENTER_* settings (src/partnerCenter/rest/settings.ts). */
@@ -53,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...c,
     databaseFile: path.resolve(c.DATA_DIR, 'reservations.db'),
+    partnerCenterDatabaseFile: path.resolve(c.DATA_DIR, 'partner-center.db'),
     // Without an app id the adapter authenticates nothing: the Emulator/demo mode.
     demoMode: c.MicrosoftAppId === '',
     production,

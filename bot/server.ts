@@ -13,11 +13,10 @@ import { authenticateRequest, createAuthentication } from './authentication';
 import { SqliteStorage } from './sqliteStorage';
 import { PurchaseBot } from './purchaseBot';
 import { Store } from '../src/store/store';
-import { startBackgroundCheckpoints } from '../src/store/backgroundCheckpoints';
 import { LocalPartnerCenter } from '../src/partnerCenter/local';
+import type { PartnerCenter } from '../src/partnerCenter/partnerCenter';
 import { createRestPartnerCenter, withPartnerCenterContext } from '../src/partnerCenter/rest';
 import { PurchaseService } from '../src/purchase/purchaseService';
-import type { PartnerCenter } from '../src/partnerCenter/partnerCenter';
 import { reportTurnError } from './turnErrors';
 import { mountWebChat } from '../channels/webChat';
 
@@ -38,6 +37,8 @@ const InboundActivity = z.looseObject({
 export interface RunningBot {
   server: restify.Server;
   store: Store;
+  /** The embedded Partner Center (PARTNER_CENTER=local). */
+  partnerCenter?: LocalPartnerCenter;
   port: number;
   close(): Promise<void>;
 }
@@ -49,20 +50,27 @@ export interface BotParts {
 }
 
 export async function startBot(config: Config, log: (line: string) => void = console.log, parts: BotParts = {}): Promise<RunningBot> {
-  const store = Store.open(config.databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
+  // PARTNER_CENTER=rest: the Partner Center REST API (src/partnerCenter/rest/); else the embedded demo
+  // world in its own file, opened first: a new one takes the world an earlier release kept in the store.
+  const pc = config.partnerCenter;
+  const options = { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS };
+  const local = pc.mode === 'local' ? LocalPartnerCenter.open(config.partnerCenterDatabaseFile, { ...options, combinedFile: config.databaseFile }) : undefined;
+  let store: Store | undefined;
+  let gateway: PartnerCenter;
+  try {
+    store = Store.open(config.databaseFile, options);
+    if (pc.mode === 'rest') {
+      log(`Partner Center: REST API at ${pc.baseUrl}, tenant ${pc.tenantId}, app ${pc.appId}, partner ${pc.partnerId}.`);
+      gateway = createRestPartnerCenter(pc, { store, log });
+    } else gateway = local!;
+  } catch (error) {
+    store?.close();
+    local?.close();
+    throw error;
+  }
   const storage = new SqliteStorage(store.db);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  // PARTNER_CENTER=rest: the Partner Center REST API (src/partnerCenter/rest/); else the embedded demo world.
-  const pc = config.partnerCenter;
-  if (pc.mode === 'rest') log(`Partner Center: REST API at ${pc.baseUrl}, tenant ${pc.tenantId}, app ${pc.appId}, partner ${pc.partnerId}.`);
-  let gateway: PartnerCenter;
-  try {
-    gateway = pc.mode === 'rest' ? createRestPartnerCenter(pc, { store, log }) : new LocalPartnerCenter(store);
-  } catch (error) {
-    store.close();
-    throw error;
-  }
   const service = new PurchaseService(store, parts.decorateGateway ? parts.decorateGateway(gateway) : gateway);
   const bot = new PurchaseBot(conversationState, userState, service, config.demoMode);
   // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
@@ -105,18 +113,16 @@ export async function startBot(config: Config, log: (line: string) => void = con
   });
 
   await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
-  // Not before the first replies: a new thread loading better-sqlite3 on a 2-core machine slowed the cold
-  // start (bench/README.md); until it runs, SQLite's automatic checkpoint does the work.
-  const checkpoints = startBackgroundCheckpoints(config.databaseFile, log, { startAfterMs: 3000 });
   const address = server.address();
   return {
     server,
     store,
+    partnerCenter: local,
     port: address.port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await checkpoints.stop();
       store.close();
+      local?.close();
     },
   };
 }

@@ -5,8 +5,8 @@
 //
 // Without --out the export goes to stdout: use `npm run -s audit -- ...` (npm writes its own banner to
 // stdout otherwise).
-// Reads the database of DATA_DIR (environment or .env, default "data") read-only, so it can run next to
-// the bot. CSV (the default) follows RFC 4180 and guards against formula injection: a text cell a
+// Reads the bot's database of DATA_DIR (environment or .env, default "data") read-only, so it can run next
+// to the bot; customer names come from the embedded Partner Center's file beside it, when there is one. CSV (the default) follows RFC 4180 and guards against formula injection: a text cell a
 // spreadsheet would evaluate (starting with = + - @, a tab or a carriage return) is prefixed with '.
 import 'dotenv/config';
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { AuditLog, type StoredAuditEvent } from '../src/store/audit';
+import { LocalPartnerCenter } from '../src/partnerCenter/local';
 
 export const usage = `Usage: npm run -s audit -- --since <date> [--until <date>] [--customer <id|domain|name>] [--format csv|json] [--out <file>]
   --since     first moment included: 2026-01-01 (UTC midnight) or an ISO timestamp
@@ -21,7 +22,8 @@ export const usage = `Usage: npm run -s audit -- --since <date> [--until <date>]
   --customer  only this customer's events: its id, or its exact domain or company name
   --format    csv (default) or json
   --out       write to this file (default: stdout)
-Reads DATA_DIR/reservations.db (DATA_DIR from the environment or .env, default "data").`;
+Reads DATA_DIR/reservations.db, and the customer names from DATA_DIR/partner-center.db (the embedded
+Partner Center) when it is there (DATA_DIR from the environment or .env, default "data").`;
 
 export class UsageError extends Error {}
 
@@ -139,22 +141,31 @@ export function csvLine(row: ExportRow): string {
 
 // ---- the export -----------------------------------------------------------------------------------
 
-export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.DATA_DIR?.trim() || 'data', 'reservations.db');
+export function databaseFiles(env: NodeJS.ProcessEnv = process.env): { store: string; partnerCenter: string } {
+  const dir = path.resolve(env.DATA_DIR?.trim() || 'data');
+  return { store: path.join(dir, 'reservations.db'), partnerCenter: path.join(dir, 'partner-center.db') };
 }
 
-/** Writes the export of `options` from the database `file` to `write`; returns how many events. */
-export function exportAudit(file: string, options: ExportOptions, write: (chunk: string) => void): number {
+/** Writes the export of `options` from the bot's database (names from the embedded Partner Center's) to `write`; returns how many events. */
+export function exportAudit(files: { store: string; partnerCenter: string }, options: ExportOptions, write: (chunk: string) => void): number {
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(files.store, { readonly: true, fileMustExist: true });
   } catch (error) {
-    throw new Error(`Cannot open the database ${file}: ${(error as Error).message}. Is DATA_DIR right?`);
+    throw new Error(`Cannot open the database ${files.store}: ${(error as Error).message}. Is DATA_DIR right?`);
   }
+  const partnerCenter = fs.existsSync(files.partnerCenter)
+    ? new LocalPartnerCenter(new Database(files.partnerCenter, { readonly: true, fileMustExist: true }))
+    : undefined;
   try {
-    const customerId = options.customer === undefined ? undefined : resolveCustomer(db, options.customer);
+    const customerId = options.customer === undefined ? undefined : resolveCustomer(partnerCenter, options.customer);
     const agentName = lookup(db, 'SELECT display_name AS name FROM agents WHERE id = ?');
-    const customerName = lookup(db, 'SELECT company_name AS name FROM customers WHERE id = ?');
+    const customerNames = new Map<string, string | null>();
+    const customerName = (id: string | undefined) => {
+      if (id === undefined) return null;
+      if (!customerNames.has(id)) customerNames.set(id, partnerCenter?.directory.customer(id)?.companyName ?? null);
+      return customerNames.get(id)!;
+    };
     const events = new AuditLog(db).each({ since: options.since, until: options.until, customerId });
     const toRow = (e: StoredAuditEvent): ExportRow => ({
       seq: e.seq,
@@ -189,17 +200,16 @@ export function exportAudit(file: string, options: ExportOptions, write: (chunk:
     return n;
   } finally {
     db.close();
+    partnerCenter?.close();
   }
 }
 
 /** A customer id as given, or the id of the one customer whose domain or company name it is exactly. */
-function resolveCustomer(db: Database.Database, customer: string): string {
-  if (db.prepare('SELECT 1 FROM customers WHERE id = ?').get(customer)) return customer;
-  const matches = db
-    .prepare('SELECT id, company_name AS name, partner_id AS partner FROM customers WHERE lower(domain) = lower(?) OR lower(company_name) = lower(?)')
-    .all(customer, customer) as { id: string; name: string; partner: string }[];
+function resolveCustomer(partnerCenter: LocalPartnerCenter | undefined, customer: string): string {
+  if (!partnerCenter || partnerCenter.directory.customer(customer)) return customer;
+  const matches = partnerCenter.directory.customersNamed(customer);
   if (matches.length > 1) {
-    throw new UsageError(`--customer "${customer}" names ${matches.length} customers; give the id: ${matches.map((m) => `${m.id} (${m.partner})`).join(', ')}`);
+    throw new UsageError(`--customer "${customer}" names ${matches.length} customers; give the id: ${matches.map((m) => `${m.id} (${m.partnerId})`).join(', ')}`);
   }
   // No match: still an id to look for (a refused, forged or since removed customer id is in the trail too).
   return matches[0]?.id ?? customer;
@@ -230,7 +240,7 @@ function main(): void {
     const fd = options.out ? fs.openSync(options.out, 'w') : undefined;
     let n: number;
     try {
-      n = exportAudit(databaseFile(), options, fd === undefined ? (chunk) => void process.stdout.write(chunk) : (chunk) => void fs.writeSync(fd, chunk));
+      n = exportAudit(databaseFiles(), options, fd === undefined ? (chunk) => void process.stdout.write(chunk) : (chunk) => void fs.writeSync(fd, chunk));
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
     }

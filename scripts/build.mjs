@@ -1,7 +1,7 @@
-// Compiles the bot for `npm start` (the prestart script): bot/index.ts and the database worker bundled
-// with esbuild into dist/bot/, our TypeScript and JSON inlined, packages left to node_modules. Half a
-// second here saves every start tsx's loader, its transform of each file and the source maps it keeps
-// in memory (bench/README.md, cold start). Plain JavaScript, so it runs before anything is compiled.
+// Compiles the bot for `npm start` (the prestart script): bot/index.ts bundled with esbuild into dist/bot/,
+// our TypeScript and JSON inlined, packages left to node_modules. Half a second here saves every start
+// tsx's loader, its transform of each file and the source maps it keeps in memory (bench/README.md,
+// cold start). Plain JavaScript, so it runs before anything is compiled.
 // esbuild is a development package: where it is not installed (npm ci --omit=dev) the bot starts as last
 // built, so a deployment builds before it prunes (npm ci && npm run build && npm prune --omit=dev).
 //
@@ -13,9 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// The store starts its workers (`prepareWorker.js`, `checkpointWorker.js`) from its own directory:
-// every entry lands flat in `out`.
-const botEntries = ['bot/index.ts', 'src/store/prepareWorker.ts', 'src/store/checkpointWorker.ts'];
+const botEntries = ['bot/index.ts'];
 
 async function compile(build, entries, out) {
   await build({

@@ -1,4 +1,4 @@
-// Bench-side catalog sizes: a seeded database's catalog shrunk or grown to `target` availabilities with
+// Bench-side catalog sizes: the embedded Partner Center's seeded catalog shrunk or grown to `target` availabilities with
 // the demo catalog's shape (the seed itself is untouched; the seed tests pin it).
 // - Smaller: a uniform, deterministic sample of the SKUs is kept, with all their availabilities.
 // - Larger: SKUs are cloned as new sizes of the same family (arm name suffixed "_r<round>"), with every

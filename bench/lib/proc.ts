@@ -35,8 +35,7 @@ export function buildServers(outDir: string): { echo: string; waterfall: string;
     if (run.status !== 0) throw new Error(`scripts/build.mjs ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
   };
   build([]);
-  // The waterfall starts the store's checkpoint worker from its own directory, as the bot does.
-  build(['--out', outDir, 'bench/servers/echo.ts', 'bench/servers/waterfall.ts', 'src/store/checkpointWorker.ts']);
+  build(['--out', outDir, 'bench/servers/echo.ts', 'bench/servers/waterfall.ts']);
   return { echo: path.join(outDir, 'echo.js'), waterfall: path.join(outDir, 'waterfall.js'), product: PRODUCT_FILE };
 }
 

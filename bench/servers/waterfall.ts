@@ -1,8 +1,8 @@
 // The framework: a bare three-step waterfall (two text prompts, then a closing message) on the
 // product's stack and state storage: CloudAdapter + restify, ConversationState and UserState over our
-// SqliteStorage in a fresh SQLite file (DATA_DIR) with the product's background WAL checkpoints, the
-// dialog set run by hand and state saved after every turn exactly as bot/purchaseBot.ts does (without the
-// per-conversation queue, the agent lookup and the purchase logic). Started by bench/run.ts as its own process.
+// SqliteStorage in a fresh SQLite file (DATA_DIR) opened as the bot's store is, the dialog set run by
+// hand and state saved after every turn exactly as bot/purchaseBot.ts does (without the per-conversation
+// queue, the agent lookup and the purchase logic). Started by bench/run.ts as its own process.
 import path from 'node:path';
 import {
   ActivityHandler,
@@ -11,9 +11,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { openDatabase } from '../../src/store/db';
+import { openStoreDatabase } from '../../src/store/store';
 import { SqliteStorage } from '../../bot/sqliteStorage';
-import { startBackgroundCheckpoints } from '../../src/store/backgroundCheckpoints';
 import { serveOnProductStack } from './serve';
 
 const FLOW = 'flow';
@@ -58,8 +57,7 @@ class WaterfallBot extends ActivityHandler {
 }
 
 const file = path.resolve(process.env.DATA_DIR ?? 'data', 'waterfall.db');
-const db = openDatabase(file);
-startBackgroundCheckpoints(file, console.log, { startAfterMs: 3000 }); // as bot/server.ts starts it
+const db = openStoreDatabase(file);
 const storage = new SqliteStorage(db);
 const bot = new WaterfallBot(new ConversationState(storage), new UserState(storage));
 serveOnProductStack('waterfall', bot, () => db.close());

@@ -1,14 +1,13 @@
 // Catalog search latency against catalog size. Run by bench/run.ts as a child process (its own heap and
 // CPU), or alone: node --import tsx bench/tasks/catalog.ts --sizes 1000,10000,100000,200000 --iterations 3000
 // Seeds one temporary database, then for each size copies it, scales its catalog (lib/catalogScale.ts)
-// and times CatalogStore.readSearch, the store's query behind every catalog card (SQL + mapping to domain
-// objects) without the page cache in front of it (CatalogStore.search): what a page costs when it is not
-// cached, over the mix of searches the purchase flow issues. Prints one JSON line.
+// and times the embedded Partner Center's catalog search (CatalogStore.search: SQL + mapping to domain
+// objects), the query behind every catalog card, over the mix of searches the purchase flow issues.
+// Prints one JSON line.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Store } from '../../src/store/store';
-import { openDatabase } from '../../src/store/db';
+import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import type { CatalogSearch } from '../../src/domain/types';
 import type { Segment, TermDuration } from '../../src/domain/types';
 import { scaleCatalog } from '../lib/catalogScale';
@@ -40,7 +39,7 @@ export interface CatalogPoint {
 
 type Kind = (i: number) => Omit<CatalogSearch, 'limit'>;
 
-function mix(store: Store): Record<string, Kind> {
+function mix(pc: LocalPartnerCenter): Record<string, Kind> {
   const markets = [
     { country: 'NL', segment: 'commercial' as Segment, reservationType: 'VirtualMachines' },
     { country: 'DE', segment: 'commercial' as Segment, reservationType: 'VirtualMachines' },
@@ -48,7 +47,7 @@ function mix(store: Store): Record<string, Kind> {
     { country: 'NL', segment: 'education' as Segment, reservationType: 'VirtualMachines' },
     { country: 'US', segment: 'commercial' as Segment, reservationType: 'SqlDatabase' },
   ];
-  const vocab = markets.map((m) => store.catalog.vocabulary(m.country, m.segment, m.reservationType));
+  const vocab = markets.map((m) => pc.catalog.vocabulary(m.country, m.segment, m.reservationType));
   const pickFrom = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
   const at = (i: number) => ({ market: markets[i % markets.length]!, v: vocab[i % markets.length]! });
   const term = (i: number): TermDuration => (i % 2 ? 'P3Y' : 'P1Y');
@@ -72,16 +71,16 @@ function mix(store: Store): Record<string, Kind> {
 }
 
 function measure(file: string): Omit<CatalogPoint, 'availabilities' | 'skus' | 'dbBytes' | 'buildMs'> {
-  const store = Store.open(file, { seed: false });
+  const pc = LocalPartnerCenter.open(file, { seed: false });
   try {
-    const kinds = mix(store);
+    const kinds = mix(pc);
     const names = Object.keys(kinds);
     const run = (i: number) => {
       const kind = names[i % names.length]!;
       const q = { ...kinds[kind]!(Math.floor(i / names.length)), limit: 10 };
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      store.catalog.readSearch(q);
+      pc.catalog.search(q);
       const ms = performance.now() - t0;
       const c = process.cpuUsage(c0);
       return { kind, ms, cpuMs: (c.user + c.system) / 1000 };
@@ -97,13 +96,13 @@ function measure(file: string): Omit<CatalogPoint, 'availabilities' | 'skus' | '
       byKind.get(kind)!.push(ms);
     }
     const marketRows = (
-      store.db
+      pc.db
         .prepare("SELECT COUNT(*) AS n FROM availabilities WHERE country = 'NL' AND segment = 'commercial' AND reservation_type = 'VirtualMachines' AND is_purchasable = 1")
         .get() as { n: number }
     ).n;
     return { marketRows, all: summarize(all), cpu: summarize(cpu), kinds: Object.fromEntries([...byKind].map(([k, v]) => [k, summarize(v)])) };
   } finally {
-    store.close();
+    pc.close();
   }
 }
 
@@ -111,16 +110,16 @@ function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-catalog-'));
   try {
     const base = path.join(dir, 'base.db');
-    Store.open(base).close(); // migrated and seeded; closing checkpoints the WAL into the file
+    LocalPartnerCenter.open(base).close(); // migrated and seeded; closing checkpoints the WAL into the file
     const points: CatalogPoint[] = [];
     for (const size of sizes) {
       const file = path.join(dir, `catalog-${size}.db`);
       const t0 = performance.now();
       fs.copyFileSync(base, file);
-      const db = openDatabase(file);
-      const { shrunk, ...scaled } = scaleCatalog(db, size);
-      if (shrunk) db.exec('VACUUM'); // a shrunk file gives its free pages back: its size is the catalog's
-      db.close();
+      const scaling = LocalPartnerCenter.open(file, { seed: false });
+      const { shrunk, ...scaled } = scaleCatalog(scaling.db, size);
+      if (shrunk) scaling.db.exec('VACUUM'); // a shrunk file gives its free pages back: its size is the catalog's
+      scaling.close();
       const buildMs = performance.now() - t0;
       (globalThis as { gc?: () => void }).gc?.(); // the build's garbage is not collected during the timing
       const m = measure(file);

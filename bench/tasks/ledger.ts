@@ -1,10 +1,11 @@
-// Grows a database's ledger and stored conversations to a given size, for the RSS / database-size
-// curve. Run by bench/run.ts as a child process:
+// Grows the bot's store (its carts, checkout journal, audit trail and stored conversations) to a given
+// size, for the RSS / database-size curve. Run by bench/run.ts as a child process:
 //   node --import tsx bench/tasks/ledger.ts --templates <product-run.db> --db <ledger.db> --to 10000
-// What is written: copies of real rows. The templates are the purchases (cart, cart lines, checkout,
-// orders, order lines and every audit event of the conversation) and the conversation-state documents
-// (bot_state) that the product run wrote over HTTP; each copy gets fresh ids (cart, conversation,
-// order, alternate id, eTag) through the same tables and unique constraints. Stored conversations
+// What is written: copies of real rows. The templates are the purchases (cart, cart lines, journal entry
+// and every audit event of the conversation) and the conversation-state documents (bot_state) that the
+// product run wrote over HTTP; each copy gets fresh ids (cart, conversation, order, eTag) through the
+// same tables and unique constraints. The orders themselves are the embedded Partner Center's, in its
+// own file: not grown here. Stored conversations
 // alternate between a finished purchase's state and a purchase left half-way (its dialog stack and card),
 // the larger kind. Prints one JSON line.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -25,8 +26,6 @@ interface Purchase {
   cart: Row;
   cartLines: Row[];
   checkout: Row;
-  orders: Row[];
-  orderLines: Row[];
   audit: Row[];
 }
 
@@ -40,10 +39,6 @@ function loadTemplates(file: string) {
       cart,
       cartLines: db.prepare('SELECT * FROM cart_lines WHERE cart_id = ? ORDER BY id').all(cart.id) as Row[],
       checkout: db.prepare('SELECT * FROM checkouts WHERE cart_id = ?').get(cart.id) as Row,
-      orders: db.prepare('SELECT * FROM orders WHERE cart_id = ? ORDER BY order_group').all(cart.id) as Row[],
-      orderLines: db
-        .prepare('SELECT l.* FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.cart_id = ? ORDER BY l.order_id, l.line_item_number')
-        .all(cart.id) as Row[],
       audit: db.prepare('SELECT * FROM audit_events WHERE conversation_id = ? ORDER BY seq').all(cart.conversation_id) as Row[],
     }));
     const states = db.prepare(`SELECT key, value FROM bot_state WHERE key LIKE '%/conversations/%'`).all() as { key: string; value: string }[];
@@ -65,7 +60,7 @@ function main() {
   const templates = loadTemplates(arg('templates'));
   const file = arg('db');
   const target = Number(arg('to'));
-  const store = Store.open(file); // creates, migrates and seeds a new file
+  const store = Store.open(file); // creates, migrates and seeds a new file (the demo partners and agents)
   const db = store.db;
   const existingConversations = (db.prepare(`SELECT COUNT(*) AS n FROM bot_state WHERE key LIKE ?`).get(`%/conversations/${PREFIX}%`) as { n: number }).n;
   const existingPurchases = (db.prepare(`SELECT COUNT(*) AS n FROM carts WHERE conversation_id LIKE ?`).get(`${PREFIX}%`) as { n: number }).n;
@@ -75,8 +70,6 @@ function main() {
     carts: columns('carts'),
     cart_lines: columns('cart_lines'),
     checkouts: columns('checkouts'),
-    orders: columns('orders'),
-    order_lines: columns('order_lines'),
     audit_events: columns('audit_events').filter((c) => c !== 'seq'),
   };
   const ins = Object.fromEntries(Object.entries(cols).map(([t, c]) => [t, insertStatement(db, t, c)])) as Record<keyof typeof cols, Database.Statement>;
@@ -88,7 +81,8 @@ function main() {
     const cartId = randomUUID();
     const conversationId = `${PREFIX}${k}`;
     const ids = new Map<string, string>([[String(t.cart.id), cartId], [String(t.cart.conversation_id), conversationId]]);
-    for (const o of t.orders) ids.set(String(o.id), randomBytes(18).toString('base64url'));
+    const orderIds = JSON.parse(String(t.checkout.order_ids)) as string[];
+    for (const id of orderIds) ids.set(id, randomBytes(18).toString('base64url'));
     const rewrite = (text: string) => {
       let out = text;
       for (const [from, to] of ids) out = out.split(from).join(to);
@@ -96,11 +90,8 @@ function main() {
     };
     ins.carts.run(...values({ ...t.cart, id: cartId, conversation_id: conversationId }, 'carts'));
     for (const l of t.cartLines) ins.cart_lines.run(...values({ ...l, cart_id: cartId }, 'cart_lines'));
-    ins.checkouts.run(...values({ ...t.checkout, idempotency_key: cartId, cart_id: cartId }, 'checkouts'));
-    for (const o of t.orders) {
-      ins.orders.run(...values({ ...o, id: ids.get(String(o.id)), alternate_id: randomBytes(6).toString('hex'), idempotency_key: cartId, cart_id: cartId }, 'orders'));
-    }
-    for (const l of t.orderLines) ins.order_lines.run(...values({ ...l, order_id: ids.get(String(l.order_id)) }, 'order_lines'));
+    const checkout = { ...t.checkout, idempotency_key: cartId, cart_id: cartId, order_ids: JSON.stringify(orderIds.map((id) => ids.get(id))) };
+    ins.checkouts.run(...values(checkout, 'checkouts'));
     for (const e of t.audit) {
       ins.audit_events.run(
         ...values(
@@ -138,7 +129,7 @@ function main() {
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const result = {
     conversations: count(`SELECT COUNT(*) AS n FROM bot_state WHERE key LIKE '%/conversations/%'`),
-    orders: count('SELECT COUNT(*) AS n FROM orders'),
+    orders: count('SELECT COALESCE(SUM(json_array_length(order_ids)), 0) AS n FROM checkouts'),
     carts: count('SELECT COUNT(*) AS n FROM carts'),
     auditEvents: count('SELECT COUNT(*) AS n FROM audit_events'),
     ms: performance.now() - t0,

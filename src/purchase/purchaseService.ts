@@ -18,7 +18,7 @@ import {
   ruleText,
 } from '../domain/types';
 import type { Store } from '../store/store';
-import type { PartnerCenter } from '../partnerCenter/partnerCenter';
+import { PartnerCenterError, type PartnerCenter } from '../partnerCenter/partnerCenter';
 import {
   checkCanAddAzurePlan,
   checkCustomerBelongsToPartner,
@@ -205,7 +205,7 @@ export class PurchaseService {
     }
     const id = randomUUID();
     // One transaction: a storage fault leaves no cart without its subscription or its audit event.
-    this.store.ledger.transaction(() => {
+    this.store.transaction(() => {
       this.store.carts.create({
         id,
         partnerId: actor.partner.id,
@@ -240,7 +240,7 @@ export class PurchaseService {
 
   async filterFromText(cartId: string, text: string): Promise<CatalogFilter> {
     const cart = this.store.carts.get(cartId);
-    const customer = cart && this.store.directory.customer(cart.customerId);
+    const customer = cart && (await this.cartCustomer(cart));
     if (!cart || !customer) return { text };
     return parseCatalogQuery(text, await this.vocabulary(customer.country, cart.segment, cart.reservationType));
   }
@@ -266,7 +266,7 @@ export class PurchaseService {
     const owned = this.ownCart(actor, cartId, 'catalog.search');
     if (!owned.ok) return owned;
     const cart = owned.value;
-    const customer = this.store.directory.customer(cart.customerId)!;
+    const customer = (await this.cartCustomer(cart))!;
     const safePage = Math.max(0, Math.floor(page));
     const { items, total, totalCapped } = await this.partnerCenter.searchCatalog({
       country: customer.country,
@@ -276,7 +276,7 @@ export class PurchaseService {
       offset: safePage * catalogPageSize,
       limit: catalogPageSize,
       // Partner Center lists the reservations bought under an Azure plan apart (reservationScope=AzurePlan).
-      ...(cart.subscriptionId && this.store.directory.subscription(cart.subscriptionId)?.kind === 'azurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
+      ...((await this.cartSubscription(cart))?.kind === 'azurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
     });
     const vocabulary = await this.vocabulary(customer.country, cart.segment, cart.reservationType);
     this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter, page: safePage, total, ...(totalCapped ? { totalCapped } : {}) } });
@@ -300,8 +300,9 @@ export class PurchaseService {
   private async itemForCart(
     cart: Cart,
     catalogItemId: string,
-    customer: Customer | undefined = this.store.directory.customer(cart.customerId),
+    customer?: Customer,
   ): Promise<{ item?: CatalogItem; verdict: Verdict }> {
+    customer ??= await this.cartCustomer(cart);
     const item = await this.partnerCenter.getCatalogItem(catalogItemId);
     const verdict = customer
       ? checkSoldInMarket(item, { country: customer.country, segment: cart.segment, reservationType: cart.reservationType })
@@ -345,7 +346,7 @@ export class PurchaseService {
     ];
     const outcome = this.refuseAndAudit(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
     if (!outcome.ok) return outcome;
-    const lineId = this.store.ledger.transaction(() => {
+    const lineId = this.store.transaction(() => {
       const earlier = askedAfterLineId === undefined
         ? undefined
         : this.store.carts.get(cartId)?.lineItems.find((l) => l.id > askedAfterLineId && l.catalogItemId === catalogItemId);
@@ -379,8 +380,9 @@ export class PurchaseService {
     const owned = this.ownCart(actor, cartId, 'quote');
     if (!owned.ok) return owned;
     const cart = owned.value;
-    const customer = this.store.directory.customer(cart.customerId)!;
-    const subscription = cart.subscriptionId ? this.store.directory.subscription(cart.subscriptionId) : undefined;
+    const customer = await this.cartCustomer(cart);
+    if (!customer) return this.refuseAndAudit<never>(actor, 'quote', [checkCustomerBelongsToPartner(customer, actor.partner.id)], { cartId }, undefined as never);
+    const subscription = await this.cartSubscription(cart);
     if (!subscription) {
       return this.refuseAndAudit<never>(actor, 'quote', [checkSubscriptionChosen(subscription)], { cartId, customerId: cart.customerId }, undefined as never);
     }
@@ -462,8 +464,8 @@ export class PurchaseService {
     if (!submitted.ok) return { refusals: [submitted], changed: false };
     const refusals: Refusal[] = [];
     let changed = false;
-    const subscription = this.store.directory.subscription(cart.subscriptionId!)!;
-    const customer = this.store.directory.customer(cart.customerId);
+    const subscription = (await this.cartSubscription(cart))!;
+    const customer = await this.cartCustomer(cart);
     for (const line of cart.lineItems) {
       const { item } = await this.itemForCart(cart, line.catalogItemId, customer);
       if (!item) continue;
@@ -522,7 +524,8 @@ export class PurchaseService {
     const owned = this.ownCart(actor, cartId);
     if (!owned.ok) return this.refuseAndAudit(actor, 'checkout', [owned.verdict], { cartId }, undefined as never);
     const cart = owned.value;
-    const customer = this.store.directory.customer(cart.customerId)!;
+    const customer = await this.cartCustomer(cart);
+    if (!customer) return this.refuseAndAudit(actor, 'checkout', [checkCustomerBelongsToPartner(customer, actor.partner.id)], { cartId }, undefined as never);
     const portalUrl = azurePortalReservationsUrl(customer);
     this.audit(actor, 'checkout.attempt', { cartId, customerId: customer.id, idempotencyKey: cart.id });
     if (cart.status === 'submitted') {
@@ -578,6 +581,7 @@ export class PurchaseService {
     }
     if (attempt.kind === 'bought') {
       const response = attempt.response;
+      this.recordOrders(actor, cart.id, customer.id, response.orders);
       this.auditAfterCheckout(actor, response.replayed ? 'checkout.replayed' : 'checkout.completed', {
         ...context,
         detail: { orders: response.orders.map((o) => o.id), orderErrors: response.orderErrors, ...(attempt.foundByLookup ? { foundByLookup: true } : {}) },
@@ -593,8 +597,20 @@ export class PurchaseService {
   /** The orders a cart of this agent became, if it was bought (a Buy clicked again on an old card). Only looks. */
   async ordersForCart(actor: Actor, cartId: string): Promise<Outcome<CheckoutResult> | undefined> {
     const owned = this.ownCart(actor, cartId, 'orders.forCart');
-    if (!owned.ok || owned.value.status !== 'submitted') return undefined;
-    return ok(await this.boughtOrders(owned.value, await this.customer(actor, owned.value.customerId)));
+    if (!owned.ok) return undefined;
+    const cart = owned.value;
+    const customer = await this.customer(actor, cart.customerId);
+    if (cart.status === 'submitted') return ok(await this.boughtOrders(cart, customer));
+    // A checkout whose answer was lost (a timeout, a killed process) may have been carried out: Partner
+    // Center knows its orders by the request id, and the journal records them now.
+    const orders = await this.partnerCenter.getOrdersForRequest(cartId).catch((error: unknown) => {
+      // Not known now: a Buy checks out with the same request id, which Partner Center answers with those orders.
+      if (error instanceof PartnerCenterError) return [];
+      throw error;
+    });
+    if (!orders.length) return undefined;
+    this.recordOrders(actor, cartId, cart.customerId, orders);
+    return ok({ orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) });
   }
 
   /** A submitted cart's orders, looked up by its request id (they may take up to 15 minutes to be listed, R15). */
@@ -610,7 +626,9 @@ export class PurchaseService {
     }
     const orders = await Promise.all((await this.partnerCenter.getOrders(actor.partner.id, customerId)).map((o) => this.withProvisioning(o)));
     const names: Record<string, string> = {};
-    for (const o of orders) names[o.customerId] ??= this.store.directory.customer(o.customerId)?.companyName ?? o.customerId;
+    for (const id of new Set(orders.map((o) => o.customerId))) {
+      names[id] = (await this.partnerCenter.getCustomer(actor.partner.id, id))?.companyName ?? id;
+    }
     return ok({ orders, customerNames: names });
   }
 
@@ -662,10 +680,40 @@ export class PurchaseService {
     );
   }
 
+  /** The cart's customer and subscription, asked of Partner Center (the cart keeps only their ids). */
+  private cartCustomer(cart: Cart): Promise<Customer | undefined> {
+    return this.partnerCenter.getCustomer(cart.partnerId, cart.customerId);
+  }
+
+  private async cartSubscription(cart: Cart): Promise<Subscription | undefined> {
+    if (!cart.subscriptionId) return undefined;
+    return (await this.partnerCenter.getSubscriptions(cart.customerId)).find((s) => s.id === cart.subscriptionId);
+  }
+
+  /**
+   * The checkout journal's entry for a bought cart (which marks it submitted) and an order.created event
+   * per order, in one transaction, the first time its orders are seen. A storage fault here is not the
+   * turn's (see auditAfterCheckout): the cart stays active, and its next checkout finds the same orders
+   * under the same request id and records them then.
+   */
+  private recordOrders(actor: Actor, cartId: string, customerId: string, orders: Order[]) {
+    if (!orders.length) return;
+    try {
+      this.store.transaction(() => {
+        if (!this.store.journal.record(cartId, cartId, orders.map((o) => o.id), this.now())) return;
+        for (const o of orders) {
+          const detail = { orderId: o.id, totalMinor: o.totalMinor, currency: o.currencyCode, lines: o.lineItems.length };
+          this.audit(actor, 'order.created', { customerId, cartId, idempotencyKey: cartId, detail });
+        }
+      });
+    } catch (error) {
+      if (!storageFaultOf(error)) throw error;
+    }
+  }
+
   /**
    * An audit event written after Partner Center answered: if the database fails now (busy, full), the
    * purchase still happened and the agent must see its orders, so a storage fault here is not the turn's.
-   * (The embedded gateway records the order and its order.created event in the checkout's own transaction.)
    */
   private auditAfterCheckout(actor: Actor, type: string, e: Parameters<PurchaseService['audit']>[2]) {
     try {

@@ -1,25 +1,41 @@
-// Opening the SQLite file: WAL, foreign keys, a busy timeout, and versioned migrations applied in order.
+// Opening a SQLite file: WAL, foreign keys, a busy timeout, and a versioned list of migrations applied in
+// order. The bot's store and the embedded Partner Center each open their own file with their own list.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrations } from './migrations';
 
 export type Db = Database.Database;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 export interface OpenOptions {
   /** How long a writer waits for another connection's lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
 }
 
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+/**
+ * Opens (creating) `file` and applies `migrations`. A file older than the list's first version gets
+ * `upgrade` instead of that first migration (same version): it carries the old tables to it.
+ */
+export function openDatabase(file: string, migrations: Migration[], options: OpenOptions & { upgrade?: Migration } = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-  migrate(db);
-  return db;
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // An upgrade drops what the file no longer keeps: its pages go back to the file system.
+    if (migrate(db, migrations, options.upgrade) === 'upgraded') db.exec('VACUUM');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
@@ -44,23 +60,33 @@ export function statement(db: Db, sql: string): Database.Statement {
   return stmt;
 }
 
-/** Applies every migration newer than the recorded version, each in its own transaction. */
-export function migrate(db: Db): number {
+/**
+ * Applies every migration newer than the recorded version, each in its own transaction, with foreign
+ * keys off (a migration that rebuilds a table drops its old copy: SQLite's documented procedure,
+ * https://www.sqlite.org/lang_altertable.html#otheralter) and checked before it commits.
+ */
+function migrate(db: Db, migrations: Migration[], upgrade?: Migration): 'upgraded' | 'current' {
+  db.pragma('foreign_keys = OFF');
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
   const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const older = current > 0 && current < migrations[0].version;
+  if (older && !upgrade) throw new Error(`the database is at version ${current}, older than this release can open`);
+  const pending = older ? [upgrade!, ...migrations.slice(1)] : migrations;
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const m of migrations) {
+  for (const m of pending) {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length) throw new Error(`migration ${m.version} (${m.name}) leaves ${broken.length} broken foreign keys`);
       record.run(m.version, m.name, new Date().toISOString());
     })();
   }
-  return migrations[migrations.length - 1].version;
+  return older ? 'upgraded' : 'current';
 }
 
 /** The storage faults a turn can meet, from a better-sqlite3 error (also wrapped, as botbuilder-dialogs does). */

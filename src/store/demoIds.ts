@@ -1,4 +1,5 @@
-// Stable ids of the demo world, so the seed, the README and the tests name the same people and customers.
+// Stable ids of the demo world, so both seeds (the bot's agents, the embedded Partner Center's customers),
+// the README and the tests name the same people, customers and subscriptions.
 export const demoPartners = {
   contosoNl: 'partner-contoso-nl', // direct-bill CSP partner, Netherlands, EUR
   fabrikamBr: 'partner-fabrikam-br', // indirect provider, Brazil, USD, prices include taxes
@@ -53,4 +54,13 @@ export const demoSubscriptions = {
   padariaProduction: 'b0000000-0000-4000-8000-000000000101', // active, legacy
   ipePlan: 'b0000000-0000-4000-8000-000000000102', // active, Azure plan
   northwindClientMain: 'b0000000-0000-4000-8000-000000000201', // active, legacy
+  // Named for the agents' access (R3): Sam and Hanna have these too, Mariana every Fabrikam subscription.
+  brouwerijProductie: 'b88b5595-bfd2-526f-9105-aa1082965c27',
+  cafeNoelPlan: 'a807afa9-68fd-5f0a-91e9-86e68214138d',
+  construtoraProducao: 'c2786c6f-edca-52a6-bb43-d083030cf7bd',
+  cooperativaPlan: '135b1763-b699-5006-80a4-b6d92439caae',
+  andinasPlan: '4fa8ddfd-4da5-5695-a7da-284534c354e1',
+  taqueriaProduccion: 'f691cd13-3770-53b4-b0e7-47f05db71ad9',
+  pampaPlan: 'fd4cb18d-72b5-5617-9efc-35eb749a798d',
+  lakeshoreProduction: '607e616f-6daf-5178-a07c-0c303c47a033',
 } as const;

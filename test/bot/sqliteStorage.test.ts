@@ -7,7 +7,8 @@ import path from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import type { Activity, Storage, StoreItems } from 'botbuilder';
 import { ETagConflictError, SqliteStorage } from '../../bot/sqliteStorage';
-import { openDatabase, type Db } from '../../src/store/db';
+import type { Db } from '../../src/store/db';
+import { openStoreDatabase } from '../../src/store/store';
 
 interface Opened {
   storage: Storage;
@@ -27,10 +28,10 @@ interface Subject {
 
 const subjects: Subject[] = [
   {
-    name: 'SqliteStorage on openDatabase(":memory:")',
+    name: 'SqliteStorage on openStoreDatabase(":memory:")',
     atomicBatches: true,
     open() {
-      const db = openDatabase(':memory:');
+      const db = openStoreDatabase(':memory:');
       return { storage: new SqliteStorage(db), close: () => db.close() };
     },
   },
@@ -340,7 +341,7 @@ describe('SqliteStorage specifics', () => {
   let storage: SqliteStorage;
 
   beforeEach(() => {
-    db = openDatabase(':memory:');
+    db = openStoreDatabase(':memory:');
     storage = new SqliteStorage(db);
   });
   afterEach(() => db.close());
@@ -434,7 +435,7 @@ describe('SqliteStorage on a file', () => {
   let file: string;
   const dbs: Db[] = [];
   const open = () => {
-    const db = openDatabase(file);
+    const db = openStoreDatabase(file);
     dbs.push(db);
     return db;
   };

@@ -10,7 +10,7 @@ import { reportTurnError } from '../../bot/turnErrors';
 import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import { PurchaseService } from '../../src/purchase/purchaseService';
 import type { Store } from '../../src/store/store';
-import { demoWorldStore } from '../support/demoWorld';
+import { demoPartnerCenter, demoWorldStore } from '../support/demoWorld';
 import { repliesAsText } from '../support/transcript';
 
 /** The embedded Partner Center, except that the next subscriptions lookup throws a programming error. */
@@ -35,7 +35,7 @@ class Chat {
     readonly store: Store,
     private readonly locale: string,
   ) {
-    this.gateway = new BrokenOnce(store);
+    this.gateway = new BrokenOnce(demoPartnerCenter().db);
     const storage = new SqliteStorage(store.db);
     const conversationState = new ConversationState(storage);
     const bot = new PurchaseBot(conversationState, new UserState(storage), new PurchaseService(store, this.gateway), true);

@@ -102,7 +102,7 @@ async function purchase(chat: ChatDriver, { picker }: { picker: boolean }): Prom
 }
 
 function ordersIn(dataDir: string): { id: string; quantity: number }[] {
-  const db = new Database(path.join(dataDir, 'reservations.db'), { readonly: true });
+  const db = new Database(path.join(dataDir, 'partner-center.db'), { readonly: true });
   try {
     return db.prepare('SELECT o.id, SUM(l.quantity) AS quantity FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.id').all() as {
       id: string;

@@ -123,7 +123,7 @@ describe('Web Chat page (browser)', function () {
     const confirmation = await click('Buy', /Order placed/, 'buy');
     const text = await confirmation.innerText();
     const shown = /Order number\s*:?\s*(\S+)/.exec(text)?.[1];
-    const orders = t.bot.store.db.prepare('SELECT id FROM orders').all() as { id: string }[];
+    const orders = t.bot.partnerCenter!.db.prepare('SELECT id FROM orders').all() as { id: string }[];
     assert.equal(orders.length, 1, `one order in the store: ${JSON.stringify(orders)}`);
     assert.equal(shown, orders[0]!.id, `the confirmation card shows the order number of the store's order; card text:\n${text}`);
     const confirmationShot = path.join(TEST_RESULTS, 'webchat-confirmation.png');

@@ -5,16 +5,16 @@ import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, t
 import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { TurnPreparation } from '../../bot/turnPreparation';
-import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import type { PartnerCenter } from '../../src/partnerCenter/partnerCenter';
+import type { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import type { CheckoutRetryPolicy } from '../../src/purchase/checkoutRetry';
 import { PurchaseService } from '../../src/purchase/purchaseService';
 import type { Store } from '../../src/store/store';
-import { demoWorldStore } from '../support/demoWorld';
+import { demoPartnerCenter, demoWorldStore } from '../support/demoWorld';
 import { buttonsOf, cardsOf, cardText, choicesOf, clickValue, type Button } from '../support/cardClicks';
 import { english, type Lang } from './lang';
 
-/** How a conversation reaches Partner Center; the default is the embedded one over the conversation's store. */
+/** How a conversation reaches Partner Center; the default is a copy of the embedded demo world. */
 export interface ConversationOptions {
   store?: Store;
   demoMode?: boolean;
@@ -23,7 +23,9 @@ export interface ConversationOptions {
   partnerCenter?: (store: Store) => PartnerCenter;
   /** The checkout retry policy of the PurchaseService (tests shorten or observe the waits). */
   checkoutRetry?: Partial<CheckoutRetryPolicy>;
-  /** The order ids Partner Center holds, for checks of the confirmation; the default reads the store's ledger. */
+  /** The Partner Center data the checks read, when `partnerCenter` serves it from such a world (the REST test server). */
+  world?: LocalPartnerCenter;
+  /** The order ids Partner Center holds, for checks of the confirmation; the default reads the embedded one's. */
   orderIds?: (store: Store) => string[];
   /** The clock of the purchase service and the embedded Partner Center (order dates); the default is the real one. */
   clock?: () => Date;
@@ -31,6 +33,8 @@ export interface ConversationOptions {
 
 export class Conversation {
   readonly store: Store;
+  /** The Partner Center world behind the gateway: the embedded one by default. */
+  readonly world?: LocalPartnerCenter;
   readonly client: DialogTestClient;
   /** Every reply of the last turn. */
   replies: Partial<Activity>[] = [];
@@ -47,8 +51,10 @@ export class Conversation {
   ) {
     this.lang = options.lang ?? english;
     this.store = options.store ?? demoWorldStore();
-    this.orderIdsOf = options.orderIds ?? ((store) => (store.db.prepare('SELECT id FROM orders').all() as { id: string }[]).map((r) => String(r.id)));
-    const partnerCenter = options.partnerCenter ? options.partnerCenter(this.store) : new LocalPartnerCenter(this.store, options.clock);
+    const world = options.partnerCenter ? options.world : demoPartnerCenter(options.clock);
+    this.world = world;
+    this.orderIdsOf = options.orderIds ?? (() => (world!.db.prepare('SELECT id FROM orders').all() as { id: string }[]).map((r) => String(r.id)));
+    const partnerCenter = options.partnerCenter ? options.partnerCenter(this.store) : world!;
     const service = new PurchaseService(this.store, partnerCenter, options.clock, options.checkoutRetry);
     const storage = new MemoryStorage();
     const conversationState = new ConversationState(storage);

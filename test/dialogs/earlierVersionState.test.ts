@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
 import { PurchaseBot } from '../../bot/purchaseBot';
 import { reportTurnError } from '../../bot/turnErrors';
-import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import { PurchaseService } from '../../src/purchase/purchaseService';
 import { demoAgents, demoCustomers } from '../../src/store/demoIds';
-import { demoWorldStore } from '../support/demoWorld';
+import { demoPartnerCenter, demoWorldStore } from '../support/demoWorld';
 
 /** Where ConversationState keeps the TestAdapter's conversation. */
 const conversationKey = 'test/conversations/Convo1/';
@@ -42,7 +41,7 @@ describe('dialogs: a conversation saved by an earlier version', () => {
       const store = demoWorldStore();
       const storage = new MemoryStorage();
       const conversationState = new ConversationState(storage);
-      const bot = new PurchaseBot(conversationState, new UserState(storage), new PurchaseService(store, new LocalPartnerCenter(store)), true);
+      const bot = new PurchaseBot(conversationState, new UserState(storage), new PurchaseService(store, demoPartnerCenter()), true);
       const logs: string[] = [];
       const adapter = new TestAdapter((context) => bot.run(context), { from: { id: 'demo-anna', name: 'Anna' }, locale: 'en-US' });
       adapter.onTurnError = (context, error) => reportTurnError(context, error, conversationState, (line) => logs.push(line));

@@ -28,8 +28,8 @@ const update = process.env.GOLDEN_UPDATE === '1';
 const now = new Date('2026-03-02T09:30:00Z');
 
 const contosoRetailUnderMca = (c: Conversation) =>
-  c.store.db.prepare("UPDATE customers SET agreement = 'confirmed' WHERE id = ?").run(demoCustomers.contosoRetail);
-const padariaWithoutReseller = (c: Conversation) => c.store.db.prepare('UPDATE customers SET reseller_mpn_id = NULL WHERE id = ?').run(demoCustomers.padaria);
+  c.world!.db.prepare("UPDATE customers SET agreement = 'confirmed' WHERE id = ?").run(demoCustomers.contosoRetail);
+const padariaWithoutReseller = (c: Conversation) => c.world!.db.prepare('UPDATE customers SET reseller_mpn_id = NULL WHERE id = ?').run(demoCustomers.padaria);
 
 /** The changes to the demo world a section may ask for with a "Setup:" line, by their wording in either file. */
 const setups: Record<string, (c: Conversation) => void> = {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Conversation } from './conversation';
-import { cardInputs, cartLines, catalogItemId, count, expectOrders, not, nothingBought, rows, runCase, type Case, type Step } from './script';
+import { cardInputs, cartLines, catalogItemId, count, expectOrders, not, nothingBought, partnerCenterRows, runCase, type Case, type Step } from './script';
 import { NL, stepsIn } from './steps';
 import { anyOf, languages, lines, re, shows, type Lang } from './lang';
 
@@ -114,7 +114,7 @@ function oldCards(L: Lang): Case[] {
   const commercial = says.commercial;
   const quantity5 = shows(card.orderLine('westeurope', terms.P3Y, 5, ''));
   const sameOrderShown = (c: Conversation): void => {
-    const orders = rows(c, 'SELECT id FROM orders');
+    const orders = partnerCenterRows(c, 'SELECT id FROM orders');
     assert.equal(orders.length, 1, 'still one order');
     assert.ok(c.text.includes(`${card.orderNumber}\n${String(orders[0]!.id)}\n`), `the reply shows the order number ${String(orders[0]!.id)}:\n${c.text}`);
   };

@@ -1,8 +1,8 @@
 // The purchase flow, conversation by conversation: who may buy for whom (R1–R7, R9), the cart and its
 // review (R10, R12), and forged card values. Each case runs on its own copy of the demo world
-// (src/store/seed.ts); prices are the seed's deterministic ones. Every table runs in English (en-US) and
-// in Dutch (nl-NL): the agent types in that language and the expected texts are written out in it
-// (test/dialogs/steps.ts and below), never taken from the bot's own catalogue or money formatter.
+// (src/partnerCenter/local/seed.ts); prices are the seed's deterministic ones. Every table runs in English
+// (en-US) and in Dutch (nl-NL): the agent types in that language and the expected texts are written out in
+// it (test/dialogs/steps.ts and below), never taken from the bot's own catalogue or money formatter.
 import assert from 'node:assert/strict';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { demoAgents, demoCustomers, demoPartners, demoResellers, demoSubscriptions } from '../../src/store/demoIds';
@@ -18,6 +18,7 @@ import {
   not,
   nothingBought,
   orderNumbersShown,
+  partnerCenterRows,
   rows,
   runCase,
   type Case,
@@ -28,7 +29,6 @@ import { languages, lines, re, shows, type Lang } from './lang';
 import type { Store } from '../../src/store/store';
 import type { CheckoutRetryPolicy } from '../../src/purchase/checkoutRetry';
 import { SqliteJournal } from '../../src/partnerCenter/rest/journal';
-import { StoreMirror } from '../../src/partnerCenter/rest/mirror';
 import { TestPartnerCenter } from '../support/partnerCenterServer';
 import { restGateway } from '../support/restGateway';
 
@@ -197,7 +197,7 @@ function tables(L: Lang) {
     {
       name: 'Lucas buys for a Padaria without a reseller of record: Buy is refused (R9) until he chooses one',
       user: 'demo-lucas',
-      setup: (c) => c.store.db.prepare('UPDATE customers SET reseller_mpn_id = NULL WHERE id = ?').run(demoCustomers.padaria),
+      setup: (c) => c.world!.db.prepare('UPDATE customers SET reseller_mpn_id = NULL WHERE id = ?').run(demoCustomers.padaria),
       steps: [
         [L.type('buy for padaria', 'kopen voor padaria'), askCustomer],
         ['1', says.customerChosen('Padaria Pão Dourado Ltda.')],
@@ -475,7 +475,7 @@ function tables(L: Lang) {
       ],
       status: DialogTurnStatus.complete,
       store: (c) => {
-        const plans = rows(c, 'SELECT id, kind, status, registration_status AS registration FROM subscriptions WHERE customer_id = ?', demoCustomers.nieuweKlant);
+        const plans = partnerCenterRows(c, 'SELECT id, kind, status, registration_status AS registration FROM subscriptions WHERE customer_id = ?', demoCustomers.nieuweKlant);
         assert.equal(plans.length, 1, 'one Azure plan was added for Nieuwe Klant');
         assert.deepEqual({ ...plans[0], id: undefined }, { id: undefined, kind: 'azurePlan', status: 'active', registration: 'registered' }, 'the plan is active and registered');
         expectOrders(c, 1, [{ customerId: demoCustomers.nieuweKlant, subscriptionId: plans[0]!.id, scope: 'shared', quantity: 2, term: 'P1Y' }]);
@@ -494,7 +494,7 @@ function tables(L: Lang) {
       status: DialogTurnStatus.complete,
       store: (c) => {
         nothingBought(c);
-        assert.equal(rows(c, 'SELECT id FROM subscriptions WHERE customer_id = ?', demoCustomers.nieuweKlant).length, 0, 'no Azure plan was added');
+        assert.equal(partnerCenterRows(c, 'SELECT id FROM subscriptions WHERE customer_id = ?', demoCustomers.nieuweKlant).length, 0, 'no Azure plan was added');
       },
     },
   ];
@@ -649,9 +649,9 @@ describe('Purchase dialog: data in chat messages', () => {
 });
 
 // ---- rest mode: the whole purchase over the REST gateway against the local test Partner Center ----------
-// The same conversation tables, with the PurchaseService over RestPartnerCenter (journal and directory
-// mirror in the conversation's store) pointed at test/support/partnerCenterServer.ts over HTTPS. The
-// order is Partner Center's: the test server holds it exactly once, the bot's ledger holds none, and the
+// The same conversation tables, with the PurchaseService over RestPartnerCenter (its journal in the
+// conversation's store) pointed at test/support/partnerCenterServer.ts over HTTPS. The order is Partner
+// Center's: the test server holds it exactly once, the bot's checkout journal names it, and the
 // confirmation shows Partner Center's order number.
 describe('Purchase dialog in rest mode (REST gateway → test Partner Center)', () => {
   let pc: TestPartnerCenter;
@@ -660,17 +660,18 @@ describe('Purchase dialog in rest mode (REST gateway → test Partner Center)', 
   });
   afterEach(async () => {
     await pc.close();
-    pc.store.close();
+    pc.world.close();
   });
 
   const checkoutsPosted = () => pc.calls('POST', /\/carts\/[^/]+\/checkout$/);
   const restOptions = (env: Record<string, string> = {}, checkoutRetry: Partial<CheckoutRetryPolicy> = {}) => ({
     partnerCenter: (store: Store) =>
-      restGateway(pc, demoPartners.contosoNl, { env, deps: { journal: new SqliteJournal(store.db), mirror: new StoreMirror(store) } }).gateway,
+      restGateway(pc, demoPartners.contosoNl, { env, deps: { journal: new SqliteJournal(store.db) } }).gateway,
+    world: pc.world,
     orderIds: () => pc.ordersOf(demoCustomers.contosoRetail).map((o) => o.id),
     checkoutRetry: { sleep: async () => undefined, ...checkoutRetry },
   });
-  /** Partner Center holds exactly one order, of 3 × D2s_v5 West Europe 3 years, from one checkout of the bot's cart; the bot's ledger none. */
+  /** Partner Center holds exactly one order, of 3 × D2s_v5 West Europe 3 years, from one checkout of the bot's cart; the bot's journal names it. */
   const boughtOnceInPartnerCenter = (c: Conversation) => {
     const orders = pc.ordersOf(demoCustomers.contosoRetail);
     assert.equal(orders.length, 1, `the test Partner Center holds exactly one order: ${JSON.stringify(orders.map((o) => o.id))}`);
@@ -684,7 +685,7 @@ describe('Purchase dialog in rest mode (REST gateway → test Partner Center)', 
     assert.deepEqual(carts.map((r) => r.status), ['submitted'], 'the bot’s one cart is marked bought');
     assert.ok(checkoutsPosted().length >= 1, 'a checkout reached Partner Center');
     for (const post of checkoutsPosted()) assert.equal(post.headers['ms-requestid'], carts[0]!.id, 'every checkout carries the cart id as MS-RequestId');
-    assert.equal(count(c, 'orders'), 0, 'the bot’s own ledger holds no order: Partner Center has it');
+    assert.deepEqual(rows(c, 'SELECT order_ids AS ids FROM checkouts'), [{ ids: JSON.stringify([orders[0]!.id]) }], 'the bot’s journal names Partner Center’s order');
   };
 
   for (const L of languages) {

@@ -106,7 +106,7 @@ describe('e2e: forged card input writes nothing', function () {
     const shown = buttonsOf(catalog).filter((b) => b.title === 'Select').map((b) => String(b.data.catalogItemId));
     assert.ok(shown.length > 0, 'the catalog page lists items');
     const live = new LiveCard(conv);
-    const db = t.bot.store.db;
+    const db = t.bot.partnerCenter!.db;
     const notShown = db
       .prepare(
         `SELECT catalog_item_id AS id FROM availabilities WHERE country = 'NL' AND segment = 'commercial'
@@ -166,12 +166,12 @@ describe('e2e: forged card input writes nothing', function () {
     assert.match(said, /Done\. The order is placed\./, `the forged price fields do not stop the purchase; they are ignored:\n${said}`);
     const [order] = orderNumbersOf(replies);
     assert.ok(order, 'the confirmation shows the order number');
-    const price = (t.bot.store.db.prepare('SELECT unit_price_minor AS p FROM availabilities WHERE catalog_item_id = ?').get(catalogItemId) as { p: number }).p;
+    const price = (t.bot.partnerCenter!.db.prepare('SELECT unit_price_minor AS p FROM availabilities WHERE catalog_item_id = ?').get(catalogItemId) as { p: number }).p;
     assert.ok(price > 100, `the store's price (${price}) is not the forged one`);
-    const row = t.bot.store.db.prepare('SELECT total_minor, currency_code FROM orders WHERE id = ?').get(order) as { total_minor: number; currency_code: string };
+    const row = t.bot.partnerCenter!.db.prepare('SELECT total_minor, currency_code FROM orders WHERE id = ?').get(order) as { total_minor: number; currency_code: string };
     assert.equal(row.total_minor, price * 3, 'the order total is the store price times the quantity');
     assert.equal(row.currency_code, 'EUR', 'the currency is the catalog currency');
-    const line = t.bot.store.db.prepare('SELECT unit_price_minor, total_minor FROM order_lines WHERE order_id = ?').get(order);
+    const line = t.bot.partnerCenter!.db.prepare('SELECT unit_price_minor, total_minor FROM order_lines WHERE order_id = ?').get(order);
     assert.deepEqual(line, { unit_price_minor: price, total_minor: price * 3 }, 'the order line has the store price');
   });
 

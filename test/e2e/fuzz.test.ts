@@ -26,10 +26,12 @@ import { buttonsOf, cardsOf } from '../support/cardClicks';
 import {
   Conversation,
   count,
+  dbOf,
   driveToReview,
   health,
   makeDataDir,
   postMessages,
+  readBoth,
   removeDataDir,
   startTestBot,
   transcript,
@@ -246,7 +248,7 @@ describe('e2e: random activities and card payloads (fast-check)', function () {
     const lucasCart = (t.bot.store.db.prepare(`SELECT id FROM carts WHERE agent_id = (SELECT agent_id FROM agent_channel_ids WHERE channel_user_id = 'demo-lucas')`).get() as { id: string } | undefined)?.id;
     assert.ok(lucasCart, `Lucas has a cart:\n${transcript(lucas.last)}`);
     pool.cartIds.push(lucasCart);
-    const otherItems = t.bot.store.db.prepare(`SELECT catalog_item_id AS id FROM availabilities WHERE country <> 'NL' LIMIT 3`).all() as { id: string }[];
+    const otherItems = t.bot.partnerCenter!.db.prepare(`SELECT catalog_item_id AS id FROM availabilities WHERE country <> 'NL' LIMIT 3`).all() as { id: string }[];
     pool.catalogItemIds.push(...otherItems.map((r) => r.id));
   });
 
@@ -335,10 +337,9 @@ describe('e2e: random activities and card payloads (fast-check)', function () {
       const directory = t.bot.store.directory;
       const agent = (aadObjectId ? directory.agentAndPartnerByUserId(aadObjectId)?.agent : undefined) ?? directory.agentAndPartnerByUserId(user)?.agent;
       if (agent && (grew('carts') || grew('orders'))) {
-        const foreign = t.bot.store.db
-          .prepare(`SELECT (SELECT COUNT(*) FROM carts WHERE rowid > ? AND agent_id <> ?) + (SELECT COUNT(*) FROM orders WHERE rowid > ? AND agent_id <> ?) AS n`)
-          .get(before.carts, agent.id, before.orders, agent.id) as { n: number };
-        assert.equal(foreign.n, 0, `${where}: every cart and order this turn wrote is ${user}'s`);
+        const foreign = (table: 'carts' | 'orders') =>
+          (dbOf(t, table).prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE rowid > ? AND agent_id <> ?`).get(before[table], agent.id) as { n: number }).n;
+        assert.equal(foreign('carts') + foreign('orders'), 0, `${where}: every cart and order this turn wrote is ${user}'s`);
       }
     };
 
@@ -371,10 +372,12 @@ function materialise(p: Payload, lastReplies: Partial<Activity>[]): unknown {
   return value;
 }
 
-/** Tenant isolation and catalog consistency of everything in the store. */
+/** Tenant isolation and catalog consistency of everything in the store and the embedded Partner Center. */
 function assertStoreConsistent(t: TestBot): void {
-  const db = t.bot.store.db;
-  const rows = (sql: string) => db.prepare(sql).all() as Json[];
+  readBoth(t, (db) => assertConsistent((sql: string) => db.prepare(sql).all() as Json[]));
+}
+
+function assertConsistent(rows: (sql: string) => Json[]): void {
   assert.deepEqual(
     rows(`SELECT c.id FROM carts c JOIN agents a ON a.id = c.agent_id JOIN customers cu ON cu.id = c.customer_id
           WHERE a.partner_id <> c.partner_id OR cu.partner_id <> c.partner_id`),

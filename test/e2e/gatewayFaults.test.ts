@@ -13,7 +13,7 @@ import {
 } from './http';
 
 const ordersOfCart = (t: TestBot, cartId: string) =>
-  (t.bot.store.db.prepare('SELECT id FROM orders WHERE cart_id = ? ORDER BY id').all(cartId) as { id: string }[]).map((o) => o.id);
+  (t.bot.partnerCenter!.db.prepare('SELECT id FROM orders WHERE cart_id = ? ORDER BY id').all(cartId) as { id: string }[]).map((o) => o.id);
 const turnErrors = (t: TestBot) => t.logs.filter((l) => l.includes('[onTurnError]'));
 
 describe('e2e: Partner Center faults during Buy', function () {

@@ -78,7 +78,7 @@ describe('e2e: hostile customer and subscription names in every card of a purcha
 
   for (const [kind, name] of Object.entries(HOSTILE)) {
     it(`shows a ${kind} name literally from the customer choice to the order history`, async function () {
-      const db = t.bot.store.db;
+      const db = t.bot.partnerCenter!.db;
       db.prepare('UPDATE customers SET company_name = ? WHERE id = ?').run(name, demoCustomers.contosoRetail);
       db.prepare('UPDATE subscriptions SET friendly_name = ? WHERE id = ?').run(`${name} (sub)`, demoSubscriptions.contosoRetailProduction);
       const conv = new Conversation(t.baseUrl, 'demo-anna');

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
+import Database from 'better-sqlite3';
 import { loadConfig, type Config } from '../../bot/config';
 import { startBot, type BotParts, type RunningBot } from '../../bot/server';
 import { cardsOf, cardText, clickValue } from '../support/cardClicks';
@@ -197,9 +198,28 @@ export function transcript(activities: Partial<Activity>[]): string {
     .join('\n---\n');
 }
 
+/** The tables of the embedded Partner Center's own file; every other table is in the bot's store. */
+const partnerCenterTables = new Set(['resellers', 'customers', 'subscriptions', 'reservation_types', 'products', 'skus', 'availabilities', 'inventory_restrictions', 'orders', 'order_lines']);
+
+/** The connection of the running bot that holds `table`: its store's, or the embedded Partner Center's. */
+export function dbOf(bot: TestBot | RunningBot, table: string): Database.Database {
+  const running = 'bot' in bot ? bot.bot : bot;
+  return partnerCenterTables.has(table) ? running.partnerCenter!.db : running.store.db;
+}
+
 export function count(bot: TestBot | RunningBot, table: string, where = '', ...args: unknown[]): number {
-  const store = 'bot' in bot ? bot.bot.store : bot.store;
-  return (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${where}`).get(...args) as { n: number }).n;
+  return (dbOf(bot, table).prepare(`SELECT COUNT(*) AS n FROM ${table} ${where}`).get(...args) as { n: number }).n;
+}
+
+/** Runs `read` on one read-only connection to both files (the store, the embedded Partner Center's attached): a check may join them. */
+export function readBoth<T>(t: TestBot, read: (db: Database.Database) => T): T {
+  const db = new Database(t.config.databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare('ATTACH DATABASE ? AS partner_center').run(t.config.partnerCenterDatabaseFile);
+    return read(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** Row counts of the tables a purchase writes. */

@@ -100,7 +100,7 @@ describe('e2e: tenant isolation', function () {
     const bought = await anna.click('Buy');
     const [order] = orderNumbersOf(bought);
     assert.ok(order, `Anna's purchase is intact and completes:\n${transcript(bought)}`);
-    const row = t.bot.store.db.prepare('SELECT partner_id, customer_id FROM orders WHERE id = ?').get(order);
+    const row = t.bot.partnerCenter!.db.prepare('SELECT partner_id, customer_id FROM orders WHERE id = ?').get(order);
     assert.deepEqual(row, { partner_id: demoPartners.contosoNl, customer_id: demoCustomers.contosoRetail }, "the order is Contoso's, for Contoso Retail");
     assert.equal(count(t, 'orders'), 1, 'one order in all');
   });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { startServerProcess } from '../support/botProcess';
 import { ledgerProblems } from '../../src/store/ledgerCheck';
+import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import { Conversation, driveToReview, makeDataDir, orderNumbersOf, removeDataDir, transcript } from './http';
 
 type Server = Awaited<ReturnType<typeof startServerProcess>>;
@@ -23,16 +24,20 @@ describe('e2e: the server killed (SIGKILL) during checkout', function () {
     removeDataDir(dataDir);
   });
 
-  /** Reads the file as it is on disk (a fresh read-only connection each time). */
+  /** Reads a file as it is on disk (a fresh read-only connection each time): the bot's store or the embedded Partner Center's. */
   function read<T>(sql: string, ...args: unknown[]): T[] {
-    const db = new Database(`${dataDir}/reservations.db`, { readonly: true, fileMustExist: true });
+    return readFrom<T>('reservations.db', sql, ...args);
+  }
+  function readFrom<T>(file: string, sql: string, ...args: unknown[]): T[] {
+    const db = new Database(`${dataDir}/${file}`, { readonly: true, fileMustExist: true });
     try {
       return db.prepare(sql).all(...args) as T[];
     } finally {
       db.close();
     }
   }
-  const ordersOf = (cartId: string) => read<{ id: string }>('SELECT id FROM orders WHERE cart_id = ? ORDER BY id', cartId).map((o) => o.id);
+  const ordersOf = (cartId: string) =>
+    readFrom<{ id: string }>('partner-center.db', 'SELECT id FROM orders WHERE cart_id = ? ORDER BY id', cartId).map((o) => o.id);
   async function until(what: string, test: () => boolean) {
     const started = Date.now();
     while (!test()) {
@@ -87,10 +92,13 @@ describe('e2e: the server killed (SIGKILL) during checkout', function () {
     assert.equal(ordersOf(cartA).length, 1, 'still one order for A');
     assert.equal(ordersOf(cartB).length, 1, 'still one order for B');
     const db = new Database(`${dataDir}/reservations.db`, { readonly: true });
+    const partnerCenter = new LocalPartnerCenter(new Database(`${dataDir}/partner-center.db`, { readonly: true }));
     try {
-      assert.deepEqual(ledgerProblems(db), [], 'the ledger is consistent after two kills');
+      assert.deepEqual(ledgerProblems(db, partnerCenter.orders.idsByRequest()), [], 'the journal agrees with Partner Center after two kills');
+      assert.deepEqual(partnerCenter.orders.problems(), [], 'and every order is whole');
     } finally {
       db.close();
+      partnerCenter.close();
     }
     assert.deepEqual(server.logs.filter((l) => l.includes('[onTurnError]')), [], 'no turn failed after the restart');
   });

@@ -1,13 +1,13 @@
 // End to end with PARTNER_CENTER=rest: the real server, configured from the environment as a partner
 // would, buys through the local test Partner Center over HTTPS (signing in at its token endpoint). The
-// order is Partner Center's: the bot's own ledger stays empty, and the checkout's MS-RequestId is the cart id.
+// order is Partner Center's: the bot's checkout journal names it, and the checkout's MS-RequestId is the cart id.
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../bot/config';
 import { startBot } from '../../bot/server';
 import { demoPartners } from '../../src/store/demoIds';
 import { TestPartnerCenter } from '../support/partnerCenterServer';
 import { restEnv } from '../support/restGateway';
-import { Conversation, count, driveToReview, makeDataDir, orderNumbersOf, removeDataDir, startTestBot, transcript, type TestBot } from './http';
+import { Conversation, driveToReview, makeDataDir, orderNumbersOf, removeDataDir, startTestBot, transcript, type TestBot } from './http';
 
 describe('e2e: PARTNER_CENTER=rest', function () {
   let pc: TestPartnerCenter;
@@ -22,7 +22,7 @@ describe('e2e: PARTNER_CENTER=rest', function () {
     await t?.stop();
     t = undefined;
     await pc.close();
-    pc.store.close();
+    pc.world.close();
     removeDataDir(dataDir);
   });
 
@@ -37,7 +37,7 @@ describe('e2e: PARTNER_CENTER=rest', function () {
     assert.equal(checkouts[0]!.headers['ms-requestid'], cartId, 'MS-RequestId is the cart id');
     const numbers = orderNumbersOf(conv.last);
     assert.equal(numbers.length, 1, `the confirmation names one order: ${transcript(conv.last).slice(0, 1500)}`);
-    assert.equal(count(t, 'orders'), 0, 'the bot’s ledger has no order: Partner Center has it');
+    assert.deepEqual(t.bot.store.journal.orderIds(cartId), numbers, 'the bot’s journal names Partner Center’s order');
     assert.ok(t.logs.some((l) => /\[partner-center\] checkout POST .* → 201/.test(l)), 'the checkout is logged');
     assert.ok(pc.requests.every((r) => r.headers['x-locale'] === 'en-US'), 'X-Locale from the activity');
     assert.equal(pc.tokenRequests.length, 1, 'signed in once');

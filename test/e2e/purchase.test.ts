@@ -29,7 +29,7 @@ interface OrderRow {
 }
 
 function ordersOfCart(t: TestBot, cartId: string): OrderRow[] {
-  return t.bot.store.db.prepare('SELECT * FROM orders WHERE cart_id = ? ORDER BY id').all(cartId) as OrderRow[];
+  return t.bot.partnerCenter!.db.prepare('SELECT * FROM orders WHERE cart_id = ? ORDER BY id').all(cartId) as OrderRow[];
 }
 
 function cartLines(t: TestBot, cartId: string) {
@@ -39,7 +39,7 @@ function cartLines(t: TestBot, cartId: string) {
 }
 
 function unitPriceMinor(t: TestBot, catalogItemId: string): number {
-  const row = t.bot.store.db.prepare('SELECT unit_price_minor FROM availabilities WHERE catalog_item_id = ?').get(catalogItemId) as
+  const row = t.bot.partnerCenter!.db.prepare('SELECT unit_price_minor FROM availabilities WHERE catalog_item_id = ?').get(catalogItemId) as
     | { unit_price_minor: number }
     | undefined;
   assert.ok(row, `catalog item ${catalogItemId} is in the store`);
@@ -85,7 +85,7 @@ describe('e2e: purchase over HTTP', function () {
     assert.equal(order.subscription_id, demoSubscriptions.contosoRetailProduction, 'the order is tied to the Production subscription');
     assert.equal(order.currency_code, 'EUR', 'a Dutch customer of a Dutch partner pays in EUR');
     assert.equal(order.total_minor, unitPriceMinor(t, catalogItemId) * 2, 'the total is the catalog price times the quantity');
-    const lines = t.bot.store.db.prepare('SELECT catalog_item_id, quantity FROM order_lines WHERE order_id = ?').all(order.id);
+    const lines = t.bot.partnerCenter!.db.prepare('SELECT catalog_item_id, quantity FROM order_lines WHERE order_id = ?').all(order.id);
     assert.deepEqual(lines, [{ catalog_item_id: catalogItemId, quantity: 2 }], 'the order line is the cart line');
     const cart = t.bot.store.db.prepare('SELECT status FROM carts WHERE id = ?').get(cartId) as { status: string };
     assert.equal(cart.status, 'submitted', 'the bought cart is submitted');

@@ -25,6 +25,7 @@ describe('e2e: soak (short)', function () {
       seconds: 10,
       baseUrl: t.baseUrl,
       databaseFile: t.config.databaseFile,
+      partnerCenterDatabaseFile: t.config.partnerCenterDatabaseFile,
       serverLog: () => t!.logs,
     });
     const text = formatReport(report);
@@ -50,6 +51,7 @@ describe('e2e: soak (short)', function () {
       seed: 2,
       baseUrl: t.baseUrl,
       databaseFile: t.config.databaseFile,
+      partnerCenterDatabaseFile: t.config.partnerCenterDatabaseFile,
       serverLog: () => t!.logs,
     });
     const text = formatReport(report);

@@ -17,6 +17,7 @@ import { ledgerProblems } from '../../src/store/ledgerCheck';
 import { startServerProcess, type StartedServer } from '../support/botProcess';
 import { buttonsOf, cardsOf, clickValue } from '../support/cardClicks';
 import { orderNumbersOf, transcript } from './http';
+import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 
 type Json = Record<string, unknown>;
 
@@ -28,6 +29,8 @@ export interface SoakOptions {
   baseUrl: string;
   /** The server's SQLite file, read (read-only) for the ledger check. */
   databaseFile: string;
+  /** The embedded Partner Center's file, whose orders the ledger check compares with the bot's journal. */
+  partnerCenterDatabaseFile: string;
   /** Concurrent identical Buy submits in a storm (every other purchase; one more as a redelivery). */
   storm?: number;
   seed?: number;
@@ -310,13 +313,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   }
   const elapsed = (Date.now() - started) / 1000;
 
-  // The ledger, as the server wrote it.
+  // The ledger, as the server wrote it: the bot's carts and journal, and Partner Center's orders.
   const db = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
+  const partnerCenter = new LocalPartnerCenter(new Database(options.partnerCenterDatabaseFile, { readonly: true, fileMustExist: true }));
   let report: SoakReport;
   try {
-    const ledger = db
-      .prepare(`SELECT o.id, o.cart_id FROM orders o JOIN carts c ON c.id = o.cart_id WHERE c.conversation_id LIKE ?`)
-      .all(`soak-${runId}-%`) as { id: string; cart_id: string }[];
+    const soakCarts = new Set(db.prepare('SELECT id FROM carts WHERE conversation_id LIKE ?').pluck().all(`soak-${runId}-%`) as string[]);
+    const ledger = (partnerCenter.db.prepare('SELECT id, cart_id FROM orders').all() as { id: string; cart_id: string }[]).filter((o) => soakCarts.has(o.cart_id));
     const inLedger = new Map(ledger.map((o) => [o.id, o.cart_id]));
     const confirmed = new Map<string, string>();
     let duplicates = 0;
@@ -328,14 +331,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const ledgerIds = ledger.filter((o) => o.cart_id === cartId).map((o) => o.id).sort().join(',');
       if (cart.orderSets.size === 1 && [...cart.orderSets][0] !== ledgerIds) duplicates++;
     }
-    const checkouts = db.prepare(`SELECT COUNT(*) AS n FROM checkouts k JOIN carts c ON c.id = k.cart_id WHERE c.conversation_id LIKE ? GROUP BY k.cart_id HAVING COUNT(*) > 1`).all(`soak-${runId}-%`);
-    duplicates += checkouts.length;
     const missing = [...confirmed.keys()].filter((id) => !inLedger.has(id));
     // An order the bot did not confirm is only acceptable where it said the outcome was unknown.
     const unconfirmed = ledger.filter((o) => !confirmed.has(o.id) && !stats.carts.get(o.cart_id)?.unknown);
     missing.slice(0, 5).forEach((id) => stats.samples.push(`confirmed order ${id} is not in the ledger`));
     unconfirmed.slice(0, 5).forEach((o) => stats.samples.push(`order ${o.id} of cart ${o.cart_id} was never confirmed`));
-    const problems = ledgerProblems(db);
+    const problems = [...ledgerProblems(db, partnerCenter.orders.idsByRequest()), ...partnerCenter.orders.problems()];
     const checkoutFaults = { checkouts: 0, failures: {} as Record<string, number>, outcomes: {} as Record<string, number> };
     const faultEvents = db
       .prepare(`SELECT a.detail FROM audit_events a JOIN carts c ON c.id = a.cart_id WHERE a.type = 'checkout.gatewayFailures' AND c.conversation_id LIKE ?`)
@@ -387,6 +388,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       report.ordersConfirmed > 0;
   } finally {
     db.close();
+    partnerCenter.close();
   }
   return report;
 }
@@ -458,6 +460,7 @@ async function main() {
       seed: args.seed,
       baseUrl: args.url ?? server!.baseUrl,
       databaseFile: path.join(args.dataDir ?? tempDir!, 'reservations.db'),
+      partnerCenterDatabaseFile: path.join(args.dataDir ?? tempDir!, 'partner-center.db'),
       serverLog: server ? () => server!.logs : undefined,
       log: (line) => console.log(line),
     });

@@ -99,7 +99,7 @@ describe('scripts/audit: the export after a purchase', function () {
   before(async function () {
     dataDir = makeDataDir();
     t = await startTestBot(dataDir);
-    t.bot.store.db.prepare('UPDATE customers SET company_name = ? WHERE id = ?').run(FORMULA_NAME, demoCustomers.fourthCoffee);
+    t.bot.partnerCenter!.db.prepare('UPDATE customers SET company_name = ? WHERE id = ?').run(FORMULA_NAME, demoCustomers.fourthCoffee);
 
     const anna = new Conversation(t.baseUrl, 'demo-anna');
     annaConversation = anna.id;

@@ -1,8 +1,8 @@
 // `npm start` as the README's quick start runs it: the prestart build (scripts/build.mjs) compiles the
-// bot into dist/bot, and the compiled bot creates, migrates and seeds a new DATA_DIR in its worker and
-// answers a purchase. The conversation tests run the TypeScript sources; this checks what agents run.
-// It runs in a copy of the sources in a temporary folder (with this node_modules), so the working tree's
-// dist/ is never written.
+// bot into dist/bot, and the compiled bot creates, migrates and seeds a new DATA_DIR and answers a
+// purchase. The conversation tests run the TypeScript sources; this checks what agents run. It runs in a
+// copy of the sources in a temporary folder (with this node_modules), so the working tree's dist/ is never
+// written.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,7 +29,7 @@ describe('scripts/build.mjs: npm start runs the compiled bot', function () {
     fs.rmSync(checkout, { recursive: true, force: true });
   });
 
-  it('builds dist/bot, seeds a new database in the worker and answers "buy" with the customer prompt', async () => {
+  it('builds dist/bot, seeds a new DATA_DIR and answers "buy" with the customer prompt', async () => {
     // Its own process group, so stopping npm stops the bot it started.
     const child = spawn('npm', ['start'], {
       cwd: checkout,
@@ -48,10 +48,6 @@ describe('scripts/build.mjs: npm start runs the compiled bot', function () {
       ]);
       assert.match(out, /node scripts\/build\.mjs/, `the prestart build ran:\n${out}`);
       assert.match(out, /dist\/bot\/index\.js/, `npm start runs the compiled bot:\n${out}`);
-      assert.doesNotMatch(out, /could not be prepared in a worker/, `the compiled worker prepared the database:\n${out}`);
-      for (const worker of ['prepareWorker.js', 'checkpointWorker.js']) {
-        assert.ok(fs.statSync(path.join(checkout, 'dist/bot', worker)).isFile(), `${worker} is compiled next to the bot`);
-      }
 
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
@@ -74,9 +70,8 @@ describe('scripts/build.mjs: npm start runs the compiled bot', function () {
       const card = JSON.stringify(replies.map((a) => a.attachments?.[0]?.content ?? a.text));
       assert.match(card, /Which customer/, `the first reply asks for the customer: ${card.slice(0, 400)}`);
       assert.match(card, /Contoso Retail/, `and lists the seeded customers: ${card.slice(0, 400)}`);
-      assert.doesNotMatch(out, /Background checkpoints stopped/, `the compiled checkpoint worker runs:\n${out}`);
 
-      const db = new Database(path.join(dataDir, 'reservations.db'), { readonly: true });
+      const db = new Database(path.join(dataDir, 'partner-center.db'), { readonly: true });
       try {
         const { n } = db.prepare('SELECT count(*) AS n FROM availabilities').get() as { n: number };
         assert.ok(n > 90_000, `the demo catalog is seeded (${n} availabilities)`);

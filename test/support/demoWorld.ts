@@ -1,20 +1,37 @@
-// A fresh copy of the seeded demo world per test, without seeding each time: the world is seeded once
-// into memory and every test opens its own in-memory copy of those bytes.
+// A fresh copy of the seeded demo world per test, without seeding each time: the bot's store (partners,
+// agents) and the embedded Partner Center (customers, catalog) are each seeded once into memory, and
+// every test opens its own in-memory copy of those bytes.
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../src/store/db';
-import { seedDemoWorld } from '../../src/store/seed';
-import { Store } from '../../src/store/store';
+import { Store, openStoreDatabase } from '../../src/store/store';
+import { seedDemoAgents } from '../../src/store/seed';
+import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 
-let seeded: Buffer | undefined;
+let seededStore: Buffer | undefined;
+let seededPartnerCenter: Buffer | undefined;
 
+function copyOf(bytes: Buffer): Database.Database {
+  const db = new Database(bytes);
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** The bot's store with the demo partners and agents. */
 export function demoWorldStore(): Store {
-  if (!seeded) {
-    const db = openDatabase(':memory:');
-    seedDemoWorld(db);
-    seeded = db.serialize();
+  if (!seededStore) {
+    const db = openStoreDatabase(':memory:');
+    seedDemoAgents(db);
+    seededStore = db.serialize();
     db.close();
   }
-  const db = new Database(seeded);
-  db.pragma('foreign_keys = ON');
-  return new Store(db);
+  return new Store(copyOf(seededStore));
+}
+
+/** The embedded Partner Center with the demo customers and catalog. */
+export function demoPartnerCenter(clock?: () => Date): LocalPartnerCenter {
+  if (!seededPartnerCenter) {
+    const pc = LocalPartnerCenter.open(':memory:');
+    seededPartnerCenter = pc.db.serialize();
+    pc.close();
+  }
+  return new LocalPartnerCenter(copyOf(seededPartnerCenter), clock);
 }

@@ -11,8 +11,9 @@ import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { azurePlanOfferId, type CatalogItem, type Customer, type Subscription } from '../../src/domain/types';
-import type { Store } from '../../src/store/store';
-import { demoWorldStore } from './demoWorld';
+import type { LocalPartnerCenter } from '../../src/partnerCenter/local';
+import { demoPartnerCenter } from './demoWorld';
+import { demoPartners } from '../../src/store/demoIds';
 
 const fixtures = path.join(__dirname, 'fixtures');
 export const testCa = fs.readFileSync(path.join(fixtures, 'partner-center-test.crt'));
@@ -119,7 +120,8 @@ const planProduct = azurePlanOfferId.split(':')[0];
 const planSku = azurePlanOfferId.split(':')[1];
 
 export interface TestPartnerCenterOptions {
-  store?: Store;
+  /** The customers, subscriptions and catalog served: a copy of the embedded demo world unless given. */
+  world?: LocalPartnerCenter;
   /** How many status reads answer "registering" after a registration request (default 1). */
   registrationPolls?: number;
   tokenLifetimeSeconds?: number;
@@ -132,7 +134,7 @@ export class TestPartnerCenter {
   readonly requests: RecordedRequest[] = [];
   readonly tokenRequests: TokenRequest[] = [];
   readonly faults: Fault[] = [];
-  readonly store: Store;
+  readonly world: LocalPartnerCenter;
   /** Certificates (public key PEM) registered for the test app, besides its secret. */
   readonly appCertificates: crypto.KeyObject[] = [crypto.createPublicKey(testCa)];
   tokenLifetimeSeconds: number;
@@ -154,7 +156,7 @@ export class TestPartnerCenter {
   url = '';
 
   private constructor(private readonly options: TestPartnerCenterOptions) {
-    this.store = options.store ?? demoWorldStore();
+    this.world = options.world ?? demoPartnerCenter();
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
     this.clock = options.clock ?? (() => new Date());
   }
@@ -349,8 +351,7 @@ export class TestPartnerCenter {
   }
 
   private partnerOfTenant(tenant: string): string | undefined {
-    const partners = this.store.db.prepare('SELECT id FROM partners').all() as { id: string }[];
-    return partners.find((p) => tenantOf(p.id) === tenant)?.id;
+    return Object.values(demoPartners).find((id) => tenantOf(id) === tenant);
   }
 
   // ---- the API ------------------------------------------------------------------------------------
@@ -396,13 +397,13 @@ export class TestPartnerCenter {
           return ok({ subscriptionId: s.id, status: 'registering' });
         }
         this.registering.delete(s.id);
-        this.store.directory.setRegistrationStatus(s.id, 'registered');
+        this.world.directory.setRegistrationStatus(s.id, 'registered');
       }
-      return ok({ subscriptionId: s.id, status: this.store.directory.subscription(s.id)!.registrationStatus });
+      return ok({ subscriptionId: s.id, status: this.world.directory.subscription(s.id)!.registrationStatus });
     }
     if (p === '/v1/relationships' && q.get('relationship_type') === 'IsIndirectCloudSolutionProviderOf') {
       return list(
-        this.store.directory.resellers(partnerId).map((r) => ({
+        this.world.directory.resellers(partnerId).map((r) => ({
           id: resellerTenant(r.mpnId),
           name: r.name,
           relationshipType: 'IsIndirectCloudSolutionProviderOf',
@@ -457,7 +458,7 @@ export class TestPartnerCenter {
   // ---- directory --------------------------------------------------------------------------------
 
   private customer(partnerId: string, customerId: string): Customer {
-    const c = this.store.directory.customer(decodeURIComponent(customerId));
+    const c = this.world.directory.customer(decodeURIComponent(customerId));
     if (!c || c.partnerId !== partnerId) throw new HttpError(404, '800002', 'Customer not found.');
     return c;
   }
@@ -477,8 +478,8 @@ export class TestPartnerCenter {
   private listCustomers(partnerId: string, q: URLSearchParams): Reply {
     const size = Number(q.get('size') ?? '500');
     const filter = q.get('filter');
-    let customers = (this.store.db.prepare('SELECT id FROM customers WHERE partner_id = ? ORDER BY company_name').all(partnerId) as { id: string }[]).map(
-      (r) => this.store.directory.customer(r.id)!,
+    let customers = (this.world.db.prepare('SELECT id FROM customers WHERE partner_id = ? ORDER BY company_name').all(partnerId) as { id: string }[]).map(
+      (r) => this.world.directory.customer(r.id)!,
     );
     if (filter) {
       const f = JSON.parse(filter) as { Field: string; Value: string; Operator: string };
@@ -493,14 +494,14 @@ export class TestPartnerCenter {
 
   private subscription(partnerId: string, customerId: string, subscriptionId: string): Subscription {
     const c = this.customer(partnerId, customerId);
-    const s = this.store.directory.subscription(decodeURIComponent(subscriptionId));
+    const s = this.world.directory.subscription(decodeURIComponent(subscriptionId));
     if (!s || s.customerId !== c.id) throw new HttpError(404, '800002', 'Subscription not found.');
     return s;
   }
 
   private listSubscriptions(partnerId: string, customerId: string, orderId: string | null): Reply {
     const c = this.customer(partnerId, customerId);
-    let subs = this.store.directory.subscriptions(c.id);
+    let subs = this.world.directory.subscriptions(c.id);
     if (orderId) {
       const order = this.orders.get(orderId);
       subs = subs.filter((s) => s.id === order?.planSubscriptionId);
@@ -524,12 +525,12 @@ export class TestPartnerCenter {
   }
 
   private items(where: string, ...args: string[]): CatalogItem[] {
-    const ids = this.store.db.prepare(`SELECT a.catalog_item_id AS id FROM availabilities a WHERE ${where} ORDER BY a.catalog_item_id`).all(...args) as { id: string }[];
-    return ids.map((r) => this.store.catalog.item(r.id)!);
+    const ids = this.world.db.prepare(`SELECT a.catalog_item_id AS id FROM availabilities a WHERE ${where} ORDER BY a.catalog_item_id`).all(...args) as { id: string }[];
+    return ids.map((r) => this.world.catalog.item(r.id)!);
   }
 
   private product(productId: string) {
-    const row = this.store.db.prepare('SELECT * FROM products WHERE id = ?').get(productId) as { id: string; title: string; description: string; reservation_type: string } | undefined;
+    const row = this.world.db.prepare('SELECT * FROM products WHERE id = ?').get(productId) as { id: string; title: string; description: string; reservation_type: string } | undefined;
     if (!row) throw new HttpError(404, '800002', 'Product not found.');
     return row;
   }
@@ -543,7 +544,7 @@ export class TestPartnerCenter {
     const view = targetViews[q.get('targetView') ?? ''];
     if (!view) throw new HttpError(400, '800002', 'Unknown targetView.');
     const segment = (q.get('targetSegment') ?? 'commercial').toLowerCase();
-    const rows = this.store.db
+    const rows = this.world.db
       .prepare(
         `SELECT DISTINCT p.id, p.title, p.description, p.reservation_type FROM products p JOIN availabilities a ON a.product_id = p.id
          WHERE a.country = ? AND a.segment = ? ORDER BY p.id`,
@@ -619,7 +620,7 @@ export class TestPartnerCenter {
 
   /** The market's reservation prices as the Partner API's price sheet CSV (upfront and monthly rows). */
   private priceSheet(country: string): string {
-    const rows = this.store.db
+    const rows = this.world.db
       .prepare(
         `SELECT a.product_id, a.sku_id, s.title, a.term, a.segment, a.currency_code, a.unit_price_minor, s.billing_cycles
          FROM availabilities a JOIN skus s ON s.product_id = a.product_id AND s.id = a.sku_id WHERE a.country = ?`,
@@ -645,7 +646,7 @@ export class TestPartnerCenter {
     return {
       status: 200,
       body: b.targetItems.map(({ productId, skuId }) => {
-        const restrictions = this.store.catalog.inventoryRestrictions(productId, skuId, b.inventoryContext.armRegionName);
+        const restrictions = this.world.catalog.inventoryRestrictions(productId, skuId, b.inventoryContext.armRegionName);
         return { productId, skuId, isRestricted: restrictions.length > 0, restrictions };
       }),
     };
@@ -662,17 +663,17 @@ export class TestPartnerCenter {
       const l = raw as { id: number; catalogItemId: string; quantity: number; billingCycle: string; termDuration?: string; provisioningContext?: Record<string, string>; participants?: unknown[] };
       const line: Record<string, unknown> = { ...l, orderGroup: l.billingCycle === 'monthly' ? '1' : '0' };
       if (l.catalogItemId.startsWith(`${planProduct}:${planSku}:`)) return line;
-      const item = this.store.catalog.item(l.catalogItemId);
+      const item = this.world.catalog.item(l.catalogItemId);
       if (!item || item.availability.country !== customer.country || !item.availability.isPurchasable) {
         throw new HttpError(400, '800070', `Catalog item ${l.catalogItemId} is not available in the customer's country.`);
       }
       const lineError = (errorCode: string, errorDescription: string) => ({ ...line, error: { errorCode, errorDescription } });
       if (!item.sku.supportedBillingCycles.includes(l.billingCycle as never)) return lineError('10013', 'BillingPlanNotSupported');
-      const subscription = this.store.directory.subscription(l.provisioningContext?.subscriptionId ?? '');
+      const subscription = this.world.directory.subscription(l.provisioningContext?.subscriptionId ?? '');
       if (subscription && subscription.customerId === customer.id && subscription.registrationStatus !== 'registered') {
         return lineError('10011', 'SubscriptionNotRegistered');
       }
-      const restricted = this.store.catalog.inventoryRestrictions(item.product.id, item.sku.id, item.sku.dynamicAttributes.armRegionName)[0];
+      const restricted = this.world.catalog.inventoryRestrictions(item.product.id, item.sku.id, item.sku.dynamicAttributes.armRegionName)[0];
       if (restricted) return lineError(restricted.reasonCode === 'QuotaNotAvailable' ? '10002' : '10003', restricted.reasonCode);
       return line;
     });
@@ -729,8 +730,8 @@ export class TestPartnerCenter {
       if (!line.catalogItemId.startsWith(`${planProduct}:`)) {
         // The acceptance may have been withdrawn since the cart was made: checked again at checkout.
         if (customer.agreement === 'notConfirmed') throw mcaNotConfirmed();
-        const item = this.store.catalog.item(line.catalogItemId)!;
-        const subscription = this.store.directory.subscription(line.provisioningContext?.subscriptionId ?? '');
+        const item = this.world.catalog.item(line.catalogItemId)!;
+        const subscription = this.world.directory.subscription(line.provisioningContext?.subscriptionId ?? '');
         if (!subscription || subscription.customerId !== customer.id) throw new HttpError(400, '800002', 'The subscription does not belong to this customer.');
         if (subscription.status !== 'active') throw new HttpError(400, '800012', 'The subscription is not active.');
         if (!Number.isInteger(line.quantity) || line.quantity < item.sku.minimumQuantity || line.quantity > item.sku.maximumQuantity) {
@@ -768,13 +769,13 @@ export class TestPartnerCenter {
       const [productId, skuId] = l.catalogItemId.split(':');
       if (productId === planProduct) {
         planSubscriptionId = randomUUID();
-        this.store.directory.insertSubscription(
+        this.world.directory.insertSubscription(
           { id: planSubscriptionId, customerId: customer.id, offerId: azurePlanOfferId, kind: 'azurePlan', friendlyName: 'Azure subscription 1', status: 'active', billingType: 'usage', registrationStatus: 'notregistered' },
           this.clock().toISOString(),
         );
         return { lineItemNumber: i, offerId: azurePlanOfferId, friendlyName: 'Azure plan', quantity: 1, partnerIdOnRecord: null, provisioningContext: {} };
       }
-      const item = this.store.catalog.item(l.catalogItemId)!;
+      const item = this.world.catalog.item(l.catalogItemId)!;
       currency = item.availability.defaultCurrency;
       total += (item.availability.unitPriceMinor * l.quantity) / 100;
       return {

@@ -8,7 +8,6 @@ import { PartnerCenterError } from '../partnerCenter';
 import type { PartnerCenterRestClient } from './client';
 import { productIsOfType, reservationTypes, targetViewOf, termOfDuration, toCatalogItem, toMinor, toProduct, toSku } from './catalogMapping';
 import type { CatalogMarket, RestJournal } from './journal';
-import type { DirectoryMirror } from './mirror';
 import type { PriceList } from './priceSheet';
 import { WireAvailability, WireProduct, WireSku, collection } from './wire';
 
@@ -53,7 +52,6 @@ export class RestCatalog {
     private readonly client: PartnerCenterRestClient,
     private readonly prices: PriceList,
     private readonly journal: RestJournal,
-    private readonly mirror: DirectoryMirror,
     private readonly ttlMs: number,
     private readonly clock: () => number,
     private readonly log: (line: string) => void,
@@ -131,7 +129,6 @@ export class RestCatalog {
       const sku = toSku(WireSku.parse(ws));
       if (!type || !sku) return undefined;
       const [item] = await this.priced(toProduct(wireProduct, type.key), sku, [WireAvailability.parse(wa)], market);
-      if (item) this.mirror.catalogItem(item);
       return item;
     } catch (error) {
       if (error instanceof PartnerCenterError && error.status === 404) return undefined;

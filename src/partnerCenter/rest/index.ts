@@ -1,12 +1,11 @@
 // The REST gateway assembled from its settings: transport (trusted CAs), Entra ID tokens (MSAL), the
-// Partner Center client, the price sheet, and the journal and directory mirror in the bot's database.
+// Partner Center client, the price sheet, and the journal in the bot's database.
 import fs from 'node:fs';
 import type { Store } from '../../store/store';
 import { MsalTokenProvider } from './auth';
 import { PartnerCenterRestClient } from './client';
 import { nodeTransport, type Transport } from './http';
 import { MemoryJournal, SqliteJournal, type RestJournal } from './journal';
-import { StoreMirror, noMirror, type DirectoryMirror } from './mirror';
 import { PriceSheet } from './priceSheet';
 import { RestPartnerCenter } from './restPartnerCenter';
 import type { RestSettings } from './settings';
@@ -16,10 +15,9 @@ export { partnerCenterSettings, type PartnerCenterSettings, type RestSettings } 
 export { withPartnerCenterContext } from './callContext';
 
 export interface RestDependencies {
-  /** The bot's store: the journal and the directory mirror live in it (in memory and none without it). */
+  /** The bot's store: the journal lives in it (in memory without it). */
   store?: Store;
   journal?: RestJournal;
-  mirror?: DirectoryMirror;
   log?: (line: string) => void;
   /** Replaces the HTTPS transport (tests). */
   transport?: Transport;
@@ -62,7 +60,6 @@ export function createRestPartnerCenter(settings: RestSettings, deps: RestDepend
     client,
     prices: new PriceSheet(priceClient, settings.priceSheetUrl, ttlMs, clockMs),
     journal: deps.journal ?? (deps.store ? new SqliteJournal(deps.store.db) : new MemoryJournal()),
-    mirror: deps.mirror ?? (deps.store ? new StoreMirror(deps.store, deps.clock) : noMirror),
     log,
     clock: deps.clock,
     sleep: deps.sleep,

@@ -5,7 +5,7 @@
 //   this record is how a retried or timed-out checkout finds its orders instead of buying again;
 // - per catalog item id: the market (country, segment) it was listed in, because every catalog read
 //   needs `?country=` and a catalogItemId does not contain it.
-// The SQLite journal lives in the bot's database file (its own tables, created if missing).
+// The SQLite journal lives in the bot's database file.
 import type { Db } from '../../store/db';
 import type { BillingCycle, Scope, TermDuration } from '../../domain/types';
 
@@ -113,29 +113,8 @@ export class MemoryJournal implements RestJournal {
 }
 
 export class SqliteJournal implements RestJournal {
-  constructor(private readonly db: Db) {
-    db.exec(`
-CREATE TABLE IF NOT EXISTS pc_rest_checkouts (
-  request_id TEXT PRIMARY KEY,
-  cart_id TEXT NOT NULL,
-  customer_id TEXT NOT NULL,
-  partner_id TEXT NOT NULL,
-  state TEXT NOT NULL,
-  record TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS pc_rest_checkouts_cart ON pc_rest_checkouts(cart_id, updated_at);
-CREATE TABLE IF NOT EXISTS pc_rest_orders (
-  order_id TEXT PRIMARY KEY,
-  request_id TEXT NOT NULL,
-  customer_id TEXT NOT NULL,
-  partner_id TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS pc_rest_catalog_markets (
-  catalog_item_id TEXT PRIMARY KEY,
-  market TEXT NOT NULL
-);`);
-  }
+  /** `db`: the bot's store, whose migrations create the journal's tables (src/store/migrations.ts). */
+  constructor(private readonly db: Db) {}
 
   checkout(requestId: string) {
     return this.parse(this.db.prepare('SELECT record FROM pc_rest_checkouts WHERE request_id = ?').get(requestId));

@@ -28,7 +28,6 @@ import { RestCatalog, mapLimit } from './catalog';
 import { reservationTypes, toMinor } from './catalogMapping';
 import { PartnerCenterUnreachableError, realSleep, type PartnerCenterRestClient } from './client';
 import { MemoryJournal, type CheckoutRecord, type JournalLine, type RestJournal } from './journal';
-import { noMirror, type DirectoryMirror } from './mirror';
 import type { PriceList } from './priceSheet';
 import {
   WireAgreement,
@@ -54,7 +53,6 @@ export interface RestPartnerCenterOptions {
   client: PartnerCenterRestClient;
   prices: PriceList;
   journal?: RestJournal;
-  mirror?: DirectoryMirror;
   log?: (line: string) => void;
   clock?: () => Date;
   catalogTtlMs: number;
@@ -78,7 +76,6 @@ export class RestPartnerCenter implements PartnerCenter {
   private readonly partnerId: string;
   private readonly client: PartnerCenterRestClient;
   private readonly journal: RestJournal;
-  private readonly mirror: DirectoryMirror;
   private readonly log: (line: string) => void;
   private readonly clock: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -91,11 +88,10 @@ export class RestPartnerCenter implements PartnerCenter {
     this.partnerId = options.partnerId;
     this.client = options.client;
     this.journal = options.journal ?? new MemoryJournal();
-    this.mirror = options.mirror ?? noMirror;
     this.log = options.log ?? (() => undefined);
     this.clock = options.clock ?? (() => new Date());
     this.sleep = options.sleep ?? realSleep;
-    this.catalog = new RestCatalog(this.client, options.prices, this.journal, this.mirror, options.catalogTtlMs, () => this.clock().getTime(), this.log);
+    this.catalog = new RestCatalog(this.client, options.prices, this.journal, options.catalogTtlMs, () => this.clock().getTime(), this.log);
   }
 
   // ---- customers ------------------------------------------------------------------------------
@@ -188,7 +184,6 @@ export class RestPartnerCenter implements PartnerCenter {
       qualifications: qualificationSegments(qualifications),
       resellerMpnId: resellers.find((r) => r.tenantId === wire.associatedPartnerId)?.reseller.mpnId ?? null,
     });
-    this.mirror.customer(customer);
     return customer;
   }
 
@@ -243,7 +238,6 @@ export class RestPartnerCenter implements PartnerCenter {
         }),
       }),
     );
-    this.mirror.subscriptions(withRegistration);
     return withRegistration;
   }
 
@@ -323,7 +317,6 @@ export class RestPartnerCenter implements PartnerCenter {
         billingType: 'usage',
         registrationStatus: first ? await this.getRegistrationStatus(customerId, first.id) : 'notregistered',
       });
-      this.mirror.subscriptions([subscription]);
       return subscription;
     });
   }
@@ -376,7 +369,7 @@ export class RestPartnerCenter implements PartnerCenter {
           .map((r) => ({ tenantId: r.id, reseller: { mpnId: r.mpnId!, partnerId: this.partnerId, name: r.name } }))
           .sort((a, b) => a.reseller.name.localeCompare(b.reseller.name)),
       );
-    list.then((l) => this.mirror.resellers(l.map((r) => r.reseller))).catch(() => (this.relationships = undefined));
+    list.catch(() => (this.relationships = undefined));
     this.relationships = { at: this.now(), list };
     return list;
   }
@@ -515,7 +508,6 @@ export class RestPartnerCenter implements PartnerCenter {
     const result = WireCheckoutResult.parse(json);
     record.orderIds = result.orders.map((o) => o.id);
     this.save(record, record.orderIds.length ? 'ordered' : 'cart');
-    if (record.orderIds.length) this.mirror.cartSubmitted(record.cartId);
     return {
       orders: result.orders.map((o) => this.toOrder(o, record)),
       orderErrors: result.orderErrors.map((e) => ({ orderGroupId: e.orderGroupId, code: e.code, description: e.description })),
@@ -640,7 +632,7 @@ export class RestPartnerCenter implements PartnerCenter {
    * Finds the orders of a checkout whose answer was lost. Partner Center's order names no cart, so: the
    * customer's orders created since the cart (less clock skew), not already attributed to another request,
    * whose every line is one of this cart's lines (same product:SKU, quantity and term). Found orders are
-   * written to the journal, and the bot's cart marked submitted.
+   * written to the journal.
    */
   private async lookUpOrders(record: CheckoutRecord): Promise<Order[]> {
     if (record.orderIds.length) return this.ordersOf(record);
@@ -665,7 +657,6 @@ export class RestPartnerCenter implements PartnerCenter {
     if (!found.length) return [];
     record.orderIds = found.map((w) => w.id);
     this.save(record, 'ordered');
-    this.mirror.cartSubmitted(record.cartId);
     this.log(`[partner-center] checkout ${record.requestId}: found its order(s) ${record.orderIds.join(', ')}`);
     return found.map((w) => this.toOrder(w, record));
   }

@@ -5,23 +5,22 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { CatalogItem } from '../../../src/domain/types';
-import { LocalPartnerCenter } from '../../../src/partnerCenter/local';
+import type { LocalPartnerCenter } from '../../../src/partnerCenter/local';
 import { PartnerCenterError, type CartLineItemRequest, type PartnerCenter } from '../../../src/partnerCenter/partnerCenter';
 import { partnerCenterVerdict } from '../../../src/purchase/partnerCenterErrors';
 import { classifyFailure } from '../../../src/purchase/checkoutRetry';
 import { checkAgreement } from '../../../src/rules/eligibility';
 import type { CatalogSearch } from '../../../src/domain/types';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
-import type { Store } from '../../../src/store/store';
-import { demoWorldStore } from '../../support/demoWorld';
+import { demoPartnerCenter } from '../../support/demoWorld';
 import { TestPartnerCenter } from '../../support/partnerCenterServer';
 import { restGateway } from '../../support/restGateway';
 
 interface World {
   /** The world behind the gateway (changed by a test to set a case up). */
-  store: Store;
+  world: LocalPartnerCenter;
   gateway(partnerId: string): PartnerCenter;
-  /** The bot's cart a checkout belongs to (the embedded gateway keeps carts in its own store). */
+  /** The id of a bot cart a checkout belongs to. */
   openCart(cart: { partnerId: string; agentId: string; customerId: string; subscriptionId: string; segment?: 'commercial' | 'education' }): string;
   /** Runs `change` when the next checkout reaches Partner Center, before it is carried out. */
   beforeNextCheckout(change: () => void): void;
@@ -65,35 +64,18 @@ const implementations: { name: string; world: () => Promise<World> }[] = [
   {
     name: 'embedded (LocalPartnerCenter)',
     world: async () => {
-      const store = demoWorldStore();
-      const faulty = withCheckoutFaults(new LocalPartnerCenter(store));
+      const world = demoPartnerCenter();
+      const faulty = withCheckoutFaults(world);
       const gateway = faulty.gateway;
       return {
-        store,
+        world,
         gateway: () => gateway,
         beforeNextCheckout: faulty.beforeNextCheckout,
         failNextCheckout: faulty.failNextCheckout,
         releaseOrders: () => undefined,
         expireCarts: () => undefined,
-        openCart: (c) => {
-          const id = randomUUID();
-          const now = new Date().toISOString();
-          store.carts.create({
-            id,
-            partnerId: c.partnerId,
-            agentId: c.agentId,
-            customerId: c.customerId,
-            conversationId: 'contract',
-            segment: c.segment ?? 'commercial',
-            reservationType: 'VirtualMachines',
-            scope: 'shared',
-            resellerMpnId: null,
-            now,
-          });
-          store.carts.update(id, { subscriptionId: c.subscriptionId }, now);
-          return id;
-        },
-        close: async () => store.close(),
+        openCart: () => randomUUID(),
+        close: async () => world.close(),
       };
     },
   },
@@ -103,7 +85,7 @@ const implementations: { name: string; world: () => Promise<World> }[] = [
       const pc = await TestPartnerCenter.start();
       const gateways = new Map<string, PartnerCenter>();
       return {
-        store: pc.store,
+        world: pc.world,
         gateway: (partnerId) => {
           let g = gateways.get(partnerId);
           if (!g) gateways.set(partnerId, (g = restGateway(pc, partnerId).gateway));
@@ -134,7 +116,7 @@ const implementations: { name: string; world: () => Promise<World> }[] = [
         server: pc,
         close: async () => {
           await pc.close();
-          pc.store.close();
+          pc.world.close();
         },
       };
     },
@@ -216,10 +198,10 @@ for (const impl of implementations) {
 
       it('reads a customer with country, agreement, segments and reseller as the world has them', async () => {
         for (const id of [demoCustomers.contosoRetail, demoCustomers.alpineSki, demoCustomers.fourthCoffee, demoCustomers.universiteitZuid]) {
-          assert.deepEqual(await pc.getCustomer(contoso, id), world.store.directory.customer(id), `customer ${id}`);
+          assert.deepEqual(await pc.getCustomer(contoso, id), world.world.directory.customer(id), `customer ${id}`);
         }
         const padaria = await world.gateway(fabrikam).getCustomer(fabrikam, demoCustomers.padaria);
-        assert.deepEqual(padaria, world.store.directory.customer(demoCustomers.padaria), 'an indirect provider’s customer with its reseller');
+        assert.deepEqual(padaria, world.world.directory.customer(demoCustomers.padaria), 'an indirect provider’s customer with its reseller');
         assert.ok(padaria?.resellerMpnId, 'sold through a reseller');
       });
 
@@ -234,7 +216,7 @@ for (const impl of implementations) {
       it('lists the Azure subscriptions with status and registration (Azure plan entitlements included)', async () => {
         const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
         for (const id of [demoCustomers.contosoRetail, demoCustomers.alpineSki, demoCustomers.oudeHaven, demoCustomers.brouwerij]) {
-          assert.deepEqual(byId(await pc.getSubscriptions(id)), byId(world.store.directory.subscriptions(id)), `subscriptions of ${id}`);
+          assert.deepEqual(byId(await pc.getSubscriptions(id)), byId(world.world.directory.subscriptions(id)), `subscriptions of ${id}`);
         }
         const [plan] = await pc.getSubscriptions(demoCustomers.alpineSki);
         assert.equal(plan?.kind, 'azurePlan', 'the Azure plan’s subscription');
@@ -268,19 +250,19 @@ for (const impl of implementations) {
 
     describe('resellers and reservation types', () => {
       it('lists an indirect provider’s resellers, and none for a direct partner', async () => {
-        assert.deepEqual(await world.gateway(fabrikam).getResellers(fabrikam), world.store.directory.resellers(fabrikam));
+        assert.deepEqual(await world.gateway(fabrikam).getResellers(fabrikam), world.world.directory.resellers(fabrikam));
         assert.deepEqual(await pc.getResellers(contoso), []);
       });
 
       it('offers the reservation types of the reference list, virtual machines first', async () => {
-        assert.deepEqual(await pc.getReservationTypes(), world.store.catalog.reservationTypes());
+        assert.deepEqual(await pc.getReservationTypes(), world.world.catalog.reservationTypes());
       });
     });
 
     describe('catalog', () => {
       it('finds one item by size, region and term, with the market’s price and currency', async () => {
         const item = await itemFor(pc, 'Standard_D2s_v5');
-        assert.deepEqual(item, world.store.catalog.item(item.catalogItemId), 'the item as the world has it');
+        assert.deepEqual(item, world.world.catalog.item(item.catalogItemId), 'the item as the world has it');
         assert.equal(item.availability.defaultCurrency.code, 'EUR');
         assert.equal(item.availability.country, 'NL');
       });
@@ -288,11 +270,11 @@ for (const impl of implementations) {
       it('filters and pages a family like the embedded catalog', async () => {
         const q = search({ family: 'Dsv5', region: 'westeurope' });
         const first = await pc.searchCatalog(q);
-        const expected = world.store.catalog.search(q);
+        const expected = world.world.catalog.search(q);
         assert.equal(first.total, expected.total, 'the same total');
         assert.deepEqual(first.items.map((i) => i.catalogItemId), expected.items.map((i) => i.catalogItemId), 'the same first page, in order');
         const second = await pc.searchCatalog({ ...q, offset: 10 });
-        assert.deepEqual(second.items.map((i) => i.catalogItemId), world.store.catalog.search({ ...q, offset: 10 }).items.map((i) => i.catalogItemId), 'page 2');
+        assert.deepEqual(second.items.map((i) => i.catalogItemId), world.world.catalog.search({ ...q, offset: 10 }).items.map((i) => i.catalogItemId), 'page 2');
         const none = await pc.searchCatalog(search({ region: 'nowhere' }));
         assert.deepEqual(none, { items: [], total: 0 }, 'an unknown region finds nothing');
       });
@@ -308,7 +290,7 @@ for (const impl of implementations) {
       });
 
       it('names the regions, families and sizes a typed filter may use', async () => {
-        assert.deepEqual(await pc.getCatalogVocabulary('NL', 'commercial', 'VirtualMachines'), world.store.catalog.vocabulary('NL', 'commercial', 'VirtualMachines'));
+        assert.deepEqual(await pc.getCatalogVocabulary('NL', 'commercial', 'VirtualMachines'), world.world.catalog.vocabulary('NL', 'commercial', 'VirtualMachines'));
       });
 
       it('reads an item again by its catalog item id, and nothing for an unknown id', async () => {
@@ -387,7 +369,7 @@ for (const impl of implementations) {
           name: 'monthly billing of an item without a billing plan',
           verdict: 'R10_BILLING_FREQUENCY',
           build: async (w, g) => {
-            const row = w.store.db
+            const row = w.world.db
               .prepare(
                 `SELECT a.catalog_item_id AS id, a.reservation_type AS type, s.arm_sku_name AS sku, s.arm_region_name AS region, a.term FROM availabilities a
                  JOIN skus s ON s.product_id = a.product_id AND s.id = a.sku_id
@@ -412,7 +394,7 @@ for (const impl of implementations) {
           verdict: 'R5_ACTIVE_SUBSCRIPTION',
           build: async (w, g) => {
             const item = await itemFor(g, 'Standard_D2s_v5');
-            w.store.db.prepare(`UPDATE subscriptions SET status = 'suspended' WHERE id = ?`).run(demoSubscriptions.contosoRetailProduction);
+            w.world.db.prepare(`UPDATE subscriptions SET status = 'suspended' WHERE id = ?`).run(demoSubscriptions.contosoRetailProduction);
             return [line(1, item, 1)];
           },
         },
@@ -504,9 +486,9 @@ for (const impl of implementations) {
       });
 
       it('refuses a customer whose MCA acceptance is not confirmed (13605) with the verdict of the rules (R6_AGREEMENT), ordering nothing', async () => {
-        const customer = world.store.directory.customer(demoCustomers.fourthCoffee)!;
+        const customer = world.world.directory.customer(demoCustomers.fourthCoffee)!;
         assert.equal(customer.agreement, 'notConfirmed', 'Fourth Coffee’s acceptance is not confirmed');
-        const subscription = world.store.directory.subscriptions(customer.id)[0]!;
+        const subscription = world.world.directory.subscriptions(customer.id)[0]!;
         const item = await itemFor(pc, 'Standard_D2s_v5', { country: 'GB' });
         const cartId = world.openCart({ partnerId: contoso, agentId: demoAgents.anna, customerId: customer.id, subscriptionId: subscription.id });
         const request = {
@@ -533,10 +515,10 @@ for (const impl of implementations) {
       it('refuses with 13605 at checkout when the MCA acceptance is withdrawn after the cart was made (R6_AGREEMENT), ordering nothing', async () => {
         const item = await itemFor(pc, 'Standard_D2s_v5');
         const cartId = annasCart();
-        world.beforeNextCheckout(() => world.store.db.prepare(`UPDATE customers SET agreement = 'notConfirmed' WHERE id = ?`).run(demoCustomers.contosoRetail));
+        world.beforeNextCheckout(() => world.world.db.prepare(`UPDATE customers SET agreement = 'notConfirmed' WHERE id = ?`).run(demoCustomers.contosoRetail));
         const error = await refusal(pc.checkout(annasRequest(cartId, [line(1, item, 1)])));
         assert.equal(error.code, '13605', 'refused at checkout');
-        assert.equal(partnerCenterVerdict(error).code, checkAgreement(world.store.directory.customer(demoCustomers.contosoRetail)!).code, 'the verdict of the embedded rule');
+        assert.equal(partnerCenterVerdict(error).code, checkAgreement(world.world.directory.customer(demoCustomers.contosoRetail)!).code, 'the verdict of the embedded rule');
         assert.deepEqual(await ordersHeld(), [], 'no order');
         if (world.server) assert.equal(serverCalls('POST', /\/carts\/[^/]+\/checkout$/), 1, 'the checkout was sent, and refused');
       });

@@ -14,7 +14,6 @@ import { withPartnerCenterContext } from '../../../src/partnerCenter/rest/callCo
 import { familyOf } from '../../../src/partnerCenter/rest/catalogMapping';
 import { retryAfterMs } from '../../../src/partnerCenter/rest/client';
 import { SqliteJournal } from '../../../src/partnerCenter/rest/journal';
-import { StoreMirror } from '../../../src/partnerCenter/rest/mirror';
 import { parsePriceSheet } from '../../../src/partnerCenter/rest/priceSheet';
 import type { RestPartnerCenter } from '../../../src/partnerCenter/rest/restPartnerCenter';
 import { partnerCenterSettings } from '../../../src/partnerCenter/rest/settings';
@@ -23,7 +22,7 @@ import { english } from '../rules/factories';
 import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
 import { loadConfig } from '../../../bot/config';
-import { demoWorldStore } from '../../support/demoWorld';
+import { demoPartnerCenter, demoWorldStore } from '../../support/demoWorld';
 import { TestPartnerCenter, testCa, testRefreshToken } from '../../support/partnerCenterServer';
 import { restGateway, testCaFile, type TestGateway } from '../../support/restGateway';
 
@@ -80,7 +79,7 @@ describe('Partner Center REST gateway on the wire', () => {
   });
   afterEach(async () => {
     await pc.close();
-    pc.store.close();
+    pc.world.close();
   });
   const checkouts = () => pc.calls('POST', /\/carts\/[^/]+\/checkout$/);
 
@@ -235,7 +234,7 @@ describe('Partner Center REST gateway on the wire', () => {
     });
 
     it('refuses on a cart line error before any checkout (10013), and maps 800009 from the checkout', async () => {
-      const row = pc.store.db
+      const row = pc.world.db
         .prepare(
           `SELECT s.arm_sku_name AS sku, s.arm_region_name AS region, a.term, a.reservation_type AS type FROM availabilities a
            JOIN skus s ON s.product_id = a.product_id AND s.id = a.sku_id
@@ -268,7 +267,7 @@ describe('Partner Center REST gateway on the wire', () => {
 
     it('polls the registration status until the subscription is registered', async () => {
       await pc.close();
-      pc.store.close();
+      pc.world.close();
       pc = await TestPartnerCenter.start({ registrationPolls: 3 });
       t = restGateway(pc, contoso);
       await t.gateway.registerSubscription(demoCustomers.contosoRetail, demoSubscriptions.contosoRetailDevTest);
@@ -374,25 +373,24 @@ describe('Partner Center REST gateway on the wire', () => {
       // A customer and subscription in Partner Center only, and a price that differs from the demo catalog.
       const customerId = 'c0000000-0000-4000-8000-0000000000aa';
       const subscriptionId = 'b0000000-0000-4000-8000-0000000000aa';
-      pc.store.db
+      pc.world.db
         .prepare(
           `INSERT INTO customers (id, partner_id, company_name, domain, tenant_id, country, agreement, qualifications, reseller_mpn_id)
            VALUES (?, ?, 'Rest Only B.V.', 'restonly.onmicrosoft.com', ?, 'NL', 'notSigned', '["commercial"]', NULL)`,
         )
         .run(customerId, contoso, randomUUID());
-      pc.store.directory.insertSubscription(
+      pc.world.directory.insertSubscription(
         { id: subscriptionId, customerId, offerId: 'MS-AZR-0145P', kind: 'legacyAzure', friendlyName: 'Rest Only Production', status: 'active', billingType: 'usage', registrationStatus: 'registered' },
         new Date().toISOString(),
       );
-      pc.store.db.prepare(`UPDATE availabilities SET unit_price_minor = unit_price_minor + 100 WHERE country = 'NL' AND arm_sku_name = 'Standard_D2s_v5'`).run();
+      pc.world.db.prepare(`UPDATE availabilities SET unit_price_minor = unit_price_minor + 100 WHERE country = 'NL' AND arm_sku_name = 'Standard_D2s_v5'`).run();
 
       const bot = demoWorldStore();
       try {
-        const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db), mirror: new StoreMirror(bot) } }).gateway;
+        const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db) } }).gateway;
         const service = new PurchaseService(bot, gateway, () => new Date(), { sleep: async () => undefined });
         const found = service.resolveAgent('demo-anna')!;
         const anna: Actor = { ...found, conversationId: 'conversation-rest' };
-        assert.equal(bot.directory.customer(customerId), undefined, 'the bot’s store does not know the customer');
         const customers = await service.findCustomers(anna, 'Rest Only');
         assert.deepEqual(customers.customers.map((c) => c.id), [customerId], 'found in Partner Center');
         const customer = await service.selectCustomer(anna, customerId);
@@ -403,9 +401,9 @@ describe('Partner Center REST gateway on the wire', () => {
         const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
         assert.ok(page.ok && page.value.rows.length === 1);
         const row = page.value.rows[0]!;
-        const served = pc.store.catalog.item(row.catalogItemId)!;
+        const served = pc.world.catalog.item(row.catalogItemId)!;
         assert.equal(row.unitPrice.minor, served.availability.unitPriceMinor, 'Partner Center’s price');
-        const demo = demoWorldStore();
+        const demo = demoPartnerCenter();
         assert.notEqual(row.unitPrice.minor, demo.catalog.item(row.catalogItemId)!.availability.unitPriceMinor, 'not the demo catalog’s');
         demo.close();
         assert.ok((await service.addLine(anna, cartId, row.catalogItemId, 2)).ok, 'added');
@@ -423,10 +421,38 @@ describe('Partner Center REST gateway on the wire', () => {
       }
     });
 
+    it('checks the agreement at checkout as Partner Center has it then, and posts nothing when it is refused (R6)', async () => {
+      let now = Date.now();
+      const clock = () => new Date(now);
+      const bot = demoWorldStore();
+      try {
+        const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db), clock } }).gateway;
+        const service = new PurchaseService(bot, gateway, clock, { sleep: async () => undefined });
+        const anna: Actor = { ...service.resolveAgent('demo-anna')!, conversationId: 'conversation-rest' };
+        const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
+        assert.ok(customer.ok, 'Contoso Retail may be chosen');
+        const subscription = await service.selectSubscription(anna, customer.value, demoSubscriptions.contosoRetailProduction);
+        assert.ok(subscription.ok);
+        const cartId = service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
+        const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
+        assert.ok(page.ok && (await service.addLine(anna, cartId, page.value.rows[0]!.catalogItemId, 1)).ok, 'a line is added');
+        // In Partner Center the customer's agreement is no longer on record; the gateway reuses what it read for a minute.
+        pc.world.db.prepare(`UPDATE customers SET agreement = 'notConfirmed' WHERE id = ?`).run(demoCustomers.contosoRetail);
+        now += 61_000;
+        const result = await service.checkout(anna, cartId);
+        assert.equal(result.ok, false, 'refused');
+        if (!result.ok) assert.equal(result.verdict.code, 'R6_AGREEMENT', `as R6: ${english(result.verdict).message}`);
+        assert.equal(checkouts().length, 0, 'no checkout was posted');
+        assert.equal(bot.carts.get(cartId)?.status, 'active', 'the cart is not bought');
+      } finally {
+        bot.close();
+      }
+    });
+
     it('tells the agent the order is in progress when Partner Center says so and does not list it yet', async () => {
       const bot = demoWorldStore();
       try {
-        const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db), mirror: new StoreMirror(bot) } }).gateway;
+        const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db) } }).gateway;
         const service = new PurchaseService(bot, gateway, () => new Date(), { sleep: async () => undefined });
         const anna: Actor = { ...service.resolveAgent('demo-anna')!, conversationId: 'conversation-rest' };
         const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);

@@ -4,13 +4,14 @@
 // checked again at checkout; and every refusal is in the audit trail with its rule code.
 import assert from 'node:assert/strict';
 import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
-import { LocalPartnerCenter } from '../../../src/partnerCenter/local';
+import type { LocalPartnerCenter } from '../../../src/partnerCenter/local';
 import type { Store } from '../../../src/store/store';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
-import { demoWorldStore } from '../../support/demoWorld';
+import { demoPartnerCenter, demoWorldStore } from '../../support/demoWorld';
 
 interface Fixture {
   store: Store;
+  world: LocalPartnerCenter;
   service: PurchaseService;
   actor: Actor;
   cartId: string;
@@ -26,7 +27,8 @@ function actorFor(service: PurchaseService, userId: string): Actor {
 /** `userId`'s cart for Contoso Retail (Production) with 2 × D2s_v5, West Europe, 3 years. */
 async function cartOf(userId: string): Promise<Fixture> {
   const store = demoWorldStore();
-  const service = new PurchaseService(store, new LocalPartnerCenter(store));
+  const world = demoPartnerCenter();
+  const service = new PurchaseService(store, world);
   const actor = actorFor(service, userId);
   const customer = await service.selectCustomer(actor, demoCustomers.contosoRetail);
   assert.ok(customer.ok, `${userId} may choose Contoso Retail`);
@@ -38,18 +40,22 @@ async function cartOf(userId: string): Promise<Fixture> {
   const catalogItemId = page.value.rows[0]!.catalogItemId;
   const added = await service.addLine(actor, cartId, catalogItemId, 2);
   assert.ok(added.ok, 'the line is added');
-  return { store, service, actor, cartId, catalogItemId };
+  return { store, world, service, actor, cartId, catalogItemId };
 }
 
-const tables = ['carts', 'cart_lines', 'checkouts', 'orders', 'order_lines', 'subscriptions'];
-const counts = (store: Store) => tables.map((t) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
+/** What a purchase writes: the bot's carts, lines and journal, and Partner Center's orders, lines and subscriptions. */
+const counts = ({ store, world }: Pick<Fixture, 'store' | 'world'>) => [
+  ...['carts', 'cart_lines', 'checkouts'].map((t) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n),
+  ...['orders', 'order_lines', 'subscriptions'].map((t) => (world.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n),
+];
 const cartRow = (store: Store, cartId: string) => JSON.stringify(store.carts.get(cartId));
 
 describe('purchase/authorisation: another partner reaches nothing through the service', () => {
   it("refuses every cart method on a Contoso cart to a Fabrikam agent, audits it, and changes nothing", async () => {
-    const { store, service, cartId, catalogItemId } = await cartOf('demo-anna');
+    const fixture = await cartOf('demo-anna');
+    const { store, service, cartId, catalogItemId } = fixture;
     const lucas = actorFor(service, 'demo-lucas');
-    const before = counts(store);
+    const before = counts(fixture);
     const cartBefore = cartRow(store, cartId);
     const refusals: [string, Promise<{ ok: boolean; verdict?: { code: string } } | undefined> | { ok: boolean; verdict?: { code: string } }][] = [
       ['catalog.search', service.searchCatalog(lucas, cartId, {}, 0)],
@@ -68,7 +74,7 @@ describe('purchase/authorisation: another partner reaches nothing through the se
     assert.deepEqual(review.refusals.map((r) => r.code), ['CUSTOMER_ISOLATION'], 'a review change is refused as isolation');
     assert.equal(await service.ordersForCart(lucas, cartId), undefined, 'no orders are shown for the cart');
 
-    assert.deepEqual(counts(store), before, 'nothing is written');
+    assert.deepEqual(counts(fixture), before, 'nothing is written');
     assert.equal(cartRow(store, cartId), cartBefore, 'the cart is unchanged');
     const events = store.audit.list().filter((e) => e.agentId === demoAgents.lucas);
     const types = events.map((e) => e.type).sort();
@@ -130,19 +136,19 @@ describe('purchase/authorisation: rules that changed since the items were added 
       name: 'the customer moved to another partner',
       user: 'demo-anna',
       code: 'CUSTOMER_ISOLATION',
-      change: ({ store }) => store.db.prepare('UPDATE customers SET partner_id = ? WHERE id = ?').run(demoPartners.fabrikamBr, demoCustomers.contosoRetail),
+      change: ({ world }) => world.db.prepare('UPDATE customers SET partner_id = ? WHERE id = ?').run(demoPartners.fabrikamBr, demoCustomers.contosoRetail),
     },
     {
       name: "the customer's agreement is no longer confirmed",
       user: 'demo-anna',
       code: 'R6_AGREEMENT',
-      change: ({ store }) => store.db.prepare(`UPDATE customers SET agreement = 'notConfirmed' WHERE id = ?`).run(demoCustomers.contosoRetail),
+      change: ({ world }) => world.db.prepare(`UPDATE customers SET agreement = 'notConfirmed' WHERE id = ?`).run(demoCustomers.contosoRetail),
     },
     {
       name: 'the customer is now in a market without reservations',
       user: 'demo-anna',
       code: 'R4_MARKET',
-      change: ({ store }) => store.db.prepare(`UPDATE customers SET country = 'AW' WHERE id = ?`).run(demoCustomers.contosoRetail),
+      change: ({ world }) => world.db.prepare(`UPDATE customers SET country = 'AW' WHERE id = ?`).run(demoCustomers.contosoRetail),
     },
   ];
   for (const c of cases) {
@@ -152,7 +158,7 @@ describe('purchase/authorisation: rules that changed since the items were added 
       const result = await fixture.service.checkout(fixture.actor, fixture.cartId);
       assert.equal(result.ok, false, 'the checkout is refused');
       if (!result.ok) assert.equal(result.verdict.code, c.code, `refused as ${c.code}: ${result.verdict.code}`);
-      assert.deepEqual(counts(fixture.store).slice(2, 5), [0, 0, 0], 'no checkout, order or order line');
+      assert.deepEqual(counts(fixture).slice(2, 5), [0, 0, 0], 'no checkout, order or order line');
       const refused = fixture.store.audit.list({ cartId: fixture.cartId }).filter((e) => e.type === 'checkout.refused');
       assert.equal(refused.length, 1, `one checkout.refused event: ${fixture.store.audit.list({ cartId: fixture.cartId }).map((e) => e.type).join(', ')}`);
       assert.equal(refused[0]!.code, c.code, 'with the rule code');

@@ -2,14 +2,17 @@
 // whatever happens (repeats, races, a failure halfway), prices from the catalog, every rule re-checked.
 import assert from 'node:assert/strict';
 import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
-import { LocalPartnerCenter, fulfilmentDelayMs } from '../../../src/partnerCenter/local';
+import { fulfilmentDelayMs, type LocalPartnerCenter } from '../../../src/partnerCenter/local';
 import type { Store } from '../../../src/store/store';
+import type { Db } from '../../../src/store/db';
 import { demoCustomers, demoSubscriptions } from '../../../src/store/demoIds';
-import { demoWorldStore } from '../../support/demoWorld';
+import { demoPartnerCenter, demoWorldStore } from '../../support/demoWorld';
 import { english } from '../rules/factories';
 
 interface Fixture {
   store: Store;
+  /** The embedded Partner Center the service buys from. */
+  world: LocalPartnerCenter;
   service: PurchaseService;
   anna: Actor;
   cartId: string;
@@ -26,7 +29,8 @@ function actorFor(service: PurchaseService, userId: string): Actor {
 /** Anna's cart for Contoso Retail (Production): 3 × D2s_v5 and 1 × D4s_v5 in West Europe, 3 years. */
 async function annasCart(clock: () => Date = () => new Date()): Promise<Fixture> {
   const store = demoWorldStore();
-  const service = new PurchaseService(store, new LocalPartnerCenter(store, clock), clock);
+  const world = demoPartnerCenter(clock);
+  const service = new PurchaseService(store, world, clock);
   const anna = actorFor(service, 'demo-anna');
   const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
   assert.ok(customer.ok, 'Anna may choose Contoso Retail');
@@ -42,21 +46,22 @@ async function annasCart(clock: () => Date = () => new Date()): Promise<Fixture>
     assert.ok(added.ok, `${size} is added`);
     lines.push({ catalogItemId, quantity });
   }
-  return { store, service, anna, cartId, lines };
+  return { store, world, service, anna, cartId, lines };
 }
 
-const count = (store: Store, table: string) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+/** Rows of a table: the bot's (carts, checkouts) or the embedded Partner Center's (orders, order lines). */
+const count = (of: { db: Db }, table: string) => (of.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-function unitPrice(store: Store, catalogItemId: string): number {
+function unitPrice(world: LocalPartnerCenter, catalogItemId: string): number {
   const availabilityId = catalogItemId.split(':')[2];
-  const row = store.db.prepare('SELECT unit_price_minor AS p FROM availabilities WHERE id = ?').get(availabilityId) as { p: number } | undefined;
+  const row = world.db.prepare('SELECT unit_price_minor AS p FROM availabilities WHERE id = ?').get(availabilityId) as { p: number } | undefined;
   assert.ok(row, `availability ${availabilityId} exists`);
   return row.p;
 }
 
 describe('purchase/checkout: one order set per cart', () => {
   it('buys the cart at catalog prices and records who bought what', async () => {
-    const { store, service, anna, cartId, lines } = await annasCart();
+    const { store, world, service, anna, cartId, lines } = await annasCart();
     const result = await service.checkout(anna, cartId);
     assert.ok(result.ok, `checkout succeeds: ${JSON.stringify(!result.ok && result.verdict)}`);
     assert.equal(result.value.replayed, false, 'a first checkout is not a replay');
@@ -64,7 +69,7 @@ describe('purchase/checkout: one order set per cart', () => {
     const order = result.value.orders[0]!;
     assert.equal(order.customerId, demoCustomers.contosoRetail, 'the order is for Contoso Retail');
     assert.equal(order.currencyCode, 'EUR', 'a Dutch customer pays in euros');
-    const expected = lines.reduce((sum, l) => sum + unitPrice(store, l.catalogItemId) * l.quantity, 0);
+    const expected = lines.reduce((sum, l) => sum + unitPrice(world, l.catalogItemId) * l.quantity, 0);
     assert.equal(order.totalMinor, expected, 'the total is the catalog unit price times the quantity, summed');
     assert.deepEqual(
       order.lineItems.map((l) => [l.catalogItemId, l.quantity]),
@@ -78,52 +83,52 @@ describe('purchase/checkout: one order set per cart', () => {
   });
 
   it('a second checkout of the same cart returns the same orders and writes none', async () => {
-    const { store, service, anna, cartId } = await annasCart();
+    const { store, world, service, anna, cartId } = await annasCart();
     const first = await service.checkout(anna, cartId);
     assert.ok(first.ok, 'the first checkout succeeds');
-    const before = [count(store, 'orders'), count(store, 'order_lines'), count(store, 'checkouts')];
+    const before = [count(world, 'orders'), count(world, 'order_lines'), count(store, 'checkouts')];
     const second = await service.checkout(anna, cartId);
     assert.ok(second.ok, 'the second checkout answers with the orders');
     assert.equal(second.value.replayed, true, 'the second checkout is a replay');
     assert.deepEqual(second.value.orders.map((o) => o.id), first.value.orders.map((o) => o.id), 'the same order ids');
-    assert.deepEqual([count(store, 'orders'), count(store, 'order_lines'), count(store, 'checkouts')], before, 'nothing new written');
+    assert.deepEqual([count(world, 'orders'), count(world, 'order_lines'), count(store, 'checkouts')], before, 'nothing new written');
   });
 
   it('ten concurrent checkouts of one cart make one order set', async () => {
-    const { store, service, anna, cartId } = await annasCart();
+    const { world, service, anna, cartId } = await annasCart();
     const results = await Promise.all(Array.from({ length: 10 }, () => service.checkout(anna, cartId)));
     const ids = new Set(results.flatMap((r) => (r.ok ? r.value.orders.map((o) => o.id) : [`refused:${r.verdict.code}`])));
     assert.equal(ids.size, 1, `every checkout names the same single order: ${[...ids].join(', ')}`);
-    assert.equal(count(store, 'orders'), 1, 'one order in the ledger');
+    assert.equal(count(world, 'orders'), 1, 'one order in the ledger');
     assert.equal(results.filter((r) => r.ok && !r.value.replayed).length, 1, 'exactly one checkout did the buying');
   });
 
   it('a failure halfway through writing leaves no order and the cart buyable', async () => {
-    const { store, service, anna, cartId } = await annasCart();
+    const { store, world, service, anna, cartId } = await annasCart();
     // A disk error or crash while the order lines are written, simulated by a trigger that aborts.
-    store.db.exec(`CREATE TEMP TRIGGER fail_second_line BEFORE INSERT ON order_lines WHEN NEW.line_item_number = 1
+    world.db.exec(`CREATE TEMP TRIGGER fail_second_line BEFORE INSERT ON order_lines WHEN NEW.line_item_number = 1
       BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
     await assert.rejects(service.checkout(anna, cartId), /simulated failure/, 'the checkout fails');
-    assert.equal(count(store, 'orders'), 0, 'no order survives the failed transaction');
-    assert.equal(count(store, 'order_lines'), 0, 'no order line survives');
+    assert.equal(count(world, 'orders'), 0, 'no order survives the failed transaction');
+    assert.equal(count(world, 'order_lines'), 0, 'no order line survives');
     assert.equal(count(store, 'checkouts'), 0, 'the idempotency key is not taken');
     assert.equal(store.carts.get(cartId)?.status, 'active', 'the cart is still active');
-    store.db.exec('DROP TRIGGER fail_second_line');
+    world.db.exec('DROP TRIGGER fail_second_line');
     const retry = await service.checkout(anna, cartId);
     assert.ok(retry.ok && !retry.value.replayed, 'the retry buys');
-    assert.equal(count(store, 'order_lines'), 2, 'both lines are bought once');
+    assert.equal(count(world, 'order_lines'), 2, 'both lines are bought once');
   });
 
   it('a cart priced on the review at an old price is bought at the catalog price of the moment', async () => {
-    const { store, service, anna, cartId, lines } = await annasCart();
+    const { world, service, anna, cartId, lines } = await annasCart();
     const quote = await service.quote(anna, cartId);
     assert.ok(quote.ok, 'the cart can be quoted');
     const availabilityId = lines[0]!.catalogItemId.split(':')[2];
-    store.db.prepare('UPDATE availabilities SET unit_price_minor = unit_price_minor + 100 WHERE id = ?').run(availabilityId);
+    world.db.prepare('UPDATE availabilities SET unit_price_minor = unit_price_minor + 100 WHERE id = ?').run(availabilityId);
     const result = await service.checkout(anna, cartId);
     assert.ok(result.ok, 'checkout succeeds');
     const line = result.value.orders[0]!.lineItems.find((l) => l.catalogItemId === lines[0]!.catalogItemId)!;
-    assert.equal(line.unitPriceMinor, unitPrice(store, lines[0]!.catalogItemId), 'the unit price is read at checkout');
+    assert.equal(line.unitPriceMinor, unitPrice(world, lines[0]!.catalogItemId), 'the unit price is read at checkout');
     assert.notEqual(line.unitPriceMinor, quote.value.lines[0]!.unitPrice.minor, 'not the quoted one');
   });
 });
@@ -133,7 +138,7 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
     {
       name: 'the subscription was suspended after the items were added',
       code: 'R5_ACTIVE_SUBSCRIPTION',
-      change: ({ store }) => store.db.prepare(`UPDATE subscriptions SET status = 'suspended' WHERE id = ?`).run(demoSubscriptions.contosoRetailProduction),
+      change: ({ world }) => world.db.prepare(`UPDATE subscriptions SET status = 'suspended' WHERE id = ?`).run(demoSubscriptions.contosoRetailProduction),
     },
     {
       name: "Anna's role became Billing admin",
@@ -146,14 +151,14 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
     {
       name: 'an item was withdrawn from sale',
       code: 'CATALOG_AVAILABILITY',
-      change: ({ store, lines }) =>
-        store.db.prepare('UPDATE availabilities SET is_purchasable = 0 WHERE id = ?').run(lines[1]!.catalogItemId.split(':')[2]),
+      change: ({ world, lines }) =>
+        world.db.prepare('UPDATE availabilities SET is_purchasable = 0 WHERE id = ?').run(lines[1]!.catalogItemId.split(':')[2]),
     },
     {
       name: 'the single scope was forced into the cart of an Azure plan',
       code: 'R7_AZURE_PLAN_SHARED_SCOPE',
-      change: ({ store, cartId }) => {
-        store.db.prepare(`UPDATE subscriptions SET kind = 'azurePlan' WHERE id = ?`).run(demoSubscriptions.contosoRetailProduction);
+      change: ({ store, world, cartId }) => {
+        world.db.prepare(`UPDATE subscriptions SET kind = 'azurePlan' WHERE id = ?`).run(demoSubscriptions.contosoRetailProduction);
         store.db.prepare(`UPDATE carts SET scope = 'single' WHERE id = ?`).run(cartId);
       },
     },
@@ -170,14 +175,14 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
       const result = await fixture.service.checkout(fixture.anna, fixture.cartId);
       assert.equal(result.ok, false, 'the checkout is refused');
       if (!result.ok) assert.equal(result.verdict.code, c.code, `refused as ${c.code}: ${english(result.verdict).message}`);
-      assert.equal(count(fixture.store, 'orders'), 0, 'no order');
+      assert.equal(count(fixture.world, 'orders'), 0, 'no order');
       assert.equal(fixture.store.carts.get(fixture.cartId)?.status, 'active', 'the cart stays active');
     });
   }
 
   it('names a withdrawn line on the review, and buys after it is removed', async () => {
-    const { store, service, anna, cartId, lines } = await annasCart();
-    store.db.prepare('UPDATE availabilities SET is_purchasable = 0 WHERE id = ?').run(lines[1]!.catalogItemId.split(':')[2]);
+    const { world, service, anna, cartId, lines } = await annasCart();
+    world.db.prepare('UPDATE availabilities SET is_purchasable = 0 WHERE id = ?').run(lines[1]!.catalogItemId.split(':')[2]);
     const quote = await service.quote(anna, cartId);
     assert.ok(quote.ok, 'the cart can still be reviewed');
     assert.equal(quote.value.lines.length, 1, 'the review prices only the line still for sale');
@@ -188,12 +193,12 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
     assert.ok(service.removeLine(anna, cartId, 2).ok, 'line 2 is removed');
     const result = await service.checkout(anna, cartId);
     assert.ok(result.ok, 'the rest is bought');
-    assert.equal(count(store, 'order_lines'), 1, 'one line bought');
+    assert.equal(count(world, 'order_lines'), 1, 'one line bought');
   });
 
   it('refuses at checkout an item the inventory check restricts since it was added', async () => {
-    const { store, service, anna, cartId } = await annasCart();
-    store.db
+    const { world, service, anna, cartId } = await annasCart();
+    world.db
       .prepare(`INSERT INTO inventory_restrictions VALUES ('Standard_D4s_v5', 'westeurope', 'InventoryNotAvailable', 'No capacity now.')`)
       .run();
     const result = await service.checkout(anna, cartId);
@@ -202,16 +207,16 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
       assert.equal(result.verdict.partnerCenterCode, '800010', 'as Partner Center inventory not available');
       assert.match(english(result.verdict).message, /Standard_D4s_v5.*No capacity now\./, 'naming the size and the reason');
     }
-    assert.equal(count(store, 'orders'), 0, 'no order');
+    assert.equal(count(world, 'orders'), 0, 'no order');
   });
 
   it("refuses another agent's cart, even of the same partner", async () => {
-    const { store, service, cartId } = await annasCart();
+    const { world, service, cartId } = await annasCart();
     const gijs = actorFor(service, 'demo-gijs');
     const result = await service.checkout(gijs, cartId);
     assert.equal(result.ok, false, "Gijs cannot buy Anna's cart");
     if (!result.ok) assert.equal(result.verdict.code, 'CUSTOMER_ISOLATION', 'refused as isolation');
-    assert.equal(count(store, 'orders'), 0, 'no order');
+    assert.equal(count(world, 'orders'), 0, 'no order');
   });
 });
 

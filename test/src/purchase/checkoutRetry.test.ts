@@ -3,13 +3,13 @@
 // bought (once), not bought (nothing made) or unknown (told so) — never a second order.
 import assert from 'node:assert/strict';
 import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
-import { LocalPartnerCenter } from '../../../src/partnerCenter/local';
+import type { LocalPartnerCenter } from '../../../src/partnerCenter/local';
 import { FaultyPartnerCenter, type PartnerCenterMethod } from '../../support/faultyPartnerCenter';
 import type { CheckoutRequest } from '../../../src/partnerCenter/partnerCenter';
 import type { CheckoutRetryPolicy } from '../../../src/purchase/checkoutRetry';
 import type { Store } from '../../../src/store/store';
 import { demoCustomers, demoSubscriptions } from '../../../src/store/demoIds';
-import { demoWorldStore } from '../../support/demoWorld';
+import { demoPartnerCenter, demoWorldStore } from '../../support/demoWorld';
 import { english } from '../rules/factories';
 
 interface Fixture {
@@ -30,7 +30,7 @@ async function faultyCart(
   onSleep?: (ms: number, f: Fixture) => Promise<void>,
 ): Promise<Fixture> {
   const store = demoWorldStore();
-  const local = new LocalPartnerCenter(store);
+  const local = demoPartnerCenter();
   const faulty = new FaultyPartnerCenter(local);
   const sleeps: number[] = [];
   let clock = 0;
@@ -61,7 +61,7 @@ async function faultyCart(
   return Object.assign(fixture, { service, anna, cartId });
 }
 
-const orders = (f: Fixture) => (f.store.db.prepare('SELECT COUNT(*) AS n FROM orders WHERE cart_id = ?').get(f.cartId) as { n: number }).n;
+const orders = (f: Fixture) => (f.local.db.prepare('SELECT COUNT(*) AS n FROM orders WHERE cart_id = ?').get(f.cartId) as { n: number }).n;
 /** The gateway calls of the checkout, as "checkout:fault" and "lookup:fault", in order. */
 const trail = (f: Fixture) =>
   f.faulty.calls.filter((c) => c.method === 'checkout' || c.method === 'getOrdersForRequest').map((c) => `${c.method === 'checkout' ? 'checkout' : 'lookup'}:${c.fault}`);
@@ -136,7 +136,7 @@ describe('purchase/checkout through a failing Partner Center', () => {
     let request: CheckoutRequest | undefined;
     const f = await faultyCart({ checkout: '800060' }, {}, async (_ms, fx) => {
       // Partner Center completes the order in progress while the bot waits.
-      if (request && !fx.store.ledger.hasCheckout(request.requestId)) await fx.local.checkout(request);
+      if (request && !fx.local.orders.forRequest(request.requestId).length) await fx.local.checkout(request);
     });
     const original = f.faulty.checkout.bind(f.faulty);
     f.faulty.checkout = (r) => ((request = r), original(r));
@@ -216,7 +216,7 @@ describe('purchase/checkout through a failing Partner Center', () => {
 
   it('a database error of the embedded gateway is not retried: it fails the turn', async () => {
     const f = await faultyCart({});
-    f.store.db.exec(`CREATE TEMP TRIGGER full BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    f.local.db.exec(`CREATE TEMP TRIGGER full BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     await assert.rejects(f.service.checkout(f.anna, f.cartId), /disk full/, 'the error propagates');
     assert.equal(f.faulty.callsOf('checkout').length, 1, 'one post');
     assert.equal(orders(f), 0, 'no order');

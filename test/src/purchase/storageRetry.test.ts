@@ -2,15 +2,15 @@
 // the first time must be whole (one transaction) and must not be written twice.
 import assert from 'node:assert/strict';
 import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
-import { LocalPartnerCenter } from '../../../src/partnerCenter/local';
 import { storageFaultOf } from '../../../src/store/db';
 import { ledgerProblems } from '../../../src/store/ledgerCheck';
 import { demoCustomers, demoSubscriptions } from '../../../src/store/demoIds';
-import { demoWorldStore } from '../../support/demoWorld';
+import { demoPartnerCenter, demoWorldStore } from '../../support/demoWorld';
 
 async function setup() {
   const store = demoWorldStore();
-  const service = new PurchaseService(store, new LocalPartnerCenter(store));
+  const world = demoPartnerCenter();
+  const service = new PurchaseService(store, world);
   const found = service.resolveAgent('demo-anna');
   assert.ok(found, 'demo-anna is a demo agent');
   const anna: Actor = { ...found, conversationId: 'c-anna' };
@@ -18,19 +18,19 @@ async function setup() {
   assert.ok(customer.ok, 'Contoso Retail');
   const subscription = await service.selectSubscription(anna, customer.value, demoSubscriptions.contosoRetailProduction);
   assert.ok(subscription.ok, 'Production');
-  return { store, service, anna, customer: customer.value, subscription: subscription.value };
+  return { store, world, service, anna, customer: customer.value, subscription: subscription.value };
 }
 
 const count = (db: ReturnType<typeof demoWorldStore>['db'], table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('purchase: writes a retried turn can repeat', () => {
   it('opening a cart is one transaction: when its audit event cannot be written, no cart remains', async () => {
-    const { store, service, anna, customer, subscription } = await setup();
+    const { store, world, service, anna, customer, subscription } = await setup();
     const carts = count(store.db, 'carts');
     store.db.exec(`CREATE TEMP TRIGGER no_audit BEFORE INSERT ON audit_events WHEN NEW.type = 'cart.opened' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     assert.throws(() => service.openCart(anna, customer, 'commercial', 'VirtualMachines', subscription), /disk full/, 'the open fails');
     assert.equal(count(store.db, 'carts'), carts, 'no cart was left behind');
-    assert.deepEqual(ledgerProblems(store.db), [], 'no half-written cart');
+    assert.deepEqual(ledgerProblems(store.db, world.orders.idsByRequest()), [], 'no half-written cart');
   });
 
   it('adding a line twice for the same question (the turn retried) keeps one line, with the last quantity', async () => {

@@ -1,7 +1,9 @@
 // CartStore: a cart reads back with its header and its lines in line order, whatever was changed since.
+// Its customer and catalog items are Partner Center's ids, kept as given.
 import assert from 'node:assert/strict';
-import { openDatabase, type Db } from '../../../src/store/db';
-import { seedDemoWorld } from '../../../src/store/seed';
+import type { Db } from '../../../src/store/db';
+import { openStoreDatabase } from '../../../src/store/store';
+import { seedDemoAgents } from '../../../src/store/seed';
 import { CartStore } from '../../../src/store/carts';
 import { demoAgents, demoCustomers, demoPartners } from '../../../src/store/demoIds';
 
@@ -12,13 +14,10 @@ describe('store/carts: a cart and its lines', () => {
   const now = '2026-11-26T09:00:00.000Z';
 
   before(() => {
-    db = openDatabase(':memory:');
-    assert.equal(seedDemoWorld(db), true, 'the demo world is seeded');
+    db = openStoreDatabase(':memory:');
+    assert.equal(seedDemoAgents(db), true, 'the demo agents are seeded');
     carts = new CartStore(db);
-    items = db
-      .prepare(`SELECT catalog_item_id FROM availabilities WHERE country = 'NL' AND reservation_type = 'VirtualMachines' ORDER BY catalog_item_id LIMIT 4`)
-      .pluck()
-      .all() as string[];
+    items = ['DZH318Z0BQ4L:0001:DZH318Z0BQ4M', 'DZH318Z0BQ4L:0002:DZH318Z0BQ4N', 'DZH318Z0BQ4L:0003:DZH318Z0BQ4P', 'DZH318Z0BQ4L:0004:DZH318Z0BQ4Q'];
     carts.create({
       id: 'cart-1',
       partnerId: demoPartners.contosoNl,

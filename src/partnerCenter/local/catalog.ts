@@ -1,14 +1,14 @@
-// The catalog as stored: reservation types, products, SKUs and availabilities, with the filtered search.
-import { statement, type Db } from './db';
-import { storeVersions, VersionedCache } from './versionedCache';
+// The embedded Partner Center's catalog: reservation types, products, SKUs and availabilities, with the
+// filtered search.
+import { statement, type Db } from '../../store/db';
 import {
   type CatalogItem,
   type ReservationType,
   type Segment,
   type Sku,
   type TermDuration,
-} from '../domain/types';
-import type { CatalogSearch } from '../domain/types';
+} from '../../domain/types';
+import type { CatalogSearch } from '../../domain/types';
 
 interface ItemRow {
   catalog_item_id: string;
@@ -55,10 +55,8 @@ const itemSelect = `
 const termDescriptions: Record<TermDuration, string> = { P1Y: '1 year', P3Y: '3 years', P5Y: '5 years' };
 
 /**
- * A row as the domain's CatalogItem. Not parsed with zod again: catalog rows are only written from
- * values that already are CatalogItems (the seed's typed constants, the REST mirror's items parsed from
- * the wire), and the store test checks every seeded row against the schema. Parsing here was about a
- * tenth of a catalog page's cost (ten items: 135 → 121 µs).
+ * A row as the domain's CatalogItem. Not parsed with zod again: catalog rows are only written from the
+ * seed's typed constants, and the seed test checks every seeded row against the schema.
  */
 function toItem(r: ItemRow): CatalogItem {
   const term = r.term as TermDuration;
@@ -122,25 +120,9 @@ export interface CatalogSearchResult {
 }
 
 export class CatalogStore {
-  /** Reservation types, items by id and inventory restrictions, until a catalog row changes (versionedCache.ts). */
-  private readonly cache: VersionedCache;
-  /**
-   * Search pages, until a catalog row changes or an availability is added. A page is the same for every
-   * agent and customer of a market: the first page of a filter is read once, not on every catalog card.
-   * About 10 kB a page: at most 1,000 kept.
-   */
-  private readonly pages: VersionedCache;
-
-  constructor(private readonly db: Db) {
-    this.cache = new VersionedCache(db, storeVersions.catalog, { cacheMisses: false, maxEntries: 10_000 });
-    this.pages = new VersionedCache(db, storeVersions.catalogPages, { cacheMisses: false, maxEntries: 1_000 });
-  }
+  constructor(private readonly db: Db) {}
 
   reservationTypes(): ReservationType[] {
-    return this.cache.get('reservationTypes', () => this.readReservationTypes());
-  }
-
-  private readReservationTypes(): ReservationType[] {
     const rows = statement(this.db, 'SELECT * FROM reservation_types ORDER BY sort_order, key').all() as {
       key: string;
       id: string;
@@ -149,7 +131,7 @@ export class CatalogStore {
       monthly_billing_supported: number;
       unit: string;
     }[];
-    // Written only from the typed reservation types of the seed and the REST mapping: not parsed again.
+    // Written only from the typed reservation types of the seed: not parsed again.
     return rows.map((r) => ({
       key: r.key,
       id: r.id,
@@ -160,20 +142,12 @@ export class CatalogStore {
     }));
   }
 
-  /** Purchasable items of one market, segment and type that match the filter, in a stable order. */
   /**
+   * Purchasable items of one market, segment and type that match the filter, in a stable order.
    * `total` counts the matching rows up to max(CATALOG_COUNT_CAP, offset + limit); when more rows match,
    * `totalCapped` is present (true) and `total` is that bound (a later page exists: paging goes on past the cap).
    */
   search(q: CatalogSearch): CatalogSearchResult {
-    const f = q.filter;
-    // Every field readSearch uses, in a fixed order.
-    const key = JSON.stringify([q.country, q.segment, q.reservationType, f.region, f.term, f.family, f.armSkuName, f.text, q.offset, q.limit]);
-    return this.pages.get(key, () => this.readSearch(q));
-  }
-
-  /** The search itself, never cached: what a page costs when the cache misses (the bench times this). */
-  readSearch(q: CatalogSearch): CatalogSearchResult {
     const where = ['a.country = ?', 'a.segment = ?', 'a.reservation_type = ?', 'a.is_purchasable = 1'];
     const args: (string | number)[] = [q.country, q.segment, q.reservationType];
     const f = q.filter;
@@ -182,7 +156,7 @@ export class CatalogStore {
     if (f.family) (where.push('a.family = ?'), args.push(f.family));
     if (f.armSkuName) (where.push('a.arm_sku_name = ?'), args.push(f.armSkuName));
     if (f.text) {
-      // The same as testing both names of every row, through the few distinct names (migration 5).
+      // The same as testing both names of every row, through the few distinct names (sku_names).
       where.push(
         `(a.arm_sku_name, a.family) IN (SELECT arm_sku_name, family FROM sku_names WHERE arm_sku_name LIKE ? ESCAPE '\\' OR family LIKE ? ESCAPE '\\')`,
       );
@@ -214,20 +188,12 @@ export class CatalogStore {
   }
 
   item(catalogItemId: string): CatalogItem | undefined {
-    return this.cache.get(`item:${catalogItemId}`, () => this.readItem(catalogItemId));
-  }
-
-  private readItem(catalogItemId: string): CatalogItem | undefined {
     const r = statement(this.db, `${itemSelect} WHERE a.catalog_item_id = ?`).get(catalogItemId) as ItemRow | undefined;
     return r && toItem(r);
   }
 
   /** Why a SKU's size cannot be reserved in a region now (Partner Center's inventory check); empty when it can. */
   inventoryRestrictions(productId: string, skuId: string, armRegionName: string): { reasonCode: string; description: string }[] {
-    return this.cache.get(`restrictions:${JSON.stringify([productId, skuId, armRegionName])}`, () => this.readInventoryRestrictions(productId, skuId, armRegionName));
-  }
-
-  private readInventoryRestrictions(productId: string, skuId: string, armRegionName: string): { reasonCode: string; description: string }[] {
     return statement(
       this.db,
       `SELECT r.reason_code AS reasonCode, r.description FROM skus s
@@ -247,7 +213,7 @@ export class CatalogStore {
     const base = 'FROM availabilities a WHERE a.country = ? AND a.segment = ? AND a.reservation_type = ?';
     const regions = statement(
       this.db,
-      // The SKU's region names are on the availability (migration 3): the market's index range alone.
+      // The SKU's region names are on the availability: the market's index range alone.
       `SELECT DISTINCT a.arm_region_name AS armName, a.region AS displayName ${base} ORDER BY a.region`,
     )
       .all(...args) as { armName: string; displayName: string }[];

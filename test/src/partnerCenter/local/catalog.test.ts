@@ -1,15 +1,14 @@
-// CatalogStore.search: the count of matching rows is bounded (CATALOG_COUNT_CAP), so a search costs the
-// same whatever the catalog's size; paging goes on past the bound. Rows read back are valid CatalogItems.
+// The embedded Partner Center's CatalogStore.search: the count of matching rows is bounded
+// (CATALOG_COUNT_CAP), so a search costs the same whatever the catalog's size; paging goes on past the
+// bound. Rows read back are valid CatalogItems.
 import assert from 'node:assert/strict';
-import { openDatabase, type Db } from '../../../src/store/db';
-import { seedDemoWorld } from '../../../src/store/seed';
-import { CATALOG_COUNT_CAP, CatalogStore } from '../../../src/store/catalog';
-import type { CatalogSearch } from '../../../src/domain/types';
-import { Store } from '../../../src/store/store';
-import { CatalogItem, ReservationType } from '../../../src/domain/types';
-import { StoreMirror } from '../../../src/partnerCenter/rest/mirror';
+import type { Db } from '../../../../src/store/db';
+import { CATALOG_COUNT_CAP, CatalogStore } from '../../../../src/partnerCenter/local/catalog';
+import type { CatalogSearch } from '../../../../src/domain/types';
+import { LocalPartnerCenter } from '../../../../src/partnerCenter/local';
+import { CatalogItem, ReservationType } from '../../../../src/domain/types';
 
-describe('store/catalog: capped search count', () => {
+describe('partnerCenter/local/catalog: capped search count', () => {
   let db: Db;
   let catalog: CatalogStore;
   const search = (over: Partial<CatalogSearch> = {}): CatalogSearch => ({
@@ -29,9 +28,9 @@ describe('store/catalog: capped search count', () => {
       .get(q.country, q.segment, q.reservationType) as { n: number }).n;
 
   before(() => {
-    db = openDatabase(':memory:');
-    assert.equal(seedDemoWorld(db), true);
-    catalog = new CatalogStore(db);
+    const pc = LocalPartnerCenter.open(':memory:');
+    db = pc.db;
+    catalog = pc.catalog;
   });
   after(() => db.close());
 
@@ -97,18 +96,18 @@ describe('store/catalog: capped search count', () => {
   });
 });
 
-describe('store/catalog: rows read back are valid domain values', () => {
-  // toItem maps rows without parsing them again: every writer must have written a valid CatalogItem.
-  let store: Store;
+describe('partnerCenter/local/catalog: rows read back are valid domain values', () => {
+  // toItem maps rows without parsing them again: the seed must have written valid CatalogItems.
+  let world: LocalPartnerCenter;
   before(() => {
-    store = Store.open(':memory:');
+    world = LocalPartnerCenter.open(':memory:');
   });
-  after(() => store.close());
+  after(() => world.close());
 
   it('every seeded availability reads back as a valid CatalogItem', () => {
-    const ids = (store.db.prepare('SELECT catalog_item_id AS id FROM availabilities').all() as { id: string }[]).map((r) => r.id);
+    const ids = (world.db.prepare('SELECT catalog_item_id AS id FROM availabilities').all() as { id: string }[]).map((r) => r.id);
     assert.ok(ids.length > 90_000, `the demo catalog is seeded (${ids.length})`);
-    const catalog = new CatalogStore(store.db);
+    const catalog = new CatalogStore(world.db);
     for (const id of ids) {
       const item = catalog.item(id);
       const parsed = CatalogItem.safeParse(item);
@@ -117,27 +116,8 @@ describe('store/catalog: rows read back are valid domain values', () => {
   });
 
   it('every seeded reservation type reads back as a valid ReservationType', () => {
-    const types = new CatalogStore(store.db).reservationTypes();
+    const types = new CatalogStore(world.db).reservationTypes();
     assert.equal(types.length, 21, 'the 21 demo reservation types');
     for (const t of types) assert.ok(ReservationType.safeParse(t).success, `${t.key} is a valid ReservationType`);
-  });
-
-  it("reads back what the REST gateway's mirror wrote, field for field", () => {
-    const catalog = new CatalogStore(store.db);
-    const seeded = catalog.item((store.db.prepare('SELECT catalog_item_id AS id FROM availabilities LIMIT 1').get() as { id: string }).id)!;
-    const written: CatalogItem = {
-      ...seeded,
-      catalogItemId: 'PRODX:SKUX:AVAILX',
-      product: { ...seeded.product, id: 'PRODX', title: 'Mirrored product' },
-      sku: { ...seeded.sku, id: 'SKUX', productId: 'PRODX', supportedBillingCycles: ['one_time', 'monthly'], purchasePrerequisites: ['InventoryCheck'] },
-      availability: { ...seeded.availability, id: 'AVAILX', productId: 'PRODX', skuId: 'SKUX', catalogItemId: 'PRODX:SKUX:AVAILX', unitPriceMinor: 4242 },
-    };
-    const mirror = new StoreMirror(store);
-    mirror.catalogItem(CatalogItem.parse(written));
-    // Mirrored again (a catalog refresh): the upsert path, with names sku_names already knows.
-    mirror.catalogItem(CatalogItem.parse(written));
-    assert.deepEqual(catalog.item('PRODX:SKUX:AVAILX'), written, 'the row maps back to the item the mirror wrote');
-    const byText = catalog.search({ country: written.availability.country, segment: written.availability.segment, reservationType: written.product.reservationType, filter: { text: written.sku.dynamicAttributes.armSkuName }, offset: 0, limit: 1000 });
-    assert.ok(byText.items.some((i) => i.catalogItemId === 'PRODX:SKUX:AVAILX'), 'typed text finds the mirrored item');
   });
 });

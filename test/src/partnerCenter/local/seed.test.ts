@@ -1,17 +1,26 @@
+// The demo world: the bot's half (partners, agents, their subscription access: src/store/seed.ts) and the
+// embedded Partner Center's (resellers, customers, subscriptions, catalog: src/partnerCenter/local/seed.ts),
+// read on one connection: Partner Center's file with the bot's store attached, so a query may join both.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import catalogReference from '../../../src/data/catalog-reference.json';
-import unavailableMarketsFile from '../../../src/data/unavailable-markets.json';
-import { openDatabase, type Db } from '../../../src/store/db';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import catalogReference from '../../../../src/data/catalog-reference.json';
+import unavailableMarketsFile from '../../../../src/data/unavailable-markets.json';
+import { openDatabase, type Db } from '../../../../src/store/db';
 import {
   demoAgents,
   demoCustomers,
   demoPartners,
   demoResellers,
   demoSubscriptions,
-} from '../../../src/store/demoIds';
-import { demoMarketCountries, marketCurrencies, seedDemoWorld } from '../../../src/store/seed';
-import { azurePlanOfferId, legacyAzureOfferId, roles, segments } from '../../../src/domain/types';
+} from '../../../../src/store/demoIds';
+import { openStoreDatabase } from '../../../../src/store/store';
+import { seedDemoAgents } from '../../../../src/store/seed';
+import { migrations } from '../../../../src/partnerCenter/local/migrations';
+import { demoMarketCountries, marketCurrencies, seedPartnerCenter } from '../../../../src/partnerCenter/local/seed';
+import { azurePlanOfferId, legacyAzureOfferId, roles, segments } from '../../../../src/domain/types';
 
 type Row = Record<string, unknown>;
 
@@ -19,15 +28,17 @@ const all = <T = Row>(db: Db, sql: string, ...args: unknown[]): T[] => db.prepar
 const get = <T = Row>(db: Db, sql: string, ...args: unknown[]): T => db.prepare(sql).get(...args) as T;
 const count = (db: Db, sql: string, ...args: unknown[]): number => (db.prepare(sql).get(...args) as { n: number }).n;
 
-/** Tables the seed writes, with the order that makes a dump canonical. */
-const seededTables: Record<string, string> = {
+/** Tables the seeds write, with the order that makes a dump canonical. */
+const storeTables: Record<string, string> = {
   partners: 'id',
-  resellers: 'mpn_id',
   agents: 'id',
   agent_channel_ids: 'channel_user_id',
+  agent_subscription_access: 'agent_id, subscription_id',
+};
+const partnerCenterTables: Record<string, string> = {
+  resellers: 'mpn_id',
   customers: 'id',
   subscriptions: 'id',
-  agent_subscription_access: 'agent_id, subscription_id',
   reservation_types: 'key',
   products: 'id',
   skus: 'product_id, id',
@@ -35,9 +46,9 @@ const seededTables: Record<string, string> = {
 };
 
 /** A fingerprint of every seeded table: row count and a hash of all rows in key order (built in SQL: fast). */
-function dump(db: Db): Record<string, string> {
+function dump(db: Db, tables: Record<string, string> = { ...storeTables, ...partnerCenterTables }): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [table, order] of Object.entries(seededTables)) {
+  for (const [table, order] of Object.entries(tables)) {
     const columns = all<{ name: string }>(db, `PRAGMA table_info(${table})`).map((c) => `quote(${c.name})`);
     const { n, text } = get<{ n: number; text: string | null }>(
       db,
@@ -48,15 +59,28 @@ function dump(db: Db): Record<string, string> {
   return out;
 }
 
-describe('store/seed: the demo world', () => {
+const newPartnerCenter = () => openDatabase(':memory:', migrations);
+
+describe('the demo world (both seeds)', () => {
+  let dir: string;
+  let store: Db;
   let db: Db;
 
   before(() => {
-    db = openDatabase(':memory:');
-    assert.equal(seedDemoWorld(db), true);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-world-'));
+    const storeFile = path.join(dir, 'reservations.db');
+    store = openStoreDatabase(storeFile);
+    assert.equal(seedDemoAgents(store), true);
+    db = newPartnerCenter();
+    assert.equal(seedPartnerCenter(db), true);
+    db.prepare('ATTACH DATABASE ? AS bot').run(storeFile);
   });
 
-  after(() => db.close());
+  after(() => {
+    db.close();
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   describe('directory', () => {
     it('has the three partners', () => {
@@ -255,8 +279,10 @@ describe('store/seed: the demo world', () => {
       assert.deepEqual(accessOf(demoAgents.mariana).map((a) => a.id), fabrikamSubs);
     });
 
-    it('keeps every foreign key valid', () => {
-      assert.deepEqual(all(db, 'PRAGMA foreign_key_check'), []);
+    it('keeps every foreign key valid, and gives access only to subscriptions Partner Center has', () => {
+      assert.deepEqual(all(db, 'PRAGMA main.foreign_key_check'), []);
+      assert.deepEqual(all(store, 'PRAGMA foreign_key_check'), []);
+      assert.deepEqual(all(db, 'SELECT subscription_id FROM agent_subscription_access WHERE subscription_id NOT IN (SELECT id FROM subscriptions)'), []);
     });
   });
 
@@ -497,32 +523,37 @@ describe('store/seed: the demo world', () => {
   });
 
   describe('idempotence and determinism', () => {
-    it('returns false and changes nothing when partners already exist', () => {
+    it('returns false and changes nothing when the world exists', () => {
       const before = dump(db);
-      const changes = () => count(db, 'SELECT total_changes() AS n');
+      const changes = () => count(db, 'SELECT total_changes() AS n') + count(store, 'SELECT total_changes() AS n');
       const changesBefore = changes();
-      assert.equal(seedDemoWorld(db), false);
+      assert.equal(seedPartnerCenter(db), false);
+      assert.equal(seedDemoAgents(store), false);
       assert.equal(changes(), changesBefore);
       assert.deepEqual(dump(db), before);
     });
 
-    it('writes nothing into a database that already has a partner', () => {
-      const other = openDatabase(':memory:');
+    it('writes nothing into a store that already has a partner, nor a Partner Center that has a customer', () => {
+      const other = openStoreDatabase(':memory:');
       other.prepare("INSERT INTO partners (id, name, kind, country, is_csp, mpn_id) VALUES ('p', 'P', 'direct', 'NL', 1, '1234567')").run();
-      assert.equal(seedDemoWorld(other), false);
-      assert.equal(count(other, 'SELECT COUNT(*) AS n FROM customers'), 0);
-      assert.equal(count(other, 'SELECT COUNT(*) AS n FROM availabilities'), 0);
+      assert.equal(seedDemoAgents(other), false);
+      assert.equal(count(other, 'SELECT COUNT(*) AS n FROM agents'), 0);
       other.close();
+      const pc = newPartnerCenter();
+      pc.prepare("INSERT INTO customers VALUES ('c', 'p', 'C', 'c.example', 't', 'NL', 'confirmed', '[\"commercial\"]', NULL)").run();
+      assert.equal(seedPartnerCenter(pc), false);
+      assert.equal(count(pc, 'SELECT COUNT(*) AS n FROM availabilities'), 0);
+      pc.close();
     });
 
-    it('gives identical worlds in two fresh databases', () => {
-      const a = openDatabase(':memory:');
-      const b = openDatabase(':memory:');
-      assert.equal(seedDemoWorld(a), true);
-      assert.equal(seedDemoWorld(b), true);
-      const dumpA = dump(a);
-      assert.deepEqual(dump(b), dumpA);
-      assert.deepEqual(dumpA, dump(db));
+    it('gives identical worlds in two fresh files', () => {
+      const a = newPartnerCenter();
+      const b = newPartnerCenter();
+      assert.equal(seedPartnerCenter(a), true);
+      assert.equal(seedPartnerCenter(b), true);
+      const dumpA = dump(a, partnerCenterTables);
+      assert.deepEqual(dump(b, partnerCenterTables), dumpA);
+      assert.deepEqual(dumpA, dump(db, partnerCenterTables));
       a.close();
       b.close();
     });

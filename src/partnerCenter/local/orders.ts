@@ -1,7 +1,7 @@
-// Orders and the checkout ledger. An order is written only inside the checkout transaction, keyed by
-// the idempotency key, so a retried checkout finds the orders of the first one.
-import { statement, type Db } from './db';
-import { Order, type OrderLine } from '../domain/types';
+// The embedded Partner Center's orders. An order is written only inside the checkout transaction, keyed
+// by the checkout's request id (MS-RequestId), so a retried checkout finds the orders of the first one.
+import { statement, type Db } from '../../store/db';
+import { Order, type OrderLine } from '../../domain/types';
 
 interface OrderRow {
   id: string;
@@ -24,24 +24,14 @@ export interface NewOrder extends Omit<Order, 'lineItems'> {
   lineItems: OrderLine[];
 }
 
-export class Ledger {
+export class OrderBook {
   constructor(private readonly db: Db) {}
 
-  /** Runs `fn` as one IMMEDIATE transaction: the write lock is taken first, so checkouts serialise. */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  hasCheckout(idempotencyKey: string): boolean {
-    return statement(this.db, 'SELECT 1 FROM checkouts WHERE idempotency_key = ?').get(idempotencyKey) !== undefined;
-  }
-
-  /** Records the checkout and its orders, and marks the cart submitted. Call inside `transaction`. */
-  recordCheckout(idempotencyKey: string, cartId: string, orders: NewOrder[], now: string): void {
-    statement(this.db, 'INSERT INTO checkouts (idempotency_key, cart_id, created_at) VALUES (?, ?, ?)').run(idempotencyKey, cartId, now);
+  /** Writes the orders of one checkout. Call inside the checkout's transaction. */
+  insert(requestId: string, orders: NewOrder[]): void {
     const insertOrder = statement(
       this.db,
-      `INSERT INTO orders (id, alternate_id, idempotency_key, cart_id, order_group, partner_id, customer_id, agent_id,
+      `INSERT INTO orders (id, alternate_id, request_id, cart_id, order_group, partner_id, customer_id, agent_id,
          subscription_id, scope, billing_cycle, currency_code, total_minor, status, creation_date)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -52,19 +42,22 @@ export class Ledger {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const o of orders) {
-      insertOrder.run(o.id, o.alternateId, idempotencyKey, cartId, o.orderGroup, o.partnerId, o.customerId, o.agentId,
+      insertOrder.run(o.id, o.alternateId, requestId, o.cartId, o.orderGroup, o.partnerId, o.customerId, o.agentId,
         o.subscriptionId, o.scope, o.billingCycle, o.currencyCode, o.totalMinor, o.status, o.creationDate);
       for (const l of o.lineItems) {
         insertLine.run(o.id, l.lineItemNumber, l.catalogItemId, l.offerId, l.friendlyName, l.armRegionName, l.quantity,
           l.termDuration, l.unitPriceMinor, l.totalMinor, l.partnerIdOnRecord, l.provisioningStatus);
       }
     }
-    const updated = statement(this.db, `UPDATE carts SET status = 'submitted', updated_at = ? WHERE id = ? AND status = 'active'`).run(now, cartId);
-    if (updated.changes !== 1) throw new Error(`cart ${cartId} is not active`);
   }
 
-  ordersForKey(idempotencyKey: string): Order[] {
-    return this.load('WHERE o.idempotency_key = ? ORDER BY o.order_group', idempotencyKey);
+  /** Whether some checkout (under any request id) ordered this cart already. */
+  hasOrdersForCart(cartId: string): boolean {
+    return statement(this.db, 'SELECT 1 FROM orders WHERE cart_id = ? LIMIT 1').get(cartId) !== undefined;
+  }
+
+  forRequest(requestId: string): Order[] {
+    return this.load('WHERE o.request_id = ? ORDER BY o.order_group', requestId);
   }
 
   order(orderId: string): Order | undefined {
@@ -78,8 +71,18 @@ export class Ledger {
       : this.load('WHERE o.partner_id = ? ORDER BY o.creation_date DESC, o.rowid DESC LIMIT ?', partnerId, limit);
   }
 
-  countOrdersForCart(cartId: string): number {
-    return (statement(this.db, 'SELECT COUNT(*) AS n FROM orders WHERE cart_id = ?').get(cartId) as { n: number }).n;
+  /** Every order id by the request id it was placed with: what the ledger check compares the bot's journal with. */
+  idsByRequest(): Map<string, string[]> {
+    const byRequest = new Map<string, string[]>();
+    for (const r of statement(this.db, 'SELECT request_id, id FROM orders ORDER BY request_id, order_group').all() as { request_id: string; id: string }[]) {
+      byRequest.set(r.request_id, [...(byRequest.get(r.request_id) ?? []), r.id]);
+    }
+    return byRequest;
+  }
+
+  /** What "no half-written order" means in rows; empty when it holds. */
+  problems(): string[] {
+    return orderChecks.flatMap(({ problem, sql }) => (this.db.prepare(sql).all() as { id: string }[]).map((r) => `${problem}: ${r.id}`));
   }
 
   private load(clause: string, ...args: (string | number)[]): Order[] {
@@ -117,3 +120,12 @@ export class Ledger {
     );
   }
 }
+
+const orderChecks: { problem: string; sql: string }[] = [
+  { problem: 'order without lines', sql: `SELECT o.id AS id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)` },
+  {
+    problem: 'order total is not the sum of its lines',
+    sql: `SELECT o.id AS id FROM orders o WHERE o.total_minor <> (SELECT COALESCE(SUM(l.total_minor), 0) FROM order_lines l WHERE l.order_id = o.id)`,
+  },
+  { problem: 'cart ordered under two request ids', sql: `SELECT cart_id AS id FROM orders GROUP BY cart_id HAVING COUNT(DISTINCT request_id) > 1` },
+];

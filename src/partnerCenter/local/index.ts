@@ -1,13 +1,15 @@
-// The embedded Partner Center: the demo world in SQLite, validating a checkout as Partner Center does
-// and writing it as one transaction keyed by the request id.
+// The embedded Partner Center: the demo world in its own SQLite file (DATA_DIR/partner-center.db),
+// validating a checkout as Partner Center does and writing its orders as one transaction keyed by the
+// request id. Only this folder reads that file's tables.
 import { randomUUID } from 'node:crypto';
-import { randomToken } from '../randomToken';
-import { azurePlanOfferId, type Order, type OrderLine, type Subscription } from '../domain/types';
-import type { Store } from '../store/store';
-import type { CatalogSearch } from '../domain/types';
-import type { NewOrder } from '../store/ledger';
-import { checkBillingCycle, checkQuantity } from '../rules/order';
-import { checkSubscriptionActive } from '../rules/eligibility';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { randomToken } from '../../randomToken';
+import { azurePlanOfferId, type Order, type OrderLine, type Subscription } from '../../domain/types';
+import type { CatalogSearch } from '../../domain/types';
+import { openDatabase, type Db, type OpenOptions } from '../../store/db';
+import { checkBillingCycle, checkQuantity } from '../../rules/order';
+import { checkAgreement, checkSubscriptionActive } from '../../rules/eligibility';
 import {
   PartnerCenterError,
   type CheckoutRequest,
@@ -16,7 +18,12 @@ import {
   type InventoryCheckResult,
   type LineProvisioningStatus,
   type PartnerCenter,
-} from './partnerCenter';
+} from '../partnerCenter';
+import { migrations } from './migrations';
+import { seedPartnerCenter } from './seed';
+import { PartnerCenterDirectory } from './directory';
+import { CatalogStore } from './catalog';
+import { OrderBook, type NewOrder } from './orders';
 
 /** The embedded world fulfils every order line this long after the order, as Partner Center does within minutes. */
 export const fulfilmentDelayMs = 60_000;
@@ -25,27 +32,62 @@ export const fulfilmentDelayMs = 60_000;
 const newOrderId = () => randomToken(18);
 const newAlternateId = () => randomToken(6, 'hex');
 
+export interface LocalPartnerCenterOptions extends OpenOptions {
+  clock?: () => Date;
+  /** Write the demo world into a new file (default); false opens it as it is. */
+  seed?: boolean;
+  /**
+   * The bot's store file as releases before the split wrote it (its versions 1 to 6 held this world's
+   * tables): a new file of this Partner Center takes its customers, subscriptions and orders from there.
+   */
+  combinedFile?: string;
+}
+
 export class LocalPartnerCenter implements PartnerCenter {
+  readonly directory: PartnerCenterDirectory;
+  readonly catalog: CatalogStore;
+  readonly orders: OrderBook;
+
   constructor(
-    private readonly store: Store,
+    readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.directory = new PartnerCenterDirectory(db);
+    this.catalog = new CatalogStore(db);
+    this.orders = new OrderBook(db);
+  }
+
+  /** Opens (creating and migrating) the file and writes the demo world into it when it is empty. */
+  static open(file: string, options: LocalPartnerCenterOptions = {}): LocalPartnerCenter {
+    const db = openDatabase(file, migrations, options);
+    try {
+      if (options.seed ?? true) seedWorld(db, options.combinedFile);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new LocalPartnerCenter(db, options.clock);
+  }
+
+  close(): void {
+    this.db.close();
+  }
 
   async searchCustomers(partnerId: string, query: string, limit: number) {
-    return this.store.directory.searchCustomers(partnerId, query, limit);
+    return this.directory.searchCustomers(partnerId, query, limit);
   }
 
   async getCustomer(partnerId: string, customerId: string) {
-    const customer = this.store.directory.customer(customerId);
+    const customer = this.directory.customer(customerId);
     return customer?.partnerId === partnerId ? customer : undefined;
   }
 
   async getSubscriptions(customerId: string) {
-    return this.store.directory.subscriptions(customerId);
+    return this.directory.subscriptions(customerId);
   }
 
   async createAzurePlan(customerId: string, requestId: string): Promise<Subscription> {
-    const existing = this.store.directory.subscription(requestId);
+    const existing = this.directory.subscription(requestId);
     if (existing) return existing;
     const plan: Subscription = {
       id: requestId,
@@ -57,88 +99,68 @@ export class LocalPartnerCenter implements PartnerCenter {
       billingType: 'usage',
       registrationStatus: 'notregistered',
     };
-    this.store.directory.insertSubscription(plan, this.clock().toISOString());
+    this.directory.insertSubscription(plan, this.clock().toISOString());
     return plan;
   }
 
   async getRegistrationStatus(_customerId: string, subscriptionId: string) {
-    const s = this.store.directory.subscription(subscriptionId);
+    const s = this.directory.subscription(subscriptionId);
     if (!s) throw new PartnerCenterError('800002', 'Subscription not found.', 404);
     return s.registrationStatus;
   }
 
   async registerSubscription(_customerId: string, subscriptionId: string) {
     // The embedded world registers at once; Partner Center answers 202 and finishes within minutes.
-    this.store.directory.setRegistrationStatus(subscriptionId, 'registered');
+    this.directory.setRegistrationStatus(subscriptionId, 'registered');
   }
 
   async getResellers(partnerId: string) {
-    return this.store.directory.resellers(partnerId);
+    return this.directory.resellers(partnerId);
   }
 
   async getReservationTypes() {
-    return this.store.catalog.reservationTypes();
+    return this.catalog.reservationTypes();
   }
 
   async searchCatalog(search: CatalogSearch) {
-    return this.store.catalog.search(search);
+    return this.catalog.search(search);
   }
 
   async getCatalogVocabulary(country: string, segment: CatalogSearch['segment'], reservationType: string) {
-    return this.store.catalog.vocabulary(country, segment, reservationType);
+    return this.catalog.vocabulary(country, segment, reservationType);
   }
 
   async getCatalogItem(catalogItemId: string) {
-    return this.store.catalog.item(catalogItemId);
+    return this.catalog.item(catalogItemId);
   }
 
   async checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
     const { armRegionName } = request.inventoryContext;
     return request.targetItems.map(({ productId, skuId }) => {
-      const restrictions = this.store.catalog.inventoryRestrictions(productId, skuId, armRegionName);
+      const restrictions = this.catalog.inventoryRestrictions(productId, skuId, armRegionName);
       return { productId, skuId, isRestricted: restrictions.length > 0, restrictions };
     });
   }
 
   async checkout(request: CheckoutRequest): Promise<CheckoutResponse> {
-    const { ledger } = this.store;
-    return ledger.transaction(() => {
-      if (ledger.hasCheckout(request.requestId)) {
-        return { orders: ledger.ordersForKey(request.requestId), orderErrors: [], replayed: true };
-      }
-      const orders = this.priceOrders(request);
-      const now = this.clock().toISOString();
-      ledger.recordCheckout(request.requestId, request.cartId, orders, now);
-      for (const o of orders) {
-        this.store.audit.append(
-          {
-            type: 'order.created',
-            agentId: o.agentId,
-            partnerId: o.partnerId,
-            customerId: o.customerId,
-            conversationId: this.store.carts.get(request.cartId)?.conversationId,
-            cartId: request.cartId,
-            idempotencyKey: request.requestId,
-            detail: { orderId: o.id, totalMinor: o.totalMinor, currency: o.currencyCode, lines: o.lineItems.length },
-          },
-          now,
-        );
-      }
-      return { orders: ledger.ordersForKey(request.requestId), orderErrors: [], replayed: false };
-    });
+    return this.db
+      .transaction((): CheckoutResponse => {
+        const earlier = this.orders.forRequest(request.requestId);
+        if (earlier.length) return { orders: earlier, orderErrors: [], replayed: true };
+        if (this.orders.hasOrdersForCart(request.cartId)) throw new PartnerCenterError('800065', 'The cart has already been submitted.', 409);
+        this.orders.insert(request.requestId, this.priceOrders(request));
+        return { orders: this.orders.forRequest(request.requestId), orderErrors: [], replayed: false };
+      })
+      .immediate();
   }
 
   /** Validates every line against the catalog as it is now and prices it; any error refuses the whole cart. */
   private priceOrders(request: CheckoutRequest): NewOrder[] {
-    const { directory, catalog } = this.store;
-    const cart = this.store.carts.get(request.cartId);
+    const { directory, catalog } = this;
     const customer = directory.customer(request.customerId);
-    if (!cart || !customer || cart.customerId !== customer.id) {
-      throw new PartnerCenterError('800002', 'The cart does not belong to this customer.');
-    }
-    if (cart.status !== 'active') throw new PartnerCenterError('800065', 'The cart has already been submitted.', 409);
+    if (!customer) throw new PartnerCenterError('800002', 'Customer not found.', 404);
     // As Partner Center: nothing may be bought until the customer's MCA acceptance is confirmed (R6).
-    if (customer.agreement === 'notConfirmed') {
+    if (!checkAgreement(customer).ok) {
       throw new PartnerCenterError('13605', "The customer's acceptance of the Microsoft Customer Agreement has not been confirmed.");
     }
     if (request.lineItems.length === 0) throw new PartnerCenterError('800009', 'The cart has no line items.');
@@ -146,7 +168,8 @@ export class LocalPartnerCenter implements PartnerCenter {
     const now = this.clock().toISOString();
     for (const line of request.lineItems) {
       const item = catalog.item(line.catalogItemId);
-      if (!item || !item.availability.isPurchasable || item.availability.country !== customer.country || item.availability.segment !== cart.segment) {
+      const { availability } = item ?? {};
+      if (!item || !availability?.isPurchasable || availability.country !== customer.country || !customer.qualifications.includes(availability.segment)) {
         throw new PartnerCenterError('800070', `Catalog item ${line.catalogItemId} is not available for this customer.`);
       }
       const subscription = directory.subscription(line.provisioningContext.subscriptionId);
@@ -172,7 +195,7 @@ export class LocalPartnerCenter implements PartnerCenter {
           id: newOrderId(),
           alternateId: newAlternateId(),
           orderGroup: group,
-          cartId: cart.id,
+          cartId: request.cartId,
           customerId: customer.id,
           partnerId: customer.partnerId,
           agentId: request.agentId,
@@ -207,19 +230,54 @@ export class LocalPartnerCenter implements PartnerCenter {
   }
 
   async getOrders(partnerId: string, customerId?: string): Promise<Order[]> {
-    return this.store.ledger.orders(partnerId, customerId);
+    return this.orders.orders(partnerId, customerId);
   }
 
   async getProvisioningStatus(customerId: string, orderId: string): Promise<LineProvisioningStatus[]> {
-    const order = this.store.ledger.order(orderId);
+    const order = this.orders.order(orderId);
     if (!order || order.customerId !== customerId) throw new PartnerCenterError('800002', 'Order not found.', 404);
     const fulfilled = this.clock().getTime() - Date.parse(order.creationDate) >= fulfilmentDelayMs;
     return order.lineItems.map((l) => ({ lineItemNumber: l.lineItemNumber, status: fulfilled ? 'Fulfilled' : l.provisioningStatus }));
   }
 
   async getOrdersForRequest(requestId: string): Promise<Order[]> {
-    return this.store.ledger.ordersForKey(requestId);
+    return this.orders.forRequest(requestId);
   }
 }
 
 export const newRequestId = () => randomUUID();
+
+/**
+ * The demo world into an empty file: from the combined file of an earlier release when there is one
+ * (its directory and orders; the catalog is the seed's either way), else the demo's own.
+ */
+function seedWorld(db: Db, combinedFile: string | undefined): void {
+  if (db.prepare('SELECT 1 FROM customers LIMIT 1').get() !== undefined) return;
+  if (!combinedFile || !hasTable(combinedFile, 'customers')) {
+    seedPartnerCenter(db);
+    return;
+  }
+  db.prepare('ATTACH DATABASE ? AS combined').run(combinedFile);
+  try {
+    seedPartnerCenter(db, () => db.exec(`
+      INSERT INTO resellers SELECT mpn_id, partner_id, name FROM combined.resellers;
+      INSERT INTO customers SELECT id, partner_id, company_name, domain, tenant_id, country, agreement, qualifications, reseller_mpn_id FROM combined.customers;
+      INSERT INTO subscriptions SELECT id, customer_id, offer_id, kind, friendly_name, status, billing_type, registration_status, created_at FROM combined.subscriptions;
+      INSERT INTO orders SELECT id, alternate_id, idempotency_key, cart_id, order_group, partner_id, customer_id, agent_id, subscription_id, scope,
+        billing_cycle, currency_code, total_minor, status, creation_date FROM combined.orders;
+      INSERT INTO order_lines SELECT order_id, line_item_number, catalog_item_id, offer_id, friendly_name, arm_region_name, quantity,
+        term_duration, unit_price_minor, total_minor, partner_id_on_record, provisioning_status FROM combined.order_lines;`));
+  } finally {
+    db.exec('DETACH DATABASE combined');
+  }
+}
+
+function hasTable(file: string, table: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  } finally {
+    db.close();
+  }
+}
