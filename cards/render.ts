@@ -1,23 +1,25 @@
-// Adaptive Cards of the purchase flow: one typed function per card. Each builds its card's view model and
-// expands the card's JSON template (./templates) with adaptivecards-templating, returning a botbuilder
-// Attachment.
+// Adaptive Cards of the purchase flow: one typed function per card, each expanding a JSON template of
+// ./templates with adaptivecards-templating and returning a botbuilder Attachment.
 //
-// The library places data as it is and never evaluates it (a name "${customer.id}" stays that text), but
-// it cannot know how the host reads a property. The view models do: each string they hold is written for
-// where its template places it (Place): escaped where the host reads Markdown (TextBlock.text, Fact.title,
-// Fact.value), as typed where it shows plain text (TextRun, input labels, choice and action titles), and
-// untouched where a program reads it (ids, input values, action data, URLs). Templates only place values
-// and test booleans prepared here; test/cards checks that no template leaves a `${` unresolved.
+// Safety model (see expandTemplate):
+// - Every non-empty string of the data is replaced by an opaque token before expansion, so the template
+//   engine only ever sees tokens: a data value like "${customer.id}" is never evaluated, and the check
+//   "no ${ left" runs on the expanded template alone (it catches a misspelt or missing binding).
+// - After expansion the tokens are replaced by the real strings, escaped for markdown where the host
+//   interprets markdown (TextBlock.text, Fact.title, Fact.value) and raw everywhere else (TextRun, input
+//   labels and values, choice titles, action titles and data, URLs).
+// - Templates must therefore only *place* data strings, never compute on them (no length(), toUpper(),
+//   comparisons): conditions use booleans prepared here.
 //
 // The templates hold no words: every label and sentence comes from the message catalogue of the card's
-// locale (src/i18n), as data under `t` (labels: our own words, free of Markdown syntax, placed as they are)
-// or as sentences prepared here with numbers, money and dates formatted for that locale (format.ts).
-import { Template } from 'adaptivecards-templating';
+// locale (src/i18n), as data under `t` (labels, never shortened) or as sentences prepared here with
+// numbers, money and dates formatted for that locale (format.ts).
+import { randomBytes } from 'node:crypto';
+import type { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../src/purchase/types';
-import type { Order, Verdict } from '../src/domain/types';
+import type { Order, TermDuration, Verdict } from '../src/domain/types';
 import { catalogueFor, ruleSentence, verdictWording, type Catalogue } from '../src/i18n';
-import { offeredTerms } from '../src/rules/catalog';
 import {
   escapeMarkdown,
   formatDateTime,
@@ -33,6 +35,7 @@ import confirmationJson from './templates/confirmation.json';
 import orderHistoryJson from './templates/orderHistory.json';
 import quantityJson from './templates/quantity.json';
 import reviewJson from './templates/review.json';
+
 
 /**
  * The value of the "Any" choice of the catalog's filter lists. Not empty: the Adaptive Cards renderer of
@@ -51,7 +54,7 @@ export const ORDER_HISTORY_MAX = 10;
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-/** Thrown when a card cannot be rendered: a prompt card without a nonce, or a card too big for Teams. */
+/** Thrown when a template cannot be expanded safely (an unresolved `${...}` or an oversized card). */
 export class CardRenderError extends Error {
   constructor(
     readonly card: string,
@@ -62,48 +65,406 @@ export class CardRenderError extends Error {
   }
 }
 
-const templates = {
-  choice: new Template(choiceJson),
-  catalog: new Template(catalogJson),
-  quantity: new Template(quantityJson),
-  review: new Template(reviewJson),
-  confirmation: new Template(confirmationJson),
-  orderHistory: new Template(orderHistoryJson),
+const templateJson = {
+  choice: choiceJson,
+  catalog: catalogJson,
+  quantity: quantityJson,
+  review: reviewJson,
+  confirmation: confirmationJson,
+  orderHistory: orderHistoryJson,
 };
-type CardName = keyof typeof templates;
+type CardName = keyof typeof templateJson;
 
 /**
- * How a view model writes a string the user reads, for the kind of property its template places it in.
- * Both shorten it to the current cap (see attachment); labels and values a program reads are never written
- * through Place, so they are never shortened.
+ * adaptivecards-templating (with adaptive-expressions, about 400 modules and 0.1 s) is loaded the first
+ * time a card needs the library path (see Precompiled expansion): with the compiled templates, never at
+ * start, so a first start answers sooner (bench/README.md, cold start).
  */
-interface Place {
-  /** Shown as typed: TextRun, input labels, placeholders and error messages, choice and action titles. */
-  plain(text: string): string;
-  /** Read as Markdown by Teams and Web Chat: TextBlock.text, Fact.title, Fact.value. */
-  markdown(text: string): string;
+let templatingModule: typeof import('adaptivecards-templating') | undefined;
+function templating(): typeof import('adaptivecards-templating') {
+  return (templatingModule ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating'));
+}
+/** Only the library makes Templates: none exists before it is loaded. */
+const isTemplate = (t: object): t is Template => templatingModule !== undefined && t instanceof templatingModule.Template;
+
+/**
+ * Each template is parsed by the library (every `${…}` through the expression parser, ~140 ms for the
+ * six) when its card first needs it, not when the module loads.
+ */
+const templates = new Map<CardName, Template>();
+function template(name: CardName): Template {
+  let t = templates.get(name);
+  if (!t) templates.set(name, (t = new (templating().Template)(templateJson[name])));
+  return t;
 }
 
-function placeWithin(maxLength: number): Place {
+// ---------------------------------------------------------------------------------------------------
+// Where a string sits in the card decides how data inside it is written.
+
+interface Slot {
+  markdown: boolean; // the host interprets markdown here: escape data
+  display: boolean; // text the user reads: may be shortened when the card is too big
+  machine?: boolean; // ids, values, action data, URLs: written exactly as given
+}
+
+const PLAIN: Slot = { markdown: false, display: false };
+const DISPLAY: Slot = { markdown: false, display: true };
+const MARKDOWN: Slot = { markdown: true, display: true };
+const MACHINE: Slot = { markdown: false, display: false, machine: true };
+
+const DISPLAY_KEYS = new Set(['text', 'title', 'label', 'placeholder', 'errorMessage', 'altText']);
+
+/** The slot of `key` inside an element of `type` that sits in `slot`. */
+function childSlot(slot: Slot, key: string, type: unknown): Slot {
+  if (slot.machine) return MACHINE;
+  if (slot.markdown && (key === 'title' || key === 'value')) return slot; // a Fact of a FactSet
+  if (key === 'data' || key === 'value' || key === 'id' || key === 'url') return MACHINE;
+  if (type === 'FactSet' && key === 'facts') return MARKDOWN; // Fact.title and Fact.value are markdown
+  if (type === 'TextBlock' && key === 'text') return MARKDOWN;
+  return DISPLAY_KEYS.has(key) ? DISPLAY : PLAIN;
+}
+
+/** A data string as written in `slot`: shortened to `maxLength` if it is display text (never a label), escaped where markdown. */
+function place(value: string, slot: Slot, label: boolean, maxLength: number): string {
+  const shown = slot.display && !label ? truncate(value, maxLength) : value;
+  return slot.markdown ? escapeMarkdown(shown) : shown;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Precompiled expansion
+//
+// adaptivecards-templating evaluates every `${…}` through adaptive-expressions on every render (a fifth
+// of the product's CPU), and its safety needs the data tokenised first (below). The templates only use
+// a small subset: a property path (`${title}`, `${$root.t.region}`), its negation (`${!$root.hasRows}`)
+// and an or of those (`${$root.a || $root.b}`), in `$data` (repeat or rescope) and `$when` (keep the
+// element when true). Each template is walked once into closures that do what the library does for
+// that subset (same object shapes, same dropping and splicing of array items, typed values for a
+// whole-string expression, string concatenation otherwise) and that place each data string directly as
+// its slot wants it (known from the template: the same rules as `fill`). Nothing is ever evaluated on
+// data, so data needs no tokens. Anything outside the subset falls back to the library: at compile time
+// (an unknown expression form, `$index`, a computed `type`, …) for the whole template, at render time
+// (a path that does not resolve to a value, a non-boolean operand of `!`/`||`, a value that is not
+// JSON) for that render, so an error or an unresolved `${…}` is reported exactly as before. The card
+// tests render every card both ways and compare (withLibraryExpansion).
+
+/** Thrown when a template or a render leaves the subset the compiled renderer handles. */
+class Unsupported extends Error {}
+
+type Value = (data: unknown, root: unknown) => unknown;
+type Compiled = (data: unknown, root: unknown, maxLength: number) => unknown;
+
+const RESERVED = new Set(['$data', '$when', '$root', '$index', '$host', '$_acTemplateVersion']);
+const PATH = /^\$?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A path's value; `label` when it reads the catalogue's labels (`$root.t.…`), which are never shortened. */
+function compilePath(text: string): { value: Value; label: boolean } {
+  if (!PATH.test(text)) throw new Unsupported(text);
+  const parts = text.split('.');
+  let fromRoot = false;
+  if (parts[0] === '$root') (fromRoot = true), parts.shift();
+  else if (parts[0] === '$data') parts.shift();
+  else if (parts[0]!.startsWith('$')) throw new Unsupported(text);
+  // `t` of a scope that may be the root: whether it reads labels is only known at render time.
+  if (!fromRoot && parts[0] === 't') throw new Unsupported(text);
+  const value: Value = (data, root) => {
+    let v: unknown = fromRoot ? root : data;
+    for (const p of parts) {
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !hasOwn.call(v, p)) throw new Unsupported(text);
+      v = (v as Record<string, unknown>)[p];
+    }
+    if (v === null || v === undefined) throw new Unsupported(text);
+    return v;
+  };
+  return { value, label: fromRoot && parts[0] === 't' };
+}
+
+function compileOperand(text: string): { value: Value; label: boolean } {
+  const t = text.trim();
+  if (t.startsWith('!')) {
+    const inner = compilePath(t.slice(1).trim()).value;
+    return {
+      value: (data, root) => {
+        const v = inner(data, root);
+        if (typeof v !== 'boolean') throw new Unsupported(t);
+        return !v;
+      },
+      label: false,
+    };
+  }
+  return compilePath(t);
+}
+
+function compileExpression(text: string): { value: Value; label: boolean } {
+  const operands = text.split('||');
+  if (operands.length === 1) return compileOperand(text);
+  const compiled = operands.map((o) => compileOperand(o).value);
   return {
-    plain: (text) => truncate(text, maxLength),
-    markdown: (text) => escapeMarkdown(truncate(text, maxLength)),
+    value: (data, root) => {
+      let result = false;
+      for (const c of compiled) {
+        const v = c(data, root);
+        if (typeof v !== 'boolean') throw new Unsupported(text);
+        result ||= v;
+      }
+      return result;
+    },
+    label: false,
   };
 }
 
+/** A value of the data placed whole (a whole-string expression): its strings written as their slots want. */
+function placeData(value: unknown, slot: Slot, label: boolean, maxLength: number): unknown {
+  if (typeof value === 'string') return place(value, slot, label, maxLength);
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (Array.isArray(value)) return value.map((item) => placeData(item, slot, label, maxLength));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const type = (value as Record<string, unknown>)['type'];
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = placeData(v, childSlot(slot, k, type), label, maxLength);
+    return out;
+  }
+  throw new Unsupported(typeof value); // non-finite numbers, functions, …: the library path reports them
+}
+
+/** A template string: itself, a typed value (one whole `${…}`), or a concatenation. */
+function compileString(node: string, slot: Slot): Compiled | string {
+  if (!node.includes('${')) return node;
+  const parts: (string | { value: Value; label: boolean })[] = [];
+  let last = 0;
+  for (const m of node.matchAll(/\$\{([^{}]*)\}/g)) {
+    if (m.index! > last) parts.push(node.slice(last, m.index));
+    parts.push(compileExpression(m[1]!));
+    last = m.index! + m[0].length;
+  }
+  if (last < node.length) parts.push(node.slice(last));
+  // Text around the expressions is parsed by the library as a template string literal: keep it plain.
+  for (const p of parts) if (typeof p === 'string' && /[`\\$]/.test(p)) throw new Unsupported(node);
+  if (parts.length === 1 && typeof parts[0] !== 'string') {
+    const { value, label } = parts[0]!;
+    return (data, root, maxLength) => placeData(value(data, root), slot, label, maxLength);
+  }
+  return (data, root, maxLength) => {
+    let out = '';
+    for (const p of parts) {
+      if (typeof p === 'string') out += p;
+      else {
+        const v = p.value(data, root);
+        if (typeof v === 'string') out += place(v, slot, p.label, maxLength);
+        else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out += String(v);
+        else throw new Unsupported(node);
+      }
+    }
+    return out;
+  };
+}
+
+/** A condition (`$when`) or a scope (`$data`): evaluated, never placed. */
+function compileValue(node: unknown): Value {
+  if (typeof node !== 'string' || !node.includes('${')) return () => node;
+  const m = /^\$\{([^{}]*)\}$/.exec(node);
+  if (!m) throw new Unsupported(node);
+  return compileExpression(m[1]!).value;
+}
+
+function compileNode(node: unknown, slot: Slot): Compiled {
+  if (typeof node === 'string') {
+    const c = compileString(node, slot);
+    return typeof c === 'string' ? () => c : c;
+  }
+  if (Array.isArray(node)) {
+    const items = node.map((item) => compileNode(item, slot));
+    return (data, root, maxLength) => {
+      const out: unknown[] = [];
+      for (const item of items) {
+        const v = item(data, root, maxLength);
+        if (v === null) continue;
+        if (Array.isArray(v)) out.push(...v);
+        else out.push(v);
+      }
+      return out;
+    };
+  }
+  if (node === null || typeof node !== 'object') return () => node;
+  const obj = node as Record<string, unknown>;
+  if ('$index' in obj || '$host' in obj) throw new Unsupported('$index/$host');
+  const type = obj['type'];
+  if (typeof type === 'string' && type.includes('${')) throw new Unsupported('a computed type');
+  const entries: [string, Compiled][] = Object.keys(obj)
+    .filter((k) => !RESERVED.has(k))
+    .map((k) => [k, compileNode(obj[k], childSlot(slot, k, type))]);
+  let when: Value | undefined;
+  let dropAlways = false;
+  if (hasOwn.call(obj, '$when')) {
+    const w = obj['$when'];
+    if (typeof w === 'string' && w.includes('${')) when = compileValue(w);
+    else dropAlways = Boolean(w); // the library drops an element whose $when is not an expression
+  }
+  const dataOf = hasOwn.call(obj, '$data') ? compileValue(obj['$data']) : undefined;
+  const build = (scope: unknown, root: unknown, maxLength: number) => {
+    const o: Record<string, unknown> = {};
+    for (const [k, f] of entries) {
+      const v = f(scope, root, maxLength);
+      if (v !== undefined) o[k] = v;
+    }
+    return o;
+  };
+  if (dropAlways) return () => null;
+  // Most elements have no `$data`: one scope, no arrays to build (a card renders hundreds of elements).
+  if (!dataOf) return (data, root, maxLength) => (when && when(data, root) !== true ? null : build(data, root, maxLength));
+  return (data, root, maxLength) => {
+    const d = dataOf(data, root);
+    const out: Record<string, unknown>[] = [];
+    for (const c of Array.isArray(d) ? d : [d]) {
+      const scope = c === undefined ? data : c;
+      if (when && when(scope, root) !== true) continue;
+      out.push(build(scope, root, maxLength));
+    }
+    return out.length === 0 ? null : out.length === 1 ? out[0] : out;
+  };
+}
+
+/** Compiled renderers of template objects; null when a template needs the library. */
+const compiledTemplates = new WeakMap<object, Compiled | null>();
+function compiledFor(template: object): Compiled | null {
+  let c = compiledTemplates.get(template);
+  if (c === undefined) {
+    try {
+      c = compileNode(template, PLAIN);
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+      c = null;
+    }
+    compiledTemplates.set(template, c);
+  }
+  return c;
+}
+
+/** Set while withLibraryExpansion runs: every card is expanded by adaptivecards-templating. */
+let libraryOnly = false;
+
 /**
- * The card expanded from its view model, built again with ever shorter display strings (SHRINK_STEPS)
- * until it fits CARD_SIZE_BUDGET (or, at the last step, CARD_SIZE_LIMIT).
+ * Runs `render` with the reference expansion (adaptivecards-templating over tokenised data) instead of
+ * the compiled one, so tests can check that both give the same card.
  */
-function attachment(name: CardName, viewModel: (place: Place) => object): Attachment {
+export function withLibraryExpansion<T>(render: () => T): T {
+  libraryOnly = true;
+  try {
+    return render();
+  } finally {
+    libraryOnly = false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Expansion with tokenised data (the library path)
+
+interface Tokens {
+  pattern: RegExp;
+  values: string[];
+  /** Tokens of the catalogue's labels (the model's root `t`): never shortened. */
+  labels: Set<number>;
+}
+
+function tokenize(value: unknown, tokens: Tokens, salt: string, label = false, root = false): Json {
+  if (typeof value === 'string') {
+    if (value === '') return '';
+    tokens.values.push(value);
+    if (label) tokens.labels.add(tokens.values.length - 1);
+    return `\u27e6${salt}:${tokens.values.length - 1}\u27e7`;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean' || value === null || value === undefined) return value ?? null;
+  if (Array.isArray(value)) return value.map((v) => tokenize(v, tokens, salt, label));
+  if (typeof value === 'object') {
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) out[k] = tokenize(v, tokens, salt, label || (root && k === 't'));
+    return out;
+  }
+  throw new TypeError(`unsupported card data value of type ${typeof value}`);
+}
+
+function fill(node: Json, slot: Slot, tokens: Tokens, maxLength: number): Json {
+  if (typeof node === 'string') {
+    if (!node.includes('\u27e6')) return node; // the template's own text: no data in it
+    return node.replace(tokens.pattern, (_m, index: string) => place(tokens.values[Number(index)]!, slot, tokens.labels.has(Number(index)), maxLength));
+  }
+  if (Array.isArray(node)) return node.map((item) => fill(item, slot, tokens, maxLength));
+  if (node === null || typeof node !== 'object') return node;
+  const out: JsonObject = {};
+  const type = node['type'];
+  for (const [key, value] of Object.entries(node)) out[key] = fill(value, childSlot(slot, key, type), tokens, maxLength);
+  return out;
+}
+
+/**
+ * Expands a template with `model` and checks the result: throws CardRenderError when a `${` is left
+ * by the template (checked before the data strings are put back, so data may contain `${`), or when
+ * the card stays over CARD_SIZE_LIMIT even with shortened display strings.
+ */
+export function expandTemplate(template: Template | object, model: object, name = 'template'): JsonObject {
+  return expandWith(template, () => (isTemplate(template) ? template : new (templating().Template)(template)), model, name);
+}
+
+/**
+ * Expands with the template's compiled renderer when it has one (see Precompiled expansion), else, or
+ * when a render leaves the compiled subset, with adaptivecards-templating (`library`, made on demand).
+ */
+function expandWith(template: Template | object, library: () => Template, model: object, name: string): JsonObject {
+  const fast = isTemplate(template) || libraryOnly ? null : compiledFor(template);
+  if (fast) {
+    try {
+      return shrinkToFit(name, (maxLength) => {
+        const card = fast(model, model, maxLength);
+        if (card === null || typeof card !== 'object' || Array.isArray(card)) throw new Unsupported('not an object');
+        return card as JsonObject;
+      });
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+    }
+  }
+  const salt = randomBytes(6).toString('hex');
+  const tokens: Tokens = { pattern: new RegExp(`\u27e6${salt}:(\\d+)\u27e7`, 'g'), values: [], labels: new Set() };
+  const data = tokenize(model, tokens, salt, false, true);
+  let expanded: Json;
+  try {
+    expanded = library().expand({ $root: data }) as Json;
+  } catch (err) {
+    throw new CardRenderError(name, `template expansion failed: ${(err as Error).message}`);
+  }
+  const leftovers = JSON.stringify(expanded).match(/\$\{[^}]*\}?/g);
+  if (leftovers) {
+    throw new CardRenderError(name, `unresolved template expression(s): ${[...new Set(leftovers)].join(', ')}`);
+  }
+  if (expanded === null || typeof expanded !== 'object' || Array.isArray(expanded)) {
+    throw new CardRenderError(name, 'the template did not expand to an object');
+  }
+  const tree = expanded;
+  return shrinkToFit(name, (maxLength) => fill(tree, PLAIN, tokens, maxLength) as JsonObject, (json) => {
+    if (json.includes(`\u27e6${salt}:`)) throw new CardRenderError(name, 'a data placeholder was altered by the template');
+  });
+}
+
+/**
+ * The card rendered with ever shorter display strings (SHRINK_STEPS) until it fits CARD_SIZE_BUDGET
+ * (or, at the last step, CARD_SIZE_LIMIT); `check` sees each serialised attempt.
+ */
+function shrinkToFit(name: string, render: (maxLength: number) => JsonObject, check: (json: string) => void = () => undefined): JsonObject {
   for (const maxLength of SHRINK_STEPS) {
-    const card = templates[name].expand({ $root: viewModel(placeWithin(maxLength)) }) as JsonObject;
-    const size = Buffer.byteLength(JSON.stringify(card), 'utf8');
+    const card = render(maxLength);
+    const json = JSON.stringify(card);
+    check(json);
+    const size = Buffer.byteLength(json, 'utf8');
     if (size <= CARD_SIZE_BUDGET || (maxLength === SHRINK_STEPS[SHRINK_STEPS.length - 1] && size <= CARD_SIZE_LIMIT)) {
-      return CardFactory.adaptiveCard(card);
+      return card;
     }
   }
   throw new CardRenderError(name, `the card is larger than ${CARD_SIZE_LIMIT} bytes`);
+}
+
+function attachment(name: CardName, model: object): Attachment {
+  return CardFactory.adaptiveCard(expandWith(templateJson[name], () => template(name), model, name));
 }
 
 function requireNonce(card: CardName, nonce: string): string {
@@ -126,10 +487,18 @@ function localeOf(locale: string | undefined): { t: Catalogue; loc: string } {
 }
 
 /** The catalogue's card labels that are plain strings: the template places them as `${$root.t.<key>}`. */
-function labels(t: Catalogue): Record<string, string> {
-  const plain = Object.fromEntries(Object.entries(t.cards).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  return { ...plain, oneTime: t.names.billingCycles.one_time, monthly: t.names.billingCycles.monthly };
+function labels(t: Catalogue) {
+  let cached = labelsByCatalogue.get(t);
+  if (!cached) {
+    const names = t.names;
+    const plain = Object.fromEntries(Object.entries(t.cards).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    cached = { ...plain, oneTime: names.billingCycles.one_time, monthly: names.billingCycles.monthly };
+    labelsByCatalogue.set(t, cached);
+  }
+  return cached;
 }
+/** The catalogues are constants: their labels are collected once per catalogue, not once per card. */
+const labelsByCatalogue = new WeakMap<Catalogue, Record<string, string>>();
 
 function sizeText(row: Pick<CatalogRow, 'cores' | 'ram'>, t: Catalogue, locale: string): string {
   return t.cards.size(
@@ -138,21 +507,22 @@ function sizeText(row: Pick<CatalogRow, 'cores' | 'ram'>, t: Catalogue, locale: 
   );
 }
 
-/** A catalog item as the catalog, quantity and review cards show it: names in TextRuns, the rest in facts. */
-function rowModel(row: CatalogRow, t: Catalogue, locale: string, place: Place) {
+function rowModel(row: CatalogRow, t: Catalogue, locale: string) {
   const size = sizeText(row, t, locale);
   const term = t.names.terms[row.term] ?? row.term;
   const unitPrice = formatMoney(row.unitPrice, locale);
   return {
     catalogItemId: row.catalogItemId,
-    title: place.plain(row.title),
-    productTitle: place.plain(row.productTitle),
-    region: place.markdown(t.names.region(row.armRegionName, row.region)),
-    term: place.markdown(term),
+    title: row.title,
+    productTitle: row.productTitle,
+    region: t.names.region(row.armRegionName, row.region),
+    term,
     hasSize: size !== '',
-    size: place.markdown(size),
-    priceForTerm: place.markdown(t.cards.priceForTerm(unitPrice, term)),
-    priceForTermInCurrency: place.markdown(t.cards.priceForTermInCurrency(unitPrice, term, row.unitPrice.currency)),
+    size,
+    unitPrice,
+    priceForTerm: t.cards.priceForTerm(unitPrice, term),
+    priceForTermInCurrency: t.cards.priceForTermInCurrency(unitPrice, term, row.unitPrice.currency),
+    currency: row.unitPrice.currency,
     monthlyBillingSupported: row.monthlyBillingSupported,
     minimumQuantity: row.minimumQuantity,
     maximumQuantity: row.maximumQuantity,
@@ -189,21 +559,20 @@ export interface ChoiceCardInput {
 export function renderChoiceCard({ title, text, choices, action, nonce, locale }: ChoiceCardInput): Attachment {
   requireNonce('choice', nonce);
   if (!action) throw new CardRenderError('choice', 'a choice card needs an action');
-  const loc = localeOf(locale).loc;
-  return attachment('choice', (place) => ({
-    locale: loc,
+  return attachment('choice', {
+    locale: localeOf(locale).loc,
     nonce,
     action,
-    title: place.plain(title),
+    title,
     hasText: Boolean(text),
-    text: place.plain(text ?? ''),
+    text: text ?? '',
     choices: choices.map((c) => ({
-      title: place.plain(c.title),
+      title: c.title,
       value: c.value,
       hasSubtitle: Boolean(c.subtitle),
-      subtitle: place.plain(c.subtitle ?? ''),
+      subtitle: c.subtitle ?? '',
     })),
-  }));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -248,26 +617,25 @@ export function renderCatalogPage({
   }
   const familyChoices = [...families];
   if (filter.family && !families.includes(filter.family)) familyChoices.push(filter.family);
-  const terms = offeredTerms(filter.term, page.rows.map((r) => r.term));
+  const terms: TermDuration[] = ['P1Y', 'P3Y'];
+  if (filter.term === 'P5Y' || page.rows.some((r) => r.term === 'P5Y')) terms.push('P5Y');
 
   const first = page.page * page.pageSize;
   const hasRows = page.rows.length > 0;
-  return attachment('catalog', (place) => ({
+  return attachment('catalog', {
     locale: loc,
     t: labels(t),
     nonce,
-    reservationTypeTitle: place.plain(reservationTypeTitle),
+    reservationTypeTitle,
     hasFilter: summary.length > 0,
-    filterSummary: place.plain(summary.join(t.cards.listSeparator)),
+    filterSummary: summary.join(t.cards.listSeparator),
     hasRows,
-    showing: place.markdown(
-      t.cards.showing(
-        formatInteger(first + 1, loc),
-        formatInteger(first + page.rows.length, loc),
-        page.totalCapped ? t.cards.atLeast(formatInteger(page.total, loc)) : formatInteger(page.total, loc),
-      ),
+    showing: t.cards.showing(
+      formatInteger(first + 1, loc),
+      formatInteger(first + page.rows.length, loc),
+      page.totalCapped ? t.cards.atLeast(formatInteger(page.total, loc)) : formatInteger(page.total, loc),
     ),
-    rows: page.rows.map((row) => rowModel(row, t, loc, place)),
+    rows: page.rows.map((row) => rowModel(row, t, loc)),
     hasPrevious: page.page > 0,
     previousPage: Math.max(0, page.page - 1),
     hasNext: (first + page.rows.length < page.total || page.totalCapped === true) && hasRows,
@@ -278,10 +646,10 @@ export function renderCatalogPage({
       term: filter.term ?? ANY_FILTER,
       text: filter.text ?? '',
     },
-    regions: regionChoices.map((r) => ({ title: place.plain(t.names.region(r.armName, r.displayName)), value: r.armName })),
-    families: familyChoices.map((name) => ({ title: place.plain(name), value: name })),
-    terms: terms.map((term) => ({ title: place.plain(t.names.terms[term]), value: term })),
-  }));
+    regions: regionChoices.map((r) => ({ armName: r.armName, displayName: t.names.region(r.armName, r.displayName) })),
+    families: familyChoices.map((name) => ({ name })),
+    terms: terms.map((term) => ({ title: t.names.terms[term], value: term })),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -297,15 +665,15 @@ export function renderQuantityCard({ row, nonce, locale }: QuantityCardInput): A
   requireNonce('quantity', nonce);
   const { t, loc } = localeOf(locale);
   const [min, max] = [formatInteger(row.minimumQuantity, loc), formatInteger(row.maximumQuantity, loc)];
-  return attachment('quantity', (place) => ({
+  return attachment('quantity', {
     locale: loc,
     t: labels(t),
     nonce,
-    row: rowModel(row, t, loc, place),
-    min: place.plain(min),
-    quantityLabel: place.plain(t.cards.quantityLabel(min, max)),
-    quantityError: place.plain(t.cards.quantityError(min, max)),
-  }));
+    row: rowModel(row, t, loc),
+    min,
+    quantityLabel: t.cards.quantityLabel(min, max),
+    quantityError: t.cards.quantityError(min, max),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -317,20 +685,20 @@ export interface ReviewCardInput {
   locale?: string;
 }
 
-function lineModel(line: QuoteLine, t: Catalogue, locale: string, place: Place) {
+function lineModel(line: QuoteLine, t: Catalogue, locale: string) {
   const [min, max] = [formatInteger(line.minimumQuantity, locale), formatInteger(line.maximumQuantity, locale)];
   const monthlyPayment = line.monthlyPayment ? formatMoney(line.monthlyPayment, locale) : '';
   return {
-    ...rowModel(line, t, locale, place),
+    ...rowModel(line, t, locale),
     lineId: line.lineId,
     quantity: line.quantity,
-    quantityLabel: place.plain(t.cards.quantityLabel(min, max)),
-    quantityError: place.plain(t.cards.quantityError(min, max)),
+    quantityLabel: t.cards.quantityLabel(min, max),
+    quantityError: t.cards.quantityError(min, max),
     billingCycle: line.monthlyBillingSupported ? line.billingCycle : 'one_time',
-    lineTotal: place.markdown(formatMoney(line.lineTotal, locale)),
-    currency: place.markdown(line.lineTotal.currency),
+    lineTotal: formatMoney(line.lineTotal, locale),
+    currency: line.lineTotal.currency,
     hasMonthlyPayment: line.billingCycle === 'monthly' && line.monthlyPayment !== null,
-    monthlyPaymentText: place.markdown(monthlyPayment ? t.cards.perMonth(monthlyPayment) : ''),
+    monthlyPaymentText: monthlyPayment ? t.cards.perMonth(monthlyPayment) : '',
   };
 }
 
@@ -345,53 +713,33 @@ export function renderReviewCard({ quote, nonce, locale }: ReviewCardInput): Att
   const allowed = quote.scopeOptions.filter((o) => o.allowed);
   const scopeChoosable = allowed.length > 1;
   const fixedScope = allowed.length === 1 ? allowed[0]!.scope : quote.scope;
-  return attachment('review', (place) => ({
+  return attachment('review', {
     locale: loc,
     t: labels(t),
     nonce,
     cartId: quote.cartId,
-    customerName: place.plain(quote.customer.companyName),
-    subscriptionName: place.plain(quote.subscription.friendlyName),
-    subscriptionId: place.plain(quote.subscription.id),
+    customerName: quote.customer.companyName,
+    subscriptionName: quote.subscription.friendlyName,
+    subscriptionId: quote.subscription.id,
     hasBlockers: quote.blockers.length > 0,
-    blockers: quote.blockers.map((b) => ({ text: place.markdown(verdictText(b, t)) })),
-    lines: quote.lines.map((line) => lineModel(line, t, loc, place)),
+    blockers: quote.blockers.map((b) => ({ text: verdictText(b, t) })),
+    lines: quote.lines.map((line) => lineModel(line, t, loc)),
     scopeChoosable,
     scope: quote.scope,
-    scopeChoices: allowed.map((o) => ({ title: place.plain(t.names.scopes[o.scope]), value: o.scope })),
-    scopeNotes: allowed.flatMap((o) =>
-      o.note ? [{ text: place.markdown(t.cards.scopeNote(t.names.scopes[o.scope], ruleSentence(t, o.note))) }] : [],
-    ),
-    fixedScope: place.markdown(t.names.scopes[fixedScope]),
-    fixedScopeReasons: quote.scopeOptions.flatMap((o) => (!o.allowed && o.note ? [{ note: place.markdown(ruleSentence(t, o.note)) }] : [])),
+    scopeChoices: allowed.map((o) => ({ title: t.names.scopes[o.scope], value: o.scope })),
+    scopeNotes: allowed.flatMap((o) => (o.note ? [{ text: t.cards.scopeNote(t.names.scopes[o.scope], ruleSentence(t, o.note)) }] : [])),
+    fixedScope: t.names.scopes[fixedScope],
+    fixedScopeReasons: quote.scopeOptions.flatMap((o) => (!o.allowed && o.note ? [{ note: ruleSentence(t, o.note) }] : [])),
     resellerRequired: quote.resellerRequired,
     resellerMpnId: quote.resellerMpnId ?? '',
-    resellers: quote.resellers.map((r) => ({ title: place.plain(t.cards.resellerChoice(r.name, r.mpnId)), mpnId: r.mpnId })),
-    totalText: place.markdown(t.cards.total(formatMoney(quote.total, loc))),
-    notes: quote.notes.map((note) => ({ text: place.markdown(t.cards.note(ruleSentence(t, note))) })),
-  }));
+    resellers: quote.resellers.map((r) => ({ title: t.cards.resellerChoice(r.name, r.mpnId), mpnId: r.mpnId })),
+    totalText: t.cards.total(formatMoney(quote.total, loc)),
+    notes: quote.notes.map((note) => ({ text: t.cards.note(ruleSentence(t, note)) })),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
-// 5. Confirmation and 6. order history: an order's words, placed by each card as it shows them
-
-function orderWords(order: Order, t: Catalogue, locale: string) {
-  const created = formatDateTime(order.creationDate, locale);
-  const total = formatMinor(order.totalMinor, order.currencyCode, locale);
-  return {
-    status: t.names.orderStatus[order.status] ?? order.status,
-    billingCycle: t.names.billingCycles[order.billingCycle] ?? order.billingCycle,
-    created,
-    total,
-    lines: order.lineItems.map((l) => ({
-      friendlyName: l.friendlyName,
-      armRegionName: l.armRegionName,
-      term: t.names.terms[l.termDuration] ?? l.termDuration,
-      quantity: formatInteger(l.quantity, locale),
-      total: formatMinor(l.totalMinor, order.currencyCode, locale),
-    })),
-  };
-}
+// 5. Confirmation
 
 export interface ConfirmationCardInput {
   result: CheckoutResult;
@@ -399,38 +747,52 @@ export interface ConfirmationCardInput {
   locale?: string;
 }
 
+function orderModel(order: Order, t: Catalogue, locale: string) {
+  const status = t.names.orderStatus[order.status] ?? order.status;
+  const created = formatDateTime(order.creationDate, locale);
+  const total = formatMinor(order.totalMinor, order.currencyCode, locale);
+  return {
+    id: order.id,
+    status,
+    billingCycle: t.names.billingCycles[order.billingCycle] ?? order.billingCycle,
+    created,
+    summary: [created, status, total].join(t.cards.listSeparator),
+    orderTotal: t.cards.orderTotal(total),
+    lines: order.lineItems.map((l, i) => {
+      const term = t.names.terms[l.termDuration] ?? l.termDuration;
+      const quantity = formatInteger(l.quantity, locale);
+      const separator = i < order.lineItems.length - 1 ? t.cards.orderLineSeparator : '';
+      return {
+        friendlyName: l.friendlyName,
+        summary: t.cards.orderLine(l.armRegionName, term, quantity, formatMinor(l.totalMinor, order.currencyCode, locale)),
+        text: t.cards.historyLine(quantity, l.friendlyName, l.armRegionName, term) + separator,
+      };
+    }),
+  };
+}
+
 export function renderConfirmationCard({ result, customerName, locale }: ConfirmationCardInput): Attachment {
   const { t, loc } = localeOf(locale);
   const hasOrders = result.orders.length > 0;
-  return attachment('confirmation', (place) => ({
+  return attachment('confirmation', {
     locale: loc,
     t: labels(t),
     placed: hasOrders && !result.replayed,
     replayed: result.replayed,
     nothingOrdered: !hasOrders && !result.replayed,
-    customerName: place.plain(customerName),
-    orders: result.orders.map((order) => {
-      const words = orderWords(order, t, loc);
-      return {
-        id: place.markdown(order.id),
-        status: place.markdown(words.status),
-        billingCycle: place.markdown(words.billingCycle),
-        created: place.markdown(words.created),
-        orderTotal: place.markdown(t.cards.orderTotal(words.total)),
-        lines: words.lines.map((l) => ({
-          friendlyName: place.plain(l.friendlyName),
-          summary: place.markdown(t.cards.orderLine(l.armRegionName, l.term, l.quantity, l.total)),
-        })),
-      };
-    }),
+    customerName,
+    orders: result.orders.map((o) => orderModel(o, t, loc)),
     hasErrors: result.orderErrors.length > 0,
     // The description is Partner Center's own text.
-    errors: result.orderErrors.map((e) => ({ text: place.markdown(t.cards.orderError(e.description, e.code, e.orderGroupId)) })),
+    errors: result.orderErrors.map((e) => ({ text: t.cards.orderError(e.description, e.code, e.orderGroupId) })),
     // Only web links: never a javascript: or other scheme in an OpenUrl action.
     hasPortalUrl: /^https:\/\//i.test(result.portalUrl),
     portalUrl: result.portalUrl,
-  }));
+  });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// 6. Order history
 
 export interface OrderHistoryCardInput {
   /** Newest first; the card lists them in the given order. */
@@ -452,26 +814,18 @@ export function renderOrderHistoryCard({
 }: OrderHistoryCardInput): Attachment {
   const { t, loc } = localeOf(locale);
   const shown = orders.slice(0, Math.max(0, maxOrders));
-  const customerName = (id: string) => (Object.prototype.hasOwnProperty.call(customerNames, id) ? customerNames[id]! : id);
-  return attachment('orderHistory', (place) => ({
+  return attachment('orderHistory', {
     locale: loc,
     t: labels(t),
-    title: place.plain(title),
+    title,
     hasOrders: orders.length > 0,
     hasMore: orders.length > shown.length,
-    showingRecent: place.markdown(t.cards.showingRecent(formatInteger(shown.length, loc), formatInteger(orders.length, loc))),
-    orders: shown.map((order) => {
-      const words = orderWords(order, t, loc);
-      return {
-        id: place.plain(order.id),
-        customerName: place.plain(customerName(order.customerId)),
-        summary: place.markdown([words.created, words.status, words.total].join(t.cards.listSeparator)),
-        lines: words.lines.map((l, i) => ({
-          text: place.plain(
-            t.cards.historyLine(l.quantity, l.friendlyName, l.armRegionName, l.term) + (i < words.lines.length - 1 ? t.cards.orderLineSeparator : ''),
-          ),
-        })),
-      };
-    }),
-  }));
+    showingRecent: t.cards.showingRecent(formatInteger(shown.length, loc), formatInteger(orders.length, loc)),
+    orders: shown.map((o) => ({
+      ...orderModel(o, t, loc),
+      customerName: Object.prototype.hasOwnProperty.call(customerNames, o.customerId)
+        ? customerNames[o.customerId]!
+        : o.customerId,
+    })),
+  });
 }

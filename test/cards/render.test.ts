@@ -10,6 +10,8 @@ import { escapeInlineMarkdown, escapeMarkdown, formatMinor, truncate } from '../
 import { catalogues, nlNL, ruleText, wordRuleText, type RuleText } from '../../src/i18n';
 import {
   CardRenderError,
+  expandTemplate,
+  withLibraryExpansion,
   renderCatalogPage,
   renderChoiceCard,
   renderConfirmationCard,
@@ -1050,4 +1052,54 @@ describe('cards/templates: every template expands completely with sample and hos
       }
     }
   }
+});
+
+describe('cards/render: the compiled expansion gives the same card as adaptivecards-templating', () => {
+  // Every card, in both languages, with ordinary, hostile and oversized data (the last shortens display
+  // strings step by step): rendered by the compiled templates and by the library over tokenised data.
+  const long = (i: number) => `${HOSTILE.markdown} ${'y'.repeat(1500 + i)}`;
+  const renders: [string, (locale: string) => Attachment][] = [
+    ['choice', (locale) => renderChoiceCard({ title: 'Which customer?', text: HOSTILE.markdown, choices: [{ title: HOSTILE.template, subtitle: HOSTILE.rtl, value: 'c-1' }, { title: 'Plain', value: 'c-2' }], action: 'pickCustomer', nonce: NONCE, locale })],
+    ['choice, oversized', (locale) => renderChoiceCard({ title: 'Which customer?', choices: Array.from({ length: 12 }, (_, i) => ({ title: long(i), subtitle: long(i), value: `c-${i}` })), action: 'pickCustomer', nonce: NONCE, locale })],
+    ['catalog', (locale) => renderCatalogPage({ page: fx.page([fx.row(0), fx.row(1, { cores: null, ram: null, monthlyBillingSupported: false })], { total: 1000, totalCapped: true, filter: { region: 'westeurope', term: 'P3Y' } }), reservationTypeTitle: 'Virtual machines', regions: [{ armName: 'westeurope', displayName: 'West Europe' }], families: ['Dsv5'], nonce: NONCE, locale })],
+    ['catalog, hostile', (locale) => renderCatalogPage({ page: fx.page(Object.values(HOSTILE).map((h, i) => fx.row(i, { title: h, productTitle: h, region: h })), { filter: { text: HOSTILE.template } }), reservationTypeTitle: HOSTILE.markdown, regions: [{ armName: 'x', displayName: HOSTILE.html }], families: [HOSTILE.rtl], nonce: NONCE, locale })],
+    ['catalog, empty', (locale) => renderCatalogPage({ page: fx.page([]), reservationTypeTitle: 'Virtual machines', regions: [], families: [], nonce: NONCE, locale })],
+    ['quantity', (locale) => renderQuantityCard({ row: fx.row(1, { title: HOSTILE.markdown, monthlyBillingSupported: false }), nonce: NONCE, locale })],
+    ['review', (locale) => renderReviewCard({ quote: fx.quote({ customer: fx.customer({ companyName: HOSTILE.template }), resellerRequired: true, resellers: fx.resellers(), resellerMpnId: '5550001', blockers: [{ ok: false, code: 'R9_RESELLER', text: ruleText('resellerUnknown', { mpnId: HOSTILE.html }) }] }), nonce: NONCE, locale })],
+    ['review, oversized', (locale) => renderReviewCard({ quote: fx.quote({ lines: Array.from({ length: 10 }, (_, i) => fx.line(i + 1, { title: long(i), productTitle: long(i) })), customer: fx.customer({ companyName: HOSTILE.long }) }), nonce: NONCE, locale })],
+    ['review, shared scope only', (locale) => renderReviewCard({ quote: fx.quote({ scopeOptions: [{ scope: 'single', allowed: false, note: ruleText('azurePlanScopeNote') }, { scope: 'shared', allowed: true, note: ruleText('sharedScopeNote') }] }), nonce: NONCE, locale })],
+    ['confirmation', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [fx.order('ord-1', { lineItems: [fx.orderLine(0), fx.orderLine(1, { friendlyName: HOSTILE.markdown })] }), fx.order('ord-2', { billingCycle: 'one_time' })] }), customerName: HOSTILE.html, locale })],
+    ['confirmation, replayed', (locale) => renderConfirmationCard({ result: fx.checkout({ replayed: true }), customerName: 'Bold Ideas Ltd', locale })],
+    ['confirmation, nothing ordered', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [], orderErrors: [{ orderGroupId: 'g-1', code: '800002', description: HOSTILE.markdown }] }), customerName: 'Bold Ideas Ltd', locale })],
+    ['order history', (locale) => renderOrderHistoryCard({ orders: Array.from({ length: 12 }, (_, i) => fx.order(`ord-${i}`)), customerNames: { 'cust-0001': HOSTILE.rtl }, title: 'Orders', locale })],
+    ['order history, empty', (locale) => renderOrderHistoryCard({ orders: [], customerNames: {}, title: HOSTILE.template, locale })],
+  ];
+  for (const [name, render] of renders) {
+    for (const locale of ['en-US', 'nl-NL']) {
+      it(`${name} (${locale})`, () => {
+        const compiled = cardOf(render(locale));
+        const library = cardOf(withLibraryExpansion(() => render(locale)));
+        assert.deepEqual(compiled, library, `the ${name} card is the same both ways`);
+      });
+    }
+  }
+
+  it('is really two ways: the cards above never reach the library, a template outside the subset does', () => {
+    const expand = Template.prototype.expand;
+    let libraryCalls = 0;
+    Template.prototype.expand = function (this: Template, ...args: Parameters<Template['expand']>) {
+      libraryCalls++;
+      return expand.apply(this, args);
+    };
+    try {
+      for (const [, render] of renders) for (const locale of ['en-US', 'nl-NL']) render(locale);
+      assert.equal(libraryCalls, 0, 'every card above was expanded by its compiled template');
+      // `if()` is outside the compiled subset: only the library can expand it, and it does.
+      const card = expandTemplate({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: "${if($root.flag, 'yes', 'no')}" }] }, { flag: true });
+      assert.equal((card['body'] as JsonObject[])[0]!['text'], 'yes', 'the library evaluated what the compiled renderer cannot');
+      assert.equal(libraryCalls, 1, 'that template went to the library');
+    } finally {
+      Template.prototype.expand = expand;
+    }
+  });
 });
