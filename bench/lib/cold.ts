@@ -18,12 +18,20 @@ export interface ColdStart {
   rssAfterBytes: number;
 }
 
-export async function coldStart(): Promise<ColdStart> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
+export interface ColdStartOptions {
+  /** The checkout whose built product starts (default: this one). */
+  root?: string;
+  /** A DATA_DIR to start on, kept afterwards (a start on an existing database); default: a new, empty one. */
+  dataDir?: string;
+}
+
+export async function coldStart(options: ColdStartOptions = {}): Promise<ColdStart> {
+  const root = options.root ?? ROOT;
+  const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...productNodeArgs(), PRODUCT_FILE], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...productNodeArgs(root), PRODUCT_FILE], {
+    cwd: root,
     env: { ...process.env, PORT: String(port), DATA_DIR: dir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,6 +68,6 @@ export async function coldStart(): Promise<ColdStart> {
     client.close();
     if (!exited) child.kill('SIGTERM');
     await exit;
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!options.dataDir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

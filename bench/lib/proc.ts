@@ -14,9 +14,12 @@ const CLK_TCK = 100;
 /** The product as `npm start` runs it: the prestart build's output. */
 export const PRODUCT_FILE = 'dist/bot/index.js';
 
-/** The node options of `npm start` (package.json), so the bench starts the product exactly as it does. */
-export function productNodeArgs(): string[] {
-  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+/**
+ * The node options of `npm start` (package.json), so the bench starts the product exactly as it does;
+ * `root` is the checkout whose product is started (bench/ab.ts compares two).
+ */
+export function productNodeArgs(root = ROOT): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   const words = start.trim().split(/\s+/);
   if (words[0] !== 'node' || words[words.length - 1] !== PRODUCT_FILE) {
     throw new Error(`npm start is "${start}"; the bench expects "node [options] ${PRODUCT_FILE}"`);
@@ -30,13 +33,20 @@ export function productNodeArgs(): string[] {
  * Returns each server's compiled file.
  */
 export function buildServers(outDir: string): { echo: string; waterfall: string; product: string } {
-  const build = (args: string[]) => {
-    const run = spawnSync(process.execPath, ['scripts/build.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`scripts/build.mjs ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
-  };
+  const build = (args: string[]) => buildWith(ROOT, args);
   build([]);
   build(['--out', outDir, 'bench/servers/echo.ts', 'bench/servers/waterfall.ts']);
   return { echo: path.join(outDir, 'echo.js'), waterfall: path.join(outDir, 'waterfall.js'), product: PRODUCT_FILE };
+}
+
+/** Compiles the product of the checkout at `root` with its own scripts/build.mjs, as its npm start does. */
+export function buildProduct(root = ROOT): void {
+  buildWith(root, []);
+}
+
+function buildWith(root: string, args: string[]): void {
+  const run = spawnSync(process.execPath, ['scripts/build.mjs', ...args], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${root}: scripts/build.mjs ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
 }
 
 export async function freePort(): Promise<number> {
@@ -124,6 +134,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Node options before the file (the product: npm start's, see productNodeArgs). */
   nodeArgs?: string[];
+  /** Working directory (default: this checkout); `file` is relative to it. */
+  cwd?: string;
   timeoutMs?: number;
 }
 
@@ -132,7 +144,7 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
   const args = [...(opts.nodeArgs ?? ['--disable-warning=DEP0111']), opts.file];
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     env: { ...process.env, PORT: String(port), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
