@@ -6,7 +6,8 @@ import {
   type ConversationState,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus } from '../dialogs/sdk';
+import type { DialogState } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
 import { TurnPreparation } from './turnPreparation';

@@ -1,6 +1,7 @@
 // One line into the cart: an item from the list, then how many. "back" at the quantity shows the list
 // again as it was; "back" at the list ends this dialog with "back" (the purchase asks for the subscription).
-import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './sdk';
+import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { renderQuantityCard } from '../cards/render';
 import { AnswerPrompt, isBack, promptWithCard, type Recogniser } from './answerPrompt';

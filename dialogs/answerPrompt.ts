@@ -3,7 +3,8 @@
 // searches nor sends a card: a question that needs another card (a search, a page) asks again itself.
 // "back" answers BACK; a submit from an older card is told so by its nonce.
 import type { Attachment, TurnContext } from 'botbuilder';
-import { Prompt, type DialogContext, type PromptOptions, type PromptRecognizerResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Prompt } from './sdk';
+import type { DialogContext, PromptOptions, PromptRecognizerResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { randomToken } from '../src/randomToken';
 import { renderChoiceCard } from '../cards/render';
 import { isCommand, turnInput, type TurnInput } from './turn';

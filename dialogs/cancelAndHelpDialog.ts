@@ -1,6 +1,7 @@
 // "cancel" and "help" at every question, typed or clicked, as in the Bot Framework core-bot sample: the
 // dialogs that ask extend this one, which reads each answer before the waiting question does.
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog } from './sdk';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { AnswerPrompt } from './answerPrompt';
 import { isCommand, turnInput } from './turn';
 import { sayTo } from './messages';

@@ -1,7 +1,8 @@
 // Demo mode: which directory agent a local user acts as (the emulator, Web Chat, the terminal). The
 // choice is kept in user state; turn preparation reads it on every turn.
 import type { StatePropertyAccessor } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './sdk';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { AnswerPrompt, isBack, promptChoice, recogniseChoice } from './answerPrompt';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';

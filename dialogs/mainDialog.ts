@@ -1,6 +1,7 @@
 // Routes a conversation: buy, orders, help, choosing a demo identity. "cancel" and "help" inside a
 // purchase or a choice are those dialogs' own (cancelAndHelpDialog.ts).
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from './sdk';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { renderOrderHistoryCard } from '../cards/render';

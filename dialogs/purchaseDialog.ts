@@ -3,7 +3,8 @@
 // has an answer to end with; these steps keep the answers in their options and skip a question already
 // answered. "back" ends a question with BACK: the steps forget the latest answer and start again, so the
 // question before is asked again. Steps ask and show; every decision is the PurchaseService's.
-import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, WaterfallDialog } from './sdk';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { Segment } from '../src/domain/types';
 import { catalogues } from '../src/i18n';

@@ -1,6 +1,7 @@
 // One question of a conversation: a waterfall of two steps, ask (send the card and wait on the prompt)
 // and answered (end with the answer, or ask again: another search, another page, a refused pick).
-import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './sdk';
+import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 
 export abstract class Question<O extends object> extends WaterfallDialog<O> {
   constructor(

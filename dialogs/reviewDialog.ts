@@ -2,7 +2,8 @@
 // agent changes quantities, billing, scope and reseller until Buy. Every change shows the review again
 // (a total is never bought unseen); Buy checks out and confirms the orders.
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './sdk';
+import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { PurchaseService, ReviewChanges } from '../src/purchase/purchaseService';
 import type { CheckoutResult } from '../src/purchase/types';

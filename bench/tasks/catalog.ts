@@ -110,7 +110,9 @@ function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-catalog-'));
   try {
     const base = path.join(dir, 'base.db');
-    LocalPartnerCenter.open(base).close(); // migrated and seeded; closing checkpoints the WAL into the file
+    const seeded = LocalPartnerCenter.open(base);
+    seeded.catalog.writeAllMarkets(); // every market's availabilities, as the scaled catalogs start from the whole
+    seeded.close(); // closing checkpoints the WAL into the file
     const points: CatalogPoint[] = [];
     for (const size of sizes) {
       const file = path.join(dir, `catalog-${size}.db`);

@@ -115,7 +115,8 @@ describe('e2e: forged card input writes nothing', function () {
       )
       .get(...shown) as { id: string } | undefined;
     assert.ok(notShown, 'the catalog has an item for this customer that is not on the first page');
-    const otherMarket = db.prepare(`SELECT catalog_item_id AS id FROM availabilities WHERE country <> 'NL' LIMIT 1`).get() as { id: string } | undefined;
+    const brazil = t.bot.partnerCenter!.catalog.search({ country: 'BR', segment: 'commercial', reservationType: 'VirtualMachines', filter: {}, offset: 0, limit: 1 });
+    const otherMarket = brazil.items[0] && { id: brazil.items[0].catalogItemId };
     assert.ok(otherMarket, 'the catalog has an item of another market');
     const otherType = db
       .prepare(`SELECT catalog_item_id AS id FROM availabilities WHERE country = 'NL' AND segment = 'commercial' AND reservation_type <> 'VirtualMachines' LIMIT 1`)

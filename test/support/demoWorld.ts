@@ -26,10 +26,11 @@ export function demoWorldStore(): Store {
   return new Store(copyOf(seededStore));
 }
 
-/** The embedded Partner Center with the demo customers and catalog. */
+/** The embedded Partner Center with the demo customers and the whole catalog (every market written). */
 export function demoPartnerCenter(clock?: () => Date): LocalPartnerCenter {
   if (!seededPartnerCenter) {
     const pc = LocalPartnerCenter.open(':memory:');
+    pc.catalog.writeAllMarkets();
     seededPartnerCenter = pc.db.serialize();
     pc.close();
   }

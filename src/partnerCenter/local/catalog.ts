@@ -119,8 +119,31 @@ export interface CatalogSearchResult {
   totalCapped?: true;
 }
 
+/** Where a market's availabilities come from when it is first asked for: the demo world's seed. */
+export interface MarketWriter {
+  readonly countries: readonly string[];
+  write(country: string): void;
+}
+
 export class CatalogStore {
-  constructor(private readonly db: Db) {}
+  /** A written market stays written: each is made sure of once per process. */
+  private readonly writtenMarkets = new Set<string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly markets?: MarketWriter,
+  ) {}
+
+  /** Writes every market's availabilities not written yet (for readers of the whole catalog). */
+  writeAllMarkets(): void {
+    for (const country of this.markets?.countries ?? []) this.ensureMarket(country);
+  }
+
+  private ensureMarket(country: string): void {
+    if (!this.markets || this.writtenMarkets.has(country)) return;
+    this.markets.write(country);
+    this.writtenMarkets.add(country);
+  }
 
   reservationTypes(): ReservationType[] {
     const rows = statement(this.db, 'SELECT * FROM reservation_types ORDER BY sort_order, key').all() as {
@@ -148,6 +171,7 @@ export class CatalogStore {
    * `totalCapped` is present (true) and `total` is that bound (a later page exists: paging goes on past the cap).
    */
   search(q: CatalogSearch): CatalogSearchResult {
+    this.ensureMarket(q.country);
     const where = ['a.country = ?', 'a.segment = ?', 'a.reservation_type = ?', 'a.is_purchasable = 1'];
     const args: (string | number)[] = [q.country, q.segment, q.reservationType];
     const f = q.filter;
@@ -188,7 +212,13 @@ export class CatalogStore {
   }
 
   item(catalogItemId: string): CatalogItem | undefined {
-    const r = statement(this.db, `${itemSelect} WHERE a.catalog_item_id = ?`).get(catalogItemId) as ItemRow | undefined;
+    const find = () => statement(this.db, `${itemSelect} WHERE a.catalog_item_id = ?`).get(catalogItemId) as ItemRow | undefined;
+    let r = find();
+    // An id names no market: one not found may be in a market not written yet.
+    if (!r && this.markets && this.writtenMarkets.size < this.markets.countries.length) {
+      this.writeAllMarkets();
+      r = find();
+    }
     return r && toItem(r);
   }
 
@@ -209,6 +239,7 @@ export class CatalogStore {
     families: string[];
     skuNames: string[];
   } {
+    this.ensureMarket(country);
     const args = [country, segment, reservationType];
     const base = 'FROM availabilities a WHERE a.country = ? AND a.segment = ? AND a.reservation_type = ?';
     const regions = statement(

@@ -20,9 +20,9 @@ import {
   type PartnerCenter,
 } from '../partnerCenter';
 import { migrations } from './migrations';
-import { seedPartnerCenter } from './seed';
+import { demoMarketCountries, seedPartnerCenter, writeMarketAvailabilities } from './seed';
 import { PartnerCenterDirectory } from './directory';
-import { CatalogStore } from './catalog';
+import { CatalogStore, type MarketWriter } from './catalog';
 import { OrderBook, type NewOrder } from './orders';
 
 /** The embedded world fulfils every order line this long after the order, as Partner Center does within minutes. */
@@ -51,22 +51,28 @@ export class LocalPartnerCenter implements PartnerCenter {
   constructor(
     readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
+    markets?: MarketWriter,
   ) {
     this.directory = new PartnerCenterDirectory(db);
-    this.catalog = new CatalogStore(db);
+    this.catalog = new CatalogStore(db, markets);
     this.orders = new OrderBook(db);
   }
 
-  /** Opens (creating and migrating) the file and writes the demo world into it when it is empty. */
+  /**
+   * Opens (creating and migrating) the file and writes the demo world into it when it is empty; a demo
+   * market's availabilities are written when the catalog is first asked about that market.
+   */
   static open(file: string, options: LocalPartnerCenterOptions = {}): LocalPartnerCenter {
     const db = openDatabase(file, migrations, options);
+    const seed = options.seed ?? true;
     try {
-      if (options.seed ?? true) seedWorld(db, options.combinedFile);
+      if (seed) seedWorld(db, options.combinedFile);
     } catch (error) {
       db.close();
       throw error;
     }
-    return new LocalPartnerCenter(db, options.clock);
+    const markets = seed ? { countries: demoMarketCountries(), write: (country: string) => writeMarketAvailabilities(db, country) } : undefined;
+    return new LocalPartnerCenter(db, options.clock, markets);
   }
 
   close(): void {

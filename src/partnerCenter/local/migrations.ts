@@ -155,4 +155,16 @@ CREATE TABLE order_lines (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'catalog markets written on demand',
+    sql: `
+-- The markets whose availabilities are written. A new world writes a market the first time it is asked
+-- for; a file seeded whole before this version has every market it holds written already.
+CREATE TABLE catalog_markets (
+  country TEXT PRIMARY KEY
+) WITHOUT ROWID;
+INSERT INTO catalog_markets SELECT DISTINCT country FROM availabilities;
+`,
+  },
 ];

@@ -587,6 +587,8 @@ function buildCatalog() {
       }
     }
   }
+  // In primary-key order (product id, SKU id): the cheapest for the B-trees.
+  skus.sort((x, y) => (x.productId < y.productId ? -1 : x.productId > y.productId ? 1 : 0));
   return { products, skus };
 }
 
@@ -595,31 +597,18 @@ function buildCatalog() {
 
 /**
  * Fills an empty, migrated Partner Center file with the demo world in one transaction: the directory
- * (resellers, customers, subscriptions) by `fillDirectory`, the demo's unless given, and the catalog.
+ * (resellers, customers, subscriptions) by `fillDirectory`, the demo's unless given, and the catalog's
+ * types, products and SKUs. Each market's availabilities are written when that market is first asked
+ * for (`writeMarketAvailabilities`): all of them at once would be most of a first start's time.
  * Returns false, without writing anything, when it has customers already.
  */
 export function seedPartnerCenter(db: Db, fillDirectory: (db: Db) => void = seedDirectory): boolean {
   return db.transaction((): boolean => {
     if (db.prepare('SELECT 1 FROM customers LIMIT 1').get() !== undefined) return false;
     fillDirectory(db);
-    withIndexesBuiltAfter(db, 'availabilities', () => seedCatalog(db));
+    seedCatalog(db);
     return true;
   })();
-}
-
-/**
- * Runs `fill` with the table's own indexes dropped and creates them again after it, in the caller's
- * transaction: one sorted build per index instead of one B-tree insert per row (the catalog's three
- * search indexes maintained row by row made the seed, and so a first start, twice as slow).
- */
-function withIndexesBuiltAfter(db: Db, table: string, fill: () => void): void {
-  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as {
-    name: string;
-    sql: string;
-  }[];
-  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
-  fill();
-  for (const i of indexes) db.exec(i.sql);
 }
 
 function seedDirectory(db: Db): void {
@@ -695,38 +684,47 @@ function seedCatalog(db: Db): void {
        arm_sku_name, arm_region_name, region, duration, cores, ram, category, family, sku_display_name)
      VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insAvailability = db.prepare(
-    `INSERT INTO availabilities (catalog_item_id, id, product_id, sku_id, country, segment, currency_code, currency_symbol,
-       is_purchasable, term, unit_price_minor, reservation_type, arm_region_name, family, arm_sku_name, cores, region)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-
-  const markets = demoMarketCountries().map((country) => {
-    const currency = marketCurrencies[country];
-    if (!currency) throw new Error(`seed: no currency for market ${country}`);
-    return { country, currency, rate: usdExchangeRates[currency.code] };
-  });
-
-  // Insert in (nearly) primary-key order: product id, SKU id, availability id; the cheapest for the B-trees.
-  skus.sort((x, y) => (x.productId < y.productId ? -1 : x.productId > y.productId ? 1 : 0));
   for (const s of skus) {
     insSku.run(
       s.productId, s.id, s.title, s.maxQuantity, s.billingCycles, s.prerequisites, s.armSkuName, s.armRegionName,
       s.region, s.duration, s.cores, s.ram, s.category, s.family, s.displayName,
     );
-    const base = fnv1a(`${s.productId}:${s.id}`);
-    markets.forEach((m, mi) => {
+  }
+}
+
+/**
+ * Writes the availabilities of one demo market (every SKU, in each segment it is sold to) in one
+ * transaction, unless they are written already; a country that is not a demo market has none.
+ */
+export function writeMarketAvailabilities(db: Db, country: string): void {
+  const countries = demoMarketCountries();
+  // The availability ids derive from the market's place among all markets: the same ids whichever is written first.
+  const marketIndex = countries.indexOf(country);
+  if (marketIndex < 0) return;
+  const currency = marketCurrencies[country];
+  if (!currency) throw new Error(`seed: no currency for market ${country}`);
+  const rate = usdExchangeRates[currency.code];
+  const insAvailability = db.prepare(
+    `INSERT INTO availabilities (catalog_item_id, id, product_id, sku_id, country, segment, currency_code, currency_symbol,
+       is_purchasable, term, unit_price_minor, reservation_type, arm_region_name, family, arm_sku_name, cores, region)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM catalog_markets WHERE country = ?').get(country) !== undefined) return;
+    for (const s of buildCatalog().skus) {
+      const base = fnv1a(`${s.productId}:${s.id}`);
       segments.forEach((segment, si) => {
         if (!s.segments.includes(segment)) return;
         // Unique within the SKU: consecutive offsets from the SKU's hash (fewer than 64 < idSpace).
-        const availabilityId = `DZH318Z0${code4((base + mi * segments.length + si) % idSpace)}`;
+        const availabilityId = `DZH318Z0${code4((base + marketIndex * segments.length + si) % idSpace)}`;
         insAvailability.run(
-          `${s.productId}:${s.id}:${availabilityId}`, availabilityId, s.productId, s.id, m.country, segment,
-          m.currency.code, m.currency.symbol, s.purchasable ? 1 : 0, s.term,
-          Math.round(s.usd * m.rate * segmentFactor[segment] * 100), s.reservationType, s.armRegionName, s.family, s.armSkuName,
+          `${s.productId}:${s.id}:${availabilityId}`, availabilityId, s.productId, s.id, country, segment,
+          currency.code, currency.symbol, s.purchasable ? 1 : 0, s.term,
+          Math.round(s.usd * rate * segmentFactor[segment] * 100), s.reservationType, s.armRegionName, s.family, s.armSkuName,
           s.cores, s.region,
         );
       });
-    });
-  }
+    }
+    db.prepare('INSERT INTO catalog_markets (country) VALUES (?)').run(country);
+  }).immediate();
 }

@@ -29,6 +29,7 @@ describe('partnerCenter/local/catalog: capped search count', () => {
 
   before(() => {
     const pc = LocalPartnerCenter.open(':memory:');
+    pc.catalog.writeAllMarkets();
     db = pc.db;
     catalog = pc.catalog;
   });
@@ -101,6 +102,7 @@ describe('partnerCenter/local/catalog: rows read back are valid domain values', 
   let world: LocalPartnerCenter;
   before(() => {
     world = LocalPartnerCenter.open(':memory:');
+    world.catalog.writeAllMarkets();
   });
   after(() => world.close());
 
@@ -119,5 +121,51 @@ describe('partnerCenter/local/catalog: rows read back are valid domain values', 
     const types = new CatalogStore(world.db).reservationTypes();
     assert.equal(types.length, 21, 'the 21 demo reservation types');
     for (const t of types) assert.ok(ReservationType.safeParse(t).success, `${t.key} is a valid ReservationType`);
+  });
+});
+
+describe('partnerCenter/local/catalog: markets written when first asked for', () => {
+  let world: LocalPartnerCenter;
+  beforeEach(() => {
+    world = LocalPartnerCenter.open(':memory:');
+  });
+  afterEach(() => world.close());
+  const rowsOf = (country: string) =>
+    (world.db.prepare('SELECT COUNT(*) AS n FROM availabilities WHERE country = ?').get(country) as { n: number }).n;
+  const vmSearch = (country: string): CatalogSearch => ({
+    country,
+    segment: 'commercial',
+    reservationType: 'VirtualMachines',
+    filter: {},
+    offset: 0,
+    limit: 5,
+  });
+
+  it('a new world holds no availabilities; the first search of a market writes that market only', () => {
+    assert.equal(rowsOf('NL'), 0);
+    const page = world.catalog.search(vmSearch('NL'));
+    assert.equal(page.items.length, 5);
+    assert.ok(page.items.every((i) => i.availability.country === 'NL'));
+    assert.equal(rowsOf('NL'), 5728);
+    assert.equal(rowsOf('BR'), 0);
+  });
+
+  it('the vocabulary of a market not searched yet is its own', () => {
+    const words = world.catalog.vocabulary('BR', 'commercial', 'VirtualMachines');
+    assert.ok(words.regions.some((r) => r.armName === 'brazilsouth'));
+    assert.ok(rowsOf('BR') > 0);
+  });
+
+  it('an item of a market not written yet is found by its id, as in a world written whole', () => {
+    const whole = LocalPartnerCenter.open(':memory:');
+    whole.catalog.writeAllMarkets();
+    const id = (whole.db.prepare("SELECT catalog_item_id AS id FROM availabilities WHERE country = 'DE' LIMIT 1").get() as { id: string }).id;
+    assert.deepEqual(world.catalog.item(id), whole.catalog.item(id));
+    whole.close();
+    assert.equal(world.catalog.item('no:such:item'), undefined);
+  });
+
+  it('a market with no demo customers has no availabilities to write', () => {
+    assert.deepEqual(world.catalog.search(vmSearch('CU')).items, []);
   });
 });
