@@ -34,6 +34,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body: unknown;
   at: number;
+  /** When the answer was sent (after the injected latency); undefined while pending or for a hang. */
+  answeredAt?: number;
 }
 
 export interface TokenRequest {
@@ -116,8 +118,27 @@ const targetViews: Record<string, string[] | 'all'> = {
   AzureReservations: 'all',
 };
 
+const realWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 const planProduct = azurePlanOfferId.split(':')[0];
 const planSku = azurePlanOfferId.split(':')[1];
+
+/**
+ * The round trip a real Partner Center costs: every API call answers `perCallMs` late, a checkout
+ * `checkoutMs`, each spread by ±`jitter` (a fraction). Token requests are not delayed (signing in is once
+ * an hour, not on a purchase's path).
+ */
+export interface Latency {
+  perCallMs: number;
+  checkoutMs: number;
+  jitter: number;
+}
+
+/** The delay of one request under `latency`, with `random` in [0, 1). */
+export function latencyOf(latency: Latency, method: string, path: string, random: () => number): number {
+  const base = method === 'POST' && /\/carts\/[^/]+\/checkout$/.test(path) ? latency.checkoutMs : latency.perCallMs;
+  return Math.max(0, Math.round(base * (1 + latency.jitter * (2 * random() - 1))));
+}
 
 export interface TestPartnerCenterOptions {
   /** The customers, subscriptions and catalog served: a copy of the embedded demo world unless given. */
@@ -128,6 +149,11 @@ export interface TestPartnerCenterOptions {
   /** Order lines are fulfilled this long after the order (server clock). */
   fulfilmentDelayMs?: number;
   clock?: () => Date;
+  /** Delays every answer as a real Partner Center's round trip would (none by default). */
+  latency?: Latency;
+  /** How the delay is waited (a test records it instead of sleeping); setTimeout by default. */
+  wait?: (ms: number) => Promise<void>;
+  random?: () => number;
 }
 
 export class TestPartnerCenter {
@@ -235,8 +261,10 @@ export class TestPartnerCenter {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
     const method = req.method ?? 'GET';
+    let recorded: RecordedRequest | undefined;
     const send = (reply: Reply) => {
       if (res.writableEnded || res.destroyed) return;
+      if (recorded) recorded.answeredAt = Date.now();
       const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
       res.writeHead(reply.status, {
         'Content-Type': reply.text !== undefined ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
@@ -255,9 +283,11 @@ export class TestPartnerCenter {
       send({ status: 400, body: { code: '800002', description: 'The body is not JSON.' } });
       return;
     }
-    const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, headers, body, at: Date.now() };
+    recorded = { method, path: url.pathname, query: url.searchParams, headers, body, at: Date.now() };
     this.requests.push(recorded);
     this.onRequest?.(recorded);
+    const latency = this.options.latency;
+    if (latency) await (this.options.wait ?? realWait)(latencyOf(latency, method, url.pathname, this.options.random ?? Math.random));
     const fault = this.faults.find((f) => (f.times ?? 1) > 0 && (!f.method || f.method === method) && f.path.test(url.pathname));
     if (fault) fault.times = (fault.times ?? 1) - 1;
     const run = (): Reply => {
