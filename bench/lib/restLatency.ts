@@ -99,9 +99,10 @@ export async function restUnderLatency(o: { latency: Latency; purchases: number;
   }
   const requests = pc.requests;
   const perStep = new Map<string, { reply: number[]; sequential: number[]; total: number[] }>();
+  const all = turns.flat();
   for (const purchase of turns) {
-    purchase.forEach((turn, k) => {
-      const next = purchase[k + 1]?.start ?? Infinity;
+    purchase.forEach((turn) => {
+      const next = all[all.indexOf(turn) + 1]?.start ?? Infinity;
       const started = requests.filter((r) => r.at >= turn.start && r.at < next);
       const onPath = started.filter((r): r is RecordedRequest & { answeredAt: number } => r.answeredAt !== undefined && r.answeredAt <= turn.end);
       let s = perStep.get(turn.step);
