@@ -160,6 +160,7 @@ export class RestCatalog {
       const skus = collection(WireSku).parse(await this.client.getJson('getSkus', `/products/${enc(product.id)}/skus`, query)).items;
       return skus.flatMap((s) => {
         const sku = toSku(s);
+        if (!sku) this.log(`[partner-center] SKU ${s.productId}:${s.id} has no size, region or duration among its dynamic attributes: not offered`);
         return sku ? [{ product, sku }] : [];
       });
     });
@@ -197,7 +198,7 @@ export class RestCatalog {
     for (const a of availabilities) {
       if (a.country.toUpperCase() !== market.country.toUpperCase() || a.segment.toLowerCase() !== market.segment.toLowerCase()) continue;
       const term = a.terms[0]?.duration ?? termOfDuration[sku.dynamicAttributes.duration];
-      const price = await this.prices.unitPrice({ country: market.country, segment: market.segment, productId: product.id, skuId: sku.id, term: term as never });
+      const price = await this.prices.unitPrice({ country: market.country, productId: product.id, skuId: sku.id, term: term as never });
       if (!price || price.currency !== a.defaultCurrency.code.toUpperCase()) {
         this.log(`[partner-center] no ${a.defaultCurrency.code} price for ${a.catalogItemId} in the ${market.country} price sheet: not offered`);
         continue;
