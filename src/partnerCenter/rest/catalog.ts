@@ -9,6 +9,7 @@ import type { PartnerCenterRestClient } from './client';
 import { productIsOfType, reservationTypes, targetViewOf, termOfDuration, toCatalogItem, toMinor, toProduct, toSku } from './catalogMapping';
 import type { CatalogMarket, RestJournal } from './journal';
 import type { PriceList } from './priceSheet';
+import { Recent } from './recent';
 import { WireAvailability, WireProduct, WireSku, collection } from './wire';
 
 interface SkuEntry {
@@ -25,8 +26,14 @@ interface MarketCatalog {
 
 /** Up to this many matching SKUs a search fetches every availability (exact total); above it, page by page. */
 export const exactSearchLimit = 100;
-/** An availability fetched for one item (at purchase time) is reused this long at most. */
+/** An availability read (by a search, or for one item at purchase time) serves as that item this long at most. */
 const itemTtlMs = 60_000;
+/**
+ * Independent reads sent at once: SKUs of a market's products, and the availabilities a search needs (at
+ * most exactSearchLimit), so each costs one round trip. Partner Center's 429 with Retry-After paces them
+ * if it must ("API throttling guidance").
+ */
+export const parallelReads = exactSearchLimit;
 
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -46,7 +53,7 @@ const cmp = (a: string | number | null, b: string | number | null) => (a === b ?
 
 export class RestCatalog {
   private readonly markets = new Map<string, MarketCatalog>();
-  private readonly single = new Map<string, { at: number; item: Promise<CatalogItem | undefined> }>();
+  private readonly single: Recent<CatalogItem | undefined>;
 
   constructor(
     private readonly client: PartnerCenterRestClient,
@@ -55,7 +62,9 @@ export class RestCatalog {
     private readonly ttlMs: number,
     private readonly clock: () => number,
     private readonly log: (line: string) => void,
-  ) {}
+  ) {
+    this.single = new Recent(Math.min(itemTtlMs, ttlMs), clock);
+  }
 
   async search(q: CatalogSearch): Promise<{ items: CatalogItem[]; total: number }> {
     const market = this.market(q.country, q.segment, q.reservationType, q.reservationScope);
@@ -64,7 +73,7 @@ export class RestCatalog {
     let items: CatalogItem[];
     let total: number;
     if (matched.length <= exactSearchLimit) {
-      const all = (await mapLimit(matched, 8, (e) => this.itemsOf(market, e, scope))).flat();
+      const all = (await mapLimit(matched, parallelReads, (e) => this.itemsOf(market, e, scope))).flat();
       total = all.length;
       items = all.slice(q.offset, q.offset + q.limit);
     } else {
@@ -73,7 +82,7 @@ export class RestCatalog {
       total = matched.length;
       items = [];
       for (let i = q.offset; i < matched.length && items.length < q.limit; i += q.limit) {
-        const batch = (await mapLimit(matched.slice(i, i + q.limit), 8, (e) => this.itemsOf(market, e, scope))).flat();
+        const batch = (await mapLimit(matched.slice(i, i + q.limit), parallelReads, (e) => this.itemsOf(market, e, scope))).flat();
         items.push(...batch.slice(0, q.limit - items.length));
       }
     }
@@ -97,15 +106,8 @@ export class RestCatalog {
    * One catalog item, read again from Partner Center (the availability id can change: fetched at purchase
    * time). Its market comes from the search that listed it; an id never listed is unknown.
    */
-  async item(catalogItemId: string): Promise<CatalogItem | undefined> {
-    const cached = this.single.get(catalogItemId);
-    if (cached && this.clock() - cached.at < Math.min(itemTtlMs, this.ttlMs)) return cached.item;
-    const item = this.fetchItem(catalogItemId);
-    this.single.set(catalogItemId, { at: this.clock(), item });
-    item.catch(() => {
-      if (this.single.get(catalogItemId)?.item === item) this.single.delete(catalogItemId);
-    });
-    return item;
+  item(catalogItemId: string): Promise<CatalogItem | undefined> {
+    return this.single.get(catalogItemId, () => this.fetchItem(catalogItemId));
   }
 
   private async fetchItem(catalogItemId: string): Promise<CatalogItem | undefined> {
@@ -152,11 +154,13 @@ export class RestCatalog {
     const targetView = targetViewOf(reservationType);
     if (!targetView) return [];
     const query = marketQuery(market);
+    // The prices are needed with the first availabilities: read in parallel with the products.
+    this.prices.warm(market.country);
     const products = collection(WireProduct)
       .parse(await this.client.getJson('getProducts', '/products', { ...query, targetView }))
       .items.filter((p) => productIsOfType(p, reservationType))
       .map((p) => toProduct(p, reservationType));
-    const perProduct = await mapLimit(products, 4, async (product) => {
+    const perProduct = await mapLimit(products, parallelReads, async (product) => {
       const skus = collection(WireSku).parse(await this.client.getJson('getSkus', `/products/${enc(product.id)}/skus`, query)).items;
       return skus.flatMap((s) => {
         const sku = toSku(s);
@@ -186,6 +190,8 @@ export class RestCatalog {
         .getJson('getAvailabilities', `/products/${enc(entry.product.id)}/skus/${enc(entry.sku.id)}/availabilities`, marketQuery(scope))
         .then((json) => this.priced(entry.product, entry.sku, collection(WireAvailability).parse(json).items, scope))
         .then((all) => all.filter((i) => i.availability.isPurchasable));
+      // Read now: each item serves a Select that follows as if read for it.
+      items.then((all) => all.forEach((item) => this.single.set(item.catalogItemId, Promise.resolve(item)))).catch(() => undefined);
       items.catch(() => market.items.delete(key));
       market.items.set(key, items);
     }

@@ -6,6 +6,7 @@
 // not say about this view is decided in `reservationsView` below, and nowhere else.
 import type { TermDuration } from '../../domain/types';
 import type { PartnerCenterRestClient } from './client';
+import { Recent } from './recent';
 
 export interface UnitPrice {
   /** The price of one unit for the whole term, in major units of `currency`. */
@@ -22,6 +23,8 @@ export interface PriceQuery {
 
 export interface PriceList {
   unitPrice(query: PriceQuery): Promise<UnitPrice | undefined>;
+  /** Starts reading a market's prices that will be asked for soon (a failure shows when they are). */
+  warm(country: string): void;
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
@@ -100,40 +103,40 @@ export function parsePriceSheet(csv: string): Map<string, UnitPrice> {
 }
 
 export class PriceSheet implements PriceList {
-  private readonly markets = new Map<string, { at: number; prices: Promise<Map<string, UnitPrice>> }>();
+  private readonly markets: Recent<Map<string, UnitPrice>>;
 
   constructor(
     private readonly client: PartnerCenterRestClient,
     private readonly priceSheetUrl: string,
-    private readonly ttlMs: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    ttlMs: number,
+    clock: () => number = Date.now,
+  ) {
+    this.markets = new Recent(ttlMs, clock);
+  }
 
   async unitPrice(q: PriceQuery): Promise<UnitPrice | undefined> {
     const prices = await this.market(q.country);
     return prices.get(key(q.productId, q.skuId, q.term));
   }
 
+  warm(country: string): void {
+    this.market(country).catch(() => undefined);
+  }
+
   private market(country: string): Promise<Map<string, UnitPrice>> {
     const market = country.toLowerCase();
-    const cached = this.markets.get(market);
-    if (cached && this.clock() - cached.at < this.ttlMs) return cached.prices;
-    const prices = this.client
-      .call({
-        op: 'getPriceSheet',
-        method: 'GET',
-        path: `${this.priceSheetUrl}/pricesheets(Market='${encodeURIComponent(market)}',PricesheetView='azure_reservations')/$value`,
-        accept: 'text/csv',
-        idempotent: true,
-        // A market's whole price sheet: larger than any other answer.
-        timeoutMs: 60_000,
-      })
-      .then((r) => parsePriceSheet(r.text));
-    // A failed download is not cached.
-    prices.catch(() => {
-      if (this.markets.get(market)?.prices === prices) this.markets.delete(market);
-    });
-    this.markets.set(market, { at: this.clock(), prices });
-    return prices;
+    return this.markets.get(market, () =>
+      this.client
+        .call({
+          op: 'getPriceSheet',
+          method: 'GET',
+          path: `${this.priceSheetUrl}/pricesheets(Market='${encodeURIComponent(market)}',PricesheetView='azure_reservations')/$value`,
+          accept: 'text/csv',
+          idempotent: true,
+          // A market's whole price sheet: larger than any other answer.
+          timeoutMs: 60_000,
+        })
+        .then((r) => parsePriceSheet(r.text)),
+    );
   }
 }

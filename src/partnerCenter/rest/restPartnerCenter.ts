@@ -25,7 +25,8 @@ import {
   type LineProvisioningStatus,
   type PartnerCenter,
 } from '../partnerCenter';
-import { RestCatalog, mapLimit } from './catalog';
+import { RestCatalog, mapLimit, parallelReads } from './catalog';
+import { Recent } from './recent';
 import { reservationTypes, toMinor } from './catalogMapping';
 import { PartnerCenterUnreachableError, realSleep, type PartnerCenterRestClient } from './client';
 import { MemoryJournal, type CheckoutRecord, type JournalLine, type RestJournal } from './journal';
@@ -62,7 +63,11 @@ export interface RestPartnerCenterOptions {
   /** How long registerSubscription polls the registration status before returning. */
   registrationWaitMs: number;
   registrationPollMs?: number;
-  /** Customers, their agreements and the reseller list are reused this long. */
+  /**
+   * Customers (agreements, qualifications), the reseller list, subscriptions (status, registration) and
+   * inventory checks are reused this long (default a minute). Partner Center checks each again when the
+   * cart is made or checked out (13605, 800012, cart line errors), so a stale answer cannot buy wrongly.
+   */
   directoryTtlMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -82,8 +87,10 @@ export class RestPartnerCenter implements PartnerCenter {
   private readonly clock: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly catalog: RestCatalog;
-  private readonly customers = new Map<string, { at: number; customer: Promise<Customer | undefined> }>();
-  private relationships?: { at: number; list: Promise<{ tenantId: string; reseller: Reseller }[]> };
+  private readonly customers: Recent<Customer | undefined>;
+  private readonly relationships: Recent<{ tenantId: string; reseller: Reseller }[]>;
+  private readonly subscriptions: Recent<Subscription[]>;
+  private readonly inventory: Recent<InventoryCheckResult[]>;
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Subscription (or Azure subscription of a plan) id → the id its reservation registration is made on. */
   private readonly registeredAs = new Map<string, string>();
@@ -95,6 +102,12 @@ export class RestPartnerCenter implements PartnerCenter {
     this.log = options.log ?? (() => undefined);
     this.clock = options.clock ?? (() => new Date());
     this.sleep = options.sleep ?? realSleep;
+    const ttl = options.directoryTtlMs ?? 60_000;
+    const now = () => this.now();
+    this.customers = new Recent(ttl, now);
+    this.relationships = new Recent(ttl, now);
+    this.subscriptions = new Recent(ttl, now);
+    this.inventory = new Recent(ttl, now);
     this.catalog = new RestCatalog(this.client, options.prices, this.journal, options.catalogTtlMs, () => this.clock().getTime(), this.log);
   }
 
@@ -123,7 +136,7 @@ export class RestPartnerCenter implements PartnerCenter {
       a.companyProfile.companyName.localeCompare(b.companyProfile.companyName, undefined, { sensitivity: 'base' }),
     );
     const total = Math.max(byId.size, ...parsed.map((p) => p.totalCount ?? 0));
-    const customers = (await mapLimit(sorted.slice(0, limit), 4, (w) => this.customer(w.id, w))).filter((c): c is Customer => !!c);
+    const customers = (await mapLimit(sorted.slice(0, limit), parallelReads, (w) => this.customer(w.id, w))).filter((c): c is Customer => !!c);
     return { customers, total };
   }
 
@@ -134,15 +147,7 @@ export class RestPartnerCenter implements PartnerCenter {
   }
 
   private customer(customerId: string, listed?: WireCustomer): Promise<Customer | undefined> {
-    const ttl = this.options.directoryTtlMs ?? 60_000;
-    const cached = this.customers.get(customerId);
-    if (cached && this.now() - cached.at < ttl) return cached.customer;
-    const customer = this.loadCustomer(customerId, listed);
-    this.customers.set(customerId, { at: this.now(), customer });
-    customer.catch(() => {
-      if (this.customers.get(customerId)?.customer === customer) this.customers.delete(customerId);
-    });
-    return customer;
+    return this.customers.get(customerId, () => this.loadCustomer(customerId, listed));
   }
 
   /**
@@ -200,7 +205,11 @@ export class RestPartnerCenter implements PartnerCenter {
    * (GET …/subscriptions/{plan}/azureEntitlements): reservations are bought against one of those; a plan
    * without any is listed itself. The registration status is read for each (GET …/registrationstatus).
    */
-  async getSubscriptions(customerId: string): Promise<Subscription[]> {
+  getSubscriptions(customerId: string): Promise<Subscription[]> {
+    return this.subscriptions.get(customerId, () => this.loadSubscriptions(customerId));
+  }
+
+  private async loadSubscriptions(customerId: string): Promise<Subscription[]> {
     const subscriptions = await this.azureSubscriptions(customerId);
     // One status read per registration (an Azure plan's subscriptions share the plan's).
     const statuses = new Map<string, Promise<RegistrationStatus>>();
@@ -332,6 +341,7 @@ export class RestPartnerCenter implements PartnerCenter {
         record.orderIds = result.orders.map((o) => o.id);
         this.save(record, 'ordered');
       }
+      this.subscriptions.forget(customerId);
       const orderId = record.orderIds[0];
       const plans = collection(WireSubscription).parse(
         await this.client.getJson('getSubscriptionsByOrder', `/customers/${enc(customerId)}/subscriptions`, { order_id: orderId }),
@@ -374,6 +384,7 @@ export class RestPartnerCenter implements PartnerCenter {
   /** POST …/registrations (202), then polls the status until registered or the configured wait is over. */
   async registerSubscription(customerId: string, entitlementOrSubscriptionId: string): Promise<void> {
     const subscriptionId = await this.registrationTarget(customerId, entitlementOrSubscriptionId);
+    this.subscriptions.forget(customerId);
     await this.client.call({
       op: 'registerSubscription',
       method: 'POST',
@@ -384,6 +395,7 @@ export class RestPartnerCenter implements PartnerCenter {
     const poll = this.options.registrationPollMs ?? 1000;
     for (;;) {
       const status = await this.readRegistrationStatus(customerId, subscriptionId);
+      this.subscriptions.forget(customerId);
       if (status === 'registered' || this.now() + poll > deadline) return;
       await this.sleep(poll);
     }
@@ -401,9 +413,7 @@ export class RestPartnerCenter implements PartnerCenter {
   }
 
   private resellerRelationships(): Promise<{ tenantId: string; reseller: Reseller }[]> {
-    const ttl = this.options.directoryTtlMs ?? 60_000;
-    if (this.relationships && this.now() - this.relationships.at < ttl) return this.relationships.list;
-    const list = this.client
+    return this.relationships.get('', () => this.client
       .getJson('getResellers', '/relationships', { relationship_type: 'IsIndirectCloudSolutionProviderOf' })
       .then((json) =>
         collection(WireRelationship)
@@ -411,10 +421,8 @@ export class RestPartnerCenter implements PartnerCenter {
           .items.filter((r) => r.mpnId && (r.state ?? 'active').toLowerCase() !== 'terminated')
           .map((r) => ({ tenantId: r.id, reseller: { mpnId: r.mpnId!, partnerId: this.partnerId, name: r.name } }))
           .sort((a, b) => a.reseller.name.localeCompare(b.reseller.name)),
-      );
-    list.catch(() => (this.relationships = undefined));
-    this.relationships = { at: this.now(), list };
-    return list;
+      ),
+    );
   }
 
   /** The reservation types are reference data (Partner Center lists products, not types): see catalogMapping.ts. */
@@ -435,8 +443,12 @@ export class RestPartnerCenter implements PartnerCenter {
     return this.catalog.item(catalogItemId);
   }
 
-  /** POST /extensions/product/checkInventory?country=… (a read: safe to retry). */
-  async checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
+  /** POST /extensions/product/checkInventory?country=… (a read: safe to retry); reused as the directory is. */
+  checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
+    return this.inventory.get(JSON.stringify(request), () => this.readInventory(request));
+  }
+
+  private async readInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
     const json = (
       await this.client.call({
         op: 'checkInventory',
@@ -492,7 +504,6 @@ export class RestPartnerCenter implements PartnerCenter {
     }
     record = record ?? this.newRecord(request.requestId, request.cartId, request.customerId, request.agentId, 'reservation');
     record.agentId = request.agentId;
-    record.lines = await Promise.all(request.lineItems.map((l) => this.journalLine(l)));
     const lineItems = request.lineItems.map((l) => ({
       id: l.id,
       catalogItemId: l.catalogItemId,
@@ -502,7 +513,9 @@ export class RestPartnerCenter implements PartnerCenter {
       provisioningContext: { ...l.provisioningContext },
       participants: l.participants,
     }));
-    const cart = await this.putOrPostCart(record, lineItems);
+    // What the journal keeps of the lines is read while Partner Center makes the cart.
+    const [lines, cart] = await Promise.all([Promise.all(request.lineItems.map((l) => this.journalLine(l))), this.putOrPostCart(record, lineItems)]);
+    record.lines = lines;
     this.save(record, 'cart');
     this.throwLineError(cart);
     // From here the outcome may be unknown: written down before the request leaves.

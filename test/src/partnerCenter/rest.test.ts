@@ -135,7 +135,8 @@ describe('Partner Center REST gateway on the wire', () => {
       assert.ok(t.sleeps[1]! > t.sleeps[0]!, `backoff grows: ${t.sleeps.join(', ')}`);
 
       pc.fail({ method: 'GET', path: /\/subscriptions$/, times: 10, action: { status: 502, body: { code: '502', description: 'Bad gateway' } } });
-      const error = await rejection(t.gateway.getSubscriptions(demoCustomers.contosoRetail));
+      // Another gateway: this one reuses the subscriptions it just read.
+      const error = await rejection(restGateway(pc, contoso).gateway.getSubscriptions(demoCustomers.contosoRetail));
       assert.equal(error.status, 502);
       assert.equal(pc.calls('GET', /\/subscriptions$/).length, 3 + 4, 'three before; then one call and the 3 retries of the setting, no more');
     });
