@@ -24,16 +24,14 @@ interface MarketCatalog {
   items: Map<string, Promise<CatalogItem[]>>;
 }
 
-/** Up to this many matching SKUs a search fetches every availability (exact total); above it, page by page. */
-export const exactSearchLimit = 100;
 /** An availability read (by a search, or for one item at purchase time) serves as that item this long at most. */
 const itemTtlMs = 60_000;
 /**
- * Independent reads sent at once: SKUs of a market's products, and the availabilities a search needs (at
- * most exactSearchLimit), so each costs one round trip. Partner Center's 429 with Retry-After paces them
- * if it must ("API throttling guidance").
+ * Independent reads sent at once (the SKUs of a market's products, the availabilities of a page, the
+ * customers of a search), so each step costs one round trip. Partner Center's 429 with Retry-After paces
+ * them if it must ("API throttling guidance").
  */
-export const parallelReads = exactSearchLimit;
+export const parallelReads = 16;
 
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -70,24 +68,16 @@ export class RestCatalog {
     const market = this.market(q.country, q.segment, q.reservationType, q.reservationScope);
     const matched = (await market.skus).filter((e) => matches(e, q.filter));
     const scope = { country: q.country, segment: q.segment, reservationScope: q.reservationScope };
-    let items: CatalogItem[];
-    let total: number;
-    if (matched.length <= exactSearchLimit) {
-      const all = (await mapLimit(matched, parallelReads, (e) => this.itemsOf(market, e, scope))).flat();
-      total = all.length;
-      items = all.slice(q.offset, q.offset + q.limit);
-    } else {
-      // Too many SKUs to price them all for one page: the total counts SKUs (each normally has one
-      // availability in a market), and the page is filled from the offset on.
-      total = matched.length;
-      items = [];
-      for (let i = q.offset; i < matched.length && items.length < q.limit; i += q.limit) {
-        const batch = (await mapLimit(matched.slice(i, i + q.limit), parallelReads, (e) => this.itemsOf(market, e, scope))).flat();
-        items.push(...batch.slice(0, q.limit - items.length));
-      }
+    // Only the page's SKUs are priced (one availabilities read each, all at once: one round trip, however
+    // many SKUs match): the total counts SKUs, as each normally has one availability in a market, and a
+    // page short of a SKU without a purchasable, priced one is filled from the SKUs after it.
+    const items: CatalogItem[] = [];
+    for (let i = q.offset; i < matched.length && items.length < q.limit; i += q.limit) {
+      const batch = (await mapLimit(matched.slice(i, i + q.limit), parallelReads, (e) => this.itemsOf(market, e, scope))).flat();
+      items.push(...batch.slice(0, q.limit - items.length));
     }
     for (const item of items) this.journal.rememberMarket(item.catalogItemId, scope);
-    return { items, total };
+    return { items, total: matched.length };
   }
 
   async vocabulary(country: string, segment: Segment, reservationType: string) {
