@@ -458,12 +458,12 @@ function targets(r: Report): Report['targets'] {
       met: worstSeq <= 1 && (worstReply?.reply.p50 ?? 0) <= roundTrip + 100,
     });
     const checkout = steps.find((s) => s.step === 'checkout');
-    if (checkout) {
+    if (checkout?.beyondCheckout) {
       t.push({
         name: 'REST: checkout',
-        target: `reply ≤ checkout's own time + one round trip (${latency.checkoutMs + roundTrip} ms)`,
-        measured: `p50 ${ms(checkout.reply.p50)}, ${checkout.sequential.p50} calls in sequence`,
-        met: checkout.reply.p50 <= latency.checkoutMs + roundTrip,
+        target: `reply ≤ checkout's own time + one round trip (${roundTrip} ms beyond the checkout call)`,
+        measured: `p50 ${ms(checkout.beyondCheckout.p50)} beyond the checkout call (reply p50 ${ms(checkout.reply.p50)}), ${checkout.sequential.p50} calls in sequence`,
+        met: checkout.beyondCheckout.p50 <= roundTrip,
       });
     }
     t.push({

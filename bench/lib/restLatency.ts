@@ -24,6 +24,8 @@ export interface RestStep {
   sequential: { p50: number; max: number };
   /** Every call the step started, on the path or not (median over the purchases). */
   totalCalls: number;
+  /** For the checkout: the reply time less the checkout call's own (what the agent waits beyond it). */
+  beyondCheckout?: Summary;
 }
 
 export interface RestLatencyResult {
@@ -98,7 +100,7 @@ export async function restUnderLatency(o: { latency: Latency; purchases: number;
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   const requests = pc.requests;
-  const perStep = new Map<string, { reply: number[]; sequential: number[]; total: number[] }>();
+  const perStep = new Map<string, { reply: number[]; sequential: number[]; total: number[]; beyondCheckout: number[] }>();
   const all = turns.flat();
   for (const purchase of turns) {
     purchase.forEach((turn) => {
@@ -106,8 +108,10 @@ export async function restUnderLatency(o: { latency: Latency; purchases: number;
       const started = requests.filter((r) => r.at >= turn.start && r.at < next);
       const onPath = started.filter((r): r is RecordedRequest & { answeredAt: number } => r.answeredAt !== undefined && r.answeredAt <= turn.end);
       let s = perStep.get(turn.step);
-      if (!s) perStep.set(turn.step, (s = { reply: [], sequential: [], total: [] }));
+      if (!s) perStep.set(turn.step, (s = { reply: [], sequential: [], total: [], beyondCheckout: [] }));
       s.reply.push(turn.end - turn.start);
+      const checkout = onPath.find((r) => r.method === 'POST' && /\/carts\/[^/]+\/checkout$/.test(r.path));
+      if (checkout) s.beyondCheckout.push(turn.end - turn.start - (checkout.answeredAt - checkout.at));
       s.sequential.push(sequentialCalls(onPath));
       s.total.push(started.length);
     });
@@ -117,7 +121,13 @@ export async function restUnderLatency(o: { latency: Latency; purchases: number;
     .filter((step) => perStep.has(step))
     .map((step) => {
       const s = perStep.get(step)!;
-      return { step, reply: summarize(s.reply), sequential: { p50: med(s.sequential), max: Math.max(...s.sequential) }, totalCalls: med(s.total) };
+      return {
+        step,
+        reply: summarize(s.reply),
+        sequential: { p50: med(s.sequential), max: Math.max(...s.sequential) },
+        totalCalls: med(s.total),
+        ...(s.beyondCheckout.length ? { beyondCheckout: summarize(s.beyondCheckout) } : {}),
+      };
     });
   return {
     latency: o.latency,

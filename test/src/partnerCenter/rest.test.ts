@@ -327,6 +327,39 @@ describe('Partner Center REST gateway on the wire', () => {
     });
   });
 
+  describe('round trips', () => {
+    it('reuses a customer’s subscriptions for a minute, and reads them again after a registration', async () => {
+      let now = Date.now();
+      const clocked = restGateway(pc, contoso, { deps: { clock: () => new Date(now) } });
+      const listed = () => pc.calls('GET', /\/customers\/[^/]+\/subscriptions$/).length;
+      await clocked.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      now += 59_000;
+      await clocked.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      assert.equal(listed(), 1, 'reused within the minute');
+      await clocked.gateway.registerSubscription(demoCustomers.contosoRetail, demoSubscriptions.contosoRetailDevTest);
+      const [devTest] = (await clocked.gateway.getSubscriptions(demoCustomers.contosoRetail)).filter((s) => s.id === demoSubscriptions.contosoRetailDevTest);
+      assert.equal(devTest?.registrationStatus, 'registered', 'the registration shows at once');
+      now += 61_000;
+      await clocked.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      assert.equal(listed(), 3, 'read again after the registration and after the minute');
+    });
+
+    it('answers as late as the configured latency, a checkout later still', async () => {
+      const waits: number[] = [];
+      const slow = await TestPartnerCenter.start({ latency: { perCallMs: 300, checkoutMs: 3000, jitter: 0.2 }, wait: async (ms) => void waits.push(ms), random: () => 1 });
+      try {
+        const gateway = restGateway(slow, contoso).gateway;
+        const { items } = await gateway.searchCatalog({ country: 'NL', segment: 'commercial', reservationType: 'VirtualMachines', filter: { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, offset: 0, limit: 1 });
+        await gateway.checkout(request([{ item: items[0]!, quantity: 1 }]));
+        assert.deepEqual([...new Set(waits)].sort((a, b) => a - b), [360, 3600], '300 ms and 3 s, each 20% late at the top of the jitter');
+        assert.equal(waits.filter((w) => w === 3600).length, 1, 'the checkout only');
+      } finally {
+        await slow.close();
+        slow.world.close();
+      }
+    });
+  });
+
   describe('catalog', () => {
     it('reads the catalog from Partner Center once per market and segment until the TTL passes', async () => {
       let now = Date.now();
