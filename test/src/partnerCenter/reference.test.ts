@@ -8,7 +8,8 @@ import { parsePriceSheet } from '../../../src/partnerCenter/rest/priceSheet';
 import type { RestPartnerCenter } from '../../../src/partnerCenter/rest/restPartnerCenter';
 import { partnerCenterSettings } from '../../../src/partnerCenter/rest/settings';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
-import { TestPartnerCenter, tenantOf, testAppId, testAppSecret } from '../../support/partnerCenterServer';
+import { nodeTransport } from '../../../src/partnerCenter/rest/http';
+import { TestPartnerCenter, tenantOf, testAppId, testAppSecret, testCa } from '../../support/partnerCenterServer';
 import { restGateway } from '../../support/restGateway';
 
 const contoso = demoPartners.contosoNl;
@@ -88,6 +89,21 @@ describe('Partner Center REST as the reference documents it', () => {
     assert.ok((await d2(gateway)).availability.unitPriceMinor > 0, 'priced from the price sheet');
     const appOnly = pc.calls('GET', /./).filter((r) => r.query.get('agreementType') === 'MicrosoftCustomerAgreement');
     assert.ok(appOnly.length > 0, 'the MCA is asked for by its type');
+  });
+
+  it('is refused App+User-only calls with an app-only token', async () => {
+    const transport = nodeTransport({ ca: testCa });
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: testAppId, client_secret: testAppSecret, scope: 'https://api.partnercenter.microsoft.com/.default' });
+    const signIn = await transport({ method: 'POST', url: `${pc.url}/${tenantOf(contoso)}/oauth2/v2.0/token`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString(), timeoutMs: 5000 });
+    const token = (JSON.parse(signIn.body) as { access_token: string }).access_token;
+    const get = (url: string) =>
+      transport({ method: 'GET', url, timeoutMs: 5000, headers: { Authorization: `Bearer ${token}`, 'MS-RequestId': randomUUID(), 'MS-CorrelationId': randomUUID() } });
+    const customer = `${pc.baseUrl}/customers/${demoCustomers.alpineSki}`;
+    assert.equal((await get(`${pc.priceSheetUrl}/pricesheets(Market='nl',PricesheetView='azure_reservations')/$value`)).status, 403, 'the price sheet');
+    assert.equal((await get(`${customer}/agreements?agreementType=MicrosoftCustomerAgreement`)).status, 403, 'the MCA acceptance');
+    assert.equal((await get(`${customer}/directSignedMicrosoftCustomerAgreementStatus`)).status, 403, 'the direct sign status');
+    assert.equal((await get(`${pc.baseUrl}/relationships?relationship_type=IsIndirectCloudSolutionProviderOf`)).status, 403, 'the indirect resellers');
+    assert.equal((await get(customer)).status, 200, 'a customer: either kind of credentials');
   });
 
   it('refuses to start in REST mode without App+User credentials, naming the setting and what needs it', () => {
