@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { coldStart, type ColdStart } from './lib/cold';
+import { restUnderLatency, type RestLatencyResult } from './lib/restLatency';
 import { runLoad, type LoadResult } from './lib/load';
 import { buildServers, databaseBytes, PRODUCT_FILE, productNodeArgs, ROOT, sample, startServer, type ServerProcess } from './lib/proc';
 import { echoScript, productScript, productSteps, productUsers, waterfallScript } from './lib/scripts';
@@ -28,7 +29,11 @@ const HELP = `npm run bench [-- options]
   --ledger-duration S     product load on each ledger size (default 5)
   --cold-runs N           cold starts (default 3)
   --product-node-args A   node options for the product after npm start's own, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
-  --only LIST             some of: cold,load,catalog,ledger
+  --rest-purchases N      purchases through the REST gateway under latency (default 8)
+  --rest-delay MS         the test Partner Center's answer time per call (default 300)
+  --rest-checkout-delay MS  its answer time for a checkout (default 3000)
+  --rest-jitter F         spread of those times, ± a fraction (default 0.2)
+  --only LIST             some of: cold,load,catalog,ledger,rest
   --out DIR               where latest.json and latest.md go (default bench/results)
   --no-readme             do not update the results section of bench/README.md`;
 
@@ -43,12 +48,15 @@ interface Options {
   ledgerSizes: number[];
   ledgerDurationS: number;
   coldRuns: number;
+  rest: { purchases: number; perCallMs: number; checkoutMs: number; jitter: number };
   productNodeArgs: string[];
   only: Set<string>;
   out: string;
   readme: boolean;
   preset: 'default' | 'quick' | 'long';
 }
+
+const allSections = ['cold', 'load', 'catalog', 'ledger', 'rest'];
 
 function parseOptions(argv: string[]): Options {
   const o: Options = {
@@ -62,8 +70,9 @@ function parseOptions(argv: string[]): Options {
     ledgerSizes: [1000, 10000, 100000, 200000],
     ledgerDurationS: 5,
     coldRuns: 3,
+    rest: { purchases: 8, perCallMs: 300, checkoutMs: 3000, jitter: 0.2 },
     productNodeArgs: [],
-    only: new Set(['cold', 'load', 'catalog', 'ledger']),
+    only: new Set(allSections),
     out: path.join(ROOT, 'bench', 'results'),
     readme: true,
     preset: 'default',
@@ -93,6 +102,10 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--ledger-sizes') o.ledgerSizes = list(next());
     else if (a === '--ledger-duration') o.ledgerDurationS = Number(next());
     else if (a === '--cold-runs') o.coldRuns = Number(next());
+    else if (a === '--rest-purchases') o.rest.purchases = Number(next());
+    else if (a === '--rest-delay') o.rest.perCallMs = Number(next());
+    else if (a === '--rest-checkout-delay') o.rest.checkoutMs = Number(next());
+    else if (a === '--rest-jitter') o.rest.jitter = Number(next());
     else if (a === '--product-node-args') o.productNodeArgs = next().split(/\s+/).filter(Boolean);
     else if (a === '--only') o.only = new Set(next().split(','));
     else if (a === '--out') o.out = path.resolve(next());
@@ -336,6 +349,7 @@ interface Report {
   load?: Omit<LoadSection, 'productDb'>;
   catalog?: { iterations: number; points: CatalogPoint[] };
   ledger?: { points: LedgerPoint[]; templates: unknown };
+  rest?: RestLatencyResult;
   targets: { name: string; target: string; measured: string; met: boolean | null }[];
 }
 
@@ -431,6 +445,34 @@ function targets(r: Report): Report['targets'] {
       met: r.load.product.peakRssBytes <= 350 * 1024 * 1024,
     });
   }
+  if (r.rest) {
+    const { steps, latency } = r.rest;
+    const roundTrip = latency.perCallMs;
+    const others = steps.filter((s) => s.step !== 'checkout');
+    const worstSeq = Math.max(...others.map((s) => s.sequential.p50));
+    const worstReply = others.sort((a, b) => b.reply.p50 - a.reply.p50)[0];
+    t.push({
+      name: 'REST: steps but checkout',
+      target: `≤ 1 Partner Center round trip on the path at p50, reply ≤ ${roundTrip + 100} ms (one round trip + 100 ms)`,
+      measured: `at most ${worstSeq} in sequence at p50; slowest p50 reply "${worstReply?.step}" ${ms(worstReply?.reply.p50)}`,
+      met: worstSeq <= 1 && (worstReply?.reply.p50 ?? 0) <= roundTrip + 100,
+    });
+    const checkout = steps.find((s) => s.step === 'checkout');
+    if (checkout?.beyondCheckout) {
+      t.push({
+        name: 'REST: checkout',
+        target: `reply ≤ checkout's own time + one round trip (${roundTrip} ms beyond the checkout call)`,
+        measured: `p50 ${ms(checkout.beyondCheckout.p50)} beyond the checkout call (reply p50 ${ms(checkout.reply.p50)}), ${checkout.sequential.p50} calls in sequence`,
+        met: checkout.beyondCheckout.p50 <= roundTrip,
+      });
+    }
+    t.push({
+      name: 'REST: whole purchase',
+      target: '< 10 sequential round trips (the Partner Center web flow\'s page loads)',
+      measured: `${fmt(r.rest.sequentialPerPurchase, 0)} sequential calls; wall time p50 ${ms(r.rest.purchaseWallMs.p50)}`,
+      met: r.rest.sequentialPerPurchase < 10,
+    });
+  }
   return t;
 }
 
@@ -520,6 +562,22 @@ function markdown(r: Report): string {
       ),
     );
   }
+  if (r.rest) {
+    const R = r.rest;
+    const L = R.latency;
+    out.push('');
+    out.push(
+      `### REST under latency (PARTNER_CENTER=rest against the test Partner Center: ${L.perCallMs} ms per call, checkout ${L.checkoutMs} ms, ±${fmt(L.jitter * 100, 0)}% jitter; ${R.purchases} purchases one after another on one bot)`,
+    );
+    out.push(
+      table(
+        ['step', 'sequential calls p50 (max)', 'total calls p50', 'reply p50', 'reply p99'],
+        R.steps.map((s) => [s.step, `${s.sequential.p50} (${s.sequential.max})`, String(s.totalCalls), ms(s.reply.p50), ms(s.reply.p99)]),
+      ),
+    );
+    out.push('');
+    out.push(`Whole purchase: ${fmt(R.sequentialPerPurchase, 0)} sequential calls (sum of the steps' p50), wall time p50 ${ms(R.purchaseWallMs.p50)}, max ${ms(R.purchaseWallMs.max)}.${R.errors.length ? ` Failed purchases: ${R.errors.length} (${R.errors[0]}).` : ''}`);
+  }
   if (r.cold) {
     out.push('');
     out.push('### Cold start (new DATA_DIR: migrate, seed, listen, first reply to "buy")');
@@ -574,8 +632,10 @@ async function main() {
     targets: [],
   };
   try {
-    log('compiling the servers (scripts/build.mjs, as npm start does)');
-    compiled = buildServers(path.join(ROOT, 'dist', 'bench'));
+    if (['cold', 'load', 'ledger'].some((name) => o.only.has(name))) {
+      log('compiling the servers (scripts/build.mjs, as npm start does)');
+      compiled = buildServers(path.join(ROOT, 'dist', 'bench'));
+    }
     if (o.only.has('cold')) {
       const runs: ColdStart[] = [];
       for (let i = 0; i < o.coldRuns; i++) {
@@ -592,6 +652,10 @@ async function main() {
     }
     if (o.only.has('catalog')) report.catalog = catalogSection(o);
     if (o.only.has('ledger')) report.ledger = await ledgerSection(o, productDb ?? (await templatesRun(o, keep)), keep);
+    if (o.only.has('rest')) {
+      const { purchases, ...latency } = o.rest;
+      report.rest = await restUnderLatency({ latency, purchases, log });
+    }
   } finally {
     fs.rmSync(keep, { recursive: true, force: true });
   }
@@ -602,7 +666,7 @@ async function main() {
   fs.mkdirSync(o.out, { recursive: true });
   fs.writeFileSync(path.join(o.out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(o.out, 'latest.md'), `${md}\n`);
-  const complete = o.only.size === 4 && o.preset !== 'quick';
+  const complete = allSections.every((name) => o.only.has(name)) && o.preset !== 'quick';
   if (o.readme && complete) updateReadme(md);
   console.log(md);
   log(`results in ${path.relative(ROOT, path.join(o.out, 'latest.json'))} and latest.md${o.readme && complete ? '; bench/README.md updated' : ''}`);

@@ -538,11 +538,15 @@ export class PurchaseService {
     if (!quote.ok) return this.refuseAndAudit(actor, 'checkout', [quote.verdict], { cartId }, undefined as never);
     const subscription = quote.value.subscription;
     const resellers = quote.value.resellers;
-    const inventory: Verdict[] = [];
-    for (const line of quote.value.lines) {
-      const { item } = await this.itemForCart(cart, line.catalogItemId, customer);
-      if (item) inventory.push(await this.inventoryVerdict(cart, item));
-    }
+    // Each line's item and inventory are Partner Center round trips: the lines' are read at once.
+    const inventory = (
+      await Promise.all(
+        quote.value.lines.map(async (line) => {
+          const { item } = await this.itemForCart(cart, line.catalogItemId, customer);
+          return item ? [await this.inventoryVerdict(cart, item)] : [];
+        }),
+      )
+    ).flat();
     const verdicts = checkoutVerdicts({
       partner: actor.partner,
       agent: actor.agent,

@@ -14,6 +14,7 @@ import { azurePlanOfferId, type CatalogItem, type Customer, type Subscription } 
 import type { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import { demoPartnerCenter } from './demoWorld';
 import { demoPartners } from '../../src/store/demoIds';
+import catalogReference from '../../src/data/catalog-reference.json';
 
 const fixtures = path.join(__dirname, 'fixtures');
 export const testCa = fs.readFileSync(path.join(fixtures, 'partner-center-test.crt'));
@@ -34,6 +35,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body: unknown;
   at: number;
+  /** When the answer was sent (after the injected latency); undefined while pending or for a hang. */
+  answeredAt?: number;
 }
 
 export interface TokenRequest {
@@ -107,7 +110,7 @@ class HttpError extends Error {
 }
 
 const mcaNotConfirmed = () =>
-  new HttpError(400, '13605', "The customer's acceptance of the Microsoft Customer Agreement has not been confirmed.");
+  new HttpError(403, '13605', "The customer's acceptance of the Microsoft Customer Agreement has not been confirmed.");
 
 const targetViews: Record<string, string[] | 'all'> = {
   AzureReservationsVM: ['VirtualMachines'],
@@ -116,8 +119,40 @@ const targetViews: Record<string, string[] | 'all'> = {
   AzureReservations: 'all',
 };
 
+/**
+ * The calls whose reference pages name App+User as the only supported credentials ("Get confirmation of
+ * customer acceptance of Microsoft Customer Agreement", "Get direct sign status", "Retrieve a list of
+ * indirect resellers", "Get a price sheet").
+ */
+function appUserOnly(method: string, url: URL): boolean {
+  const p = url.pathname;
+  if (/\/agreements$/.test(p) && url.searchParams.get('agreementType') === 'MicrosoftCustomerAgreement') return true;
+  if (/\/directSignedMicrosoftCustomerAgreementStatus$/.test(p)) return true;
+  if (p === '/v1/relationships' && url.searchParams.get('relationship_type') === 'IsIndirectCloudSolutionProviderOf') return true;
+  return method === 'GET' && /\/pricesheets\(/.test(p);
+}
+
+const realWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 const planProduct = azurePlanOfferId.split(':')[0];
 const planSku = azurePlanOfferId.split(':')[1];
+
+/**
+ * The round trip a real Partner Center costs: every API call answers `perCallMs` late, a checkout
+ * `checkoutMs`, each spread by ±`jitter` (a fraction). Token requests are not delayed (signing in is once
+ * an hour, not on a purchase's path).
+ */
+export interface Latency {
+  perCallMs: number;
+  checkoutMs: number;
+  jitter: number;
+}
+
+/** The delay of one request under `latency`, with `random` in [0, 1). */
+export function latencyOf(latency: Latency, method: string, path: string, random: () => number): number {
+  const base = method === 'POST' && /\/carts\/[^/]+\/checkout$/.test(path) ? latency.checkoutMs : latency.perCallMs;
+  return Math.max(0, Math.round(base * (1 + latency.jitter * (2 * random() - 1))));
+}
 
 export interface TestPartnerCenterOptions {
   /** The customers, subscriptions and catalog served: a copy of the embedded demo world unless given. */
@@ -128,6 +163,11 @@ export interface TestPartnerCenterOptions {
   /** Order lines are fulfilled this long after the order (server clock). */
   fulfilmentDelayMs?: number;
   clock?: () => Date;
+  /** Delays every answer as a real Partner Center's round trip would (none by default). */
+  latency?: Latency;
+  /** How the delay is waited (a test records it instead of sleeping); setTimeout by default. */
+  wait?: (ms: number) => Promise<void>;
+  random?: () => number;
 }
 
 export class TestPartnerCenter {
@@ -144,7 +184,18 @@ export class TestPartnerCenter {
   onRequest?: (request: RecordedRequest) => void;
   /** Order groups to refuse at checkout (orderGroup → error): they come back in `orderErrors`. */
   readonly failOrderGroups = new Map<string, { code: string; description: string }>();
-  private readonly tokens = new Map<string, { partnerId: string; expiresAt: number; revoked: boolean }>();
+  private readonly tokens = new Map<string, { partnerId: string; expiresAt: number; revoked: boolean; appUser: boolean }>();
+  /** Answers of carried-out writes by MS-RequestId: a reused id gets the same answer again ("Partner Center REST headers"). */
+  private readonly answersByRequestId = new Map<string, Reply>();
+  /**
+   * Customers who accepted the Microsoft Customer Agreement themselves (direct-signed): no partner attestation
+   * in their agreements, seen only through directSignedMicrosoftCustomerAgreementStatus.
+   */
+  readonly directSigned = new Set<string>();
+  /** Qualifications with a vetting status other than Approved (customer id → qualification → status). */
+  readonly vetting = new Map<string, Map<string, 'InReview' | 'Denied'>>();
+  /** SKUs served without some dynamic attributes, or with extra ones ("productId:skuId" → attributes to set, undefined removes). */
+  readonly skuAttributes = new Map<string, Record<string, unknown>>();
   private readonly carts = new Map<string, ServerCart>();
   private readonly cartsByRequestId = new Map<string, string>();
   private readonly checkoutsByRequestId = new Map<string, Reply>();
@@ -235,8 +286,10 @@ export class TestPartnerCenter {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
     const method = req.method ?? 'GET';
+    let recorded: RecordedRequest | undefined;
     const send = (reply: Reply) => {
       if (res.writableEnded || res.destroyed) return;
+      if (recorded) recorded.answeredAt = Date.now();
       const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
       res.writeHead(reply.status, {
         'Content-Type': reply.text !== undefined ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
@@ -255,19 +308,37 @@ export class TestPartnerCenter {
       send({ status: 400, body: { code: '800002', description: 'The body is not JSON.' } });
       return;
     }
-    const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, headers, body, at: Date.now() };
+    recorded = { method, path: url.pathname, query: url.searchParams, headers, body, at: Date.now() };
     this.requests.push(recorded);
     this.onRequest?.(recorded);
+    const latency = this.options.latency;
+    if (latency) await (this.options.wait ?? realWait)(latencyOf(latency, method, url.pathname, this.options.random ?? Math.random));
     const fault = this.faults.find((f) => (f.times ?? 1) > 0 && (!f.method || f.method === method) && f.path.test(url.pathname));
     if (fault) fault.times = (fault.times ?? 1) - 1;
     const run = (): Reply => {
+      let reply: Reply;
       try {
-        const partnerId = this.authenticate(headers);
-        return this.route(method, url, body, headers, partnerId);
+        const caller = this.authenticate(headers);
+        if (!caller.appUser && appUserOnly(method, url)) {
+          // Which status an app-only token gets here is not written down; 403 (the call is understood, the
+          // credentials do not allow it) as for a missing agent role.
+          throw new HttpError(403, '403', 'This operation supports App+User authentication only.');
+        }
+        // "Partner Center REST headers": a write sent again with an MS-RequestId that was answered is the
+        // same request: it gets the same answer (success or business failure), and nothing is done again.
+        const key = method === 'GET' ? undefined : `${method} ${url.pathname} ${headers['ms-requestid']}`;
+        const earlier = key ? this.answersByRequestId.get(key) : undefined;
+        if (earlier) return earlier;
+        reply = this.route(method, url, body, headers, caller.partnerId);
+        if (key) this.answersByRequestId.set(key, reply);
       } catch (error) {
-        if (error instanceof HttpError) return { status: error.status, body: { code: error.code, description: error.description, data: [], source: 'PartnerCenter' } };
-        return { status: 500, body: { code: '500', description: String(error) } };
+        if (error instanceof HttpError) {
+          reply = { status: error.status, body: { code: error.code, description: error.description, data: [], source: 'PartnerCenter' } };
+          const key = method === 'GET' || error.status === 401 || error.status === 403 ? undefined : `${method} ${url.pathname} ${headers['ms-requestid']}`;
+          if (key) this.answersByRequestId.set(key, reply);
+        } else reply = { status: 500, body: { code: '500', description: String(error) } };
       }
+      return reply;
     };
     if (!fault) {
       send(run());
@@ -278,14 +349,14 @@ export class TestPartnerCenter {
     send({ status: fault.action.status, headers: fault.action.headers, body: fault.action.body });
   }
 
-  private authenticate(headers: Record<string, string>): string {
+  private authenticate(headers: Record<string, string>): { partnerId: string; appUser: boolean } {
     const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
     const known = token ? this.tokens.get(token) : undefined;
     if (!known || known.revoked || known.expiresAt < Date.now()) throw new HttpError(401, '401', 'The access token is missing, expired or revoked.');
     for (const name of ['ms-requestid', 'ms-correlationid']) {
       if (!/^[0-9a-f-]{36}$/i.test(headers[name] ?? '')) throw new HttpError(400, '800002', `${name} must be a GUID.`);
     }
-    return known.partnerId;
+    return known;
   }
 
   // ---- Entra ID ---------------------------------------------------------------------------------
@@ -321,7 +392,7 @@ export class TestPartnerCenter {
     if (grantType === 'refresh_token' && form.get('refresh_token') !== testRefreshToken) return deny('invalid_grant', 'The refresh token is not valid.');
     if (grantType !== 'client_credentials' && grantType !== 'refresh_token') return deny('unsupported_grant_type', grantType);
     const accessToken = `at-${randomUUID()}`;
-    this.tokens.set(accessToken, { partnerId, expiresAt: Date.now() + this.tokenLifetimeSeconds * 1000, revoked: false });
+    this.tokens.set(accessToken, { partnerId, expiresAt: Date.now() + this.tokenLifetimeSeconds * 1000, revoked: false, appUser: grantType === 'refresh_token' });
     return {
       status: 200,
       body: {
@@ -370,13 +441,29 @@ export class TestPartnerCenter {
     if ((m = /^\/v1\/customers\/([^/]+)$/.exec(p)) && method === 'GET') return ok(this.wireCustomer(this.customer(partnerId, m[1])));
     if ((m = /^\/v1\/customers\/([^/]+)\/profiles\/billing$/.exec(p))) return ok({ defaultAddress: { country: this.customer(partnerId, m[1]).country } });
     if ((m = /^\/v1\/customers\/([^/]+)\/agreements$/.exec(p))) {
+      // "Get confirmation of customer acceptance of Microsoft Customer Agreement": the records of the type
+      // asked for by agreementType; without it, Microsoft Cloud Agreement records only.
       const c = this.customer(partnerId, m[1]);
-      const types = c.agreement === 'confirmed' ? ['MicrosoftCustomerAgreement'] : c.agreement === 'notSigned' ? ['MicrosoftCloudAgreement'] : [];
-      return list(types.map((type) => ({ type, dateAgreed: '2023-01-01T00:00:00Z', templateId: randomUUID(), primaryContact: {} })));
+      const asked = q.get('agreementType') ?? 'MicrosoftCloudAgreement';
+      const held = c.agreement === 'confirmed' && !this.directSigned.has(c.id) ? 'MicrosoftCustomerAgreement' : c.agreement === 'notSigned' ? 'MicrosoftCloudAgreement' : undefined;
+      const types = held && (asked === held || asked === 'All') ? [held] : [];
+      return list(types.map((type) => ({ type, agreementType: type, dateAgreed: '2023-01-01T00:00:00Z', templateId: randomUUID(), primaryContact: {} })));
+    }
+    if ((m = /^\/v1\/customers\/([^/]+)\/directSignedMicrosoftCustomerAgreementStatus$/.exec(p)) && method === 'GET') {
+      // "Get direct sign status": whether the customer accepted the MCA itself.
+      const c = this.customer(partnerId, m[1]);
+      return ok({ isSigned: this.directSigned.has(c.id) && c.agreement === 'confirmed' });
     }
     if ((m = /^\/v1\/customers\/([^/]+)\/qualifications$/.exec(p))) {
       const names: Record<string, string> = { education: 'Education', government: 'GovernmentCommunityCloud', nonprofit: 'Nonprofit' };
-      return ok(this.customer(partnerId, m[1]).qualifications.filter((s) => s !== 'commercial').map((s) => ({ qualification: names[s] })));
+      // "Get a customer's qualifications": each with its vetting status; only an approved one counts.
+      const c = this.customer(partnerId, m[1]);
+      const vetting = this.vetting.get(c.id) ?? new Map<string, string>();
+      const approved = c.qualifications.filter((s) => s !== 'commercial').map((s) => names[s]!);
+      return ok([
+        ...approved.filter((n) => !vetting.has(n)).map((qualification) => ({ qualification, vettingStatus: 'Approved', vettingReason: '', vettingCreatedDate: '2023-01-01T00:00:00Z' })),
+        ...[...vetting].map(([qualification, vettingStatus]) => ({ qualification, vettingStatus, vettingReason: '', vettingCreatedDate: '2024-01-01T00:00:00Z' })),
+      ]);
     }
     if ((m = /^\/v1\/customers\/([^/]+)\/subscriptions$/.exec(p)) && method === 'GET') return this.listSubscriptions(partnerId, m[1], q.get('order_id'));
     if ((m = /^\/v1\/customers\/([^/]+)\/subscriptions\/([^/]+)\/azureEntitlements$/.exec(p))) {
@@ -384,22 +471,22 @@ export class TestPartnerCenter {
       return list(s.kind === 'azurePlan' ? [{ id: s.id, friendlyName: s.friendlyName, status: s.status, subscriptionType: 'Azure' }] : []);
     }
     if ((m = /^\/v1\/customers\/([^/]+)\/subscriptions\/([^/]+)\/registrations$/.exec(p)) && method === 'POST') {
-      const s = this.subscription(partnerId, m[1], m[2]);
+      const s = this.registrable(partnerId, m[1], m[2]);
       if (s.registrationStatus !== 'registered') this.registering.set(s.id, this.options.registrationPolls ?? 1);
       return { status: 202, headers: { Location: `${p.replace(/registrations$/, 'registrationstatus')}` } };
     }
     if ((m = /^\/v1\/customers\/([^/]+)\/subscriptions\/([^/]+)\/registrationstatus$/.exec(p))) {
-      const s = this.subscription(partnerId, m[1], m[2]);
+      const s = this.registrable(partnerId, m[1], m[2]);
       const polls = this.registering.get(s.id);
       if (polls !== undefined) {
         if (polls > 0) {
           this.registering.set(s.id, polls - 1);
-          return ok({ subscriptionId: s.id, status: 'registering' });
+          return ok({ subscriptionId: m[2], status: 'registering' });
         }
         this.registering.delete(s.id);
         this.world.directory.setRegistrationStatus(s.id, 'registered');
       }
-      return ok({ subscriptionId: s.id, status: this.world.directory.subscription(s.id)!.registrationStatus });
+      return ok({ subscriptionId: m[2], status: this.world.directory.subscription(s.id)!.registrationStatus });
     }
     if (p === '/v1/relationships' && q.get('relationship_type') === 'IsIndirectCloudSolutionProviderOf') {
       return list(
@@ -492,6 +579,18 @@ export class TestPartnerCenter {
     return { status: 200, body: { totalCount: customers.length, items, links: {}, attributes: { objectType: 'Collection' } } };
   }
 
+  /**
+   * A subscription that registration applies to: a legacy Azure subscription, or an Azure plan by its own
+   * id ("Purchase Azure reservations": under an Azure plan, the plan is registered). An Azure subscription
+   * of a plan (an entitlement id) is no Partner Center subscription: 404.
+   */
+  private registrable(partnerId: string, customerId: string, subscriptionId: string): Subscription {
+    const id = decodeURIComponent(subscriptionId);
+    const s = this.subscription(partnerId, customerId, id.replace(/^plan-/, ''));
+    if ((s.kind === 'azurePlan') !== id.startsWith('plan-')) throw new HttpError(404, '800002', 'Subscription not found.');
+    return s;
+  }
+
   private subscription(partnerId: string, customerId: string, subscriptionId: string): Subscription {
     const c = this.customer(partnerId, customerId);
     const s = this.world.directory.subscription(decodeURIComponent(subscriptionId));
@@ -535,8 +634,10 @@ export class TestPartnerCenter {
     return row;
   }
 
-  private wireProduct(p: { id: string; title: string; description: string }) {
-    return { id: p.id, title: p.title, description: p.description, productType: { id: 'Azure', displayName: 'Azure', subType: { id: 'Reservations', displayName: 'Reservations' } }, isMicrosoftProduct: true };
+  /** "Get a list of products": productType.subType names the kind of reservation (the reserved resource type). */
+  private wireProduct(p: { id: string; title: string; description: string; reservation_type: string }) {
+    const subType = catalogReference.reservationTypes.find((t) => t.key === p.reservation_type)?.id ?? p.reservation_type;
+    return { id: p.id, title: p.title, description: p.description, productType: { id: 'Azure', displayName: 'Azure', subType: { id: subType, displayName: subType } }, isMicrosoftProduct: true };
   }
 
   private listProducts(q: URLSearchParams): Reply {
@@ -563,7 +664,7 @@ export class TestPartnerCenter {
 
   private wireSku({ sku, product }: CatalogItem) {
     const d = sku.dynamicAttributes;
-    return {
+    const wire = {
       id: sku.id,
       productId: sku.productId,
       title: sku.title,
@@ -585,8 +686,16 @@ export class TestPartnerCenter {
         skuDisplayName: d.skuDisplayName,
         // VM SKUs carry no family: the gateway derives it from the size name.
         ...(product.reservationType === 'VirtualMachines' ? {} : { family: d.family }),
+        // "Get a list of SKUs for a product": dynamic attributes can change without notice (new keys come).
+        productFamily: product.reservationType,
       },
     };
+    const changed = this.skuAttributes.get(`${sku.productId}:${sku.id}`);
+    for (const [k, v] of Object.entries(changed ?? {})) {
+      if (v === undefined) delete (wire.dynamicAttributes as Record<string, unknown>)[k];
+      else (wire.dynamicAttributes as Record<string, unknown>)[k] = v;
+    }
+    return wire;
   }
 
   private wireAvailability({ availability: a }: CatalogItem) {
@@ -618,24 +727,34 @@ export class TestPartnerCenter {
     };
   }
 
-  /** The market's reservation prices as the Partner API's price sheet CSV (upfront and monthly rows). */
+  /**
+   * The market's reservation prices as the Partner API's price sheet CSV ("Get a price sheet"): the
+   * documented columns only (no billing plan, no segment), one row per product, SKU and term at the
+   * commercial price for the whole term (the segment's own where the market sells no commercial one).
+   * The term's format in this view is not documented: written as "1 Year" / "3 Years".
+   */
   private priceSheet(country: string): string {
     const rows = this.world.db
       .prepare(
-        `SELECT a.product_id, a.sku_id, s.title, a.term, a.segment, a.currency_code, a.unit_price_minor, s.billing_cycles
-         FROM availabilities a JOIN skus s ON s.product_id = a.product_id AND s.id = a.sku_id WHERE a.country = ?`,
+        `SELECT a.product_id, a.sku_id, s.title, a.term, a.segment, a.currency_code, a.unit_price_minor
+         FROM availabilities a JOIN skus s ON s.product_id = a.product_id AND s.id = a.sku_id WHERE a.country = ?
+         ORDER BY a.product_id, a.sku_id, a.term, a.segment <> 'commercial'`,
       )
-      .all(country) as { product_id: string; sku_id: string; title: string; term: string; segment: string; currency_code: string; unit_price_minor: number; billing_cycles: string }[];
+      .all(country) as { product_id: string; sku_id: string; title: string; term: string; segment: string; currency_code: string; unit_price_minor: number }[];
     const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    const lines = ['ProductTitle,ProductId,SkuId,SkuTitle,TermDuration,BillingPlan,Market,Currency,UnitPrice,Segment'];
+    const lines = [
+      'ProductTitle,ProductId,SkuId,SkuTitle,Publisher,SkuDescription,UnitOfMeasure,TermDuration,Market,Currency,UnitPrice,PricingTierRangeMin,PricingTierRangeMax,EffectiveStartDate,EffectiveEndDate,MeterIds,MeterType,Tags',
+    ];
+    const written = new Set<string>();
     for (const r of rows) {
+      const key = `${r.product_id}|${r.sku_id}|${r.term}`;
+      if (written.has(key)) continue;
+      written.add(key);
+      const term = { P1Y: '1 Year', P3Y: '3 Years', P5Y: '5 Years' }[r.term] ?? r.term;
       const price = (r.unit_price_minor / 100).toFixed(2);
-      const segment = r.segment[0].toUpperCase() + r.segment.slice(1);
-      lines.push([quote(r.title), r.product_id, r.sku_id, quote(r.title), r.term, 'Upfront', country, r.currency_code, price, segment].join(','));
-      if (r.billing_cycles.includes('monthly')) {
-        const monthly = (r.unit_price_minor / 100 / (r.term === 'P3Y' ? 36 : 12)).toFixed(2);
-        lines.push([quote(r.title), r.product_id, r.sku_id, quote(r.title), r.term, 'Monthly', country, r.currency_code, monthly, segment].join(','));
-      }
+      lines.push(
+        [quote(r.title), r.product_id, r.sku_id, quote(r.title), 'Microsoft', quote(r.title), '1 Hour', term, country, r.currency_code, price, '0', '', '2024-01-01T00:00:00Z', '9999-12-31T00:00:00Z', randomUUID(), 'Reservation', ''].join(','),
+      );
     }
     return lines.join('\r\n');
   }
@@ -662,12 +781,13 @@ export class TestPartnerCenter {
     return lineItems.map((raw) => {
       const l = raw as { id: number; catalogItemId: string; quantity: number; billingCycle: string; termDuration?: string; provisioningContext?: Record<string, string>; participants?: unknown[] };
       const line: Record<string, unknown> = { ...l, orderGroup: l.billingCycle === 'monthly' ? '1' : '0' };
-      if (l.catalogItemId.startsWith(`${planProduct}:${planSku}:`)) return line;
+      const lineError = (errorCode: string, errorDescription: string) => ({ ...line, error: { errorCode, errorDescription } });
+      // "Purchase Azure reservations" (the Azure plan): its SKU supports the one_time billing cycle only.
+      if (l.catalogItemId.startsWith(`${planProduct}:${planSku}:`)) return l.billingCycle === 'one_time' ? line : lineError('10013', 'BillingPlanNotSupported');
       const item = this.world.catalog.item(l.catalogItemId);
       if (!item || item.availability.country !== customer.country || !item.availability.isPurchasable) {
         throw new HttpError(400, '800070', `Catalog item ${l.catalogItemId} is not available in the customer's country.`);
       }
-      const lineError = (errorCode: string, errorDescription: string) => ({ ...line, error: { errorCode, errorDescription } });
       if (!item.sku.supportedBillingCycles.includes(l.billingCycle as never)) return lineError('10013', 'BillingPlanNotSupported');
       const subscription = this.world.directory.subscription(l.provisioningContext?.subscriptionId ?? '');
       if (subscription && subscription.customerId === customer.id && subscription.registrationStatus !== 'registered') {
@@ -711,7 +831,7 @@ export class TestPartnerCenter {
 
   private updateCart(partnerId: string, customerId: string, cartId: string, body: unknown): Reply {
     const cart = this.cart(partnerId, customerId, cartId);
-    if (cart.status !== 'Active') throw new HttpError(409, '800065', 'The cart has already been submitted.');
+    if (cart.status !== 'Active') throw new HttpError(400, '800065', 'The cart has already been submitted.');
     cart.lineItems = this.validateLines(this.customer(partnerId, customerId), (body as { lineItems?: unknown })?.lineItems);
     cart.lastModifiedTimestamp = this.clock().toISOString();
     return { status: 200, body: cart };
@@ -721,7 +841,7 @@ export class TestPartnerCenter {
     const previous = this.checkoutsByRequestId.get(requestId);
     if (previous) return previous;
     const cart = this.cart(partnerId, customerId, cartId);
-    if (cart.status !== 'Active') throw new HttpError(409, '800065', 'The cart has already been submitted.');
+    if (cart.status !== 'Active') throw new HttpError(400, '800065', 'The cart has already been submitted.');
     if (cart.lineItems.some((l) => l.error)) throw new HttpError(400, '800009', 'There are errors in the cart items.');
     const customer = this.customer(partnerId, customerId);
     const groups = new Map<string, Record<string, unknown>[]>();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRestPartnerCenter, type RestDependencies } from '../../src/partnerCenter/rest';
 import type { RestPartnerCenter } from '../../src/partnerCenter/rest/restPartnerCenter';
 import { partnerCenterSettings, type RestSettings } from '../../src/partnerCenter/rest/settings';
-import { tenantOf, testAppId, testAppSecret, type TestPartnerCenter } from './partnerCenterServer';
+import { tenantOf, testAppId, testAppSecret, testRefreshToken, type TestPartnerCenter } from './partnerCenterServer';
 
 export const testCaFile = path.join(__dirname, 'fixtures', 'partner-center-test.crt');
 
@@ -15,6 +15,7 @@ export function restEnv(pc: TestPartnerCenter, partnerId: string, extra: Record<
     PARTNER_CENTER_TENANT_ID: tenantOf(partnerId),
     PARTNER_CENTER_APP_ID: testAppId,
     PARTNER_CENTER_APP_SECRET: testAppSecret,
+    PARTNER_CENTER_REFRESH_TOKEN: testRefreshToken,
     PARTNER_CENTER_PARTNER_ID: partnerId,
     PARTNER_CENTER_BASE_URL: pc.baseUrl,
     PARTNER_CENTER_AUTHORITY_HOST: pc.url,

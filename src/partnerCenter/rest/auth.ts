@@ -1,6 +1,5 @@
-// Microsoft Entra ID tokens for Partner Center through @azure/msal-node: app-only (client credentials,
-// with a secret or a certificate) or app+user (a user's refresh token, the secure application model) where
-// configured. Tokens are cached and renewed five minutes before they expire; a 401 from Partner Center
+// Microsoft Entra ID tokens for Partner Center through @azure/msal-node: App+User (the secure application
+// model: a Partner Center user's refresh token, redeemed by the app with its secret or certificate). Tokens are cached and renewed five minutes before they expire; a 401 from Partner Center
 // drops the cached token so the next call signs in again. MSAL's HTTP goes through our transport, so the
 // authority host can be any HTTPS endpoint that speaks the token protocol (the test server does).
 import crypto from 'node:crypto';
@@ -27,7 +26,7 @@ export interface MsalSettings {
   appId: string;
   appSecret?: string;
   certificatePath?: string;
-  refreshToken?: string;
+  refreshToken: string;
   authorityHost: string;
   scope: string;
   timeoutMs: number;
@@ -109,10 +108,7 @@ export class MsalTokenProvider implements TokenProvider {
     const scopes = [this.settings.scope];
     let result: AuthenticationResult | null;
     try {
-      result = this.settings.refreshToken
-        ? await this.app.acquireTokenByRefreshToken({ refreshToken: this.settings.refreshToken, scopes, forceCache: true })
-        : // skipCache: our own cache decides when to renew (MSAL's would hand out a token it considers valid).
-          await this.app.acquireTokenByClientCredential({ scopes, skipCache: true });
+      result = await this.app.acquireTokenByRefreshToken({ refreshToken: this.settings.refreshToken, scopes, forceCache: true });
     } catch (error) {
       const e = error as { errorCode?: string; errorMessage?: string; message?: string };
       throw new Error(`Signing in to Partner Center failed (${e.errorCode ?? 'error'}): ${e.errorMessage ?? e.message ?? String(error)}`);

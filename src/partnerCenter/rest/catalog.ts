@@ -9,6 +9,7 @@ import type { PartnerCenterRestClient } from './client';
 import { productIsOfType, reservationTypes, targetViewOf, termOfDuration, toCatalogItem, toMinor, toProduct, toSku } from './catalogMapping';
 import type { CatalogMarket, RestJournal } from './journal';
 import type { PriceList } from './priceSheet';
+import { Recent } from './recent';
 import { WireAvailability, WireProduct, WireSku, collection } from './wire';
 
 interface SkuEntry {
@@ -23,10 +24,14 @@ interface MarketCatalog {
   items: Map<string, Promise<CatalogItem[]>>;
 }
 
-/** Up to this many matching SKUs a search fetches every availability (exact total); above it, page by page. */
-export const exactSearchLimit = 100;
-/** An availability fetched for one item (at purchase time) is reused this long at most. */
+/** An availability read (by a search, or for one item at purchase time) serves as that item this long at most. */
 const itemTtlMs = 60_000;
+/**
+ * Independent reads sent at once (the SKUs of a market's products, the availabilities of a page, the
+ * customers of a search), so each step costs one round trip. Partner Center's 429 with Retry-After paces
+ * them if it must ("API throttling guidance").
+ */
+export const parallelReads = 16;
 
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -46,7 +51,7 @@ const cmp = (a: string | number | null, b: string | number | null) => (a === b ?
 
 export class RestCatalog {
   private readonly markets = new Map<string, MarketCatalog>();
-  private readonly single = new Map<string, { at: number; item: Promise<CatalogItem | undefined> }>();
+  private readonly single: Recent<CatalogItem | undefined>;
 
   constructor(
     private readonly client: PartnerCenterRestClient,
@@ -55,30 +60,24 @@ export class RestCatalog {
     private readonly ttlMs: number,
     private readonly clock: () => number,
     private readonly log: (line: string) => void,
-  ) {}
+  ) {
+    this.single = new Recent(Math.min(itemTtlMs, ttlMs), clock);
+  }
 
   async search(q: CatalogSearch): Promise<{ items: CatalogItem[]; total: number }> {
     const market = this.market(q.country, q.segment, q.reservationType, q.reservationScope);
     const matched = (await market.skus).filter((e) => matches(e, q.filter));
     const scope = { country: q.country, segment: q.segment, reservationScope: q.reservationScope };
-    let items: CatalogItem[];
-    let total: number;
-    if (matched.length <= exactSearchLimit) {
-      const all = (await mapLimit(matched, 8, (e) => this.itemsOf(market, e, scope))).flat();
-      total = all.length;
-      items = all.slice(q.offset, q.offset + q.limit);
-    } else {
-      // Too many SKUs to price them all for one page: the total counts SKUs (each normally has one
-      // availability in a market), and the page is filled from the offset on.
-      total = matched.length;
-      items = [];
-      for (let i = q.offset; i < matched.length && items.length < q.limit; i += q.limit) {
-        const batch = (await mapLimit(matched.slice(i, i + q.limit), 8, (e) => this.itemsOf(market, e, scope))).flat();
-        items.push(...batch.slice(0, q.limit - items.length));
-      }
+    // Only the page's SKUs are priced (one availabilities read each, all at once: one round trip, however
+    // many SKUs match): the total counts SKUs, as each normally has one availability in a market, and a
+    // page short of a SKU without a purchasable, priced one is filled from the SKUs after it.
+    const items: CatalogItem[] = [];
+    for (let i = q.offset; i < matched.length && items.length < q.limit; i += q.limit) {
+      const batch = (await mapLimit(matched.slice(i, i + q.limit), parallelReads, (e) => this.itemsOf(market, e, scope))).flat();
+      items.push(...batch.slice(0, q.limit - items.length));
     }
     for (const item of items) this.journal.rememberMarket(item.catalogItemId, scope);
-    return { items, total };
+    return { items, total: matched.length };
   }
 
   async vocabulary(country: string, segment: Segment, reservationType: string) {
@@ -97,15 +96,8 @@ export class RestCatalog {
    * One catalog item, read again from Partner Center (the availability id can change: fetched at purchase
    * time). Its market comes from the search that listed it; an id never listed is unknown.
    */
-  async item(catalogItemId: string): Promise<CatalogItem | undefined> {
-    const cached = this.single.get(catalogItemId);
-    if (cached && this.clock() - cached.at < Math.min(itemTtlMs, this.ttlMs)) return cached.item;
-    const item = this.fetchItem(catalogItemId);
-    this.single.set(catalogItemId, { at: this.clock(), item });
-    item.catch(() => {
-      if (this.single.get(catalogItemId)?.item === item) this.single.delete(catalogItemId);
-    });
-    return item;
+  item(catalogItemId: string): Promise<CatalogItem | undefined> {
+    return this.single.get(catalogItemId, () => this.fetchItem(catalogItemId));
   }
 
   private async fetchItem(catalogItemId: string): Promise<CatalogItem | undefined> {
@@ -152,14 +144,17 @@ export class RestCatalog {
     const targetView = targetViewOf(reservationType);
     if (!targetView) return [];
     const query = marketQuery(market);
+    // The prices are needed with the first availabilities: read in parallel with the products.
+    this.prices.warm(market.country);
     const products = collection(WireProduct)
       .parse(await this.client.getJson('getProducts', '/products', { ...query, targetView }))
       .items.filter((p) => productIsOfType(p, reservationType))
       .map((p) => toProduct(p, reservationType));
-    const perProduct = await mapLimit(products, 4, async (product) => {
+    const perProduct = await mapLimit(products, parallelReads, async (product) => {
       const skus = collection(WireSku).parse(await this.client.getJson('getSkus', `/products/${enc(product.id)}/skus`, query)).items;
       return skus.flatMap((s) => {
         const sku = toSku(s);
+        if (!sku) this.log(`[partner-center] SKU ${s.productId}:${s.id} has no size, region or duration among its dynamic attributes: not offered`);
         return sku ? [{ product, sku }] : [];
       });
     });
@@ -185,6 +180,8 @@ export class RestCatalog {
         .getJson('getAvailabilities', `/products/${enc(entry.product.id)}/skus/${enc(entry.sku.id)}/availabilities`, marketQuery(scope))
         .then((json) => this.priced(entry.product, entry.sku, collection(WireAvailability).parse(json).items, scope))
         .then((all) => all.filter((i) => i.availability.isPurchasable));
+      // Read now: each item serves a Select that follows as if read for it.
+      items.then((all) => all.forEach((item) => this.single.set(item.catalogItemId, Promise.resolve(item)))).catch(() => undefined);
       items.catch(() => market.items.delete(key));
       market.items.set(key, items);
     }
@@ -197,7 +194,7 @@ export class RestCatalog {
     for (const a of availabilities) {
       if (a.country.toUpperCase() !== market.country.toUpperCase() || a.segment.toLowerCase() !== market.segment.toLowerCase()) continue;
       const term = a.terms[0]?.duration ?? termOfDuration[sku.dynamicAttributes.duration];
-      const price = await this.prices.unitPrice({ country: market.country, segment: market.segment, productId: product.id, skuId: sku.id, term: term as never });
+      const price = await this.prices.unitPrice({ country: market.country, productId: product.id, skuId: sku.id, term: term as never });
       if (!price || price.currency !== a.defaultCurrency.code.toUpperCase()) {
         this.log(`[partner-center] no ${a.defaultCurrency.code} price for ${a.catalogItemId} in the ${market.country} price sheet: not offered`);
         continue;

@@ -2,8 +2,9 @@
 // types the bot offers. Partner Center has no "reservation type" field on a product and no list of them:
 // - the types are the public reference list (src/data/catalog-reference.json, compiled from Microsoft docs;
 //   not the demo catalog), with the `targetView` Partner Center groups their products under;
-// - a product belongs to a type by its title (the only signal the product resource carries), matched
-//   within the products of that targetView.
+// - a product belongs to a type by its productType.subType ("Get a list of products": the kind of
+//   reservation, the reserved resource type of the reference list); where several types share a subType
+//   (SQL Database and SQL Managed Instance), or a product has none, by its title within its targetView.
 import catalogReference from '../../data/catalog-reference.json';
 import {
   Availability,
@@ -59,12 +60,15 @@ export function targetViewOf(reservationType: string): TypeRoute['targetView'] |
 }
 
 /** Whether a product (listed under the type's targetView) is of this reservation type. */
-export function productIsOfType(product: { title: string }, reservationType: string): boolean {
+export function productIsOfType(product: { title: string; productType?: { subType?: { id: string } | null } }, reservationType: string): boolean {
   const route = routes[reservationType];
   if (!route) return false;
-  // Within a shared targetView the first matching type wins, so "SQL Managed Instance" is not also SQL Database.
-  const first = Object.entries(routes).find(([, r]) => r.targetView === route.targetView && r.title.test(product.title));
-  return first?.[0] === reservationType;
+  const subType = product.productType?.subType?.id.toLowerCase();
+  const bySubType = reservationTypes.filter((t) => t.id.toLowerCase() === subType).map((t) => t.key);
+  if (bySubType.length === 1) return bySubType[0] === reservationType;
+  // Within a shared targetView (or subType) the first matching title wins, so "SQL Managed Instance" is not also SQL Database.
+  const candidates = Object.entries(routes).filter(([key, r]) => r.targetView === route.targetView && (!bySubType.length || bySubType.includes(key)));
+  return candidates.find(([, r]) => r.title.test(product.title))?.[0] === reservationType;
 }
 
 /**
@@ -90,7 +94,7 @@ export const termOfDuration: Record<'1Year' | '3Years' | '5Years', TermDuration>
 const termDescriptions: Record<TermDuration, string> = { P1Y: '1 year', P3Y: '3 years', P5Y: '5 years' };
 
 export function skuDuration(sku: WireSku): '1Year' | '3Years' | '5Years' | undefined {
-  return durations[sku.dynamicAttributes.duration];
+  return durations[sku.dynamicAttributes.duration ?? ''];
 }
 
 export function toProduct(p: WireProduct, reservationType: string): Product {
@@ -103,10 +107,15 @@ export function toProduct(p: WireProduct, reservationType: string): Product {
   });
 }
 
+/**
+ * The domain's SKU, or undefined for one without the dynamic attributes a reservation needs (size, region,
+ * duration): "Get a list of SKUs for a product" warns the keys can change without notice, so one such SKU
+ * is left out rather than failing its product's list.
+ */
 export function toSku(s: WireSku): Sku | undefined {
   const duration = skuDuration(s);
-  if (!duration) return undefined;
   const a = s.dynamicAttributes;
+  if (!duration || !a.armSkuName || !a.armRegionName) return undefined;
   const cycles = s.supportedBillingCycles.map((c) => c.toLowerCase().replace(/[^a-z]/g, '')).flatMap((c) =>
     c === 'onetime' ? ['one_time' as const] : c === 'monthly' ? ['monthly' as const] : [],
   );

@@ -43,6 +43,11 @@ export interface CheckoutRecord {
   pcCartId: string | null;
   /** When the Partner Center cart was created (orders of it are not older). */
   pcCartCreatedAt: string | null;
+  /**
+   * MS-RequestId of the next checkout when it is not the request id (a new one after every answer);
+   * absent in records written before it was kept.
+   */
+  pcRequestId?: string | null;
   state: CheckoutState;
   lines: JournalLine[];
   orderIds: string[];

@@ -1,6 +1,7 @@
 // The PartnerCenter interface over the Partner Center REST API (api.partnercenter.microsoft.com/v1).
 // Where the interface asks for something the API does not offer directly, the mapping is written at the
 // method. The signed-in account is one partner's: every method asked about another partner answers empty.
+import { randomUUID } from 'node:crypto';
 import {
   Customer,
   Subscription,
@@ -24,7 +25,8 @@ import {
   type LineProvisioningStatus,
   type PartnerCenter,
 } from '../partnerCenter';
-import { RestCatalog, mapLimit } from './catalog';
+import { RestCatalog, mapLimit, parallelReads } from './catalog';
+import { Recent } from './recent';
 import { reservationTypes, toMinor } from './catalogMapping';
 import { PartnerCenterUnreachableError, realSleep, type PartnerCenterRestClient } from './client';
 import { MemoryJournal, type CheckoutRecord, type JournalLine, type RestJournal } from './journal';
@@ -36,6 +38,7 @@ import {
   WireCart,
   WireCheckoutResult,
   WireCustomer,
+  WireDirectSignStatus,
   WireInventoryResults,
   WireOrder,
   WireProvisioningStatus,
@@ -60,7 +63,11 @@ export interface RestPartnerCenterOptions {
   /** How long registerSubscription polls the registration status before returning. */
   registrationWaitMs: number;
   registrationPollMs?: number;
-  /** Customers, their agreements and the reseller list are reused this long. */
+  /**
+   * Customers (agreements, qualifications), the reseller list, subscriptions (status, registration) and
+   * inventory checks are reused this long (default a minute). Partner Center checks each again when the
+   * cart is made or checked out (13605, 800012, cart line errors), so a stale answer cannot buy wrongly.
+   */
   directoryTtlMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -80,9 +87,13 @@ export class RestPartnerCenter implements PartnerCenter {
   private readonly clock: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly catalog: RestCatalog;
-  private readonly customers = new Map<string, { at: number; customer: Promise<Customer | undefined> }>();
-  private relationships?: { at: number; list: Promise<{ tenantId: string; reseller: Reseller }[]> };
+  private readonly customers: Recent<Customer | undefined>;
+  private readonly relationships: Recent<{ tenantId: string; reseller: Reseller }[]>;
+  private readonly subscriptions: Recent<Subscription[]>;
+  private readonly inventory: Recent<InventoryCheckResult[]>;
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Subscription (or Azure subscription of a plan) id → the id its reservation registration is made on. */
+  private readonly registeredAs = new Map<string, string>();
 
   constructor(private readonly options: RestPartnerCenterOptions) {
     this.partnerId = options.partnerId;
@@ -91,6 +102,12 @@ export class RestPartnerCenter implements PartnerCenter {
     this.log = options.log ?? (() => undefined);
     this.clock = options.clock ?? (() => new Date());
     this.sleep = options.sleep ?? realSleep;
+    const ttl = options.directoryTtlMs ?? 60_000;
+    const now = () => this.now();
+    this.customers = new Recent(ttl, now);
+    this.relationships = new Recent(ttl, now);
+    this.subscriptions = new Recent(ttl, now);
+    this.inventory = new Recent(ttl, now);
     this.catalog = new RestCatalog(this.client, options.prices, this.journal, options.catalogTtlMs, () => this.clock().getTime(), this.log);
   }
 
@@ -119,7 +136,7 @@ export class RestPartnerCenter implements PartnerCenter {
       a.companyProfile.companyName.localeCompare(b.companyProfile.companyName, undefined, { sensitivity: 'base' }),
     );
     const total = Math.max(byId.size, ...parsed.map((p) => p.totalCount ?? 0));
-    const customers = (await mapLimit(sorted.slice(0, limit), 4, (w) => this.customer(w.id, w))).filter((c): c is Customer => !!c);
+    const customers = (await mapLimit(sorted.slice(0, limit), parallelReads, (w) => this.customer(w.id, w))).filter((c): c is Customer => !!c);
     return { customers, total };
   }
 
@@ -130,61 +147,54 @@ export class RestPartnerCenter implements PartnerCenter {
   }
 
   private customer(customerId: string, listed?: WireCustomer): Promise<Customer | undefined> {
-    const ttl = this.options.directoryTtlMs ?? 60_000;
-    const cached = this.customers.get(customerId);
-    if (cached && this.now() - cached.at < ttl) return cached.customer;
-    const customer = this.loadCustomer(customerId, listed);
-    this.customers.set(customerId, { at: this.now(), customer });
-    customer.catch(() => {
-      if (this.customers.get(customerId)?.customer === customer) this.customers.delete(customerId);
-    });
-    return customer;
+    return this.customers.get(customerId, () => this.loadCustomer(customerId, listed));
   }
 
   /**
-   * A Customer from four resources: the customer (company profile, billing address country, associated
-   * reseller), its agreements (MCA), its qualifications (segments) and the reseller relationships.
-   * Agreement: a Microsoft Customer Agreement acceptance on record → confirmed; else a Microsoft Cloud
-   * Agreement → notSigned (a legacy customer); neither → notConfirmed (nothing may be bought until the
-   * partner confirms the customer's acceptance: Partner Center answers 13605).
+   * A Customer from its resources, read in parallel (one round trip on the agent's path): the customer
+   * (company profile, billing country, associated reseller) or, for a listed one, its billing profile; its
+   * agreements; its qualifications (segments); the reseller relationships.
+   * Agreement ("Get confirmation of customer acceptance of Microsoft Customer Agreement", "Get direct sign
+   * status"): an MCA acceptance on record (asked for by agreementType: the default answer holds Microsoft
+   * Cloud Agreement records only) or signed by the customer itself → confirmed; else a Microsoft Cloud
+   * Agreement → notSigned (a legacy customer); neither → notConfirmed (Partner Center answers 13605).
    */
   private async loadCustomer(customerId: string, listed?: WireCustomer): Promise<Customer | undefined> {
+    const path = `/customers/${enc(customerId)}`;
+    const agreementsOf = (agreementType?: string) =>
+      this.client.getJson('getAgreements', `${path}/agreements`, { agreementType }).then((j) => collection(WireAgreement).parse(j).items.length > 0);
+    const wirePromise = listed
+      ? this.client.getJson('getBillingProfile', `${path}/profiles/billing`).then((b) => WireCustomer.parse({ ...listed, billingProfile: b }))
+      : this.client.getJson('getCustomer', path).then((j) => WireCustomer.parse(j));
+    const rest = Promise.all([
+      agreementsOf('MicrosoftCustomerAgreement'),
+      this.client.getJson('getDirectSignStatus', `${path}/directSignedMicrosoftCustomerAgreementStatus`).then((j) => WireDirectSignStatus.parse(j).isSigned),
+      agreementsOf(),
+      this.client.getJson('getQualifications', `${path}/qualifications`).then((j) => WireQualifications.parse(j)),
+      this.resellerRelationships(),
+    ]);
+    // The customer decides whether there is one; the other answers are awaited only then.
+    rest.catch(() => undefined);
     let wire: WireCustomer;
     try {
-      wire = listed?.billingProfile?.defaultAddress?.country
-        ? listed
-        : WireCustomer.parse(await this.client.getJson('getCustomer', `/customers/${enc(customerId)}`));
+      wire = await wirePromise;
     } catch (error) {
       if (error instanceof PartnerCenterError && (error.status === 404 || error.status === 403)) return undefined;
       throw error;
     }
-    const [agreements, qualifications, resellers] = await Promise.all([
-      this.client.getJson('getAgreements', `/customers/${enc(customerId)}/agreements`).then((j) => collection(WireAgreement).parse(j).items),
-      this.client.getJson('getQualifications', `/customers/${enc(customerId)}/qualifications`).then((j) => WireQualifications.parse(j)),
-      wire.associatedPartnerId ? this.resellerRelationships() : Promise.resolve([]),
-    ]);
-    const country =
-      wire.billingProfile?.defaultAddress?.country ??
-      ((await this.client.getJson('getBillingProfile', `/customers/${enc(customerId)}/profiles/billing`)) as { defaultAddress?: { country?: string } })
-        .defaultAddress?.country;
-    const types = new Set(agreements.map((a) => a.type.toLowerCase()));
-    const agreement: AgreementStatus = types.has('microsoftcustomeragreement')
-      ? 'confirmed'
-      : types.has('microsoftcloudagreement')
-        ? 'notSigned'
-        : 'notConfirmed';
-    const customer = Customer.parse({
+    const [mcaAttested, mcaDirectSigned, cloudAgreement, qualifications, resellers] = await rest;
+    const agreement: AgreementStatus = mcaAttested || mcaDirectSigned ? 'confirmed' : cloudAgreement ? 'notSigned' : 'notConfirmed';
+    return Customer.parse({
       id: wire.id,
       partnerId: this.partnerId,
       companyName: wire.companyProfile.companyName,
       domain: wire.companyProfile.domain ?? '',
       tenantId: wire.companyProfile.tenantId ?? wire.id,
-      country: (country ?? '').toUpperCase(),
+      country: (wire.billingProfile?.defaultAddress?.country ?? '').toUpperCase(),
       agreement,
       qualifications: qualificationSegments(qualifications),
       resellerMpnId: resellers.find((r) => r.tenantId === wire.associatedPartnerId)?.reseller.mpnId ?? null,
     });
-    return customer;
   }
 
   // ---- subscriptions and registration ---------------------------------------------------------
@@ -195,17 +205,43 @@ export class RestPartnerCenter implements PartnerCenter {
    * (GET …/subscriptions/{plan}/azureEntitlements): reservations are bought against one of those; a plan
    * without any is listed itself. The registration status is read for each (GET …/registrationstatus).
    */
-  async getSubscriptions(customerId: string): Promise<Subscription[]> {
+  getSubscriptions(customerId: string): Promise<Subscription[]> {
+    return this.subscriptions.get(customerId, () => this.loadSubscriptions(customerId));
+  }
+
+  private async loadSubscriptions(customerId: string): Promise<Subscription[]> {
+    const subscriptions = await this.azureSubscriptions(customerId);
+    // One status read per registration (an Azure plan's subscriptions share the plan's).
+    const statuses = new Map<string, Promise<RegistrationStatus>>();
+    const withRegistration = await mapLimit(subscriptions, 4, async (s) => {
+      const target = this.registeredAs.get(s.id) ?? s.id;
+      if (!statuses.has(target)) statuses.set(target, this.readRegistrationStatus(customerId, target));
+      return Subscription.parse({
+        ...s,
+        // An inactive subscription may have no registration to report: then it counts as not registered.
+        registrationStatus: await statuses.get(target)!.catch((error: unknown) => {
+          if (s.status !== 'active' && error instanceof PartnerCenterError && error.status < 500) return 'notregistered' as const;
+          throw error;
+        }),
+      });
+    });
+    return withRegistration;
+  }
+
+  /** The customer's Azure subscriptions without their registration; learns which plan each belongs to. */
+  private async azureSubscriptions(customerId: string): Promise<Omit<Subscription, 'registrationStatus'>[]> {
     const wires = collection(WireSubscription).parse(await this.client.getJson('getSubscriptions', `/customers/${enc(customerId)}/subscriptions`)).items;
     const subscriptions = (
       await mapLimit(wires, 4, async (w): Promise<Omit<Subscription, 'registrationStatus'>[]> => {
         const status = subscriptionStatus(w.status);
         if (isAzurePlan(w.offerId)) {
+          this.registeredAs.set(w.id, w.id);
           const entitlements = collection(WireAzureEntitlement).parse(
             await this.client.getJson('getAzureEntitlements', `/customers/${enc(customerId)}/subscriptions/${enc(w.id)}/azureEntitlements`),
           ).items;
           const plan = { customerId, offerId: w.offerId, kind: 'azurePlan' as const, billingType: 'usage' as const };
           if (!entitlements.length) return [{ ...plan, id: w.id, friendlyName: w.friendlyName || 'Azure plan', status }];
+          for (const e of entitlements) this.registeredAs.set(e.id, w.id);
           // A suspended plan suspends its Azure subscriptions.
           return entitlements.map((e) => ({
             ...plan,
@@ -215,6 +251,7 @@ export class RestPartnerCenter implements PartnerCenter {
           }));
         }
         if (!/^MS-AZR-/i.test(w.offerId)) return [];
+        this.registeredAs.set(w.id, w.id);
         return [
           {
             id: w.id,
@@ -228,17 +265,17 @@ export class RestPartnerCenter implements PartnerCenter {
         ];
       })
     ).flat();
-    const withRegistration = await mapLimit(subscriptions, 4, async (s) =>
-      Subscription.parse({
-        ...s,
-        // An inactive subscription may have no registration to report: then it counts as not registered.
-        registrationStatus: await this.getRegistrationStatus(customerId, s.id).catch((error: unknown) => {
-          if (s.status !== 'active' && error instanceof PartnerCenterError && error.status < 500) return 'notregistered' as const;
-          throw error;
-        }),
-      }),
-    );
-    return withRegistration;
+    return subscriptions;
+  }
+
+  /**
+   * What is registered for reservations on a subscription: a legacy subscription itself; for an Azure
+   * subscription of an Azure plan, the plan ("Purchase Azure reservations": register the Azure plan, with
+   * the same call). The plans are learnt from the subscription list, read again for an id not seen yet.
+   */
+  private async registrationTarget(customerId: string, subscriptionId: string): Promise<string> {
+    if (!this.registeredAs.has(subscriptionId)) await this.azureSubscriptions(customerId);
+    return this.registeredAs.get(subscriptionId) ?? subscriptionId;
   }
 
   /**
@@ -269,7 +306,8 @@ export class RestPartnerCenter implements PartnerCenter {
               method: 'POST',
               path: `/customers/${enc(customerId)}/carts`,
               idempotent: true,
-              body: { lineItems: [{ id: 0, catalogItemId: availability.catalogItemId, quantity: 1, billingCycle: 'monthly', provisioningContext: {} }] },
+              // "Purchase Azure reservations": the Azure plan's SKU supports one_time only.
+              body: { lineItems: [{ id: 0, catalogItemId: availability.catalogItemId, quantity: 1, billingCycle: 'one_time', provisioningContext: {} }] },
             })
           ).json,
         );
@@ -279,24 +317,31 @@ export class RestPartnerCenter implements PartnerCenter {
         this.save(record, 'submitted');
         const result = WireCheckoutResult.parse(
           (
-            await this.client.call({
-              op: 'checkout',
-              method: 'POST',
-              path: `/customers/${enc(customerId)}/carts/${enc(cart.id)}/checkout`,
-              requestId,
-              idempotent: false,
-              timeoutMs: this.options.checkoutTimeoutMs,
-            })
+            await this.client
+              .call({
+                op: 'checkout',
+                method: 'POST',
+                path: `/customers/${enc(customerId)}/carts/${enc(cart.id)}/checkout`,
+                requestId: record.pcRequestId ?? requestId,
+                idempotent: false,
+                timeoutMs: this.options.checkoutTimeoutMs,
+              })
+              .catch((error: unknown) => {
+                this.afterAnswer(record!, error);
+                throw error;
+              })
           ).json,
         );
         if (!result.orders.length) {
           const e = result.orderErrors[0];
+          this.afterAnswer(record, undefined);
           this.save(record, 'cart');
           throw new PartnerCenterError(e?.code ?? '800002', e?.description ?? 'The Azure plan was not ordered.');
         }
         record.orderIds = result.orders.map((o) => o.id);
         this.save(record, 'ordered');
       }
+      this.subscriptions.forget(customerId);
       const orderId = record.orderIds[0];
       const plans = collection(WireSubscription).parse(
         await this.client.getJson('getSubscriptionsByOrder', `/customers/${enc(customerId)}/subscriptions`, { order_id: orderId }),
@@ -307,6 +352,8 @@ export class RestPartnerCenter implements PartnerCenter {
         await this.client.getJson('getAzureEntitlements', `/customers/${enc(customerId)}/subscriptions/${enc(plan.id)}/azureEntitlements`),
       ).items;
       const first = entitlements[0];
+      this.registeredAs.set(plan.id, plan.id);
+      if (first) this.registeredAs.set(first.id, plan.id);
       const subscription = Subscription.parse({
         id: first?.id ?? plan.id,
         customerId,
@@ -315,14 +362,19 @@ export class RestPartnerCenter implements PartnerCenter {
         friendlyName: first?.friendlyName ?? (plan.friendlyName || 'Azure plan'),
         status: subscriptionStatus(first?.status ?? plan.status),
         billingType: 'usage',
-        registrationStatus: first ? await this.getRegistrationStatus(customerId, first.id) : 'notregistered',
+        registrationStatus: await this.readRegistrationStatus(customerId, plan.id),
       });
       return subscription;
     });
   }
 
-  /** GET …/subscriptions/{s}/registrationstatus → registered | registering | notregistered. */
+  /** GET …/subscriptions/{s}/registrationstatus of the subscription's registration target. */
   async getRegistrationStatus(customerId: string, subscriptionId: string): Promise<RegistrationStatus> {
+    return this.readRegistrationStatus(customerId, await this.registrationTarget(customerId, subscriptionId));
+  }
+
+  /** GET …/subscriptions/{s}/registrationstatus → registered | registering | notregistered. */
+  private async readRegistrationStatus(customerId: string, subscriptionId: string): Promise<RegistrationStatus> {
     const status = WireRegistrationStatus.parse(
       await this.client.getJson('getRegistrationStatus', `/customers/${enc(customerId)}/subscriptions/${enc(subscriptionId)}/registrationstatus`),
     ).status.toLowerCase();
@@ -330,7 +382,9 @@ export class RestPartnerCenter implements PartnerCenter {
   }
 
   /** POST …/registrations (202), then polls the status until registered or the configured wait is over. */
-  async registerSubscription(customerId: string, subscriptionId: string): Promise<void> {
+  async registerSubscription(customerId: string, entitlementOrSubscriptionId: string): Promise<void> {
+    const subscriptionId = await this.registrationTarget(customerId, entitlementOrSubscriptionId);
+    this.subscriptions.forget(customerId);
     await this.client.call({
       op: 'registerSubscription',
       method: 'POST',
@@ -340,7 +394,8 @@ export class RestPartnerCenter implements PartnerCenter {
     const deadline = this.now() + this.options.registrationWaitMs;
     const poll = this.options.registrationPollMs ?? 1000;
     for (;;) {
-      const status = await this.getRegistrationStatus(customerId, subscriptionId);
+      const status = await this.readRegistrationStatus(customerId, subscriptionId);
+      this.subscriptions.forget(customerId);
       if (status === 'registered' || this.now() + poll > deadline) return;
       await this.sleep(poll);
     }
@@ -358,9 +413,7 @@ export class RestPartnerCenter implements PartnerCenter {
   }
 
   private resellerRelationships(): Promise<{ tenantId: string; reseller: Reseller }[]> {
-    const ttl = this.options.directoryTtlMs ?? 60_000;
-    if (this.relationships && this.now() - this.relationships.at < ttl) return this.relationships.list;
-    const list = this.client
+    return this.relationships.get('', () => this.client
       .getJson('getResellers', '/relationships', { relationship_type: 'IsIndirectCloudSolutionProviderOf' })
       .then((json) =>
         collection(WireRelationship)
@@ -368,10 +421,8 @@ export class RestPartnerCenter implements PartnerCenter {
           .items.filter((r) => r.mpnId && (r.state ?? 'active').toLowerCase() !== 'terminated')
           .map((r) => ({ tenantId: r.id, reseller: { mpnId: r.mpnId!, partnerId: this.partnerId, name: r.name } }))
           .sort((a, b) => a.reseller.name.localeCompare(b.reseller.name)),
-      );
-    list.catch(() => (this.relationships = undefined));
-    this.relationships = { at: this.now(), list };
-    return list;
+      ),
+    );
   }
 
   /** The reservation types are reference data (Partner Center lists products, not types): see catalogMapping.ts. */
@@ -392,8 +443,12 @@ export class RestPartnerCenter implements PartnerCenter {
     return this.catalog.item(catalogItemId);
   }
 
-  /** POST /extensions/product/checkInventory?country=… (a read: safe to retry). */
-  async checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
+  /** POST /extensions/product/checkInventory?country=… (a read: safe to retry); reused as the directory is. */
+  checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
+    return this.inventory.get(JSON.stringify(request), () => this.readInventory(request));
+  }
+
+  private async readInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
     const json = (
       await this.client.call({
         op: 'checkInventory',
@@ -432,7 +487,7 @@ export class RestPartnerCenter implements PartnerCenter {
     let record = this.journal.checkout(request.requestId);
     if (!record) {
       const earlier = this.journal.checkoutForCart(request.cartId);
-      if (earlier && earlier.state !== 'cart') throw new PartnerCenterError('800065', 'The cart has already been submitted.', 409);
+      if (earlier && earlier.state !== 'cart') throw new PartnerCenterError('800065', 'The cart has already been submitted.', 400);
     }
     if (record?.state === 'ordered') {
       return { orders: await this.ordersOf(record), orderErrors: [], replayed: true };
@@ -449,7 +504,6 @@ export class RestPartnerCenter implements PartnerCenter {
     }
     record = record ?? this.newRecord(request.requestId, request.cartId, request.customerId, request.agentId, 'reservation');
     record.agentId = request.agentId;
-    record.lines = await Promise.all(request.lineItems.map((l) => this.journalLine(l)));
     const lineItems = request.lineItems.map((l) => ({
       id: l.id,
       catalogItemId: l.catalogItemId,
@@ -459,7 +513,9 @@ export class RestPartnerCenter implements PartnerCenter {
       provisioningContext: { ...l.provisioningContext },
       participants: l.participants,
     }));
-    const cart = await this.putOrPostCart(record, lineItems);
+    // What the journal keeps of the lines is read while Partner Center makes the cart.
+    const [lines, cart] = await Promise.all([Promise.all(request.lineItems.map((l) => this.journalLine(l))), this.putOrPostCart(record, lineItems)]);
+    record.lines = lines;
     this.save(record, 'cart');
     this.throwLineError(cart);
     // From here the outcome may be unknown: written down before the request leaves.
@@ -472,7 +528,7 @@ export class RestPartnerCenter implements PartnerCenter {
             op: 'checkout',
             method: 'POST',
             path: `/customers/${enc(record.customerId)}/carts/${enc(record.pcCartId!)}/checkout`,
-            requestId: request.requestId,
+            requestId: record.pcRequestId ?? request.requestId,
             idempotent: false,
             timeoutMs: this.options.checkoutTimeoutMs,
           })
@@ -480,6 +536,7 @@ export class RestPartnerCenter implements PartnerCenter {
         break;
       } catch (error) {
         if (!(error instanceof PartnerCenterError)) throw error;
+        this.afterAnswer(record, error);
         // 404: Partner Center no longer knows the cart: an active cart past its expirationTimestamp is
         // removed (checkout, GET and PUT of it answer 404 800002). Nothing was ordered from it, so the same
         // lines go into a new cart, checked out once with the same MS-RequestId. Only once per call: a
@@ -720,12 +777,24 @@ export class RestPartnerCenter implements PartnerCenter {
       agentId,
       pcCartId: null,
       pcCartCreatedAt: null,
+      pcRequestId: null,
       state: 'cart',
       lines: [],
       orderIds: [],
       createdAt: now,
       updatedAt: now,
     };
+  }
+
+  /**
+   * "Partner Center REST headers": MS-RequestId is sent again unchanged only on a retry after a timeout;
+   * after any answer (success or business failure) the next checkout of the record goes under a new one.
+   * `error` undefined: an answer without orders (orderErrors only).
+   */
+  private afterAnswer(record: CheckoutRecord, error: unknown) {
+    if (error instanceof PartnerCenterUnreachableError || !(error === undefined || error instanceof PartnerCenterError)) return;
+    record.pcRequestId = randomUUID();
+    this.journal.saveCheckout(record);
   }
 
   private save(record: CheckoutRecord, state: CheckoutRecord['state']) {
@@ -761,9 +830,9 @@ function lineMatches(u: JournalLine, l: { offerId: string; quantity: number; ter
   return l.offerId.toUpperCase().startsWith(`${product}:${sku}`.toUpperCase()) && l.quantity === u.quantity && (!term || term === u.termDuration);
 }
 
-function qualificationSegments(q: unknown): Segment[] {
-  const raw: unknown[] = Array.isArray(q) ? q : q && typeof q === 'object' && 'items' in q ? (q as { items: unknown[] }).items : [q];
-  const names = raw.map((x) => (typeof x === 'string' ? x : ((x as { qualification?: string })?.qualification ?? ''))).map((s) => s.toLowerCase());
+/** "Get a customer's qualifications": only an approved qualification opens its segment. */
+function qualificationSegments(q: WireQualifications): Segment[] {
+  const names = q.filter((x) => x.vettingStatus.toLowerCase() === 'approved').map((x) => x.qualification.toLowerCase());
   const segments = new Set<Segment>(['commercial']);
   for (const n of names) {
     if (n === 'education') segments.add('education');

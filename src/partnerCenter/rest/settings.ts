@@ -1,6 +1,9 @@
 // Which Partner Center the bot talks to, from the environment: the embedded one (PARTNER_CENTER=local, the
 // default) or the REST API (PARTNER_CENTER=rest) with the app registration that signs in to it. With `rest`
 // and a missing setting the bot must not start: the error names every missing variable.
+// Signing in is App+User (the secure application model: the app's secret or certificate and a Partner
+// Center user's refresh token). App-only is not enough: the reference pages name App+User as the only
+// credentials for the calls below, and without the price sheet no reservation has a price to sell at.
 import fs from 'node:fs';
 import { z } from 'zod';
 
@@ -46,8 +49,8 @@ export interface RestSettings {
   appSecret?: string;
   /** A PEM file with the app's certificate and its private key (used instead of the secret). */
   certificatePath?: string;
-  /** App+user: a refresh token of a Partner Center user (secure application model); app-only without it. */
-  refreshToken?: string;
+  /** App+User: a refresh token of a Partner Center user (Admin or Sales agent) for the secure application model. */
+  refreshToken: string;
   /** The id of the partner in the bot's directory whose Partner Center account this is. */
   partnerId: string;
   baseUrl: string;
@@ -67,6 +70,13 @@ export interface RestSettings {
 
 export type PartnerCenterSettings = { mode: 'local' } | RestSettings;
 
+/** What needs App+User credentials, by the reference page that says so. */
+export const appUserOnlyFeatures = [
+  'the price sheet ("Get a price sheet", also the Admin or Sales agent role): every reservation price, so without it nothing can be bought',
+  'the customer\'s Microsoft Customer Agreement acceptance ("Get confirmation of customer acceptance of Microsoft Customer Agreement", "Get direct sign status")',
+  'the indirect resellers of an indirect provider ("Retrieve a list of indirect resellers")',
+];
+
 /** The variables `rest` needs, in the order the error names them. */
 export function missingRestSettings(env: Record<string, string | undefined>): string[] {
   const has = (name: string) => (env[name] ?? '').trim() !== '';
@@ -75,6 +85,9 @@ export function missingRestSettings(env: Record<string, string | undefined>): st
   if (!has('PARTNER_CENTER_APP_ID')) missing.push('PARTNER_CENTER_APP_ID');
   if (!has('PARTNER_CENTER_APP_SECRET') && !has('PARTNER_CENTER_CERTIFICATE_PATH')) {
     missing.push('PARTNER_CENTER_APP_SECRET or PARTNER_CENTER_CERTIFICATE_PATH');
+  }
+  if (!has('PARTNER_CENTER_REFRESH_TOKEN')) {
+    missing.push(`PARTNER_CENTER_REFRESH_TOKEN (App+User sign-in, needed for ${appUserOnlyFeatures.join('; ')})`);
   }
   return missing;
 }
@@ -101,7 +114,7 @@ export function partnerCenterSettings(env: Record<string, string | undefined>): 
     appId: e.PARTNER_CENTER_APP_ID!,
     appSecret: e.PARTNER_CENTER_APP_SECRET,
     certificatePath: e.PARTNER_CENTER_CERTIFICATE_PATH,
-    refreshToken: e.PARTNER_CENTER_REFRESH_TOKEN,
+    refreshToken: e.PARTNER_CENTER_REFRESH_TOKEN!,
     partnerId: e.PARTNER_CENTER_PARTNER_ID ?? e.PARTNER_CENTER_TENANT_ID!,
     baseUrl: trim(e.PARTNER_CENTER_BASE_URL),
     authorityHost: trim(e.PARTNER_CENTER_AUTHORITY_HOST),

@@ -30,12 +30,14 @@ export type WireCustomer = z.infer<typeof WireCustomer>;
 
 export const WireAgreement = z.looseObject({ type: z.string(), dateAgreed: z.string().optional(), templateId: z.string().optional() });
 
-/** `GET /customers/{c}/qualifications`: a list of `{qualification}` (older answers: strings). */
-export const WireQualifications = z.union([
-  z.array(z.union([z.string(), z.looseObject({ qualification: z.string() })])),
-  collection(z.union([z.string(), z.looseObject({ qualification: z.string() })])),
-  z.looseObject({ qualification: z.string() }),
-]);
+export const WireDirectSignStatus = z.looseObject({ isSigned: z.boolean() });
+
+/** `GET /customers/{c}/qualifications`: `{qualification, vettingStatus}` items (a bare list, or a collection). */
+const WireQualification = z.looseObject({ qualification: z.string(), vettingStatus: z.string().default('') });
+export const WireQualifications = z
+  .union([z.array(WireQualification), collection(WireQualification)])
+  .transform((q) => (Array.isArray(q) ? q : q.items));
+export type WireQualifications = z.infer<typeof WireQualifications>;
 
 export const WireSubscription = z.looseObject({
   id: z.string(),
@@ -82,11 +84,12 @@ export const WireSku = z.looseObject({
   supportedBillingCycles: z.array(z.string()).default(['one_time']),
   purchasePrerequisites: z.array(z.string()).default([]),
   provisioningVariables: z.array(z.string()).default([]),
+  // Every key optional: a SKU without one the gateway needs is left out (toSku), not the whole list.
   dynamicAttributes: z.looseObject({
-    armSkuName: z.string(),
-    armRegionName: z.string(),
+    armSkuName: z.string().optional(),
+    armRegionName: z.string().optional(),
     region: z.string().optional(),
-    duration: z.string(),
+    duration: z.string().optional(),
     cores: num,
     ram: num,
     category: z.string().optional(),

@@ -23,7 +23,7 @@ import { PurchaseService, type Actor } from '../../../src/purchase/purchaseServi
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
 import { loadConfig } from '../../../bot/config';
 import { demoPartnerCenter, demoWorldStore } from '../../support/demoWorld';
-import { TestPartnerCenter, testCa, testRefreshToken } from '../../support/partnerCenterServer';
+import { TestPartnerCenter, testCa } from '../../support/partnerCenterServer';
 import { restGateway, testCaFile, type TestGateway } from '../../support/restGateway';
 
 const contoso = demoPartners.contosoNl;
@@ -135,7 +135,8 @@ describe('Partner Center REST gateway on the wire', () => {
       assert.ok(t.sleeps[1]! > t.sleeps[0]!, `backoff grows: ${t.sleeps.join(', ')}`);
 
       pc.fail({ method: 'GET', path: /\/subscriptions$/, times: 10, action: { status: 502, body: { code: '502', description: 'Bad gateway' } } });
-      const error = await rejection(t.gateway.getSubscriptions(demoCustomers.contosoRetail));
+      // Another gateway: this one reuses the subscriptions it just read.
+      const error = await rejection(restGateway(pc, contoso).gateway.getSubscriptions(demoCustomers.contosoRetail));
       assert.equal(error.status, 502);
       assert.equal(pc.calls('GET', /\/subscriptions$/).length, 3 + 4, 'three before; then one call and the 3 retries of the setting, no more');
     });
@@ -173,7 +174,8 @@ describe('Partner Center REST gateway on the wire', () => {
       assert.equal(pc.calls('POST', /\/carts$/).length, 1, 'the same Partner Center cart');
       assert.equal(checkouts().length, 2);
       assert.equal(checkouts()[0]!.headers['ms-requestid'], r.requestId, 'MS-RequestId is the request id');
-      assert.equal(checkouts()[1]!.headers['ms-requestid'], r.requestId, 'the same one again');
+      // "Partner Center REST headers": reset after any answer, the 429 included.
+      assert.notEqual(checkouts()[1]!.headers['ms-requestid'], r.requestId, 'a new one after the answer');
     });
 
     it('after a timeout, looks the order up instead of re-posting it', async () => {
@@ -278,12 +280,12 @@ describe('Partner Center REST gateway on the wire', () => {
   });
 
   describe('tokens', () => {
-    it('signs in once with the client secret and reuses the token', async () => {
+    it('signs in once as App+User (the user’s refresh token, the app’s secret) and reuses the token', async () => {
       await t.gateway.getCustomer(contoso, demoCustomers.contosoRetail);
       await t.gateway.getSubscriptions(demoCustomers.contosoRetail);
       assert.deepEqual(
         pc.tokenRequests.map((r) => [r.grantType, r.usedSecret, r.usedAssertion]),
-        [['client_credentials', true, false]],
+        [['refresh_token', true, false]],
         'one token request',
       );
     });
@@ -323,11 +325,38 @@ describe('Partner Center REST gateway on the wire', () => {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     });
+  });
 
-    it('signs in as app+user with a refresh token where one is configured', async () => {
-      const user = restGateway(pc, contoso, { env: { PARTNER_CENTER_REFRESH_TOKEN: testRefreshToken } });
-      await user.gateway.getCustomer(contoso, demoCustomers.contosoRetail);
-      assert.deepEqual(pc.tokenRequests.map((r) => r.grantType), ['refresh_token']);
+  describe('round trips', () => {
+    it('reuses a customer’s subscriptions for a minute, and reads them again after a registration', async () => {
+      let now = Date.now();
+      const clocked = restGateway(pc, contoso, { deps: { clock: () => new Date(now) } });
+      const listed = () => pc.calls('GET', /\/customers\/[^/]+\/subscriptions$/).length;
+      await clocked.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      now += 59_000;
+      await clocked.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      assert.equal(listed(), 1, 'reused within the minute');
+      await clocked.gateway.registerSubscription(demoCustomers.contosoRetail, demoSubscriptions.contosoRetailDevTest);
+      const [devTest] = (await clocked.gateway.getSubscriptions(demoCustomers.contosoRetail)).filter((s) => s.id === demoSubscriptions.contosoRetailDevTest);
+      assert.equal(devTest?.registrationStatus, 'registered', 'the registration shows at once');
+      now += 61_000;
+      await clocked.gateway.getSubscriptions(demoCustomers.contosoRetail);
+      assert.equal(listed(), 3, 'read again after the registration and after the minute');
+    });
+
+    it('answers as late as the configured latency, a checkout later still', async () => {
+      const waits: number[] = [];
+      const slow = await TestPartnerCenter.start({ latency: { perCallMs: 300, checkoutMs: 3000, jitter: 0.2 }, wait: async (ms) => void waits.push(ms), random: () => 1 });
+      try {
+        const gateway = restGateway(slow, contoso).gateway;
+        const { items } = await gateway.searchCatalog({ country: 'NL', segment: 'commercial', reservationType: 'VirtualMachines', filter: { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, offset: 0, limit: 1 });
+        await gateway.checkout(request([{ item: items[0]!, quantity: 1 }]));
+        assert.deepEqual([...new Set(waits)].sort((a, b) => a - b), [360, 3600], '300 ms and 3 s, each 20% late at the top of the jitter');
+        assert.equal(waits.filter((w) => w === 3600).length, 1, 'the checkout only');
+      } finally {
+        await slow.close();
+        slow.world.close();
+      }
     });
   });
 
@@ -360,11 +389,10 @@ describe('Partner Center REST gateway on the wire', () => {
       assert.equal(familyOf({ armSkuName: 'Standard_DS1_v2' }), 'DSv2');
       assert.equal(familyOf({ armSkuName: 'Standard_NC4as_T4_v3' }), 'NCasT4_v3');
       assert.equal(familyOf({ armSkuName: 'P30', category: 'Storage' }), 'Storage');
-      const prices = parsePriceSheet('\uFEFFProduct Id,SkuId,TermDuration,BillingPlan,Currency,UnitPrice\r\n"P1",0001,P1Y,Upfront,EUR,"1,5"\r\nP1,0002,P3Y,Monthly,EUR,2\r\nP1,0003,P3Y,Upfront,eur,10.25\r\n');
-      assert.equal(prices.get('P1|0003|P3Y|')?.amount, 10.25);
-      assert.equal(prices.get('P1|0003|P3Y|')?.currency, 'EUR');
-      assert.equal(prices.has('P1|0002|P3Y|'), false, 'a monthly price is not the unit price');
-      assert.equal(prices.has('P1|0001|P1Y|'), false, 'an unreadable price is left out');
+      const prices = parsePriceSheet('\uFEFFProduct Id,SkuId,TermDuration,Currency,UnitPrice\r\n"P1",0001,P1Y,EUR,"1,5"\r\nP1,0003,P3Y,eur,10.25\r\n');
+      assert.equal(prices.get('P1|0003|P3Y')?.amount, 10.25);
+      assert.equal(prices.get('P1|0003|P3Y')?.currency, 'EUR');
+      assert.equal(prices.has('P1|0001|P1Y'), false, 'an unreadable price is left out');
     });
   });
 
@@ -488,18 +516,21 @@ describe('Partner Center settings', () => {
   it('refuses to start with PARTNER_CENTER=rest and names every missing setting', () => {
     assert.throws(
       () => loadConfig({ PARTNER_CENTER: 'rest' }),
-      /PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_APP_ID, PARTNER_CENTER_APP_SECRET or PARTNER_CENTER_CERTIFICATE_PATH/,
+      /PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_APP_ID, PARTNER_CENTER_APP_SECRET or PARTNER_CENTER_CERTIFICATE_PATH, PARTNER_CENTER_REFRESH_TOKEN/,
     );
-    assert.throws(() => loadConfig({ PARTNER_CENTER: 'rest', PARTNER_CENTER_TENANT_ID: 't', PARTNER_CENTER_APP_ID: 'a' }), /missing: PARTNER_CENTER_APP_SECRET or PARTNER_CENTER_CERTIFICATE_PATH\./);
     assert.throws(
-      () => loadConfig({ PARTNER_CENTER: 'rest', PARTNER_CENTER_TENANT_ID: 't', PARTNER_CENTER_APP_ID: 'a', PARTNER_CENTER_CERTIFICATE_PATH: '/nonexistent/app.pem' }),
+      () => loadConfig({ PARTNER_CENTER: 'rest', PARTNER_CENTER_TENANT_ID: 't', PARTNER_CENTER_APP_ID: 'a', PARTNER_CENTER_REFRESH_TOKEN: 'r' }),
+      /missing: PARTNER_CENTER_APP_SECRET or PARTNER_CENTER_CERTIFICATE_PATH\./,
+    );
+    assert.throws(
+      () => loadConfig({ PARTNER_CENTER: 'rest', PARTNER_CENTER_TENANT_ID: 't', PARTNER_CENTER_APP_ID: 'a', PARTNER_CENTER_REFRESH_TOKEN: 'r', PARTNER_CENTER_CERTIFICATE_PATH: '/nonexistent/app.pem' }),
       /PARTNER_CENTER_CERTIFICATE_PATH: no file at \/nonexistent\/app\.pem/,
     );
     assert.throws(() => loadConfig({ PARTNER_CENTER: 'remote' }), /PARTNER_CENTER/);
   });
 
   it('fills in the public endpoints and limits', () => {
-    const s = partnerCenterSettings({ PARTNER_CENTER: 'rest', PARTNER_CENTER_TENANT_ID: 'tenant', PARTNER_CENTER_APP_ID: 'app', PARTNER_CENTER_APP_SECRET: 's' });
+    const s = partnerCenterSettings({ PARTNER_CENTER: 'rest', PARTNER_CENTER_TENANT_ID: 'tenant', PARTNER_CENTER_APP_ID: 'app', PARTNER_CENTER_APP_SECRET: 's', PARTNER_CENTER_REFRESH_TOKEN: 'r' });
     assert.ok(s.mode === 'rest');
     assert.equal(s.baseUrl, 'https://api.partnercenter.microsoft.com/v1');
     assert.equal(s.authorityHost, 'https://login.microsoftonline.com');
