@@ -22,6 +22,8 @@ export interface ReviewOptions {
   customerId: string;
   /** Ask "add another item, or review the cart?" first (after a line was added; "back" at the review). */
   askNext: boolean;
+  /** The reseller the agent chose or kept on the review (a card's input, or typed): what a typed "buy" confirms (R9). */
+  resellerConfirmed?: string;
 }
 
 /** The review ended for another item ("add another", "add item"); "back" at the first question ends it with BACK. */
@@ -95,13 +97,15 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     }
     const applied = await this.service.applyReview(actor, review.cartId, answer.changes);
     for (const refusal of applied.refusals) await step.context.sendActivity(say.refusalText(refusal));
+    const named = answer.changes.resellerMpnId;
+    if (named !== undefined && !applied.refusals.some((r) => r.code === 'R9_RESELLER')) review.resellerConfirmed = named ?? undefined;
     if (answer.kind === 'update' || applied.changed || applied.refusals.length) {
       // Never buy a total the agent has not seen: any change shows the review again before Buy.
       if (answer.kind === 'buy' && applied.changed) await step.context.sendActivity(say.reviewChangedBeforeBuy());
       else if (!applied.refusals.length) await step.context.sendActivity(say.reviewUpdated());
       return reviewAgain();
     }
-    const result = await this.service.checkout(actor, review.cartId);
+    const result = await this.service.checkout(actor, review.cartId, review.resellerConfirmed);
     if (!result.ok) {
       await step.context.sendActivity(say.refusalText(result.verdict));
       // Not confirmed either way (R15): no Buy to click again; the order history will tell.
@@ -166,7 +170,8 @@ function reviewChangesFromCard(submit: Record<string, unknown>, parsed: z.infer<
     quantities,
     billingCycles,
     ...(parsed.scope ? { scope: parsed.scope } : {}),
-    ...(parsed.reseller ? { resellerMpnId: parsed.reseller } : {}),
+    // Sent empty when the agent cleared it: an empty reseller never buys (R9).
+    ...(parsed.reseller !== undefined ? { resellerMpnId: parsed.reseller } : {}),
   };
 }
 

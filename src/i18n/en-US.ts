@@ -149,6 +149,10 @@ const rules: RuleTexts = {
     message: 'Choose the reseller (partner of record) for this purchase.',
     fix: 'Pick the indirect reseller on the review card. It cannot be changed after purchase.',
   }),
+  resellerNotConfirmed: ({ name, mpnId }) => ({
+    message: `Confirm the reseller (partner of record) of this purchase: ${name} (${mpnId}). It cannot be changed after purchase.`,
+    fix: `Click Buy on the review card with this reseller chosen, or type "reseller ${mpnId}" and then "buy".`,
+  }),
   resellerUnknown: ({ mpnId }) => ({ message: `MPN ID ${mpnId} is not one of your indirect resellers.`, fix: 'Pick one of your resellers from the list.' }),
   resellerFixedWarning: () => ({ message: 'The partner of record cannot be changed after purchase (only by cancelling and buying again).' }),
   resellerFixedNote: () => ({
@@ -164,12 +168,16 @@ const rules: RuleTexts = {
       'Prices include taxes (partner located in Brazil). Software costs (Windows, SQL Server licences, SUSE and others) are not included in reservation prices.',
   }),
   quantityInvalid: ({ shown, min, max }) => ({
-    message: `"${shown}" is not a valid quantity: enter ${allowedQuantity(min, max)}.`,
+    message: `"${shown}" is not a valid quantity.`,
     fix: `Enter ${allowedQuantity(min, max)}.`,
   }),
   quantityOutOfRange: ({ quantity, min, max }) => ({
-    message: `${quantity} is outside the allowed range: enter ${allowedQuantity(min, max)}.`,
+    message: `${quantity} is outside the allowed range.`,
     fix: `Enter ${allowedQuantity(min, max)}.`,
+  }),
+  quantityOverCartMaximum: ({ item, inCart, max }) => ({
+    message: `The cart already holds ${int(inCart)} × ${item}, and one order takes at most ${int(max)} of it.`,
+    fix: inCart < max ? `Add at most ${int(max - inCart)} more, or change the quantity on the review.` : 'Change the quantity on the review instead.',
   }),
   cartEmpty: () => ({ message: 'The cart is empty.', fix: 'Add an item before buying.' }),
   termFixedNote: () => ({ message: 'Region, size, quantity and term cannot be changed after purchase, except by an exchange.' }),
@@ -400,8 +408,9 @@ export const enUS = {
 
   /** What the dialogs say. */
   say: {
-    refusal: (message: string, fix: string | undefined, code: string, partnerCenterCode?: string) =>
-      [`⛔ ${message}`, fix ? `What to do: ${fix}` : undefined, `(rule ${code}${partnerCenterCode ? `, Partner Center ${partnerCenterCode}` : ''})`]
+    /** What was refused and what to do; Partner Center's error code in small print where there is one, never our rule ids. */
+    refusal: (message: string, fix: string | undefined, partnerCenterCode?: string) =>
+      [`⛔ ${message}`, fix ? `What to do: ${fix}` : undefined, partnerCenterCode ? `_Partner Center error ${partnerCenterCode}_` : undefined]
         .filter(Boolean)
         .join('\n\n'),
     staleCard: () => 'That card belongs to an earlier step and is no longer active. Use the latest card, or type your answer.',
@@ -450,6 +459,8 @@ export const enUS = {
     askQuantity: (title: string, min: number, max: number) =>
       `How many ${title}? (number of running instances the reservation discounts, ${int(min)}–${int(max)})`,
     lineAdded: (quantity: number, title: string, region: string, term: string) => `Added to the cart: ${int(quantity)} × ${title}, ${region}, ${term}.`,
+    lineRaised: (added: number, total: number, title: string, region: string, term: string) =>
+      `Added ${int(added)} more × ${title}, ${region}, ${term}: the cart now holds ${int(total)} of it, on one line.`,
     askNext: () => 'Add another item, or review the cart?',
     addAnother: () => 'Add another item',
     reviewCart: () => 'Review the cart',

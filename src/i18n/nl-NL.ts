@@ -178,6 +178,10 @@ const rules: RuleTexts = {
     message: 'Kies de wederverkoper (Partner of Record) voor deze aankoop.',
     fix: 'Kies de indirecte wederverkoper op de controlekaart. Deze kan na de aankoop niet meer worden gewijzigd.',
   }),
+  resellerNotConfirmed: ({ name, mpnId }) => ({
+    message: `Bevestig de wederverkoper (Partner of Record) van deze aankoop: ${name} (${mpnId}). Deze kan na de aankoop niet meer worden gewijzigd.`,
+    fix: `Klik op Kopen op de controlekaart met deze wederverkoper gekozen, of typ "wederverkoper ${mpnId}" en daarna "kopen".`,
+  }),
   resellerUnknown: ({ mpnId }) => ({ message: `MPN-id ${mpnId} is niet een van uw indirecte wederverkopers.`, fix: 'Kies een van uw wederverkopers uit de lijst.' }),
   resellerFixedWarning: () => ({ message: 'De Partner of Record kan na de aankoop niet meer worden gewijzigd (alleen door te annuleren en opnieuw te kopen).' }),
   resellerFixedNote: () => ({
@@ -196,12 +200,16 @@ const rules: RuleTexts = {
       'Prijzen zijn inclusief belastingen (partner gevestigd in Brazilië). Softwarekosten (Windows, SQL Server-licenties, SUSE en andere) zijn niet inbegrepen in de reserveringsprijzen.',
   }),
   quantityInvalid: ({ shown, min, max }) => ({
-    message: `"${shown}" is geen geldig aantal: voer ${allowedQuantity(min, max)} in.`,
+    message: `"${shown}" is geen geldig aantal.`,
     fix: `Voer ${allowedQuantity(min, max)} in.`,
   }),
   quantityOutOfRange: ({ quantity, min, max }) => ({
-    message: `${quantity} valt buiten de toegestane waarden: voer ${allowedQuantity(min, max)} in.`,
+    message: `${quantity} valt buiten de toegestane waarden.`,
     fix: `Voer ${allowedQuantity(min, max)} in.`,
+  }),
+  quantityOverCartMaximum: ({ item, inCart, max }) => ({
+    message: `De winkelwagen bevat al ${int(inCart)} × ${item}, en één order bevat er hoogstens ${int(max)}.`,
+    fix: inCart < max ? `Voeg er hoogstens ${int(max - inCart)} aan toe, of wijzig het aantal bij het controleren.` : 'Wijzig in plaats daarvan het aantal bij het controleren.',
   }),
   cartEmpty: () => ({ message: 'De winkelwagen is leeg.', fix: 'Voeg een item toe voordat u koopt.' }),
   termFixedNote: () => ({ message: 'Regio, grootte, aantal en looptijd kunnen na de aankoop niet meer worden gewijzigd, behalve door een omruiling.' }),
@@ -420,8 +428,8 @@ export const nlNL: Catalogue = {
   },
 
   say: {
-    refusal: (message, fix, code, partnerCenterCode) =>
-      [`⛔ ${message}`, fix ? `Wat te doen: ${fix}` : undefined, `(regel ${code}${partnerCenterCode ? `, Partner Center ${partnerCenterCode}` : ''})`]
+    refusal: (message, fix, partnerCenterCode) =>
+      [`⛔ ${message}`, fix ? `Wat te doen: ${fix}` : undefined, partnerCenterCode ? `_Partner Center-foutcode ${partnerCenterCode}_` : undefined]
         .filter(Boolean)
         .join('\n\n'),
     staleCard: () => 'Die kaart hoort bij een eerdere stap en is niet meer actief. Gebruik de nieuwste kaart of typ uw antwoord.',
@@ -469,6 +477,8 @@ export const nlNL: Catalogue = {
       'Kies een item, of filter door te typen, bijvoorbeeld "D4s v5 west-europa 3 jaar". Met "volgende" en "vorige" bladert u door de resultaten.',
     askQuantity: (title, min, max) => `Hoeveel ${title}? (het aantal actieve instanties waarop de reservering korting geeft, ${int(min)}–${int(max)})`,
     lineAdded: (quantity, title, region, term) => `Toegevoegd aan de winkelwagen: ${int(quantity)} × ${title}, ${region}, ${term}.`,
+    lineRaised: (added, total, title, region, term) =>
+      `Nog ${int(added)} × ${title}, ${region}, ${term} toegevoegd: de winkelwagen bevat er nu ${int(total)}, op één regel.`,
     askNext: () => 'Nog een item toevoegen, of de winkelwagen controleren?',
     addAnother: () => 'Nog een item toevoegen',
     reviewCart: () => 'Winkelwagen controleren',

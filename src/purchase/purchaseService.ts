@@ -32,6 +32,7 @@ import {
   checkBillingCycle,
   checkNotResubmitted,
   checkQuantity,
+  checkQuantityWithCart,
   checkReseller,
   checkScope,
   defaultScope,
@@ -64,6 +65,12 @@ export interface Actor {
   agent: Agent;
   partner: Partner;
   conversationId: string;
+}
+
+/** The cart when a quantity was asked (PurchaseService.cartPosition). */
+export interface CartPosition {
+  lastLineId: number;
+  inCart: number;
 }
 
 export interface ReviewChanges {
@@ -323,42 +330,53 @@ export class PurchaseService {
 
   /**
    * R12 and R13 for a new line; billing starts one-time (the agent may choose monthly on review, R10).
-   * `askedAfterLineId` (the cart's last line id when the quantity was asked) makes the add idempotent: a
-   * turn retried after a storage fault finds the line its first try added, and sets it instead of adding another.
-   * Gives the line's id and the item as a catalog row (what the agent is told was added).
+   * An item the cart holds already is added to its line, within the SKU's maximum for the whole cart (R12).
+   * `asked` (the cart as it was when the quantity was asked: its last line id and this item's quantity)
+   * makes the add idempotent: a turn retried after a storage fault finds the line its first try added or
+   * raised, and sets it to the same quantity instead of adding again.
+   * Gives the line's id, its quantity now, whether it was there before, and the item as a catalog row.
    */
   async addLine(
     actor: Actor,
     cartId: string,
     catalogItemId: string,
     rawQuantity: unknown,
-    askedAfterLineId?: number,
-  ): Promise<Outcome<{ lineId: number; row: CatalogRow }>> {
+    asked?: CartPosition,
+  ): Promise<Outcome<{ lineId: number; quantity: number; raised: boolean; row: CatalogRow }>> {
     const owned = this.ownCart(actor, cartId, 'cart.addLine');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
     if (!item) return this.refuseAndAudit(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
     const quantity = checkQuantity(rawQuantity, item.sku);
+    const existing = owned.value.lineItems.find((l) => l.catalogItemId === catalogItemId && (asked === undefined || l.id <= asked.lastLineId));
+    const inCart = asked?.inCart ?? existing?.quantity ?? 0;
     const verdicts = [
       checkNotResubmitted(owned.value.status),
       ...lineVerdicts({ ...toRow(item), quantity: rawQuantity, billingCycle: 'one_time' }),
+      quantity.ok && existing ? checkQuantityWithCart(quantity.quantity!, inCart, item.sku, toRow(item).title) : quantity,
       await this.inventoryVerdict(owned.value, item),
     ];
     const outcome = this.refuseAndAudit(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
     if (!outcome.ok) return outcome;
-    const lineId = this.store.transaction(() => {
-      const earlier = askedAfterLineId === undefined
+    const row = toRow(item);
+    return ok(this.store.transaction(() => {
+      const earlier = asked === undefined
         ? undefined
-        : this.store.carts.get(cartId)?.lineItems.find((l) => l.id > askedAfterLineId && l.catalogItemId === catalogItemId);
+        : this.store.carts.get(cartId)?.lineItems.find((l) => l.id > asked.lastLineId && l.catalogItemId === catalogItemId);
       if (earlier) {
         this.store.carts.setLine(cartId, earlier.id, quantity.quantity!, earlier.billingCycle);
-        return earlier.id;
+        return { lineId: earlier.id, quantity: quantity.quantity!, raised: false, row };
+      }
+      if (existing) {
+        const total = inCart + quantity.quantity!;
+        this.store.carts.setLine(cartId, existing.id, total, existing.billingCycle);
+        this.audit(actor, 'cart.lineRaised', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, lineId: existing.id, added: quantity.quantity, quantity: total } });
+        return { lineId: existing.id, quantity: total, raised: true, row };
       }
       const id = this.store.carts.addLine(cartId, catalogItemId, quantity.quantity!, 'one_time', this.now());
       this.audit(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } });
-      return id;
-    });
-    return ok({ lineId, row: toRow(item) });
+      return { lineId: id, quantity: quantity.quantity!, raised: false, row };
+    }));
   }
 
   /** R12 for a quantity the agent typed or a card sent, within an item's range: the whole number, or why not. */
@@ -370,9 +388,13 @@ export class PurchaseService {
     return this.store.carts.get(cartId)?.lineItems.length ?? 0;
   }
 
-  /** The highest line id of a cart (0 when empty): what addLine's askedAfterLineId takes. */
-  lastLineId(cartId: string): number {
-    return Math.max(0, ...(this.store.carts.get(cartId)?.lineItems.map((l) => l.id) ?? []));
+  /** The cart as it is when a quantity is asked (what addLine's `asked` takes): its highest line id (0 when empty) and how many of the item its line holds. */
+  cartPosition(cartId: string, catalogItemId: string): CartPosition {
+    const lines = this.store.carts.get(cartId)?.lineItems ?? [];
+    return {
+      lastLineId: Math.max(0, ...lines.map((l) => l.id)),
+      inCart: lines.find((l) => l.catalogItemId === catalogItemId)?.quantity ?? 0,
+    };
   }
 
   /** Everything the review card shows, computed from the catalog as it is now. */
@@ -496,11 +518,13 @@ export class PurchaseService {
       if (verdict.ok) changed = this.store.carts.update(cartId, { scope: changes.scope }, this.now()) || changed;
       else refusals.push(verdict);
     }
-    if (changes.resellerMpnId !== undefined && changes.resellerMpnId !== cart.resellerMpnId) {
+    // An emptied reseller empties the cart's (R9): it never buys with the one proposed before.
+    const resellerMpnId = changes.resellerMpnId === undefined ? undefined : (changes.resellerMpnId ?? '').trim() || null;
+    if (resellerMpnId !== undefined && resellerMpnId !== cart.resellerMpnId) {
       const resellers = await this.partnerCenter.getResellers(actor.partner.id);
-      const verdict = checkReseller(actor.partner, changes.resellerMpnId, resellers);
-      if (verdict.ok) changed = this.store.carts.update(cartId, { resellerMpnId: changes.resellerMpnId }, this.now()) || changed;
-      else refusals.push(verdict);
+      const verdict = checkReseller(actor.partner, resellerMpnId, resellers);
+      if (verdict.ok || resellerMpnId === null) changed = this.store.carts.update(cartId, { resellerMpnId }, this.now()) || changed;
+      if (!verdict.ok) refusals.push(verdict);
     }
     for (const r of refusals) this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: verdictWording(enUS, r).message } });
     return { refusals, changed };
@@ -519,8 +543,9 @@ export class PurchaseService {
   /**
    * Buys the cart. Every rule is checked again here (the card may be stale or forged), prices come
    * from the catalog, and the cart id is the request id: a second checkout returns the first orders.
+   * `confirmedResellerMpnId`: the reseller the agent's Buy confirmed (R9, an indirect provider's).
    */
-  async checkout(actor: Actor, cartId: string): Promise<CheckoutOutcome> {
+  async checkout(actor: Actor, cartId: string, confirmedResellerMpnId?: string | null): Promise<CheckoutOutcome> {
     const owned = this.ownCart(actor, cartId);
     if (!owned.ok) return this.refuseAndAudit(actor, 'checkout', [owned.verdict], { cartId }, undefined as never);
     const cart = owned.value;
@@ -551,6 +576,7 @@ export class PurchaseService {
       accessibleSubscriptionIds: this.store.directory.accessibleSubscriptionIds(actor.agent.id),
       scope: cart.scope,
       resellerMpnId: cart.resellerMpnId,
+      confirmedResellerMpnId,
       resellers,
       lines: quote.value.lines,
       reviewBlockers: quote.value.blockers,

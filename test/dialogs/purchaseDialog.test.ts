@@ -359,6 +359,49 @@ function tables(L: Lang) {
         cartLines([{ quantity: 4, billingCycle: 'one_time' }])(c);
       },
     },
+    {
+      name: 'R12 across lines: the same item added again goes onto its line, and the line stays within the maximum of 1,000',
+      user: 'demo-anna',
+      steps: [
+        ...toContosoItems,
+        ...threeD2sV5,
+        [says.addAnother, filteredD2s],
+        ['1', askD2s],
+        ['998', [refusals.r12OverCart('3', refusals.r12AddAtMost('997')), (c) => nothingBought(c, 1), shows(askD2s)]],
+        ['997', [says.lineRaised('997', L.text('1,000', '1.000'), 'Standard_D2s_v5', regions.westeurope, terms.P3Y), askNext]],
+        [says.addAnother, filteredD2s],
+        ['1', askD2s],
+        ['1', refusals.r12OverCart(L.text('1,000', '1.000'), L.text('Change the quantity on the review instead.', 'Wijzig in plaats daarvan het aantal bij het controleren.'))],
+      ],
+      status: DialogTurnStatus.waiting,
+      store: (c) => {
+        nothingBought(c, 1);
+        cartLines([{ quantity: 1000 }])(c);
+      },
+    },
+    {
+      name: 'R9 explicit: Lucas clears the proposed reseller and clicks Buy: nothing is bought; a typed "buy" must confirm the reseller first',
+      user: 'demo-lucas',
+      steps: [
+        [L.type('buy for padaria', 'kopen voor padaria'), askCustomer],
+        ['1', says.customerChosen('Padaria Pão Dourado Ltda.')],
+        ['1', shows(says.askReservationType)],
+        ['1', askSubscription('Padaria Pão Dourado Ltda.')],
+        ['1', shows(says.subscriptionChosenStart)],
+        [L.type('D2s_v5 brazilsouth 1 year', 'D2s_v5 brazilie zuid 1 jaar'), showingOne],
+        ['1', shows(askD2s)],
+        ['2', says.lineAdded(2, 'Standard_D2s_v5', regions.brazilsouth, terms.P1Y)],
+        [reviewWord, cardInputs({ reseller: demoResellers.tailspin })],
+        [buy, [refusals.r9ConfirmTailspin, (c) => nothingBought(c, 1)]],
+        // A cleared list sends an empty value with Buy.
+        [{ submit: { action: 'buy', qty_1: '2', billing_1: 'one_time', scope: 'shared', reseller: '' } }, [r9ChooseReseller, cardInputs({ reseller: '' }), (c) => nothingBought(c, 1)]],
+        [buy, [r9ChooseReseller, (c) => nothingBought(c, 1)]],
+        [L.type('reseller tailspin', 'wederverkoper tailspin'), [updated, cardInputs({ reseller: demoResellers.tailspin })]],
+        [buy, [placed, orderNumbersShown]],
+      ],
+      status: DialogTurnStatus.complete,
+      store: (c) => expectOrders(c, 1, [{ customerId: demoCustomers.padaria, quantity: 2, reseller: demoResellers.tailspin }]),
+    },
   ];
 
   const [addedBefore, addedAfter] = says.azurePlanAdded('\u0000').split('\u0000');

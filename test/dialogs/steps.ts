@@ -9,9 +9,11 @@ import { lines, shows, type Lang } from './lang';
 /** D2s_v5, West Europe, 3 years in the Dutch commercial catalog. */
 export const NL = { country: 'NL', sku: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' } as const;
 
-/** A refusal as the chat shows it: what was refused, what to do, and the rule (and Partner Center code). */
-const refusal = (what: string, fix: string, rule: string) => `⛔ ${what}\n\nWhat to do: ${fix}\n\n(rule ${rule})`;
-const weigering = (what: string, fix: string, rule: string) => `⛔ ${what}\n\nWat te doen: ${fix}\n\n(regel ${rule})`;
+/** A refusal as the chat shows it: what was refused, what to do, and Partner Center's error code in small print where there is one. */
+const refusal = (what: string, fix: string, partnerCenterCode?: string) =>
+  `⛔ ${what}\n\nWhat to do: ${fix}${partnerCenterCode ? `\n\n_Partner Center error ${partnerCenterCode}_` : ''}`;
+const weigering = (what: string, fix: string, partnerCenterCode?: string) =>
+  `⛔ ${what}\n\nWat te doen: ${fix}${partnerCenterCode ? `\n\n_Partner Center-foutcode ${partnerCenterCode}_` : ''}`;
 
 const english = {
   says: {
@@ -35,6 +37,8 @@ const english = {
     azurePlanAdded: (id: string) => `Added the Azure plan (${id}) and registered it for reservations.`,
     askQuantity: (item: string) => `How many ${item}? (number of running instances the reservation discounts, 1–1,000)`,
     lineAdded: (quantity: number, item: string, region: string, term: string) => `Added to the cart: ${quantity} × ${item}, ${region}, ${term}.`,
+    lineRaised: (added: string, total: string, item: string, region: string, term: string) =>
+      `Added ${added} more × ${item}, ${region}, ${term}: the cart now holds ${total} of it, on one line.`,
     askNext: 'Add another item, or review the cart?',
     addAnother: 'Add another item',
     reviewCart: 'Review the cart',
@@ -134,71 +138,75 @@ const english = {
   refusals: {
     r1Northwind: refusal(
       'Northwind Traders (EA only) is not a Cloud Solution Provider partner, so it cannot buy Azure reservations on behalf of customers here.',
-      'Customers outside CSP buy reservations themselves in the Azure portal (or through their Enterprise Agreement).',
-      'R1_CSP_ONLY',
+      'Customers outside CSP buy reservations themselves in the Azure portal (or through their Enterprise Agreement).'
     ),
     r2BillingAdmin: refusal(
       'Your role (Billing admin) may not buy Azure reservations.',
       'Ask your partner admin for one of: Admin agent, Global admin, Helpdesk agent, Sales agent or User management admin.',
-      'R2_ROLE, Partner Center 900150',
+      '900150',
     ),
     r3DevTest: refusal(
       'As a Sales agent you have no access to the subscription "Contoso Retail Dev/Test", so you may not buy against it.',
       "Choose a subscription you have access to, or ask the customer's admin to grant you access to this Azure subscription.",
-      'R3_SUBSCRIPTION_ACCESS, Partner Center 900150',
+      '900150',
     ),
     r4Aruba: refusal(
       'Azure reservations are not available in Aruba, where Aruba Sunset Resorts N.V. is located.',
       'Nothing can be bought for this customer through CSP; the customer can use pay-as-you-go instead.',
-      'R4_MARKET, Partner Center 800070',
+      '800070',
     ),
     r5OudeHaven: refusal(
       'De Oude Haven BV has no active Azure subscription ("Oude Haven Production" is suspended).',
       'Reactivate a subscription in Partner Center, or have the customer accept the Microsoft Customer Agreement and add an Azure plan.',
-      'R5_ACTIVE_SUBSCRIPTION, Partner Center 800012',
+      '800012',
     ),
-    r5NieuweKlant: refusal('Nieuwe Klant B.V. has no active Azure subscription.', 'Add an Azure plan for the customer now, then buy against it.', 'R5_ACTIVE_SUBSCRIPTION, Partner Center 800012'),
+    r5NieuweKlant: refusal('Nieuwe Klant B.V. has no active Azure subscription.', 'Add an Azure plan for the customer now, then buy against it.', '800012'),
     r6FourthCoffee: refusal(
       "Fourth Coffee Ltd's acceptance of the Microsoft Customer Agreement is not confirmed yet, so nothing can be bought for it.",
       "Confirm the customer's acceptance of the Microsoft Customer Agreement in Partner Center (customer account → Agreement), then try again.",
-      'R6_AGREEMENT, Partner Center 13605',
+      '13605',
     ),
     r7SharedScope: refusal(
       'Under the Azure plan the scope is Shared when you buy.',
-      'Buy with Shared scope; the customer can narrow it to a single subscription later in the Azure portal.',
-      'R7_AZURE_PLAN_SHARED_SCOPE',
+      'Buy with Shared scope; the customer can narrow it to a single subscription later in the Azure portal.'
     ),
     r9ChooseReseller: refusal(
       'Choose the reseller (partner of record) for this purchase.',
-      'Pick the indirect reseller on the review card. It cannot be changed after purchase.',
-      'R9_RESELLER',
+      'Pick the indirect reseller on the review card. It cannot be changed after purchase.'
     ),
     r9UnknownReseller: (mpnId: string) =>
-      refusal(`MPN ID ${mpnId} is not one of your indirect resellers.`, 'Pick one of your resellers from the list.', 'R9_RESELLER, Partner Center 800016'),
-    r9OnlyIndirect: refusal('Only an indirect provider associates a reseller with a purchase.', 'Leave the reseller empty.', 'R9_RESELLER, Partner Center 800016'),
+      refusal(`MPN ID ${mpnId} is not one of your indirect resellers.`, 'Pick one of your resellers from the list.', '800016'),
+    r9OnlyIndirect: refusal('Only an indirect provider associates a reseller with a purchase.', 'Leave the reseller empty.', '800016'),
     r10NoMonthly: (item: string) =>
-      refusal(`${item} has no monthly billing plan, so it is billed one-time.`, 'Choose one-time billing for this item.', 'R10_BILLING_FREQUENCY, Partner Center 10013'),
+      refusal(`${item} has no monthly billing plan, so it is billed one-time.`, 'Choose one-time billing for this item.', '10013'),
     r12OutOfRange: (quantity: string) =>
       refusal(
-        `${quantity} is outside the allowed range: enter a whole number from 1 to 1,000.`,
+        `${quantity} is outside the allowed range.`,
         'Enter a whole number from 1 to 1,000.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
     r12Invalid: (shown: string) =>
-      refusal(`"${shown}" is not a valid quantity: enter a whole number from 1 to 1,000.`, 'Enter a whole number from 1 to 1,000.', 'R12_QUANTITY, Partner Center 800017'),
+      refusal(`"${shown}" is not a valid quantity.`, 'Enter a whole number from 1 to 1,000.', '800017'),
     r12LineInvalid: (shown: string) =>
       refusal(
-        `Line 1 (Standard_D2s_v5): "${shown}" is not a valid quantity: enter a whole number from 1 to 1,000.`,
+        `Line 1 (Standard_D2s_v5): "${shown}" is not a valid quantity.`,
         'Enter a whole number from 1 to 1,000.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
     r12LineOutOfRange: (quantity: string) =>
       refusal(
-        `Line 1 (Standard_D2s_v5): ${quantity} is outside the allowed range: enter a whole number from 1 to 1,000.`,
+        `Line 1 (Standard_D2s_v5): ${quantity} is outside the allowed range.`,
         'Enter a whole number from 1 to 1,000.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
-    notYourCustomer: refusal('That customer is not one of your customers.', 'Search for the customer by name or domain and pick it from the list.', 'CUSTOMER_ISOLATION'),
+    r9ConfirmTailspin: refusal(
+      'Confirm the reseller (partner of record) of this purchase: Tailspin Revenda Ltda. (5520101). It cannot be changed after purchase.',
+      'Click Buy on the review card with this reseller chosen, or type "reseller 5520101" and then "buy".',
+    ),
+    r12OverCart: (inCart: string, fix: string) =>
+      refusal(`The cart already holds ${inCart} × Standard_D2s_v5, and one order takes at most 1,000 of it.`, fix, '800017'),
+    r12AddAtMost: (room: string) => `Add at most ${room} more, or change the quantity on the review.`,
+    notYourCustomer: refusal('That customer is not one of your customers.', 'Search for the customer by name or domain and pick it from the list.'),
   },
 };
 
@@ -226,6 +234,7 @@ const dutch: Phrases = {
     azurePlanAdded: (id) => `Het Azure-plan (${id}) is toegevoegd en geregistreerd voor reserveringen.`,
     askQuantity: (item) => `Hoeveel ${item}? (het aantal actieve instanties waarop de reservering korting geeft, 1–1.000)`,
     lineAdded: (quantity, item, region, term) => `Toegevoegd aan de winkelwagen: ${quantity} × ${item}, ${region}, ${term}.`,
+    lineRaised: (added, total, item, region, term) => `Nog ${added} × ${item}, ${region}, ${term} toegevoegd: de winkelwagen bevat er nu ${total}, op één regel.`,
     askNext: 'Nog een item toevoegen, of de winkelwagen controleren?',
     addAnother: 'Nog een item toevoegen',
     reviewCart: 'Winkelwagen controleren',
@@ -330,75 +339,79 @@ const dutch: Phrases = {
   refusals: {
     r1Northwind: weigering(
       'Northwind Traders (EA only) is geen Cloud Solution Provider-partner en kan hier dus geen Azure-reserveringen kopen namens klanten.',
-      'Klanten buiten CSP kopen reserveringen zelf in Azure Portal (of via hun Enterprise Agreement).',
-      'R1_CSP_ONLY',
+      'Klanten buiten CSP kopen reserveringen zelf in Azure Portal (of via hun Enterprise Agreement).'
     ),
     r2BillingAdmin: weigering(
       'Uw rol (Factureringsbeheerder) mag geen Azure-reserveringen kopen.',
       'Vraag uw partnerbeheerder om een van deze rollen: Beheeragent, Globale beheerder, Helpdeskmedewerker, Verkoopagent of Beheerder gebruikersbeheer.',
-      'R2_ROLE, Partner Center 900150',
+      '900150',
     ),
     r3DevTest: weigering(
       'Als verkoopagent hebt u geen toegang tot het abonnement "Contoso Retail Dev/Test", dus u mag daarop niet kopen.',
       'Kies een abonnement waartoe u toegang hebt, of vraag de beheerder van de klant om u toegang te geven tot dit Azure-abonnement.',
-      'R3_SUBSCRIPTION_ACCESS, Partner Center 900150',
+      '900150',
     ),
     r4Aruba: weigering(
       'Azure-reserveringen zijn niet beschikbaar in Aruba, waar Aruba Sunset Resorts N.V. is gevestigd.',
       'Voor deze klant kan via CSP niets worden gekocht; de klant kan in plaats daarvan betalen per gebruik.',
-      'R4_MARKET, Partner Center 800070',
+      '800070',
     ),
     r5OudeHaven: weigering(
       'De Oude Haven BV heeft geen actief Azure-abonnement ("Oude Haven Production" is opgeschort).',
       'Activeer een abonnement opnieuw in Partner Center, of laat de klant de Microsoft-klantovereenkomst accepteren en voeg een Azure-plan toe.',
-      'R5_ACTIVE_SUBSCRIPTION, Partner Center 800012',
+      '800012',
     ),
-    r5NieuweKlant: weigering('Nieuwe Klant B.V. heeft geen actief Azure-abonnement.', 'Voeg nu een Azure-plan toe voor de klant en koop daarop.', 'R5_ACTIVE_SUBSCRIPTION, Partner Center 800012'),
+    r5NieuweKlant: weigering('Nieuwe Klant B.V. heeft geen actief Azure-abonnement.', 'Voeg nu een Azure-plan toe voor de klant en koop daarop.', '800012'),
     r6FourthCoffee: weigering(
       'De acceptatie van de Microsoft-klantovereenkomst door Fourth Coffee Ltd is nog niet bevestigd, dus er kan niets voor deze klant worden gekocht.',
       'Bevestig in Partner Center dat de klant de Microsoft-klantovereenkomst heeft geaccepteerd (klantaccount → Overeenkomst) en probeer het opnieuw.',
-      'R6_AGREEMENT, Partner Center 13605',
+      '13605',
     ),
     r7SharedScope: weigering(
       'Onder het Azure-plan is het bereik bij aankoop Gedeeld.',
-      'Koop met het bereik Gedeeld; de klant kan het later in Azure Portal beperken tot één abonnement.',
-      'R7_AZURE_PLAN_SHARED_SCOPE',
+      'Koop met het bereik Gedeeld; de klant kan het later in Azure Portal beperken tot één abonnement.'
     ),
     r9ChooseReseller: weigering(
       'Kies de wederverkoper (Partner of Record) voor deze aankoop.',
-      'Kies de indirecte wederverkoper op de controlekaart. Deze kan na de aankoop niet meer worden gewijzigd.',
-      'R9_RESELLER',
+      'Kies de indirecte wederverkoper op de controlekaart. Deze kan na de aankoop niet meer worden gewijzigd.'
     ),
     r9UnknownReseller: (mpnId) =>
-      weigering(`MPN-id ${mpnId} is niet een van uw indirecte wederverkopers.`, 'Kies een van uw wederverkopers uit de lijst.', 'R9_RESELLER, Partner Center 800016'),
-    r9OnlyIndirect: weigering('Alleen een indirecte provider koppelt een wederverkoper aan een aankoop.', 'Laat de wederverkoper leeg.', 'R9_RESELLER, Partner Center 800016'),
+      weigering(`MPN-id ${mpnId} is niet een van uw indirecte wederverkopers.`, 'Kies een van uw wederverkopers uit de lijst.', '800016'),
+    r9OnlyIndirect: weigering('Alleen een indirecte provider koppelt een wederverkoper aan een aankoop.', 'Laat de wederverkoper leeg.', '800016'),
     r10NoMonthly: (item) =>
       weigering(
         `${item} heeft geen optie voor een betalingsplan en wordt daarom eenmalig gefactureerd.`,
         'Kies eenmalige facturering voor dit item.',
-        'R10_BILLING_FREQUENCY, Partner Center 10013',
+        '10013',
       ),
     r12OutOfRange: (quantity) =>
       weigering(
-        `${quantity} valt buiten de toegestane waarden: voer een geheel getal van 1 tot 1.000 in.`,
+        `${quantity} valt buiten de toegestane waarden.`,
         'Voer een geheel getal van 1 tot 1.000 in.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
     r12Invalid: (shown) =>
-      weigering(`"${shown}" is geen geldig aantal: voer een geheel getal van 1 tot 1.000 in.`, 'Voer een geheel getal van 1 tot 1.000 in.', 'R12_QUANTITY, Partner Center 800017'),
+      weigering(`"${shown}" is geen geldig aantal.`, 'Voer een geheel getal van 1 tot 1.000 in.', '800017'),
     r12LineInvalid: (shown) =>
       weigering(
-        `Regel 1 (Standard_D2s_v5): "${shown}" is geen geldig aantal: voer een geheel getal van 1 tot 1.000 in.`,
+        `Regel 1 (Standard_D2s_v5): "${shown}" is geen geldig aantal.`,
         'Voer een geheel getal van 1 tot 1.000 in.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
     r12LineOutOfRange: (quantity) =>
       weigering(
-        `Regel 1 (Standard_D2s_v5): ${quantity} valt buiten de toegestane waarden: voer een geheel getal van 1 tot 1.000 in.`,
+        `Regel 1 (Standard_D2s_v5): ${quantity} valt buiten de toegestane waarden.`,
         'Voer een geheel getal van 1 tot 1.000 in.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
-    notYourCustomer: weigering('Die klant is niet een van uw klanten.', 'Zoek de klant op naam of domein en kies de klant uit de lijst.', 'CUSTOMER_ISOLATION'),
+    r9ConfirmTailspin: weigering(
+      'Bevestig de wederverkoper (Partner of Record) van deze aankoop: Tailspin Revenda Ltda. (5520101). Deze kan na de aankoop niet meer worden gewijzigd.',
+      'Klik op Kopen op de controlekaart met deze wederverkoper gekozen, of typ "wederverkoper 5520101" en daarna "kopen".',
+    ),
+    r12OverCart: (inCart, fix) =>
+      weigering(`De winkelwagen bevat al ${inCart} × Standard_D2s_v5, en één order bevat er hoogstens 1.000.`, fix, '800017'),
+    r12AddAtMost: (room) => `Voeg er hoogstens ${room} aan toe, of wijzig het aantal bij het controleren.`,
+    notYourCustomer: weigering('Die klant is niet een van uw klanten.', 'Zoek de klant op naam of domein en kies de klant uit de lijst.'),
   },
 };
 
