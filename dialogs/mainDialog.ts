@@ -83,7 +83,7 @@ export class MainDialog extends ComponentDialog {
     const bought = submit.action === 'buy' && cartId && actor ? await this.service.ordersForCart(actor, cartId) : undefined;
     if (bought?.ok) {
       const customer = await this.service.customer(actor!, bought.value.orders[0]?.customerId ?? '').catch(() => undefined);
-      await sendConfirmation(step.context, bought.value, customer?.companyName ?? '');
+      await sendConfirmation(step.context, bought.value, customer?.companyName ?? '', await this.service.orderNames(actor!, bought.value.orders));
     } else {
       await step.context.sendActivity(say.usedCard());
     }

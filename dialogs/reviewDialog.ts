@@ -8,7 +8,7 @@ import type { PurchaseService, ReviewChanges } from '../src/purchase/purchaseSer
 import type { CheckoutResult } from '../src/purchase/types';
 import { BillingCycle, Scope } from '../src/domain/types';
 import { allWords, alternatives } from '../src/i18n';
-import { renderConfirmationCard, renderReviewCard } from '../cards/render';
+import { renderConfirmationCard, renderReviewCard, type OrderNames } from '../cards/render';
 import { AnswerPrompt, BACK, isBack, matchChoice, promptChoice, promptWithCard, recogniseChoice, type Recogniser } from './answerPrompt';
 import { actorOf, markOrdersConfirmed } from './turn';
 import { sayTo } from './messages';
@@ -118,19 +118,19 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     // Marked first: if anything fails from here on, the turn's error message still names the orders.
     markOrdersConfirmed(step.context, result.orders.map((o) => o.id));
     const customer = await this.service.customer(actorOf(step.context), step.options.customerId);
-    await sendConfirmation(step.context, result, customer.companyName);
+    await sendConfirmation(step.context, result, customer.companyName, await this.service.orderNames(actorOf(step.context), result.orders));
     return step.endDialog(result.orders.map((o) => o.id));
   }
 }
 
 /** The orders a checkout placed (or had placed before: a Buy clicked again), on the confirmation card. */
-export async function sendConfirmation(context: TurnContext, result: CheckoutResult, customerName: string): Promise<void> {
+export async function sendConfirmation(context: TurnContext, result: CheckoutResult, customerName: string, names: OrderNames): Promise<void> {
   const say = sayTo(context);
   const text = [
     result.replayed ? say.alreadyBought() : say.orderPlaced(),
     result.failures?.length ? say.checkoutRecovered(result.failures, result.attempts ?? 1, result.foundByLookup ?? false) : undefined,
   ].filter(Boolean).join('\n\n');
-  await context.sendActivity({ text, attachments: [renderConfirmationCard({ result, customerName, locale: say.locale })] });
+  await context.sendActivity({ text, attachments: [renderConfirmationCard({ result, customerName, names, locale: say.locale })] });
 }
 
 /** The review card's own inputs; qty_<line> and billing_<line> are read separately. */

@@ -6,6 +6,7 @@
 // (cards/format.ts); names of customers, subscriptions and catalog items arrive as data.
 import type { Agent, BillingCycle, GatewayFailure, Order, Partner, Role, Scope, Segment, Subscription, SubscriptionStatus, TermDuration } from '../domain/types';
 import { unavailableMarkets } from '../rules/markets';
+import catalogReference from '../data/catalog-reference.json';
 import type { RuleText } from '../domain/types';
 import { wordRuleText, type RuleTexts } from './ruleTexts';
 
@@ -40,6 +41,8 @@ const inactiveList = (inactive: { name: string; status: SubscriptionStatus }[]) 
   inactive.length ? ` (${inactive.map((s) => `"${s.name}" is ${subscriptionStatus[s.status]}`).join(', ')})` : '';
 
 /** A whole number as en-US writes it: 1,000. */
+const englishRegions: Record<string, string> = Object.fromEntries(catalogReference.regions.map((r) => [r.armName, r.displayName]));
+
 const integers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const int = (n: number) => integers.format(n);
 
@@ -396,7 +399,8 @@ export const enUS = {
     /** A reservation type's title: Partner Center's own (English) title. */
     reservationType: (_key: string, title: string): string => title,
     /** A region's display name: the catalog's own (English) display name. */
-    region: (_armName: string, displayName: string): string => displayName,
+    /** Partner Center's display name; from an ARM name alone (an order line), the reference list's. */
+    region: (armName: string, displayName: string): string => (displayName !== armName ? displayName : (englishRegions[armName] ?? armName)),
     /** A market of the unavailable-markets list, by country code. */
     market,
     /** Partner Center's failures during a checkout, in a few words. */
@@ -591,6 +595,9 @@ export const enUS = {
     orderNumber: 'Order number',
     status: 'Status',
     created: 'Created',
+    subscriptionLabel: 'Subscription',
+    resellerOfRecord: 'Reseller',
+    portalLink: 'Azure portal',
     orderLine: (region: string, term: string, quantity: string, total: string) => `${region} · ${term} · quantity ${quantity} · ${total}`,
     orderTotal: (total: string) => `Order total: ${total}`,
     someNotOrdered: 'Some items could not be ordered:',

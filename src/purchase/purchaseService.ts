@@ -658,6 +658,17 @@ export class PurchaseService {
     return ok({ orders, customerNames: names });
   }
 
+  /** The names the orders' confirmation shows: their subscriptions' and resellers' (ids stay for any unknown). */
+  async orderNames(actor: Actor, orders: Order[]): Promise<{ subscriptions: Record<string, string>; resellers: Record<string, string> }> {
+    const subscriptions: Record<string, string> = {};
+    for (const customerId of new Set(orders.map((o) => o.customerId))) {
+      for (const s of await this.partnerCenter.getSubscriptions(customerId)) subscriptions[s.id] = s.friendlyName;
+    }
+    const resellers: Record<string, string> = {};
+    if (mustNameReseller(actor.partner)) for (const r of await this.partnerCenter.getResellers(actor.partner.id)) resellers[r.mpnId] = r.name;
+    return { subscriptions, resellers };
+  }
+
   /** A pending order with its lines' fulfilment as Partner Center reports it now; complete once every line is fulfilled. */
   private async withProvisioning(order: Order): Promise<Order> {
     if (order.status !== 'pending') return order;

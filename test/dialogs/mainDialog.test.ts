@@ -108,11 +108,11 @@ function interruptions(L: Lang): Case[] {
 
 function oldCards(L: Lang): Case[] {
   const s = stepsIn(L);
-  const { says, card, terms, money } = s;
+  const { says, card, regions, terms, money } = s;
   const { alreadyBought, askCustomer, askSegment, askSubscription, askType, cancelled, placed, review, staleCard, threeD2sV5, toContosoItems, updated, usedCard } = s;
   const toReview: Step[] = [...toContosoItems, ...threeD2sV5, [L.type('review', 'controleren'), review]];
   const commercial = says.commercial;
-  const quantity5 = shows(card.orderLine('westeurope', terms.P3Y, 5, ''));
+  const quantity5 = shows(card.orderLine(regions.westeurope, terms.P3Y, 5, ''));
   const sameOrderShown = (c: Conversation): void => {
     const orders = partnerCenterRows(c, 'SELECT id FROM orders');
     assert.equal(orders.length, 1, 'still one order');
@@ -165,7 +165,7 @@ function oldCards(L: Lang): Case[] {
               'Contoso Retail B.V.\n',
               /.*/,
               ` · ${card.pending} · ${money.eur5965_35}\n`,
-              card.historyLine(5, 'Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years', 'westeurope', terms.P3Y),
+              card.historyLine(5, 'Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years', regions.westeurope, terms.P3Y),
             ),
           ],
         ],

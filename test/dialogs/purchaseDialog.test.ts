@@ -109,7 +109,7 @@ function tables(L: Lang) {
           [
             placed,
             lines(card.orderPlaced, card.customer, 'Contoso Retail B.V.', card.orderNumber, ''),
-            lines(card.orderLine('westeurope', terms.P3Y, 3, money.eur3579_21), card.orderTotal(money.eur3579_21)),
+            lines(card.orderLine(regions.westeurope, terms.P3Y, 3, money.eur3579_21), card.orderTotal(money.eur3579_21)),
             orderNumbersShown,
           ],
         ],
@@ -134,7 +134,7 @@ function tables(L: Lang) {
         [{ click: card.select, row: /^Standard_D2s_v5$/m }, [shows(askD2s), cardInputs({ quantity: '1' })]],
         [{ click: card.addToCart, inputs: { quantity: '3' } }, says.lineAdded(3, 'Standard_D2s_v5', regions.westeurope, terms.P3Y)],
         [{ click: says.reviewCart }, [review, shows(card.total(money.eur3579_21))]],
-        [{ click: card.buy }, [placed, shows(card.orderLine('westeurope', terms.P3Y, 3, money.eur3579_21)), orderNumbersShown]],
+        [{ click: card.buy }, [placed, shows(card.orderLine(regions.westeurope, terms.P3Y, 3, money.eur3579_21)), orderNumbersShown]],
       ],
       status: DialogTurnStatus.complete,
       store: (c) => expectOrders(c, 1, [contosoRetailD2sOrder(c)]),
@@ -174,7 +174,13 @@ function tables(L: Lang) {
         [{ click: card.buy, inputs: { reseller: demoResellers.wingtip } }, [changedBeforeBuy, cardInputs({ reseller: demoResellers.wingtip }), (c) => nothingBought(c, 1)]],
         [
           { click: card.buy },
-          [placed, lines(card.customer, 'Padaria Pão Dourado Ltda.'), shows(card.orderLine('brazilsouth', terms.P1Y, 2, money.usd1044_90))],
+          [
+            placed,
+            lines(card.customer, 'Padaria Pão Dourado Ltda.'),
+            // What cannot be changed after purchase, named on the confirmation: the reseller of record above all (R9).
+            lines(card.subscriptionFact, 'Padaria Produção', card.scopeFact, card.shared, card.resellerFact, 'Wingtip Soluções em Nuvem (5520102)', card.billing, card.oneTime),
+            shows(card.orderLine(regions.brazilsouth, terms.P1Y, 2, money.usd1044_90)),
+          ],
         ],
       ],
       status: DialogTurnStatus.complete,
@@ -259,8 +265,8 @@ function tables(L: Lang) {
           { click: card.buy },
           [
             placed,
-            shows(card.orderLine('westeurope', terms.P3Y, 5, '')),
-            shows(card.orderLine('northeurope', terms.P1Y, 6, '')),
+            shows(card.orderLine(regions.westeurope, terms.P3Y, 5, '')),
+            shows(card.orderLine(regions.northeurope, terms.P1Y, 6, '')),
             orderNumbersShown,
           ],
         ],
@@ -324,8 +330,8 @@ function tables(L: Lang) {
           { click: card.buy },
           [
             placed,
-            re(`${card.billing}\n${card.monthly}\n`, /[^]*/, card.orderLine('northeurope', terms.P1Y, 3, money.eur3920_01)),
-            re(`${card.billing}\n${card.oneTime}\n`, /[^]*/, card.orderLine('westeurope', terms.P3Y, 3, money.eur3579_21)),
+            re(`${card.billing}\n${card.monthly}\n`, /[^]*/, card.orderLine(regions.northeurope, terms.P1Y, 3, money.eur3920_01)),
+            re(`${card.billing}\n${card.oneTime}\n`, /[^]*/, card.orderLine(regions.westeurope, terms.P3Y, 3, money.eur3579_21)),
             orderNumbersShown,
           ],
         ],
