@@ -724,7 +724,6 @@ export function renderReviewCard({ quote, nonce, locale }: ReviewCardInput): Att
     cartId: quote.cartId,
     customerName: quote.customer.companyName,
     subscriptionName: quote.subscription.friendlyName,
-    subscriptionId: quote.subscription.id,
     hasBlockers: quote.blockers.length > 0,
     blockers: quote.blockers.map((b) => ({ text: verdictText(b, t) })),
     lines: quote.lines.map((line) => lineModel(line, t, loc)),

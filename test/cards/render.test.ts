@@ -605,7 +605,7 @@ describe('cards/render: renderReviewCard', () => {
     expectText(card, 'Review your order');
     expectText(card, 'Bold Ideas Ltd');
     expectText(card, 'Production');
-    expectText(card, 'a1b2c3d4-0000-4000-8000-00000000beef');
+    expectNoText(card, 'a1b2c3d4-0000-4000-8000-00000000beef'); // no GUIDs for agents: the subscription goes by its name
     assert.deepEqual(
       submits(card).map((a) => [a['title'], a['data']]),
       [

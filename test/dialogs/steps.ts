@@ -2,7 +2,6 @@
 // These are the tests' own words: a sentence the bot words differently, or a number or amount it formats
 // differently (1,000 / 1.000, €3,579.21 / € 3.579,21 with a no-break space), fails the tables. The templates only put names the
 // tables choose into otherwise literal sentences.
-import { demoSubscriptions } from '../../src/store/demoIds';
 import type { Step } from './script';
 import { lines, shows, type Lang } from './lang';
 
@@ -27,14 +26,14 @@ const english = {
     vmTitle: 'Reserved Virtual Machine Instances',
     suseTitle: 'SUSE Linux Enterprise software plans',
     askSubscription: (customer: string) => `Which of ${customer}'s Azure subscriptions should the reservation be tied to?`,
-    legacySubscription: (id: string) => `Azure subscription (MS-AZR-0145P) · ${id}`,
-    planSubscription: (id: string) => `Azure plan · ${id}`,
-    subscriptionChosen: (name: string, id: string) => `Subscription: **${name}** (${id}).`,
+    legacySubscription: 'Azure subscription (MS-AZR-0145P)',
+    planSubscription: 'Azure plan',
+    subscriptionChosen: (name: string) => `Subscription: **${name}**.`,
     subscriptionChosenStart: 'Subscription: **',
     offerAzurePlan: (customer: string) => `Do you want to add an Azure plan for ${customer} now, and buy against it?`,
     yesAddPlan: 'Yes, add an Azure plan',
     no: 'No',
-    azurePlanAdded: (id: string) => `Added the Azure plan (${id}) and registered it for reservations.`,
+    azurePlanAdded: 'Added an Azure plan and registered it for reservations.',
     askQuantity: (item: string) => `How many ${item}? (number of running instances the reservation discounts, 1–1,000)`,
     lineAdded: (quantity: number, item: string, region: string, term: string) => `Added to the cart: ${quantity} × ${item}, ${region}, ${term}.`,
     lineRaised: (added: string, total: string, item: string, region: string, term: string) =>
@@ -228,14 +227,14 @@ const dutch: Phrases = {
     vmTitle: 'Gereserveerde instanties van virtuele machines',
     suseTitle: 'Softwareplannen voor SUSE Linux Enterprise',
     askSubscription: (customer) => `Aan welk Azure-abonnement van ${customer} moet de reservering worden gekoppeld?`,
-    legacySubscription: (id) => `Azure-abonnement (MS-AZR-0145P) · ${id}`,
-    planSubscription: (id) => `Azure-plan · ${id}`,
-    subscriptionChosen: (name, id) => `Abonnement: **${name}** (${id}).`,
+    legacySubscription: 'Azure-abonnement (MS-AZR-0145P)',
+    planSubscription: 'Azure-plan',
+    subscriptionChosen: (name) => `Abonnement: **${name}**.`,
     subscriptionChosenStart: 'Abonnement: **',
     offerAzurePlan: (customer) => `Wilt u nu een Azure-plan toevoegen voor ${customer} en daarop kopen?`,
     yesAddPlan: 'Ja, een Azure-plan toevoegen',
     no: 'Nee',
-    azurePlanAdded: (id) => `Het Azure-plan (${id}) is toegevoegd en geregistreerd voor reserveringen.`,
+    azurePlanAdded: 'Er is een Azure-plan toegevoegd en geregistreerd voor reserveringen.',
     askQuantity: (item) => `Hoeveel ${item}? (het aantal actieve instanties waarop de reservering korting geeft, 1–1.000)`,
     lineAdded: (quantity, item, region, term) => `Toegevoegd aan de winkelwagen: ${quantity} × ${item}, ${region}, ${term}.`,
     lineRaised: (added, total, item, region, term) => `Nog ${added} × ${item}, ${region}, ${term} toegevoegd: de winkelwagen bevat er nu ${total}, op één regel.`,
@@ -432,7 +431,7 @@ export function stepsIn(L: Lang) {
   const askNext = lines(says.askNext, says.addAnother, says.reviewCart);
   /** The catalog card's filter line and count: "Filters: \nWest Europe · Standard_D2s_v5 · 3 years\nShowing 1–1 of 1". */
   const filtered = (parts: string[], from: string, to: string, total: string) => lines(card.filters, parts.join(' · '), card.showing(from, to, total));
-  const production = says.subscriptionChosen('Contoso Retail Production', demoSubscriptions.contosoRetailProduction);
+  const production = says.subscriptionChosen('Contoso Retail Production');
   return {
     ...phrases,
     ...says,
