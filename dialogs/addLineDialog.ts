@@ -37,7 +37,7 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     this.addStep(this.pickItemStep.bind(this));
     this.addStep(this.askQuantityStep.bind(this));
     this.addStep(this.addToCartStep.bind(this));
-    this.dependencies = [new ItemListQuestion(service), new AnswerPrompt(QUANTITY_PROMPT, this.recogniseQuantity)];
+    this.dependencies = [new ItemListQuestion(service), new AnswerPrompt(QUANTITY_PROMPT, this.recogniseQuantity, 'quantity')];
   }
 
   getDependencies(): Dialog[] {

@@ -32,7 +32,7 @@ const recogniseCustomer: Recogniser<CustomerAnswer, ChoiceData> = async (context
 
 export class CustomerQuestion extends Question<CustomerQuestionOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(CUSTOMER_QUESTION, new AnswerPrompt(CUSTOMER_PROMPT, recogniseCustomer));
+    super(CUSTOMER_QUESTION, new AnswerPrompt(CUSTOMER_PROMPT, recogniseCustomer, 'customer'));
   }
 
   protected async ask(step: WaterfallStepContext<CustomerQuestionOptions>): Promise<DialogTurnResult> {

@@ -39,7 +39,7 @@ type ReviewAnswer =
   | { kind: 'remove'; lineId: number };
 
 export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
-  private readonly dependencies = [new AnswerPrompt(NEXT_PROMPT, recogniseChoice), new AnswerPrompt(REVIEW_PROMPT, recogniseReview)];
+  private readonly dependencies = [new AnswerPrompt(NEXT_PROMPT, recogniseChoice, 'next'), new AnswerPrompt(REVIEW_PROMPT, recogniseReview, 'review')];
 
   constructor(private readonly service: PurchaseService) {
     super(REVIEW_DIALOG);
@@ -64,6 +64,8 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
   private async reviewStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
     if (isBack(step.result)) return step.endDialog(BACK);
     if (step.result === ADD_ANOTHER) return step.endDialog(ADD_ANOTHER);
+    // Asked again ("help", "orders"), this question is the review, not "add another or review?".
+    step.options.askNext = false;
     const say = sayTo(step.context);
     const quote = await this.service.quote(actorOf(step.context), step.options.cartId);
     if (!quote.ok) {

@@ -18,7 +18,7 @@ export interface SegmentQuestionOptions {
 
 export class SegmentQuestion extends Question<SegmentQuestionOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(SEGMENT_QUESTION, new AnswerPrompt(SEGMENT_PROMPT, recogniseChoice));
+    super(SEGMENT_QUESTION, new AnswerPrompt(SEGMENT_PROMPT, recogniseChoice, 'segment'));
   }
 
   protected async ask(step: WaterfallStepContext<SegmentQuestionOptions>): Promise<DialogTurnResult> {

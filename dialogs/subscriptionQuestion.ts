@@ -28,7 +28,7 @@ export interface ChosenSubscription {
 
 export class SubscriptionQuestion extends Question<SubscriptionQuestionOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(SUBSCRIPTION_QUESTION, new AnswerPrompt(SUBSCRIPTION_PROMPT, recogniseChoice));
+    super(SUBSCRIPTION_QUESTION, new AnswerPrompt(SUBSCRIPTION_PROMPT, recogniseChoice, 'subscription'));
   }
 
   protected async ask(step: WaterfallStepContext<SubscriptionQuestionOptions>): Promise<DialogTurnResult> {

@@ -429,6 +429,22 @@ export const enUS = {
         'At any step: **back** goes one question back, **cancel** stops without buying, **help** shows this.',
         'Every question accepts typing as well as clicking: a number from a list, a name, "3 years", "west europe".',
       ].join('\n\n'),
+    /** "help" at a question: what it needs, then the words that work at every question; the question is asked again below. */
+    questionHelp: (question: QuestionName) =>
+      [
+        {
+          agent: 'Choose who you act as in this demo: click an agent, or type their number or first name.',
+          customer: 'Choose the customer the reservations are for: click one, type its number, or type part of its name or domain to search (e.g. "contoso").',
+          segment: "Choose the customer's segment: it decides the catalog and its prices. Only the segments the customer is qualified for are offered.",
+          reservationType: 'Choose what to reserve (virtual machines, SQL Database, …): click it, or type its number or name (e.g. "virtual machines").',
+          subscription: "Choose the customer's Azure subscription the reservation is tied to and billed under: click it, or type its number or name.",
+          item: 'Pick an item with its button or its number; narrow the list by typing (e.g. "D4s v5 west europe 3 years"), "next" and "previous" page, "clear" removes the filters.',
+          quantity: 'Type how many instances the reservation should cover: a whole number in the range shown.',
+          next: 'Add another item to the cart, or review the cart to buy it.',
+          review: 'Check the order, then click **Buy**. Change quantities, billing, scope or reseller on the card, or type e.g. "quantity 1 3", "monthly 1", "remove 2".',
+        }[question],
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+      ].join('\n\n'),
     notUnderstoodTopLevel: () => 'I did not catch that. Type **buy**, **orders** or **help**.',
     cancelled: () => 'Cancelled. Nothing was bought.',
     unknownUserProduction: () =>
@@ -614,6 +630,9 @@ export const enUS = {
 };
 
 export type StorageFaultKind = 'busy' | 'readonly' | 'full' | 'io';
+
+/** The questions of a conversation, each with its own help. */
+export type QuestionName = 'agent' | 'customer' | 'segment' | 'reservationType' | 'subscription' | 'item' | 'quantity' | 'next' | 'review';
 
 
 /** The shape every catalogue has: nl-NL.ts must define every key en-US defines, with the same types. */

@@ -444,6 +444,21 @@ export const nlNL: Catalogue = {
         'Bij elke stap: **terug** gaat één vraag terug, **annuleren** stopt zonder te kopen, **help** toont deze uitleg.',
         'Elke vraag kunt u beantwoorden door te typen of te klikken: een nummer uit een lijst, een naam, "3 jaar", "west-europa".',
       ].join('\n\n'),
+    questionHelp: (question) =>
+      [
+        {
+          agent: 'Kies namens wie u in deze demo optreedt: klik op een agent, of typ het nummer of de voornaam.',
+          customer: 'Kies de klant voor wie de reserveringen zijn: klik erop, typ het nummer, of typ een deel van de naam of het domein om te zoeken (bijv. "contoso").',
+          segment: 'Kies het segment van de klant: dat bepaalt de catalogus en de prijzen. Alleen de segmenten waarvoor de klant gekwalificeerd is, worden aangeboden.',
+          reservationType: 'Kies wat u wilt reserveren (virtuele machines, SQL Database, …): klik erop, of typ het nummer of de naam (bijv. "virtuele machines").',
+          subscription: 'Kies het Azure-abonnement van de klant waaraan de reservering wordt gekoppeld en waarop wordt gefactureerd: klik erop, of typ het nummer of de naam.',
+          item: 'Kies een item met de knop of het nummer; verfijn de lijst door te typen (bijv. "D4s v5 west-europa 3 jaar"), "volgende" en "vorige" bladeren, "wissen" verwijdert de filters.',
+          quantity: 'Typ hoeveel instanties de reservering moet dekken: een geheel getal binnen het getoonde bereik.',
+          next: 'Voeg nog een item toe aan de winkelwagen, of controleer de winkelwagen om te kopen.',
+          review: 'Controleer de bestelling en klik op **Kopen**. Wijzig aantallen, facturering, bereik of wederverkoper op de kaart, of typ bijv. "aantal 1 3", "maandelijks 1", "verwijder 2".',
+        }[question],
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+      ].join('\n\n'),
     notUnderstoodTopLevel: () => 'Dat begreep ik niet. Typ **kopen**, **orders** of **help**.',
     cancelled: () => 'Geannuleerd. Er is niets gekocht.',
     unknownUserProduction: () =>

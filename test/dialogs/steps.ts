@@ -63,6 +63,23 @@ const english = {
       'Hello Anna de Vries! I buy Azure reservations for your CSP customers, as in Partner Center.\n\n' +
       'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.',
     orderHistoryTitle: 'Order history: all customers',
+    questionHelp: {
+      customer:
+        'Choose the customer the reservations are for: click one, type its number, or type part of its name or domain to search (e.g. "contoso").\n\n' +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+      segment:
+        "Choose the customer's segment: it decides the catalog and its prices. Only the segments the customer is qualified for are offered.\n\n" +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+      reservationType:
+        'Choose what to reserve (virtual machines, SQL Database, …): click it, or type its number or name (e.g. "virtual machines").\n\n' +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+      quantity:
+        'Type how many instances the reservation should cover: a whole number in the range shown.\n\n' +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+      review:
+        'Check the order, then click **Buy**. Change quantities, billing, scope or reseller on the card, or type e.g. "quantity 1 3", "monthly 1", "remove 2".\n\n' +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+    },
     chooseDemoAgent: 'You are not in the agent directory. In this demo, choose who you want to act as:',
     actingAsSam: 'You are now acting as **Sam Visser** (Sales agent, Contoso Cloud Partners B.V.). Type **buy** to start.',
     actingAsBea: 'You are now acting as **Bea Smit** (Billing admin, Contoso Cloud Partners B.V.). Type **buy** to start.',
@@ -263,6 +280,23 @@ const dutch: Phrases = {
       'Hallo Anna de Vries! Ik koop Azure-reserveringen voor uw CSP-klanten, zoals in Partner Center.\n\n' +
       'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.',
     orderHistoryTitle: 'Ordergeschiedenis: alle klanten',
+    questionHelp: {
+      customer:
+        'Kies de klant voor wie de reserveringen zijn: klik erop, typ het nummer, of typ een deel van de naam of het domein om te zoeken (bijv. "contoso").\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+      segment:
+        'Kies het segment van de klant: dat bepaalt de catalogus en de prijzen. Alleen de segmenten waarvoor de klant gekwalificeerd is, worden aangeboden.\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+      reservationType:
+        'Kies wat u wilt reserveren (virtuele machines, SQL Database, …): klik erop, of typ het nummer of de naam (bijv. "virtuele machines").\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+      quantity:
+        'Typ hoeveel instanties de reservering moet dekken: een geheel getal binnen het getoonde bereik.\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+      review:
+        'Controleer de bestelling en klik op **Kopen**. Wijzig aantallen, facturering, bereik of wederverkoper op de kaart, of typ bijv. "aantal 1 3", "maandelijks 1", "verwijder 2".\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+    },
     chooseDemoAgent: 'U staat niet in de agentenlijst. Kies in deze demo namens wie u wilt optreden:',
     actingAsSam: 'U treedt nu op als **Sam Visser** (Verkoopagent, Contoso Cloud Partners B.V.). Typ **kopen** om te beginnen.',
     actingAsBea: 'U treedt nu op als **Bea Smit** (Factureringsbeheerder, Contoso Cloud Partners B.V.). Typ **kopen** om te beginnen.',
