@@ -25,6 +25,7 @@ import {
   checkHasActiveSubscription,
   checkRole,
   checkSegment,
+  checkSubscriptionAccess,
   checkSubscriptionOffer,
   usableSubscriptions,
 } from '../rules/eligibility';
@@ -124,7 +125,9 @@ export class PurchaseService {
   /** Tenant isolation, R4 and R6 (agreement confirmed) for the chosen customer. */
   async selectCustomer(actor: Actor, customerId: string): Promise<Outcome<Customer>> {
     const customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
-    return this.refuseAndAudit(actor, 'customer.select', customerVerdicts(customer, actor.partner.id), { customerId }, customer!);
+    const verdicts = customerVerdicts(customer, actor.partner.id);
+    const standing = !firstRefusal(verdicts) && customer ? await this.customerStanding(actor, customer) : undefined;
+    return this.refuseAndAudit(actor, 'customer.select', standing ? [...verdicts, standing] : verdicts, { customerId }, customer!);
   }
 
   /** One of the agent's own customers, already chosen (and checked) earlier in the conversation. */
@@ -150,15 +153,37 @@ export class PurchaseService {
     return this.partnerCenter.getReservationTypes();
   }
 
-  /** The subscriptions a reservation may be tied to, or why there are none (R5, R6). */
+  /** The subscriptions a reservation may be tied to by this agent, or why there are none (R5, R6, R3). */
   async subscriptionChoices(actor: Actor, customer: Customer): Promise<Outcome<Subscription[]>> {
+    const { usable, verdicts } = await this.usableSubscriptions(actor, customer);
+    return this.refuseAndAudit(actor, 'subscription.list', verdicts, { customerId: customer.id }, usable);
+  }
+
+  /** The customer's subscriptions this agent may buy on (R5, R6, R3), and the verdicts that say why there are none. */
+  private async usableSubscriptions(actor: Actor, customer: Customer): Promise<{ usable: Subscription[]; verdicts: Verdict[] }> {
     const all = await this.partnerCenter.getSubscriptions(customer.id);
-    const usable = usableSubscriptions(customer, all);
-    const verdicts: Verdict[] = [checkHasActiveSubscription(customer, usable.length ? usable : all)];
-    if (usable.length === 0 && all.some((s) => s.status === 'active')) {
+    const offered = usableSubscriptions(customer, all);
+    const accessible = this.store.directory.accessibleSubscriptionIds(actor.agent.id);
+    const usable = offered.filter((s) => checkSubscriptionAccess(actor.agent, s, accessible).ok);
+    const verdicts: Verdict[] = [checkHasActiveSubscription(customer, offered.length ? offered : all)];
+    if (offered.length === 0 && all.some((s) => s.status === 'active')) {
       verdicts.push(checkSubscriptionOffer(customer, all.find((s) => s.status === 'active')!));
     }
-    return this.refuseAndAudit(actor, 'subscription.list', verdicts, { customerId: customer.id }, usable);
+    if (offered.length > 0 && usable.length === 0) verdicts.push(checkSubscriptionAccess(actor.agent, offered[0]!, accessible));
+    return { usable, verdicts };
+  }
+
+  /**
+   * Why nothing can be bought for a customer, known before any question about it: tenant isolation, R4,
+   * R6, and no subscription this agent may use (R5, R6, R3) unless an Azure plan can be added. The
+   * customer list marks such customers; choosing one is refused at once.
+   */
+  async customerStanding(actor: Actor, customer: Customer): Promise<Refusal | undefined> {
+    const refused = firstRefusal(customerVerdicts(customer, actor.partner.id));
+    if (refused) return refused;
+    const { verdicts } = await this.usableSubscriptions(actor, customer);
+    const none = firstRefusal(verdicts);
+    return none && (none.code === 'R3_SUBSCRIPTION_ACCESS' || !checkCanAddAzurePlan(customer).ok) ? none : undefined;
   }
 
   /** R5, R6 and R3 for one subscription, which must belong to the customer; registers it when needed. */

@@ -461,18 +461,18 @@ function tables(L: Lang) {
       },
     },
     {
-      name: 'Sam (Sales agent) is refused Contoso Retail Dev/Test (R3) and buys against Production',
+      name: 'Sam (Sales agent) is offered only Production, the subscription he has access to; a forged Dev/Test is not taken; he buys against Production',
       user: 'demo-sam',
       steps: [
         [buy, askCustomer],
         ['Contoso Retail', says.customerChosen('Contoso Retail B.V.')],
         [L.type('commercial', 'commercieel'), shows(says.askReservationType)],
-        ['vm', askSubscription('Contoso Retail B.V.')],
+        ['vm', [askSubscription('Contoso Retail B.V.'), shows('Contoso Retail Production'), not(shows('Contoso Retail Dev/Test'))]],
         [
-          'Contoso Retail Dev/Test',
+          // Not among the choices offered: not taken.
+          { submit: { action: 'subscription', value: demoSubscriptions.contosoRetailDevTest } },
           [
-            refusals.r3DevTest,
-            askSubscription('Contoso Retail B.V.'),
+            L.text('Please pick one of the options: type its number (1–1) or its name, or click it.', 'Kies een van de opties: typ het nummer (1–1) of de naam, of klik erop.'),
             (c) => assert.equal(count(c, 'carts'), 0, 'no cart was opened'),
           ],
         ],
@@ -508,22 +508,27 @@ function tables(L: Lang) {
       store: (c) => assert.equal(count(c, 'carts'), 0, 'no cart was opened'),
     },
     {
-      name: 'De Oude Haven (only subscription suspended, no MCA) is refused (R5) and no Azure plan is offered',
+      name: 'De Oude Haven (only subscription suspended, no MCA) is marked in the customer list and refused when chosen (R5), before any other question; no Azure plan is offered',
       user: 'demo-anna',
       steps: [
-        [buy, askCustomer],
-        ['oude haven', says.customerChosen('De Oude Haven BV')],
-        [L.type('commercial', 'commercieel'), shows(says.askReservationType)],
+        [buy, [askCustomer, lines(
+          'De Oude Haven BV',
+          L.text(
+            'oudehaven.onmicrosoft.com · BE · ⛔ De Oude Haven BV has no active Azure subscription ("Oude Haven Production" is suspended).',
+            'oudehaven.onmicrosoft.com · BE · ⛔ De Oude Haven BV heeft geen actief Azure-abonnement ("Oude Haven Production" is opgeschort).',
+          ),
+        )]],
         [
-          'vm',
+          'oude haven',
           [
             refusals.r5OudeHaven,
-            nothingWasBought,
+            askCustomer,
+            not(shows(says.askSegment)),
             not(shows(says.offerAzurePlan('De Oude Haven BV'))),
           ],
         ],
       ],
-      status: DialogTurnStatus.complete,
+      status: DialogTurnStatus.waiting,
       store: (c) => {
         nothingBought(c);
         assert.equal(count(c, 'carts'), 0, 'no cart was opened');

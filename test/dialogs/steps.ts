@@ -3,7 +3,7 @@
 // differently (1,000 / 1.000, €3,579.21 / € 3.579,21 with a no-break space), fails the tables. The templates only put names the
 // tables choose into otherwise literal sentences.
 import type { Step } from './script';
-import { lines, shows, type Lang } from './lang';
+import { lines, re, shows, type Lang } from './lang';
 
 /** D2s_v5, West Europe, 3 years in the Dutch commercial catalog. */
 export const NL = { country: 'NL', sku: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' } as const;
@@ -471,7 +471,8 @@ export function stepsIn(L: Lang) {
     ...says,
     help: shows(says.help),
     askCustomer,
-    askSegment: lines(says.askSegment, ...says.segments),
+    /** Contoso Retail is qualified for the commercial segment only: no other is offered. */
+    askSegment: re(`${says.askSegment}\n${says.commercial}`, /$/),
     askType: lines(says.askReservationType, says.vmTitle, ''),
     askSubscription,
     askNext,
