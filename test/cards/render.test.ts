@@ -806,6 +806,15 @@ describe('cards/render: renderConfirmationCard', () => {
     assert.equal(submits(card).length, 0);
   });
 
+  it('writes its headings in the default text colour: Teams\' light "good" green and "warning" yellow read below 4.5:1 on white', () => {
+    for (const result of [fx.checkout(), fx.checkout({ replayed: true })]) {
+      const card = cardOf(renderConfirmationCard({ result, customerName: 'Bold Ideas Ltd' }));
+      const headings = ofType(card, 'TextBlock').filter((b) => b['style'] === 'heading');
+      assert.equal(headings.length, 1, 'one heading');
+      assert.equal(headings[0]!['color'], undefined, `"${headings[0]!['text']}" in the default colour`);
+    }
+  });
+
   it('says a replayed cart bought nothing new', () => {
     const card = cardOf(renderConfirmationCard({ result: fx.checkout({ replayed: true }), customerName: 'Bold Ideas Ltd' }));
     expectText(card, 'This cart was already bought — nothing new was ordered');
