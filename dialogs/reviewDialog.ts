@@ -128,8 +128,9 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
 /** The orders a checkout placed (or had placed before: a Buy clicked again), on the confirmation card. */
 export async function sendConfirmation(context: TurnContext, result: CheckoutResult, customerName: string, names: OrderNames): Promise<void> {
   const say = sayTo(context);
+  // A new order is said by the card's heading alone; a replayed cart is told so above it.
   const text = [
-    result.replayed ? say.alreadyBought() : say.orderPlaced(),
+    result.replayed ? say.alreadyBought() : undefined,
     result.failures?.length ? say.checkoutRecovered(result.failures, result.attempts ?? 1, result.foundByLookup ?? false) : undefined,
   ].filter(Boolean).join('\n\n');
   await context.sendActivity({ text, attachments: [renderConfirmationCard({ result, customerName, names, locale: say.locale })] });

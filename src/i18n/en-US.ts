@@ -489,7 +489,6 @@ export const enUS = {
     reviewUpdated: () => 'Updated.',
     reviewNotUnderstood: () =>
       'I did not understand that change. Examples: "quantity 2 5", "monthly 1", "scope single", "reseller 1", "remove 2", "buy".',
-    orderPlaced: () => 'Done. The order is placed.',
     alreadyBought: () => 'This cart was already bought: here are its orders. Nothing new was ordered.',
     noOrdersFor: (name: string) => `${name} has no orders yet.`,
     orderHistoryTitle: (name?: string) => (name ? `Order history: ${name}` : 'Order history: all customers'),

@@ -502,7 +502,6 @@ export const nlNL: Catalogue = {
     reviewUpdated: () => 'Bijgewerkt.',
     reviewNotUnderstood: () =>
       'Die wijziging begreep ik niet. Voorbeelden: "aantal 2 5", "maandelijks 1", "bereik enkel", "wederverkoper 1", "verwijder 2", "kopen".',
-    orderPlaced: () => 'Gereed. De order is geplaatst.',
     alreadyBought: () => 'Deze winkelwagen is al gekocht: hier zijn de orders. Er is niets nieuws besteld.',
     noOrdersFor: (name) => `${name} heeft nog geen orders.`,
     orderHistoryTitle: (name) => (name ? `Ordergeschiedenis: ${name}` : 'Ordergeschiedenis: alle klanten'),

@@ -3,7 +3,7 @@
 // differently (1,000 / 1.000, €3,579.21 / € 3.579,21 with a no-break space), fails the tables. The templates only put names the
 // tables choose into otherwise literal sentences.
 import type { Step } from './script';
-import { lines, re, shows, type Lang } from './lang';
+import { line, lines, re, shows, type Lang } from './lang';
 
 /** D2s_v5, West Europe, 3 years in the Dutch commercial catalog. */
 export const NL = { country: 'NL', sku: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' } as const;
@@ -44,7 +44,6 @@ const english = {
     updated: 'Updated.',
     changedBeforeBuy: 'You changed the order on the card, so nothing was bought yet: check the new total and click **Buy** again.',
     reviewNotUnderstood: 'I did not understand that change. Examples: "quantity 2 5", "monthly 1", "scope single", "reseller 1", "remove 2", "buy".',
-    placed: 'Done. The order is placed.',
     alreadyBought: 'This cart was already bought: here are its orders. Nothing new was ordered.',
     cancelled: 'Cancelled. Nothing was bought.',
     nothingWasBought: 'Nothing was bought. Type **buy** to start again.',
@@ -261,7 +260,6 @@ const dutch: Phrases = {
     updated: 'Bijgewerkt.',
     changedBeforeBuy: 'U hebt de bestelling op de kaart gewijzigd, dus er is nog niets gekocht: controleer het nieuwe totaal en klik opnieuw op **Kopen**.',
     reviewNotUnderstood: 'Die wijziging begreep ik niet. Voorbeelden: "aantal 2 5", "maandelijks 1", "bereik enkel", "wederverkoper 1", "verwijder 2", "kopen".',
-    placed: 'Gereed. De order is geplaatst.',
     alreadyBought: 'Deze winkelwagen is al gekocht: hier zijn de orders. Er is niets nieuws besteld.',
     cancelled: 'Geannuleerd. Er is niets gekocht.',
     nothingWasBought: 'Er is niets gekocht. Typ **kopen** om opnieuw te beginnen.',
@@ -470,6 +468,8 @@ export function stepsIn(L: Lang) {
     ...phrases,
     ...says,
     help: shows(says.help),
+    /** A new order: the confirmation card's heading (no sentence above it says the same). */
+    placed: line(card.orderPlaced),
     askCustomer,
     /** Contoso Retail is qualified for the commercial segment only: no other is offered. */
     askSegment: re(`${says.askSegment}\n${says.commercial}`, /$/),

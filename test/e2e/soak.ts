@@ -99,7 +99,7 @@ interface Stats {
 }
 
 const patterns = {
-  placed: /Done\. The order is placed\./,
+  placed: /^Order placed$/m,
   already: /already bought/,
   unknown: /I could not confirm the purchase/,
   notBought: /Nothing was bought and nothing was charged/,
