@@ -19,6 +19,7 @@ import type { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../src/purchase/types';
 import type { Order, TermDuration, Verdict } from '../src/domain/types';
+import { monthlyPayment } from '../src/rules/order';
 import { catalogueFor, ruleSentence, verdictWording, type Catalogue } from '../src/i18n';
 import {
   escapeMarkdown,
@@ -486,6 +487,9 @@ function localeOf(locale: string | undefined): { t: Catalogue; loc: string } {
   return { t, loc: t.locale };
 }
 
+/** A card's `lang`: the Adaptive Cards schema wants an ISO 639 language code ("nl"), not a locale ("nl-NL"). */
+const languageOf = (locale: string): string => locale.split('-')[0]!;
+
 /** The catalogue's card labels that are plain strings: the template places them as `${$root.t.<key>}`. */
 function labels(t: Catalogue) {
   let cached = labelsByCatalogue.get(t);
@@ -560,7 +564,7 @@ export function renderChoiceCard({ title, text, choices, action, nonce, locale }
   requireNonce('choice', nonce);
   if (!action) throw new CardRenderError('choice', 'a choice card needs an action');
   return attachment('choice', {
-    locale: localeOf(locale).loc,
+    locale: languageOf(localeOf(locale).loc),
     nonce,
     action,
     title,
@@ -623,7 +627,7 @@ export function renderCatalogPage({
   const first = page.page * page.pageSize;
   const hasRows = page.rows.length > 0;
   return attachment('catalog', {
-    locale: loc,
+    locale: languageOf(loc),
     t: labels(t),
     nonce,
     reservationTypeTitle,
@@ -666,7 +670,7 @@ export function renderQuantityCard({ row, nonce, locale }: QuantityCardInput): A
   const { t, loc } = localeOf(locale);
   const [min, max] = [formatInteger(row.minimumQuantity, loc), formatInteger(row.maximumQuantity, loc)];
   return attachment('quantity', {
-    locale: loc,
+    locale: languageOf(loc),
     t: labels(t),
     nonce,
     row: rowModel(row, t, loc),
@@ -714,13 +718,12 @@ export function renderReviewCard({ quote, nonce, locale }: ReviewCardInput): Att
   const scopeChoosable = allowed.length > 1;
   const fixedScope = allowed.length === 1 ? allowed[0]!.scope : quote.scope;
   return attachment('review', {
-    locale: loc,
+    locale: languageOf(loc),
     t: labels(t),
     nonce,
     cartId: quote.cartId,
     customerName: quote.customer.companyName,
     subscriptionName: quote.subscription.friendlyName,
-    subscriptionId: quote.subscription.id,
     hasBlockers: quote.blockers.length > 0,
     blockers: quote.blockers.map((b) => ({ text: verdictText(b, t) })),
     lines: quote.lines.map((line) => lineModel(line, t, loc)),
@@ -744,44 +747,70 @@ export function renderReviewCard({ quote, nonce, locale }: ReviewCardInput): Att
 export interface ConfirmationCardInput {
   result: CheckoutResult;
   customerName: string;
+  /** Names of what the orders were bought under: subscription id → name, reseller MPN id → name. */
+  names?: OrderNames;
   locale?: string;
 }
 
-function orderModel(order: Order, t: Catalogue, locale: string) {
+export interface OrderNames {
+  subscriptions: Record<string, string>;
+  resellers: Record<string, string>;
+}
+
+const nameOf = (names: Record<string, string> | undefined, id: string) =>
+  names && Object.prototype.hasOwnProperty.call(names, id) ? names[id]! : id;
+
+/** One order as the confirmation and the history show it: what cannot be changed later, region and term in the card's language. */
+function orderModel(order: Order, t: Catalogue, locale: string, names?: OrderNames) {
   const status = t.names.orderStatus[order.status] ?? order.status;
   const created = formatDateTime(order.creationDate, locale);
   const total = formatMinor(order.totalMinor, order.currencyCode, locale);
+  const monthly = order.billingCycle === 'monthly';
+  const reseller = order.lineItems.find((l) => l.partnerIdOnRecord)?.partnerIdOnRecord ?? '';
+  const facts = [
+    { title: t.cards.status, value: status },
+    { title: t.cards.subscriptionLabel, value: nameOf(names?.subscriptions, order.subscriptionId) },
+    { title: t.cards.scope, value: t.names.scopes[order.scope] ?? order.scope },
+    ...(reseller ? [{ title: t.cards.resellerOfRecord, value: t.cards.resellerChoice(nameOf(names?.resellers, reseller), reseller) }] : []),
+    { title: t.cards.billing, value: t.names.billingCycles[order.billingCycle] ?? order.billingCycle },
+    { title: t.cards.created, value: created },
+  ];
   return {
     id: order.id,
     status,
     billingCycle: t.names.billingCycles[order.billingCycle] ?? order.billingCycle,
     created,
+    facts,
     summary: [created, status, total].join(t.cards.listSeparator),
     orderTotal: t.cards.orderTotal(total),
     lines: order.lineItems.map((l, i) => {
       const term = t.names.terms[l.termDuration] ?? l.termDuration;
+      const region = t.names.region(l.armRegionName, l.armRegionName);
       const quantity = formatInteger(l.quantity, locale);
       const separator = i < order.lineItems.length - 1 ? t.cards.orderLineSeparator : '';
+      const perMonth = monthly ? formatMinor(monthlyPayment(l.totalMinor, l.termDuration), order.currencyCode, locale) : '';
       return {
         friendlyName: l.friendlyName,
-        summary: t.cards.orderLine(l.armRegionName, term, quantity, formatMinor(l.totalMinor, order.currencyCode, locale)),
-        text: t.cards.historyLine(quantity, l.friendlyName, l.armRegionName, term) + separator,
+        summary: t.cards.orderLine(region, term, quantity, formatMinor(l.totalMinor, order.currencyCode, locale)),
+        hasMonthly: monthly,
+        monthly: perMonth ? t.cards.perMonth(perMonth) : '',
+        text: t.cards.historyLine(quantity, l.friendlyName, region, term) + separator,
       };
     }),
   };
 }
 
-export function renderConfirmationCard({ result, customerName, locale }: ConfirmationCardInput): Attachment {
+export function renderConfirmationCard({ result, customerName, names, locale }: ConfirmationCardInput): Attachment {
   const { t, loc } = localeOf(locale);
   const hasOrders = result.orders.length > 0;
   return attachment('confirmation', {
-    locale: loc,
+    locale: languageOf(loc),
     t: labels(t),
     placed: hasOrders && !result.replayed,
     replayed: result.replayed,
     nothingOrdered: !hasOrders && !result.replayed,
     customerName,
-    orders: result.orders.map((o) => orderModel(o, t, loc)),
+    orders: result.orders.map((o) => orderModel(o, t, loc, names)),
     hasErrors: result.orderErrors.length > 0,
     // The description is Partner Center's own text.
     errors: result.orderErrors.map((e) => ({ text: t.cards.orderError(e.description, e.code, e.orderGroupId) })),
@@ -815,7 +844,7 @@ export function renderOrderHistoryCard({
   const { t, loc } = localeOf(locale);
   const shown = orders.slice(0, Math.max(0, maxOrders));
   return attachment('orderHistory', {
-    locale: loc,
+    locale: languageOf(loc),
     t: labels(t),
     title,
     hasOrders: orders.length > 0,

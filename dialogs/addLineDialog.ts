@@ -2,7 +2,7 @@
 // again as it was; "back" at the list ends this dialog with "back" (the purchase asks for the subscription).
 import { WaterfallDialog } from './sdk';
 import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { PurchaseService } from '../src/purchase/purchaseService';
+import type { CartPosition, PurchaseService } from '../src/purchase/purchaseService';
 import { renderQuantityCard } from '../cards/render';
 import { AnswerPrompt, isBack, promptWithCard, type Recogniser } from './answerPrompt';
 import { ITEM_LIST_QUESTION, ItemListQuestion, type CatalogPosition, type ItemListAnswer, type ItemListOptions } from './itemListQuestion';
@@ -18,8 +18,8 @@ export interface AddLineOptions {
   catalog?: CatalogPosition;
   /** The item picked, while its quantity is asked. */
   itemId?: string;
-  /** The cart's last line id when the quantity was asked: adding is idempotent per question. */
-  askedAfterLineId?: number;
+  /** The cart when the quantity was asked: adding is idempotent per question. */
+  asked?: CartPosition;
 }
 
 /** The item list's answer when it ended without a pick ("back" or "review"), or the position of the list once a line was added. */
@@ -38,7 +38,7 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     this.addStep(this.pickItemStep.bind(this));
     this.addStep(this.askQuantityStep.bind(this));
     this.addStep(this.addToCartStep.bind(this));
-    this.dependencies = [new ItemListQuestion(service), new AnswerPrompt(QUANTITY_PROMPT, this.recogniseQuantity)];
+    this.dependencies = [new ItemListQuestion(service), new AnswerPrompt(QUANTITY_PROMPT, this.recogniseQuantity, 'quantity')];
   }
 
   getDependencies(): Dialog[] {
@@ -73,7 +73,7 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
       return step.replaceDialog(ADD_LINE_DIALOG, { ...line, itemId: undefined });
     }
     line.itemId = answer.itemId;
-    line.askedAfterLineId = this.service.lastLineId(line.cartId);
+    line.asked = this.service.cartPosition(line.cartId, answer.itemId);
     const { minimumQuantity, maximumQuantity, title } = row.value;
     return promptWithCard<QuantityData>(
       step,
@@ -89,13 +89,16 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     if (isBack(step.result)) return step.replaceDialog(ADD_LINE_DIALOG, { ...line, itemId: undefined });
     const say = sayTo(step.context);
     const quantity = step.result as number;
-    const added = await this.service.addLine(actorOf(step.context), line.cartId, line.itemId!, quantity, line.askedAfterLineId);
+    const added = await this.service.addLine(actorOf(step.context), line.cartId, line.itemId!, quantity, line.asked);
     if (!added.ok) {
       await step.context.sendActivity(say.refusalText(added.verdict));
       return step.replaceDialog(ADD_LINE_DIALOG, line);
     }
-    const { row } = added.value;
-    await step.context.sendActivity(say.lineAdded(quantity, row.title, say.regionName(row.armRegionName, row.region), say.termText(row.term)));
+    const { row, raised } = added.value;
+    const region = say.regionName(row.armRegionName, row.region);
+    await step.context.sendActivity(
+      raised ? say.lineRaised(quantity, added.value.quantity, row.title, region, say.termText(row.term)) : say.lineAdded(quantity, row.title, region, say.termText(row.term)),
+    );
     return step.endDialog({ added: true, catalog: line.catalog! } satisfies AddLineResult);
   }
 }

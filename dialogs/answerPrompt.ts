@@ -7,6 +7,7 @@ import { Prompt } from './sdk';
 import type { DialogContext, PromptOptions, PromptRecognizerResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { randomToken } from '../src/randomToken';
 import { renderChoiceCard } from '../cards/render';
+import type { QuestionName } from '../src/i18n';
 import { isCommand, turnInput, type TurnInput } from './turn';
 import { sayTo } from './messages';
 
@@ -30,6 +31,8 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
   constructor(
     dialogId: string,
     private readonly recognise: Recogniser<T, D>,
+    /** Which question this prompt waits on: what "help" explains. */
+    readonly question: QuestionName,
   ) {
     super(dialogId);
   }

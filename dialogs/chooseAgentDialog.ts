@@ -22,8 +22,8 @@ export class ChooseAgentDialog extends CancelAndHelpDialog {
     private readonly service: PurchaseService,
     private readonly actingAgentId: StatePropertyAccessor<string | undefined>,
   ) {
-    super(CHOOSE_AGENT_DIALOG);
-    this.addDialog(new AnswerPrompt(AGENT_PROMPT, recogniseChoice)).addDialog(
+    super(CHOOSE_AGENT_DIALOG, service);
+    this.addDialog(new AnswerPrompt(AGENT_PROMPT, recogniseChoice, 'agent')).addDialog(
       new WaterfallDialog<ChooseAgentOptions>(CHOOSE_AGENT_STEPS, [this.askStep.bind(this), this.chosenStep.bind(this)]),
     );
     this.initialDialogId = CHOOSE_AGENT_STEPS;

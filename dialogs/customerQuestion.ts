@@ -32,7 +32,7 @@ const recogniseCustomer: Recogniser<CustomerAnswer, ChoiceData> = async (context
 
 export class CustomerQuestion extends Question<CustomerQuestionOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(CUSTOMER_QUESTION, new AnswerPrompt(CUSTOMER_PROMPT, recogniseCustomer));
+    super(CUSTOMER_QUESTION, new AnswerPrompt(CUSTOMER_PROMPT, recogniseCustomer, 'customer'));
   }
 
   protected async ask(step: WaterfallStepContext<CustomerQuestionOptions>): Promise<DialogTurnResult> {
@@ -45,7 +45,13 @@ export class CustomerQuestion extends Question<CustomerQuestionOptions> {
       query = '';
       found = await this.service.findCustomers(actor, query);
     }
-    const candidates = found.customers.map((c) => ({ value: c.id, title: c.companyName, subtitle: `${c.domain} · ${c.country}` }));
+    // Customers nothing can be bought for are marked with the reason: refused before any other question.
+    const candidates = await Promise.all(
+      found.customers.map(async (c) => {
+        const refused = await this.service.customerStanding(actor, c);
+        return { value: c.id, title: c.companyName, subtitle: say.customerSubtitle(c.domain, c.country, refused) };
+      }),
+    );
     return promptChoice(step, CUSTOMER_PROMPT, say.askCustomer(), 'pickCustomer', candidates, say.customersFound(candidates.length, found.total, query));
   }
 

@@ -97,7 +97,7 @@ const recogniseListInput: Recogniser<ListInput, ItemListData> = async (context, 
 
 export class ItemListQuestion extends Question<ItemListOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(ITEM_LIST_QUESTION, new AnswerPrompt(ITEM_LIST_PROMPT, recogniseListInput));
+    super(ITEM_LIST_QUESTION, new AnswerPrompt(ITEM_LIST_PROMPT, recogniseListInput, 'item'));
   }
 
   protected async ask(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {

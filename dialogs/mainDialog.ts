@@ -1,13 +1,13 @@
-// Routes a conversation: buy, orders, help, choosing a demo identity. "cancel" and "help" inside a
-// purchase or a choice are those dialogs' own (cancelAndHelpDialog.ts).
+// Routes a conversation: buy, orders, help, choosing a demo identity. "cancel", "help" and "orders" inside
+// a purchase or a choice are those dialogs' own (cancelAndHelpDialog.ts).
 import { ComponentDialog, WaterfallDialog } from './sdk';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { StatePropertyAccessor } from 'botbuilder';
 import type { PurchaseService } from '../src/purchase/purchaseService';
-import { renderOrderHistoryCard } from '../cards/render';
 import { PURCHASE_DIALOG, PurchaseDialog, type PurchaseOptions } from './purchaseDialog';
 import { CHOOSE_AGENT_DIALOG, ChooseAgentDialog, type ChooseAgentOptions } from './chooseAgentDialog';
 import { sendConfirmation } from './reviewDialog';
+import { showOrderHistory } from './orderHistory';
 import { isCommand, turnIdentity, turnInput } from './turn';
 import { sayTo } from './messages';
 import { allWords, alternatives as anyOf } from '../src/i18n';
@@ -65,7 +65,7 @@ export class MainDialog extends ComponentDialog {
     if (buy) return step.beginDialog(PURCHASE_DIALOG, { customerQuery: buy[1], agentId: actor.agent.id } satisfies PurchaseOptions);
     const orders = ordersPattern.exec(text);
     if (orders) {
-      await this.showOrders(step.context, orders[1]);
+      await showOrderHistory(step.context, this.service, orders[1]);
       return step.endDialog();
     }
     await step.context.sendActivity(greetingPattern.test(text) ? say.welcome(actor.agent.displayName) : say.notUnderstoodTopLevel());
@@ -84,33 +84,10 @@ export class MainDialog extends ComponentDialog {
     const bought = submit.action === 'buy' && cartId && actor ? await this.service.ordersForCart(actor, cartId) : undefined;
     if (bought?.ok) {
       const customer = await this.service.customer(actor!, bought.value.orders[0]?.customerId ?? '').catch(() => undefined);
-      await sendConfirmation(step.context, bought.value, customer?.companyName ?? '');
+      await sendConfirmation(step.context, bought.value, customer?.companyName ?? '', await this.service.orderNames(actor!, bought.value.orders));
     } else {
       await step.context.sendActivity(say.usedCard());
     }
     return step.endDialog();
-  }
-
-  private async showOrders(context: TurnContext, customerQuery?: string): Promise<void> {
-    const say = sayTo(context);
-    const { actor } = turnIdentity(context);
-    let customer: { id: string; companyName: string } | undefined;
-    if (customerQuery) {
-      const found = await this.service.findCustomers(actor!, customerQuery.trim());
-      if (found.total !== 1) {
-        await context.sendActivity(found.total === 0 ? say.noCustomerMatches(customerQuery) : say.severalCustomersForOrders(found.total, customerQuery));
-        if (found.total === 0) return;
-      } else customer = found.customers[0];
-    }
-    const history = await this.service.orderHistory(actor!, customer?.id);
-    if (!history.ok) {
-      await context.sendActivity(say.refusalText(history.verdict));
-      return;
-    }
-    await context.sendActivity({
-      attachments: [
-        renderOrderHistoryCard({ orders: history.value.orders, customerNames: history.value.customerNames, title: say.orderHistoryTitle(customer?.companyName), locale: say.locale }),
-      ],
-    });
   }
 }

@@ -47,11 +47,14 @@ function sayWith(t: Catalogue) {
     severalCustomersForOrders: (n: number, query: string): string => t.say.severalCustomersForOrders(n, escapeMarkdown(truncate(query, 100))),
     /** The catalogue's locale: what the cards are rendered in. */
     locale: t.locale,
-    /** A refusal always says what was refused, which rule, and what to do, in the catalogue's language. */
+    /** A refusal always says what was refused and what to do, in the catalogue's language. */
     refusalText: (v: Refusal): string => {
       const { message, fix } = verdictWording(t, v.text ? { ...v, text: escapedForMessage(v.text) } : v);
-      return t.say.refusal(message, fix, v.code, v.partnerCenterCode);
+      return t.say.refusal(message, fix, v.partnerCenterCode);
     },
+    /** A customer in the list: domain and country, and why nothing can be bought for it, if so (a card: not escaped here). */
+    customerSubtitle: (domain: string, country: string, refused?: Refusal): string =>
+      [domain, country, refused ? `⛔ ${verdictWording(t, refused).message}` : undefined].filter(Boolean).join(' · '),
     // The query is cut: pasted text echoed whole could make the reply larger than a Teams message may be.
     noCustomerMatches: (query: string): string => t.say.noCustomerMatches(escapeMarkdown(truncate(query, 100))),
     segmentTitle: (s: Segment): string => t.names.segments[s],

@@ -48,10 +48,10 @@ type PurchaseStep = WaterfallStepContext<Purchase>;
 
 export class PurchaseDialog extends CancelAndHelpDialog {
   constructor(private readonly service: PurchaseService) {
-    super(PURCHASE_DIALOG);
+    super(PURCHASE_DIALOG, service);
     this.addDialog(new CustomerQuestion(service))
       .addDialog(new SegmentQuestion(service))
-      .addDialog(new AnswerPrompt(RESERVATION_TYPE_PROMPT, recogniseChoice))
+      .addDialog(new AnswerPrompt(RESERVATION_TYPE_PROMPT, recogniseChoice, 'reservationType'))
       .addDialog(new SubscriptionQuestion(service))
       .addDialog(new AddLineDialog(service))
       .addDialog(new ReviewDialog(service))

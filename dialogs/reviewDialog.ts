@@ -9,7 +9,7 @@ import type { PurchaseService, ReviewChanges } from '../src/purchase/purchaseSer
 import type { CheckoutResult } from '../src/purchase/types';
 import { BillingCycle, Scope } from '../src/domain/types';
 import { allWords, alternatives } from '../src/i18n';
-import { renderConfirmationCard, renderReviewCard } from '../cards/render';
+import { renderConfirmationCard, renderReviewCard, type OrderNames } from '../cards/render';
 import { AnswerPrompt, BACK, isBack, matchChoice, promptChoice, promptWithCard, recogniseChoice, type Recogniser } from './answerPrompt';
 import { actorOf, markOrdersConfirmed } from './turn';
 import { sayTo } from './messages';
@@ -23,6 +23,8 @@ export interface ReviewOptions {
   customerId: string;
   /** Ask "add another item, or review the cart?" first (after a line was added; "back" at the review). */
   askNext: boolean;
+  /** The reseller the agent chose or kept on the review (a card's input, or typed): what a typed "buy" confirms (R9). */
+  resellerConfirmed?: string;
 }
 
 /** The review ended for another item ("add another", "add item"); "back" at the first question ends it with BACK. */
@@ -38,7 +40,7 @@ type ReviewAnswer =
   | { kind: 'remove'; lineId: number };
 
 export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
-  private readonly dependencies = [new AnswerPrompt(NEXT_PROMPT, recogniseChoice), new AnswerPrompt(REVIEW_PROMPT, recogniseReview)];
+  private readonly dependencies = [new AnswerPrompt(NEXT_PROMPT, recogniseChoice, 'next'), new AnswerPrompt(REVIEW_PROMPT, recogniseReview, 'review')];
 
   constructor(private readonly service: PurchaseService) {
     super(REVIEW_DIALOG);
@@ -63,6 +65,8 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
   private async reviewStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
     if (isBack(step.result)) return step.endDialog(BACK);
     if (step.result === ADD_ANOTHER) return step.endDialog(ADD_ANOTHER);
+    // Asked again ("help", "orders"), this question is the review, not "add another or review?".
+    step.options.askNext = false;
     const say = sayTo(step.context);
     const quote = await this.service.quote(actorOf(step.context), step.options.cartId);
     if (!quote.ok) {
@@ -96,13 +100,15 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     }
     const applied = await this.service.applyReview(actor, review.cartId, answer.changes);
     for (const refusal of applied.refusals) await step.context.sendActivity(say.refusalText(refusal));
+    const named = answer.changes.resellerMpnId;
+    if (named !== undefined && !applied.refusals.some((r) => r.code === 'R9_RESELLER')) review.resellerConfirmed = named ?? undefined;
     if (answer.kind === 'update' || applied.changed || applied.refusals.length) {
       // Never buy a total the agent has not seen: any change shows the review again before Buy.
       if (answer.kind === 'buy' && applied.changed) await step.context.sendActivity(say.reviewChangedBeforeBuy());
       else if (!applied.refusals.length) await step.context.sendActivity(say.reviewUpdated());
       return reviewAgain();
     }
-    const result = await this.service.checkout(actor, review.cartId);
+    const result = await this.service.checkout(actor, review.cartId, review.resellerConfirmed);
     if (!result.ok) {
       await step.context.sendActivity(say.refusalText(result.verdict));
       // Not confirmed either way (R15): no Buy to click again; the order history will tell.
@@ -115,19 +121,20 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     // Marked first: if anything fails from here on, the turn's error message still names the orders.
     markOrdersConfirmed(step.context, result.orders.map((o) => o.id));
     const customer = await this.service.customer(actorOf(step.context), step.options.customerId);
-    await sendConfirmation(step.context, result, customer.companyName);
+    await sendConfirmation(step.context, result, customer.companyName, await this.service.orderNames(actorOf(step.context), result.orders));
     return step.endDialog(result.orders.map((o) => o.id));
   }
 }
 
 /** The orders a checkout placed (or had placed before: a Buy clicked again), on the confirmation card. */
-export async function sendConfirmation(context: TurnContext, result: CheckoutResult, customerName: string): Promise<void> {
+export async function sendConfirmation(context: TurnContext, result: CheckoutResult, customerName: string, names: OrderNames): Promise<void> {
   const say = sayTo(context);
+  // A new order is said by the card's heading alone; a replayed cart is told so above it.
   const text = [
-    result.replayed ? say.alreadyBought() : say.orderPlaced(),
+    result.replayed ? say.alreadyBought() : undefined,
     result.failures?.length ? say.checkoutRecovered(result.failures, result.attempts ?? 1, result.foundByLookup ?? false) : undefined,
   ].filter(Boolean).join('\n\n');
-  await context.sendActivity({ text, attachments: [renderConfirmationCard({ result, customerName, locale: say.locale })] });
+  await context.sendActivity({ text, attachments: [renderConfirmationCard({ result, customerName, names, locale: say.locale })] });
 }
 
 /** The review card's own inputs; qty_<line> and billing_<line> are read separately. */
@@ -167,7 +174,8 @@ function reviewChangesFromCard(submit: Record<string, unknown>, parsed: z.infer<
     quantities,
     billingCycles,
     ...(parsed.scope ? { scope: parsed.scope } : {}),
-    ...(parsed.reseller ? { resellerMpnId: parsed.reseller } : {}),
+    // Sent empty when the agent cleared it: an empty reseller never buys (R9).
+    ...(parsed.reseller !== undefined ? { resellerMpnId: parsed.reseller } : {}),
   };
 }
 

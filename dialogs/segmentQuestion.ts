@@ -18,13 +18,14 @@ export interface SegmentQuestionOptions {
 
 export class SegmentQuestion extends Question<SegmentQuestionOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(SEGMENT_QUESTION, new AnswerPrompt(SEGMENT_PROMPT, recogniseChoice));
+    super(SEGMENT_QUESTION, new AnswerPrompt(SEGMENT_PROMPT, recogniseChoice, 'segment'));
   }
 
   protected async ask(step: WaterfallStepContext<SegmentQuestionOptions>): Promise<DialogTurnResult> {
     const say = sayTo(step.context);
     const customer = await this.service.customer(actorOf(step.context), step.options.customerId);
-    const choices = this.service.segmentChoices(customer).map(({ segment }) => ({
+    // Only the segments the customer is qualified for: Partner Center shows no other catalog to it.
+    const choices = this.service.segmentChoices(customer).filter((c) => c.qualified).map(({ segment }) => ({
       value: segment,
       title: say.segmentTitle(segment),
       synonyms: catalogues.map((c) => c.names.segments[segment]),

@@ -28,7 +28,7 @@ export interface ChosenSubscription {
 
 export class SubscriptionQuestion extends Question<SubscriptionQuestionOptions> {
   constructor(private readonly service: PurchaseService) {
-    super(SUBSCRIPTION_QUESTION, new AnswerPrompt(SUBSCRIPTION_PROMPT, recogniseChoice));
+    super(SUBSCRIPTION_QUESTION, new AnswerPrompt(SUBSCRIPTION_PROMPT, recogniseChoice, 'subscription'));
   }
 
   protected async ask(step: WaterfallStepContext<SubscriptionQuestionOptions>): Promise<DialogTurnResult> {
@@ -67,7 +67,7 @@ export class SubscriptionQuestion extends Question<SubscriptionQuestionOptions> 
       await step.context.sendActivity(say.refusalText(chosen.verdict));
       return addPlan ? step.cancelAllDialogs() : step.replaceDialog(SUBSCRIPTION_QUESTION, step.options);
     }
-    await step.context.sendActivity(addPlan ? say.azurePlanAdded(chosen.value) : say.subscriptionChosen(chosen.value));
+    await step.context.sendActivity(addPlan ? say.azurePlanAdded() : say.subscriptionChosen(chosen.value));
     const openCart = this.service.openCart(actor, customer, segment, reservationType, chosen.value, cartId);
     return step.endDialog({ subscriptionId: chosen.value.id, cartId: openCart } satisfies ChosenSubscription);
   }

@@ -358,6 +358,7 @@ export interface RuleTextParams {
   // R9: reseller
   resellerOnlyIndirect: None;
   resellerRequired: None;
+  resellerNotConfirmed: { name: string; mpnId: string };
   resellerUnknown: { mpnId: string };
   resellerFixedWarning: None;
   resellerFixedNote: None;
@@ -370,6 +371,7 @@ export interface RuleTextParams {
   // R12: quantity
   quantityInvalid: { shown: string; min: number; max: number };
   quantityOutOfRange: { quantity: number; min: number; max: number };
+  quantityOverCartMaximum: { item: string; inCart: number; max: number };
   cartEmpty: None;
   // R13: term
   termFixedNote: None;

@@ -6,6 +6,7 @@
 // (cards/format.ts); names of customers, subscriptions and catalog items arrive as data.
 import type { Agent, BillingCycle, GatewayFailure, Order, Partner, Role, Scope, Segment, Subscription, SubscriptionStatus, TermDuration } from '../domain/types';
 import { unavailableMarkets } from '../rules/markets';
+import catalogReference from '../data/catalog-reference.json';
 import type { RuleText } from '../domain/types';
 import { wordRuleText, type RuleTexts } from './ruleTexts';
 
@@ -40,6 +41,8 @@ const inactiveList = (inactive: { name: string; status: SubscriptionStatus }[]) 
   inactive.length ? ` (${inactive.map((s) => `"${s.name}" is ${subscriptionStatus[s.status]}`).join(', ')})` : '';
 
 /** A whole number as en-US writes it: 1,000. */
+const englishRegions: Record<string, string> = Object.fromEntries(catalogReference.regions.map((r) => [r.armName, r.displayName]));
+
 const integers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const int = (n: number) => integers.format(n);
 
@@ -149,6 +152,10 @@ const rules: RuleTexts = {
     message: 'Choose the reseller (partner of record) for this purchase.',
     fix: 'Pick the indirect reseller on the review card. It cannot be changed after purchase.',
   }),
+  resellerNotConfirmed: ({ name, mpnId }) => ({
+    message: `Confirm the reseller (partner of record) of this purchase: ${name} (${mpnId}). It cannot be changed after purchase.`,
+    fix: `Click Buy on the review card with this reseller chosen, or type "reseller ${mpnId}" and then "buy".`,
+  }),
   resellerUnknown: ({ mpnId }) => ({ message: `MPN ID ${mpnId} is not one of your indirect resellers.`, fix: 'Pick one of your resellers from the list.' }),
   resellerFixedWarning: () => ({ message: 'The partner of record cannot be changed after purchase (only by cancelling and buying again).' }),
   resellerFixedNote: () => ({
@@ -164,12 +171,16 @@ const rules: RuleTexts = {
       'Prices include taxes (partner located in Brazil). Software costs (Windows, SQL Server licences, SUSE and others) are not included in reservation prices.',
   }),
   quantityInvalid: ({ shown, min, max }) => ({
-    message: `"${shown}" is not a valid quantity: enter ${allowedQuantity(min, max)}.`,
+    message: `"${shown}" is not a valid quantity.`,
     fix: `Enter ${allowedQuantity(min, max)}.`,
   }),
   quantityOutOfRange: ({ quantity, min, max }) => ({
-    message: `${quantity} is outside the allowed range: enter ${allowedQuantity(min, max)}.`,
+    message: `${quantity} is outside the allowed range.`,
     fix: `Enter ${allowedQuantity(min, max)}.`,
+  }),
+  quantityOverCartMaximum: ({ item, inCart, max }) => ({
+    message: `The cart already holds ${int(inCart)} × ${item}, and one order takes at most ${int(max)} of it.`,
+    fix: inCart < max ? `Add at most ${int(max - inCart)} more, or change the quantity on the review.` : 'Change the quantity on the review instead.',
   }),
   cartEmpty: () => ({ message: 'The cart is empty.', fix: 'Add an item before buying.' }),
   termFixedNote: () => ({ message: 'Region, size, quantity and term cannot be changed after purchase, except by an exchange.' }),
@@ -388,7 +399,8 @@ export const enUS = {
     /** A reservation type's title: Partner Center's own (English) title. */
     reservationType: (_key: string, title: string): string => title,
     /** A region's display name: the catalog's own (English) display name. */
-    region: (_armName: string, displayName: string): string => displayName,
+    /** Partner Center's display name; from an ARM name alone (an order line), the reference list's. */
+    region: (armName: string, displayName: string): string => (displayName !== armName ? displayName : (englishRegions[armName] ?? armName)),
     /** A market of the unavailable-markets list, by country code. */
     market,
     /** Partner Center's failures during a checkout, in a few words. */
@@ -400,8 +412,9 @@ export const enUS = {
 
   /** What the dialogs say. */
   say: {
-    refusal: (message: string, fix: string | undefined, code: string, partnerCenterCode?: string) =>
-      [`⛔ ${message}`, fix ? `What to do: ${fix}` : undefined, `(rule ${code}${partnerCenterCode ? `, Partner Center ${partnerCenterCode}` : ''})`]
+    /** What was refused and what to do; Partner Center's error code in small print where there is one, never our rule ids. */
+    refusal: (message: string, fix: string | undefined, partnerCenterCode?: string) =>
+      [`⛔ ${message}`, fix ? `What to do: ${fix}` : undefined, partnerCenterCode ? `_Partner Center error ${partnerCenterCode}_` : undefined]
         .filter(Boolean)
         .join('\n\n'),
     staleCard: () => 'That card belongs to an earlier step and is no longer active. Use the latest card, or type your answer.',
@@ -415,6 +428,22 @@ export const enUS = {
         '**orders** (or "orders <customer>"): the order history, newest first.',
         'At any step: **back** goes one question back, **cancel** stops without buying, **help** shows this.',
         'Every question accepts typing as well as clicking: a number from a list, a name, "3 years", "west europe".',
+      ].join('\n\n'),
+    /** "help" at a question: what it needs, then the words that work at every question; the question is asked again below. */
+    questionHelp: (question: QuestionName) =>
+      [
+        {
+          agent: 'Choose who you act as in this demo: click an agent, or type their number or first name.',
+          customer: 'Choose the customer the reservations are for: click one, type its number, or type part of its name or domain to search (e.g. "contoso").',
+          segment: "Choose the customer's segment: it decides the catalog and its prices. Only the segments the customer is qualified for are offered.",
+          reservationType: 'Choose what to reserve (virtual machines, SQL Database, …): click it, or type its number or name (e.g. "virtual machines").',
+          subscription: "Choose the customer's Azure subscription the reservation is tied to and billed under: click it, or type its number or name.",
+          item: 'Pick an item with its button or its number; narrow the list by typing (e.g. "D4s v5 west europe 3 years"), "next" and "previous" page, "clear" removes the filters.',
+          quantity: 'Type how many instances the reservation should cover: a whole number in the range shown.',
+          next: 'Add another item to the cart, or review the cart to buy it.',
+          review: 'Check the order, then click **Buy**. Change quantities, billing, scope or reseller on the card, or type e.g. "quantity 1 3", "monthly 1", "remove 2".',
+        }[question],
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
       ].join('\n\n'),
     notUnderstoodTopLevel: () => 'I did not catch that. Type **buy**, **orders** or **help**.',
     cancelled: () => 'Cancelled. Nothing was bought.',
@@ -439,17 +468,19 @@ export const enUS = {
     askSegment: () => 'Which segment?',
     askReservationType: () => 'Which type of reservation?',
     askSubscription: (customer: string) => `Which of ${customer}'s Azure subscriptions should the reservation be tied to?`,
-    subscriptionSubtitle: (s: Subscription) => `${s.kind === 'azurePlan' ? 'Azure plan' : `Azure subscription (${s.offerId})`} · ${s.id}`,
+    subscriptionSubtitle: (s: Subscription) => (s.kind === 'azurePlan' ? 'Azure plan' : `Azure subscription (${s.offerId})`),
     offerAzurePlan: (customer: string) => `Do you want to add an Azure plan for ${customer} now, and buy against it?`,
     yes: () => 'Yes, add an Azure plan',
     no: () => 'No',
-    azurePlanAdded: (s: Subscription) => `Added the Azure plan (${s.id}) and registered it for reservations.`,
+    azurePlanAdded: () => 'Added an Azure plan and registered it for reservations.',
     nothingBought: () => 'Nothing was bought. Type **buy** to start again.',
-    subscriptionChosen: (s: Subscription) => `Subscription: **${s.friendlyName}** (${s.id}).`,
+    subscriptionChosen: (s: Subscription) => `Subscription: **${s.friendlyName}**.`,
     askItem: () => 'Pick an item, or filter by typing, e.g. "D4s v5 west europe 3 years". "next" and "previous" page through the results.',
     askQuantity: (title: string, min: number, max: number) =>
       `How many ${title}? (number of running instances the reservation discounts, ${int(min)}–${int(max)})`,
     lineAdded: (quantity: number, title: string, region: string, term: string) => `Added to the cart: ${int(quantity)} × ${title}, ${region}, ${term}.`,
+    lineRaised: (added: number, total: number, title: string, region: string, term: string) =>
+      `Added ${int(added)} more × ${title}, ${region}, ${term}: the cart now holds ${int(total)} of it, on one line.`,
     askNext: () => 'Add another item, or review the cart?',
     addAnother: () => 'Add another item',
     reviewCart: () => 'Review the cart',
@@ -458,7 +489,6 @@ export const enUS = {
     reviewUpdated: () => 'Updated.',
     reviewNotUnderstood: () =>
       'I did not understand that change. Examples: "quantity 2 5", "monthly 1", "scope single", "reseller 1", "remove 2", "buy".',
-    orderPlaced: () => 'Done. The order is placed.',
     alreadyBought: () => 'This cart was already bought: here are its orders. Nothing new was ordered.',
     noOrdersFor: (name: string) => `${name} has no orders yet.`,
     orderHistoryTitle: (name?: string) => (name ? `Order history: ${name}` : 'Order history: all customers'),
@@ -580,6 +610,9 @@ export const enUS = {
     orderNumber: 'Order number',
     status: 'Status',
     created: 'Created',
+    subscriptionLabel: 'Subscription',
+    resellerOfRecord: 'Reseller',
+    portalLink: 'Azure portal',
     orderLine: (region: string, term: string, quantity: string, total: string) => `${region} · ${term} · quantity ${quantity} · ${total}`,
     orderTotal: (total: string) => `Order total: ${total}`,
     someNotOrdered: 'Some items could not be ordered:',
@@ -596,6 +629,9 @@ export const enUS = {
 };
 
 export type StorageFaultKind = 'busy' | 'readonly' | 'full' | 'io';
+
+/** The questions of a conversation, each with its own help. */
+export type QuestionName = 'agent' | 'customer' | 'segment' | 'reservationType' | 'subscription' | 'item' | 'quantity' | 'next' | 'review';
 
 
 /** The shape every catalogue has: nl-NL.ts must define every key en-US defines, with the same types. */

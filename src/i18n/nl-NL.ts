@@ -178,6 +178,10 @@ const rules: RuleTexts = {
     message: 'Kies de wederverkoper (Partner of Record) voor deze aankoop.',
     fix: 'Kies de indirecte wederverkoper op de controlekaart. Deze kan na de aankoop niet meer worden gewijzigd.',
   }),
+  resellerNotConfirmed: ({ name, mpnId }) => ({
+    message: `Bevestig de wederverkoper (Partner of Record) van deze aankoop: ${name} (${mpnId}). Deze kan na de aankoop niet meer worden gewijzigd.`,
+    fix: `Klik op Kopen op de controlekaart met deze wederverkoper gekozen, of typ "wederverkoper ${mpnId}" en daarna "kopen".`,
+  }),
   resellerUnknown: ({ mpnId }) => ({ message: `MPN-id ${mpnId} is niet een van uw indirecte wederverkopers.`, fix: 'Kies een van uw wederverkopers uit de lijst.' }),
   resellerFixedWarning: () => ({ message: 'De Partner of Record kan na de aankoop niet meer worden gewijzigd (alleen door te annuleren en opnieuw te kopen).' }),
   resellerFixedNote: () => ({
@@ -196,12 +200,16 @@ const rules: RuleTexts = {
       'Prijzen zijn inclusief belastingen (partner gevestigd in Brazilië). Softwarekosten (Windows, SQL Server-licenties, SUSE en andere) zijn niet inbegrepen in de reserveringsprijzen.',
   }),
   quantityInvalid: ({ shown, min, max }) => ({
-    message: `"${shown}" is geen geldig aantal: voer ${allowedQuantity(min, max)} in.`,
+    message: `"${shown}" is geen geldig aantal.`,
     fix: `Voer ${allowedQuantity(min, max)} in.`,
   }),
   quantityOutOfRange: ({ quantity, min, max }) => ({
-    message: `${quantity} valt buiten de toegestane waarden: voer ${allowedQuantity(min, max)} in.`,
+    message: `${quantity} valt buiten de toegestane waarden.`,
     fix: `Voer ${allowedQuantity(min, max)} in.`,
+  }),
+  quantityOverCartMaximum: ({ item, inCart, max }) => ({
+    message: `De winkelwagen bevat al ${int(inCart)} × ${item}, en één order bevat er hoogstens ${int(max)}.`,
+    fix: inCart < max ? `Voeg er hoogstens ${int(max - inCart)} aan toe, of wijzig het aantal bij het controleren.` : 'Wijzig in plaats daarvan het aantal bij het controleren.',
   }),
   cartEmpty: () => ({ message: 'De winkelwagen is leeg.', fix: 'Voeg een item toe voordat u koopt.' }),
   termFixedNote: () => ({ message: 'Regio, grootte, aantal en looptijd kunnen na de aankoop niet meer worden gewijzigd, behalve door een omruiling.' }),
@@ -420,8 +428,8 @@ export const nlNL: Catalogue = {
   },
 
   say: {
-    refusal: (message, fix, code, partnerCenterCode) =>
-      [`⛔ ${message}`, fix ? `Wat te doen: ${fix}` : undefined, `(regel ${code}${partnerCenterCode ? `, Partner Center ${partnerCenterCode}` : ''})`]
+    refusal: (message, fix, partnerCenterCode) =>
+      [`⛔ ${message}`, fix ? `Wat te doen: ${fix}` : undefined, partnerCenterCode ? `_Partner Center-foutcode ${partnerCenterCode}_` : undefined]
         .filter(Boolean)
         .join('\n\n'),
     staleCard: () => 'Die kaart hoort bij een eerdere stap en is niet meer actief. Gebruik de nieuwste kaart of typ uw antwoord.',
@@ -435,6 +443,21 @@ export const nlNL: Catalogue = {
         '**orders** (of "orders <klant>"): de ordergeschiedenis, nieuwste eerst.',
         'Bij elke stap: **terug** gaat één vraag terug, **annuleren** stopt zonder te kopen, **help** toont deze uitleg.',
         'Elke vraag kunt u beantwoorden door te typen of te klikken: een nummer uit een lijst, een naam, "3 jaar", "west-europa".',
+      ].join('\n\n'),
+    questionHelp: (question) =>
+      [
+        {
+          agent: 'Kies namens wie u in deze demo optreedt: klik op een agent, of typ het nummer of de voornaam.',
+          customer: 'Kies de klant voor wie de reserveringen zijn: klik erop, typ het nummer, of typ een deel van de naam of het domein om te zoeken (bijv. "contoso").',
+          segment: 'Kies het segment van de klant: dat bepaalt de catalogus en de prijzen. Alleen de segmenten waarvoor de klant gekwalificeerd is, worden aangeboden.',
+          reservationType: 'Kies wat u wilt reserveren (virtuele machines, SQL Database, …): klik erop, of typ het nummer of de naam (bijv. "virtuele machines").',
+          subscription: 'Kies het Azure-abonnement van de klant waaraan de reservering wordt gekoppeld en waarop wordt gefactureerd: klik erop, of typ het nummer of de naam.',
+          item: 'Kies een item met de knop of het nummer; verfijn de lijst door te typen (bijv. "D4s v5 west-europa 3 jaar"), "volgende" en "vorige" bladeren, "wissen" verwijdert de filters.',
+          quantity: 'Typ hoeveel instanties de reservering moet dekken: een geheel getal binnen het getoonde bereik.',
+          next: 'Voeg nog een item toe aan de winkelwagen, of controleer de winkelwagen om te kopen.',
+          review: 'Controleer de bestelling en klik op **Kopen**. Wijzig aantallen, facturering, bereik of wederverkoper op de kaart, of typ bijv. "aantal 1 3", "maandelijks 1", "verwijder 2".',
+        }[question],
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
       ].join('\n\n'),
     notUnderstoodTopLevel: () => 'Dat begreep ik niet. Typ **kopen**, **orders** of **help**.',
     cancelled: () => 'Geannuleerd. Er is niets gekocht.',
@@ -458,17 +481,19 @@ export const nlNL: Catalogue = {
     askSegment: () => 'Welk segment?',
     askReservationType: () => 'Welk type reservering?',
     askSubscription: (customer) => `Aan welk Azure-abonnement van ${customer} moet de reservering worden gekoppeld?`,
-    subscriptionSubtitle: (s) => `${s.kind === 'azurePlan' ? 'Azure-plan' : `Azure-abonnement (${s.offerId})`} · ${s.id}`,
+    subscriptionSubtitle: (s) => (s.kind === 'azurePlan' ? 'Azure-plan' : `Azure-abonnement (${s.offerId})`),
     offerAzurePlan: (customer) => `Wilt u nu een Azure-plan toevoegen voor ${customer} en daarop kopen?`,
     yes: () => 'Ja, een Azure-plan toevoegen',
     no: () => 'Nee',
-    azurePlanAdded: (s) => `Het Azure-plan (${s.id}) is toegevoegd en geregistreerd voor reserveringen.`,
+    azurePlanAdded: () => 'Er is een Azure-plan toegevoegd en geregistreerd voor reserveringen.',
     nothingBought: () => 'Er is niets gekocht. Typ **kopen** om opnieuw te beginnen.',
-    subscriptionChosen: (s) => `Abonnement: **${s.friendlyName}** (${s.id}).`,
+    subscriptionChosen: (s) => `Abonnement: **${s.friendlyName}**.`,
     askItem: () =>
       'Kies een item, of filter door te typen, bijvoorbeeld "D4s v5 west-europa 3 jaar". Met "volgende" en "vorige" bladert u door de resultaten.',
     askQuantity: (title, min, max) => `Hoeveel ${title}? (het aantal actieve instanties waarop de reservering korting geeft, ${int(min)}–${int(max)})`,
     lineAdded: (quantity, title, region, term) => `Toegevoegd aan de winkelwagen: ${int(quantity)} × ${title}, ${region}, ${term}.`,
+    lineRaised: (added, total, title, region, term) =>
+      `Nog ${int(added)} × ${title}, ${region}, ${term} toegevoegd: de winkelwagen bevat er nu ${int(total)}, op één regel.`,
     askNext: () => 'Nog een item toevoegen, of de winkelwagen controleren?',
     addAnother: () => 'Nog een item toevoegen',
     reviewCart: () => 'Winkelwagen controleren',
@@ -477,7 +502,6 @@ export const nlNL: Catalogue = {
     reviewUpdated: () => 'Bijgewerkt.',
     reviewNotUnderstood: () =>
       'Die wijziging begreep ik niet. Voorbeelden: "aantal 2 5", "maandelijks 1", "bereik enkel", "wederverkoper 1", "verwijder 2", "kopen".',
-    orderPlaced: () => 'Gereed. De order is geplaatst.',
     alreadyBought: () => 'Deze winkelwagen is al gekocht: hier zijn de orders. Er is niets nieuws besteld.',
     noOrdersFor: (name) => `${name} heeft nog geen orders.`,
     orderHistoryTitle: (name) => (name ? `Ordergeschiedenis: ${name}` : 'Ordergeschiedenis: alle klanten'),
@@ -581,6 +605,9 @@ export const nlNL: Catalogue = {
     alreadyBought: 'Deze winkelwagen is al gekocht — er is niets nieuws besteld',
     nothingOrdered: 'Er is geen order geplaatst',
     orderNumber: 'Ordernummer',
+    subscriptionLabel: 'Abonnement',
+    resellerOfRecord: 'Wederverkoper',
+    portalLink: 'Azure Portal',
     status: 'Status',
     created: 'Gemaakt',
     orderLine: (region, term, quantity, total) => `${region} · ${term} · aantal ${quantity} · ${total}`,

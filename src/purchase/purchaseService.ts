@@ -25,6 +25,7 @@ import {
   checkHasActiveSubscription,
   checkRole,
   checkSegment,
+  checkSubscriptionAccess,
   checkSubscriptionOffer,
   usableSubscriptions,
 } from '../rules/eligibility';
@@ -32,6 +33,7 @@ import {
   checkBillingCycle,
   checkNotResubmitted,
   checkQuantity,
+  checkQuantityWithCart,
   checkReseller,
   checkScope,
   defaultScope,
@@ -64,6 +66,12 @@ export interface Actor {
   agent: Agent;
   partner: Partner;
   conversationId: string;
+}
+
+/** The cart when a quantity was asked (PurchaseService.cartPosition). */
+export interface CartPosition {
+  lastLineId: number;
+  inCart: number;
 }
 
 export interface ReviewChanges {
@@ -117,7 +125,9 @@ export class PurchaseService {
   /** Tenant isolation, R4 and R6 (agreement confirmed) for the chosen customer. */
   async selectCustomer(actor: Actor, customerId: string): Promise<Outcome<Customer>> {
     const customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
-    return this.refuseAndAudit(actor, 'customer.select', customerVerdicts(customer, actor.partner.id), { customerId }, customer!);
+    const verdicts = customerVerdicts(customer, actor.partner.id);
+    const standing = !firstRefusal(verdicts) && customer ? await this.customerStanding(actor, customer) : undefined;
+    return this.refuseAndAudit(actor, 'customer.select', standing ? [...verdicts, standing] : verdicts, { customerId }, customer!);
   }
 
   /** One of the agent's own customers, already chosen (and checked) earlier in the conversation. */
@@ -143,15 +153,37 @@ export class PurchaseService {
     return this.partnerCenter.getReservationTypes();
   }
 
-  /** The subscriptions a reservation may be tied to, or why there are none (R5, R6). */
+  /** The subscriptions a reservation may be tied to by this agent, or why there are none (R5, R6, R3). */
   async subscriptionChoices(actor: Actor, customer: Customer): Promise<Outcome<Subscription[]>> {
+    const { usable, verdicts } = await this.usableSubscriptions(actor, customer);
+    return this.refuseAndAudit(actor, 'subscription.list', verdicts, { customerId: customer.id }, usable);
+  }
+
+  /** The customer's subscriptions this agent may buy on (R5, R6, R3), and the verdicts that say why there are none. */
+  private async usableSubscriptions(actor: Actor, customer: Customer): Promise<{ usable: Subscription[]; verdicts: Verdict[] }> {
     const all = await this.partnerCenter.getSubscriptions(customer.id);
-    const usable = usableSubscriptions(customer, all);
-    const verdicts: Verdict[] = [checkHasActiveSubscription(customer, usable.length ? usable : all)];
-    if (usable.length === 0 && all.some((s) => s.status === 'active')) {
+    const offered = usableSubscriptions(customer, all);
+    const accessible = this.store.directory.accessibleSubscriptionIds(actor.agent.id);
+    const usable = offered.filter((s) => checkSubscriptionAccess(actor.agent, s, accessible).ok);
+    const verdicts: Verdict[] = [checkHasActiveSubscription(customer, offered.length ? offered : all)];
+    if (offered.length === 0 && all.some((s) => s.status === 'active')) {
       verdicts.push(checkSubscriptionOffer(customer, all.find((s) => s.status === 'active')!));
     }
-    return this.refuseAndAudit(actor, 'subscription.list', verdicts, { customerId: customer.id }, usable);
+    if (offered.length > 0 && usable.length === 0) verdicts.push(checkSubscriptionAccess(actor.agent, offered[0]!, accessible));
+    return { usable, verdicts };
+  }
+
+  /**
+   * Why nothing can be bought for a customer, known before any question about it: tenant isolation, R4,
+   * R6, and no subscription this agent may use (R5, R6, R3) unless an Azure plan can be added. The
+   * customer list marks such customers; choosing one is refused at once.
+   */
+  async customerStanding(actor: Actor, customer: Customer): Promise<Refusal | undefined> {
+    const refused = firstRefusal(customerVerdicts(customer, actor.partner.id));
+    if (refused) return refused;
+    const { verdicts } = await this.usableSubscriptions(actor, customer);
+    const none = firstRefusal(verdicts);
+    return none && (none.code === 'R3_SUBSCRIPTION_ACCESS' || !checkCanAddAzurePlan(customer).ok) ? none : undefined;
   }
 
   /** R5, R6 and R3 for one subscription, which must belong to the customer; registers it when needed. */
@@ -323,42 +355,53 @@ export class PurchaseService {
 
   /**
    * R12 and R13 for a new line; billing starts one-time (the agent may choose monthly on review, R10).
-   * `askedAfterLineId` (the cart's last line id when the quantity was asked) makes the add idempotent: a
-   * turn retried after a storage fault finds the line its first try added, and sets it instead of adding another.
-   * Gives the line's id and the item as a catalog row (what the agent is told was added).
+   * An item the cart holds already is added to its line, within the SKU's maximum for the whole cart (R12).
+   * `asked` (the cart as it was when the quantity was asked: its last line id and this item's quantity)
+   * makes the add idempotent: a turn retried after a storage fault finds the line its first try added or
+   * raised, and sets it to the same quantity instead of adding again.
+   * Gives the line's id, its quantity now, whether it was there before, and the item as a catalog row.
    */
   async addLine(
     actor: Actor,
     cartId: string,
     catalogItemId: string,
     rawQuantity: unknown,
-    askedAfterLineId?: number,
-  ): Promise<Outcome<{ lineId: number; row: CatalogRow }>> {
+    asked?: CartPosition,
+  ): Promise<Outcome<{ lineId: number; quantity: number; raised: boolean; row: CatalogRow }>> {
     const owned = this.ownCart(actor, cartId, 'cart.addLine');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
     if (!item) return this.refuseAndAudit(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
     const quantity = checkQuantity(rawQuantity, item.sku);
+    const existing = owned.value.lineItems.find((l) => l.catalogItemId === catalogItemId && (asked === undefined || l.id <= asked.lastLineId));
+    const inCart = asked?.inCart ?? existing?.quantity ?? 0;
     const verdicts = [
       checkNotResubmitted(owned.value.status),
       ...lineVerdicts({ ...toRow(item), quantity: rawQuantity, billingCycle: 'one_time' }),
+      quantity.ok && existing ? checkQuantityWithCart(quantity.quantity!, inCart, item.sku, toRow(item).title) : quantity,
       await this.inventoryVerdict(owned.value, item),
     ];
     const outcome = this.refuseAndAudit(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
     if (!outcome.ok) return outcome;
-    const lineId = this.store.transaction(() => {
-      const earlier = askedAfterLineId === undefined
+    const row = toRow(item);
+    return ok(this.store.transaction(() => {
+      const earlier = asked === undefined
         ? undefined
-        : this.store.carts.get(cartId)?.lineItems.find((l) => l.id > askedAfterLineId && l.catalogItemId === catalogItemId);
+        : this.store.carts.get(cartId)?.lineItems.find((l) => l.id > asked.lastLineId && l.catalogItemId === catalogItemId);
       if (earlier) {
         this.store.carts.setLine(cartId, earlier.id, quantity.quantity!, earlier.billingCycle);
-        return earlier.id;
+        return { lineId: earlier.id, quantity: quantity.quantity!, raised: false, row };
+      }
+      if (existing) {
+        const total = inCart + quantity.quantity!;
+        this.store.carts.setLine(cartId, existing.id, total, existing.billingCycle);
+        this.audit(actor, 'cart.lineRaised', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, lineId: existing.id, added: quantity.quantity, quantity: total } });
+        return { lineId: existing.id, quantity: total, raised: true, row };
       }
       const id = this.store.carts.addLine(cartId, catalogItemId, quantity.quantity!, 'one_time', this.now());
       this.audit(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } });
-      return id;
-    });
-    return ok({ lineId, row: toRow(item) });
+      return { lineId: id, quantity: quantity.quantity!, raised: false, row };
+    }));
   }
 
   /** R12 for a quantity the agent typed or a card sent, within an item's range: the whole number, or why not. */
@@ -370,9 +413,13 @@ export class PurchaseService {
     return this.store.carts.get(cartId)?.lineItems.length ?? 0;
   }
 
-  /** The highest line id of a cart (0 when empty): what addLine's askedAfterLineId takes. */
-  lastLineId(cartId: string): number {
-    return Math.max(0, ...(this.store.carts.get(cartId)?.lineItems.map((l) => l.id) ?? []));
+  /** The cart as it is when a quantity is asked (what addLine's `asked` takes): its highest line id (0 when empty) and how many of the item its line holds. */
+  cartPosition(cartId: string, catalogItemId: string): CartPosition {
+    const lines = this.store.carts.get(cartId)?.lineItems ?? [];
+    return {
+      lastLineId: Math.max(0, ...lines.map((l) => l.id)),
+      inCart: lines.find((l) => l.catalogItemId === catalogItemId)?.quantity ?? 0,
+    };
   }
 
   /** Everything the review card shows, computed from the catalog as it is now. */
@@ -496,11 +543,13 @@ export class PurchaseService {
       if (verdict.ok) changed = this.store.carts.update(cartId, { scope: changes.scope }, this.now()) || changed;
       else refusals.push(verdict);
     }
-    if (changes.resellerMpnId !== undefined && changes.resellerMpnId !== cart.resellerMpnId) {
+    // An emptied reseller empties the cart's (R9): it never buys with the one proposed before.
+    const resellerMpnId = changes.resellerMpnId === undefined ? undefined : (changes.resellerMpnId ?? '').trim() || null;
+    if (resellerMpnId !== undefined && resellerMpnId !== cart.resellerMpnId) {
       const resellers = await this.partnerCenter.getResellers(actor.partner.id);
-      const verdict = checkReseller(actor.partner, changes.resellerMpnId, resellers);
-      if (verdict.ok) changed = this.store.carts.update(cartId, { resellerMpnId: changes.resellerMpnId }, this.now()) || changed;
-      else refusals.push(verdict);
+      const verdict = checkReseller(actor.partner, resellerMpnId, resellers);
+      if (verdict.ok || resellerMpnId === null) changed = this.store.carts.update(cartId, { resellerMpnId }, this.now()) || changed;
+      if (!verdict.ok) refusals.push(verdict);
     }
     for (const r of refusals) this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: verdictWording(enUS, r).message } });
     return { refusals, changed };
@@ -519,8 +568,9 @@ export class PurchaseService {
   /**
    * Buys the cart. Every rule is checked again here (the card may be stale or forged), prices come
    * from the catalog, and the cart id is the request id: a second checkout returns the first orders.
+   * `confirmedResellerMpnId`: the reseller the agent's Buy confirmed (R9, an indirect provider's).
    */
-  async checkout(actor: Actor, cartId: string): Promise<CheckoutOutcome> {
+  async checkout(actor: Actor, cartId: string, confirmedResellerMpnId?: string | null): Promise<CheckoutOutcome> {
     const owned = this.ownCart(actor, cartId);
     if (!owned.ok) return this.refuseAndAudit(actor, 'checkout', [owned.verdict], { cartId }, undefined as never);
     const cart = owned.value;
@@ -555,6 +605,7 @@ export class PurchaseService {
       accessibleSubscriptionIds: this.store.directory.accessibleSubscriptionIds(actor.agent.id),
       scope: cart.scope,
       resellerMpnId: cart.resellerMpnId,
+      confirmedResellerMpnId,
       resellers,
       lines: quote.value.lines,
       reviewBlockers: quote.value.blockers,
@@ -634,6 +685,17 @@ export class PurchaseService {
       names[id] = (await this.partnerCenter.getCustomer(actor.partner.id, id))?.companyName ?? id;
     }
     return ok({ orders, customerNames: names });
+  }
+
+  /** The names the orders' confirmation shows: their subscriptions' and resellers' (ids stay for any unknown). */
+  async orderNames(actor: Actor, orders: Order[]): Promise<{ subscriptions: Record<string, string>; resellers: Record<string, string> }> {
+    const subscriptions: Record<string, string> = {};
+    for (const customerId of new Set(orders.map((o) => o.customerId))) {
+      for (const s of await this.partnerCenter.getSubscriptions(customerId)) subscriptions[s.id] = s.friendlyName;
+    }
+    const resellers: Record<string, string> = {};
+    if (mustNameReseller(actor.partner)) for (const r of await this.partnerCenter.getResellers(actor.partner.id)) resellers[r.mpnId] = r.name;
+    return { subscriptions, resellers };
   }
 
   /** A pending order with its lines' fulfilment as Partner Center reports it now; complete once every line is fulfilled. */

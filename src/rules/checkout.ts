@@ -23,7 +23,7 @@ import {
   checkSubscriptionActive,
   checkSubscriptionOffer,
 } from './eligibility';
-import { checkBillingCycle, checkQuantity, checkReseller, checkScope, checkTerm, type QuantityRange } from './order';
+import { checkBillingCycle, checkCartQuantities, checkQuantity, checkReseller, checkResellerConfirmed, checkScope, checkTerm, type QuantityRange } from './order';
 import { pass, refuseWith, type Refusal } from './verdict';
 
 /** R1 and R2: may this agent buy at all? */
@@ -66,6 +66,7 @@ export function checkCartNotEmpty(lineCount: number): Verdict {
 
 /** One line of a purchase as the rules see it: the item's limits with what the agent chose. */
 export interface PurchaseLine extends QuantityRange {
+  catalogItemId: string;
   /** What the agent typed or a card sent; checked to be a whole number in range. */
   quantity: unknown;
   billingCycle: BillingCycle;
@@ -96,6 +97,8 @@ export interface Purchase {
   accessibleSubscriptionIds: ReadonlySet<string>;
   scope: Scope;
   resellerMpnId: string | null;
+  /** The reseller the agent's Buy confirmed (R9); undefined when it confirmed none. */
+  confirmedResellerMpnId?: string | null;
   resellers: Reseller[];
   lines: PurchaseLine[];
   /** What blocks Buy on the review card (reviewBlockers), as the cart is now. */
@@ -112,8 +115,10 @@ export function checkoutVerdicts(p: Purchase): Verdict[] {
     ...subscriptionVerdicts(p.agent, p.customer, p.subscription, p.accessibleSubscriptionIds),
     checkScope(p.subscription, p.scope),
     checkReseller(p.partner, p.resellerMpnId, p.resellers),
+    checkResellerConfirmed(p.partner, p.resellerMpnId, p.confirmedResellerMpnId, p.resellers),
     ...p.reviewBlockers,
     ...p.lines.flatMap(lineVerdicts),
+    ...checkCartQuantities(p.lines),
     ...p.inventory,
   ];
 }

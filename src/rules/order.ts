@@ -55,6 +55,19 @@ export function checkReseller(partner: Partner, resellerMpnId: string | null, re
   return pass('R9_RESELLER', ruleText('resellerFixedWarning'));
 }
 
+/**
+ * R9: the partner of record cannot be changed after purchase, so an indirect provider's Buy confirms the
+ * reseller the review shows (`confirmedMpnId`: what the card's Buy carried, or what the agent named). A
+ * Buy that confirms none, or another one, buys nothing; neither does a cart without a reseller.
+ */
+export function checkResellerConfirmed(partner: Partner, cartMpnId: string | null, confirmedMpnId: string | null | undefined, resellers: Reseller[]): Verdict {
+  if (!mustNameReseller(partner)) return pass('R9_RESELLER');
+  if (cartMpnId === null) return refuseWith('R9_RESELLER', ruleText('resellerRequired'));
+  if (confirmedMpnId === cartMpnId) return pass('R9_RESELLER');
+  const name = resellers.find((r) => r.mpnId === cartMpnId)?.name ?? cartMpnId;
+  return refuseWith('R9_RESELLER', ruleText('resellerNotConfirmed', { name, mpnId: cartMpnId }));
+}
+
 /** R10: monthly billing only for items with a billing plan; otherwise one-time. */
 export function checkBillingCycle(cycle: BillingCycle, supported: BillingCycle[], itemTitle: string): Verdict {
   if (supported.includes(cycle)) return pass('R10_BILLING_FREQUENCY');
@@ -85,6 +98,29 @@ export function checkQuantity(raw: unknown, range: QuantityRange): Verdict & { q
     return refuseWith('R12_QUANTITY', ruleText('quantityOutOfRange', { quantity, min, max }), '800017');
   }
   return { ...pass('R12_QUANTITY'), quantity };
+}
+
+/**
+ * R12 across the cart: the SKU's maximum holds per item, however many times it is added. Adding an item
+ * the cart holds already adds to its line: `inCart` is what the line holds, `added` what the agent adds.
+ */
+export function checkQuantityWithCart(added: number, inCart: number, range: QuantityRange, item: string): Verdict {
+  if (inCart + added <= range.maximumQuantity) return pass('R12_QUANTITY');
+  return refuseWith('R12_QUANTITY', ruleText('quantityOverCartMaximum', { item, inCart, max: range.maximumQuantity }), '800017');
+}
+
+/** R12 for a whole cart: the lines of one item together stay within its maximum (checkout asks it again). */
+export function checkCartQuantities(lines: readonly (QuantityRange & { catalogItemId: string; quantity: unknown; title: string })[]): Verdict[] {
+  const byItem = new Map<string, { total: number; range: QuantityRange; title: string; lines: number }>();
+  for (const line of lines) {
+    const quantity = typeof line.quantity === 'number' ? line.quantity : Number(line.quantity);
+    const known = byItem.get(line.catalogItemId);
+    if (known) Object.assign(known, { total: known.total + quantity, lines: known.lines + 1 });
+    else byItem.set(line.catalogItemId, { total: quantity, range: line, title: line.title, lines: 1 });
+  }
+  return [...byItem.values()]
+    .filter((item) => item.lines > 1)
+    .map((item) => checkQuantityWithCart(0, item.total, item.range, item.title));
 }
 
 /** R13: 1- or 3-year terms; 5 years only for HBv2 VMs. Fixed after purchase. */

@@ -530,7 +530,7 @@ describe('cards/render: renderCatalogPage', () => {
   it('formats prices for nl-NL', () => {
     const card = render(fx.page([fx.row(0)]), 'nl-NL');
     ok(allText(card).some((t) => nbsp(t) === '€ 1.234,56 voor 1 jaar (EUR)'), 'the price for the term in Dutch');
-    assert.equal(card['lang'], 'nl-NL');
+    assert.equal(card['lang'], 'nl');
   });
 
   it('speaks Dutch for nl-NL and nl-BE: labels, region names, terms, the "Any" choices', () => {
@@ -605,7 +605,7 @@ describe('cards/render: renderReviewCard', () => {
     expectText(card, 'Review your order');
     expectText(card, 'Bold Ideas Ltd');
     expectText(card, 'Production');
-    expectText(card, 'a1b2c3d4-0000-4000-8000-00000000beef');
+    expectNoText(card, 'a1b2c3d4-0000-4000-8000-00000000beef'); // no GUIDs for agents: the subscription goes by its name
     assert.deepEqual(
       submits(card).map((a) => [a['title'], a['data']]),
       [
@@ -778,21 +778,41 @@ describe('cards/render: renderConfirmationCard', () => {
       lineItems: [fx.orderLine(0, { quantity: 2, totalMinor: 123456 }), fx.orderLine(1, { quantity: 1, totalMinor: 50000, termDuration: 'P1Y' })],
     });
     const result = fx.checkout({ orders: [order] });
-    const card = cardOf(renderConfirmationCard({ result, customerName: 'Bold Ideas Ltd' }));
+    const names = { subscriptions: { [order.subscriptionId]: 'Bold Production' }, resellers: { [order.lineItems[0]!.partnerIdOnRecord]: 'Tailspin' } };
+    const card = cardOf(renderConfirmationCard({ result, customerName: 'Bold Ideas Ltd', names }));
     assertWellFormed(card);
     expectText(card, 'Order placed');
     expectNoText(card, 'already bought');
     expectText(card, 'Bold Ideas Ltd');
-    const facts = Object.fromEntries(ofType(card, 'FactSet').flatMap((f) => f['facts'] as JsonObject[]).map((f) => [f['title'], f['value']]));
-    assert.deepEqual(facts, { 'Order number': 'ord-1001', Status: 'Pending', Billing: 'Monthly', Created: 'Nov 25, 2026, 10:30 AM UTC' });
+    const facts = ofType(card, 'FactSet').flatMap((f) => f['facts'] as JsonObject[]).map((f) => [f['title'], f['value']]);
+    assert.deepEqual(facts, [
+      ['Order number', 'ord-1001'],
+      ['Status', 'Pending'],
+      ['Subscription', 'Bold Production'],
+      ['Scope', 'Shared'],
+      ['Reseller', 'Tailspin (1234567)'],
+      ['Billing', 'Monthly'],
+      ['Created', 'Nov 25, 2026, 10:30 AM UTC'],
+    ]);
     expectText(card, order.lineItems[0]!.friendlyName);
-    expectText(card, 'westeurope · 3 years · quantity 2 · €1,234.56');
-    expectText(card, 'westeurope · 1 year · quantity 1 · €500.00');
+    expectText(card, 'West Europe · 3 years · quantity 2 · €1,234.56');
+    expectText(card, '€34.29 per month');
+    expectText(card, 'West Europe · 1 year · quantity 1 · €500.00');
+    expectText(card, '€41.67 per month');
     expectText(card, 'Order total: €1,734.56');
     expectText(card, 'up to 15 minutes');
     const open = ofType(card, 'Action.OpenUrl');
     assert.deepEqual(open.map((a) => [a['title'], a['url']]), [['Manage in the Azure portal', result.portalUrl]]);
     assert.equal(submits(card).length, 0);
+  });
+
+  it('writes its headings in the default text colour: Teams\' light "good" green and "warning" yellow read below 4.5:1 on white', () => {
+    for (const result of [fx.checkout(), fx.checkout({ replayed: true })]) {
+      const card = cardOf(renderConfirmationCard({ result, customerName: 'Bold Ideas Ltd' }));
+      const headings = ofType(card, 'TextBlock').filter((b) => b['style'] === 'heading');
+      assert.equal(headings.length, 1, 'one heading');
+      assert.equal(headings[0]!['color'], undefined, `"${headings[0]!['text']}" in the default colour`);
+    }
   });
 
   it('says a replayed cart bought nothing new', () => {
@@ -826,10 +846,10 @@ describe('cards/render: renderConfirmationCard', () => {
     assertWellFormed(card);
     expectText(card, 'Order geplaatst');
     const facts = Object.fromEntries(ofType(card, 'FactSet').flatMap((f) => f['facts'] as JsonObject[]).map((f) => [f['title'], f['value']]));
-    assert.deepEqual(Object.keys(facts), ['Ordernummer', 'Status', 'Facturering', 'Gemaakt'], 'Dutch fact titles');
+    assert.deepEqual(Object.keys(facts), ['Ordernummer', 'Status', 'Abonnement', 'Bereik', 'Wederverkoper', 'Facturering', 'Gemaakt'], 'Dutch fact titles');
     assert.equal(facts['Status'], 'In behandeling');
     assert.equal(facts['Facturering'], 'Maandelijks');
-    ok(allText(card).some((t) => nbsp(t) === 'westeurope · 3 jaar · aantal 2 · € 1.234,56'), 'the line in Dutch');
+    ok(allText(card).some((t) => nbsp(t) === 'West-Europa · 3 jaar · aantal 2 · € 1.234,56'), 'the line in Dutch, its region translated');
     expectText(card, nlNL.cards.listingNote);
     assert.deepEqual(ofType(card, 'Action.OpenUrl').map((a) => a['title']), ['Beheren in Azure Portal']);
     expectNoText(card, 'Order placed');
@@ -873,8 +893,8 @@ describe('cards/render: renderOrderHistoryCard', () => {
     ok(runs.includes('cust-unknown'), 'unknown customer falls back to the id');
     expectText(card, 'Nov 25, 2026, 12:00 PM UTC · Completed · €1,234.56');
     expectText(card, 'Cancelled');
-    expectText(card, '2 × Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years (westeurope, 3 years); ');
-    expectText(card, '5 × Reserved VM Instance, Standard_D4s_v5, West Europe, 3 Years (westeurope, 1 year)');
+    expectText(card, '2 × Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years (West Europe, 3 years); ');
+    expectText(card, '5 × Reserved VM Instance, Standard_D4s_v5, West Europe, 3 Years (West Europe, 1 year)');
     expectNoText(card, 'No orders yet');
   });
 
@@ -883,7 +903,7 @@ describe('cards/render: renderOrderHistoryCard', () => {
     const card = cardOf(renderOrderHistoryCard({ orders, customerNames: names, title: 'Ordergeschiedenis', locale: 'nl-NL' }));
     assertWellFormed(card);
     ok(allText(card).some((t) => nbsp(t) === '25 nov 2026, 10:30 UTC · Voltooid · € 1.234,56'), 'date, status and total in Dutch');
-    expectText(card, '2 × Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years (westeurope, 3 jaar)');
+    expectText(card, '2 × Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years (West-Europa, 3 jaar)');
     expectText(card, 'De 10 meest recente van 12 orders.');
     const empty = cardOf(renderOrderHistoryCard({ orders: [], customerNames: {}, title: 'Ordergeschiedenis', locale: 'nl-NL' }));
     expectText(empty, 'Nog geen orders');

@@ -12,7 +12,7 @@ import { anyOf, languages, lines, re, shows, type Lang } from './lang';
 function interruptions(L: Lang): Case[] {
   const s = stepsIn(L);
   const { says, card, regions, terms } = s;
-  const { askCustomer, askNext, askSegment, askSubscription, askType, cancelled, help, notUnderstoodTopLevel, placed, review, threeD2sV5, toContosoItems } = s;
+  const { askCustomer, askNext, askSegment, askSubscription, askType, cancelled, notUnderstoodTopLevel, placed, review, threeD2sV5, toContosoItems } = s;
 
   /** "cancel" (or a word meaning it) at one step ends the purchase; the next message is a new topic. */
   const cancelAt = (step: string, before: Step[], cancel: Step[0], cartLinesLeft: number): Case => ({
@@ -83,21 +83,21 @@ function interruptions(L: Lang): Case[] {
       status: DialogTurnStatus.waiting,
     },
     {
-      name: '"help" in the middle of the flow shows the help; the same question continues',
+      name: '"help" in the middle of the flow says what this question needs and asks it again',
       user: 'demo-anna',
       steps: [
         [L.type('buy', 'kopen'), askCustomer],
         ['contoso retail', askSegment],
-        [L.type('help', 'hulp'), [help, not(anyOf(says.askSegment, says.askReservationType))]],
+        [L.type('help', 'hulp'), [says.questionHelp.segment, askSegment, not(shows(says.askReservationType))]],
         [L.type('commercial', 'commercieel'), askType],
         ['vm', askSubscription('Contoso Retail B.V.')],
         ['1', shows(card.showing('1', '10', ''))],
         [search, filteredD2s],
         ['1', howManyD2s],
-        ['?', [help, not(shows(added2))]],
+        ['?', [says.questionHelp.quantity, howManyD2s, not(shows(added2))]],
         ['2', added2],
         [L.type('review', 'controleren'), review],
-        ['help', help],
+        ['help', [says.questionHelp.review, review]],
         [L.type('buy', 'kopen'), placed],
       ],
       status: DialogTurnStatus.complete,
@@ -108,11 +108,11 @@ function interruptions(L: Lang): Case[] {
 
 function oldCards(L: Lang): Case[] {
   const s = stepsIn(L);
-  const { says, card, terms, money } = s;
+  const { says, card, regions, terms, money } = s;
   const { alreadyBought, askCustomer, askSegment, askSubscription, askType, cancelled, placed, review, staleCard, threeD2sV5, toContosoItems, updated, usedCard } = s;
   const toReview: Step[] = [...toContosoItems, ...threeD2sV5, [L.type('review', 'controleren'), review]];
   const commercial = says.commercial;
-  const quantity5 = shows(card.orderLine('westeurope', terms.P3Y, 5, ''));
+  const quantity5 = shows(card.orderLine(regions.westeurope, terms.P3Y, 5, ''));
   const sameOrderShown = (c: Conversation): void => {
     const orders = partnerCenterRows(c, 'SELECT id FROM orders');
     assert.equal(orders.length, 1, 'still one order');
@@ -165,7 +165,7 @@ function oldCards(L: Lang): Case[] {
               'Contoso Retail B.V.\n',
               /.*/,
               ` · ${card.pending} · ${money.eur5965_35}\n`,
-              card.historyLine(5, 'Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years', 'westeurope', terms.P3Y),
+              card.historyLine(5, 'Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years', regions.westeurope, terms.P3Y),
             ),
           ],
         ],

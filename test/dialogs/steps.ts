@@ -2,16 +2,17 @@
 // These are the tests' own words: a sentence the bot words differently, or a number or amount it formats
 // differently (1,000 / 1.000, €3,579.21 / € 3.579,21 with a no-break space), fails the tables. The templates only put names the
 // tables choose into otherwise literal sentences.
-import { demoSubscriptions } from '../../src/store/demoIds';
 import type { Step } from './script';
-import { lines, shows, type Lang } from './lang';
+import { line, lines, re, shows, type Lang } from './lang';
 
 /** D2s_v5, West Europe, 3 years in the Dutch commercial catalog. */
 export const NL = { country: 'NL', sku: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' } as const;
 
-/** A refusal as the chat shows it: what was refused, what to do, and the rule (and Partner Center code). */
-const refusal = (what: string, fix: string, rule: string) => `⛔ ${what}\n\nWhat to do: ${fix}\n\n(rule ${rule})`;
-const weigering = (what: string, fix: string, rule: string) => `⛔ ${what}\n\nWat te doen: ${fix}\n\n(regel ${rule})`;
+/** A refusal as the chat shows it: what was refused, what to do, and Partner Center's error code in small print where there is one. */
+const refusal = (what: string, fix: string, partnerCenterCode?: string) =>
+  `⛔ ${what}\n\nWhat to do: ${fix}${partnerCenterCode ? `\n\n_Partner Center error ${partnerCenterCode}_` : ''}`;
+const weigering = (what: string, fix: string, partnerCenterCode?: string) =>
+  `⛔ ${what}\n\nWat te doen: ${fix}${partnerCenterCode ? `\n\n_Partner Center-foutcode ${partnerCenterCode}_` : ''}`;
 
 const english = {
   says: {
@@ -25,23 +26,24 @@ const english = {
     vmTitle: 'Reserved Virtual Machine Instances',
     suseTitle: 'SUSE Linux Enterprise software plans',
     askSubscription: (customer: string) => `Which of ${customer}'s Azure subscriptions should the reservation be tied to?`,
-    legacySubscription: (id: string) => `Azure subscription (MS-AZR-0145P) · ${id}`,
-    planSubscription: (id: string) => `Azure plan · ${id}`,
-    subscriptionChosen: (name: string, id: string) => `Subscription: **${name}** (${id}).`,
+    legacySubscription: 'Azure subscription (MS-AZR-0145P)',
+    planSubscription: 'Azure plan',
+    subscriptionChosen: (name: string) => `Subscription: **${name}**.`,
     subscriptionChosenStart: 'Subscription: **',
     offerAzurePlan: (customer: string) => `Do you want to add an Azure plan for ${customer} now, and buy against it?`,
     yesAddPlan: 'Yes, add an Azure plan',
     no: 'No',
-    azurePlanAdded: (id: string) => `Added the Azure plan (${id}) and registered it for reservations.`,
+    azurePlanAdded: 'Added an Azure plan and registered it for reservations.',
     askQuantity: (item: string) => `How many ${item}? (number of running instances the reservation discounts, 1–1,000)`,
     lineAdded: (quantity: number, item: string, region: string, term: string) => `Added to the cart: ${quantity} × ${item}, ${region}, ${term}.`,
+    lineRaised: (added: string, total: string, item: string, region: string, term: string) =>
+      `Added ${added} more × ${item}, ${region}, ${term}: the cart now holds ${total} of it, on one line.`,
     askNext: 'Add another item, or review the cart?',
     addAnother: 'Add another item',
     reviewCart: 'Review the cart',
     updated: 'Updated.',
     changedBeforeBuy: 'You changed the order on the card, so nothing was bought yet: check the new total and click **Buy** again.',
     reviewNotUnderstood: 'I did not understand that change. Examples: "quantity 2 5", "monthly 1", "scope single", "reseller 1", "remove 2", "buy".',
-    placed: 'Done. The order is placed.',
     alreadyBought: 'This cart was already bought: here are its orders. Nothing new was ordered.',
     cancelled: 'Cancelled. Nothing was bought.',
     nothingWasBought: 'Nothing was bought. Type **buy** to start again.',
@@ -60,6 +62,23 @@ const english = {
       'Hello Anna de Vries! I buy Azure reservations for your CSP customers, as in Partner Center.\n\n' +
       'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.',
     orderHistoryTitle: 'Order history: all customers',
+    questionHelp: {
+      customer:
+        'Choose the customer the reservations are for: click one, type its number, or type part of its name or domain to search (e.g. "contoso").\n\n' +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+      segment:
+        "Choose the customer's segment: it decides the catalog and its prices. Only the segments the customer is qualified for are offered.\n\n" +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+      reservationType:
+        'Choose what to reserve (virtual machines, SQL Database, …): click it, or type its number or name (e.g. "virtual machines").\n\n' +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+      quantity:
+        'Type how many instances the reservation should cover: a whole number in the range shown.\n\n' +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+      review:
+        'Check the order, then click **Buy**. Change quantities, billing, scope or reseller on the card, or type e.g. "quantity 1 3", "monthly 1", "remove 2".\n\n' +
+        'At any question: **back** goes one question back, **orders** shows the order history, **cancel** stops without buying.',
+    },
     chooseDemoAgent: 'You are not in the agent directory. In this demo, choose who you want to act as:',
     actingAsSam: 'You are now acting as **Sam Visser** (Sales agent, Contoso Cloud Partners B.V.). Type **buy** to start.',
     actingAsBea: 'You are now acting as **Bea Smit** (Billing admin, Contoso Cloud Partners B.V.). Type **buy** to start.',
@@ -106,6 +125,10 @@ const english = {
     orderPlaced: 'Order placed',
     alreadyBought: 'This cart was already bought — nothing new was ordered',
     orderNumber: 'Order number',
+    subscriptionFact: 'Subscription',
+    scopeFact: 'Scope',
+    resellerFact: 'Reseller',
+    monthlyFact: 'Monthly',
     orderLine: (armRegion: string, term: string, quantity: number, amount: string) => `${armRegion} · ${term} · quantity ${quantity} · ${amount}`,
     orderTotal: (amount: string) => `Order total: ${amount}`,
     pending: 'Pending',
@@ -134,71 +157,75 @@ const english = {
   refusals: {
     r1Northwind: refusal(
       'Northwind Traders (EA only) is not a Cloud Solution Provider partner, so it cannot buy Azure reservations on behalf of customers here.',
-      'Customers outside CSP buy reservations themselves in the Azure portal (or through their Enterprise Agreement).',
-      'R1_CSP_ONLY',
+      'Customers outside CSP buy reservations themselves in the Azure portal (or through their Enterprise Agreement).'
     ),
     r2BillingAdmin: refusal(
       'Your role (Billing admin) may not buy Azure reservations.',
       'Ask your partner admin for one of: Admin agent, Global admin, Helpdesk agent, Sales agent or User management admin.',
-      'R2_ROLE, Partner Center 900150',
+      '900150',
     ),
     r3DevTest: refusal(
       'As a Sales agent you have no access to the subscription "Contoso Retail Dev/Test", so you may not buy against it.',
       "Choose a subscription you have access to, or ask the customer's admin to grant you access to this Azure subscription.",
-      'R3_SUBSCRIPTION_ACCESS, Partner Center 900150',
+      '900150',
     ),
     r4Aruba: refusal(
       'Azure reservations are not available in Aruba, where Aruba Sunset Resorts N.V. is located.',
       'Nothing can be bought for this customer through CSP; the customer can use pay-as-you-go instead.',
-      'R4_MARKET, Partner Center 800070',
+      '800070',
     ),
     r5OudeHaven: refusal(
       'De Oude Haven BV has no active Azure subscription ("Oude Haven Production" is suspended).',
       'Reactivate a subscription in Partner Center, or have the customer accept the Microsoft Customer Agreement and add an Azure plan.',
-      'R5_ACTIVE_SUBSCRIPTION, Partner Center 800012',
+      '800012',
     ),
-    r5NieuweKlant: refusal('Nieuwe Klant B.V. has no active Azure subscription.', 'Add an Azure plan for the customer now, then buy against it.', 'R5_ACTIVE_SUBSCRIPTION, Partner Center 800012'),
+    r5NieuweKlant: refusal('Nieuwe Klant B.V. has no active Azure subscription.', 'Add an Azure plan for the customer now, then buy against it.', '800012'),
     r6FourthCoffee: refusal(
       "Fourth Coffee Ltd's acceptance of the Microsoft Customer Agreement is not confirmed yet, so nothing can be bought for it.",
       "Confirm the customer's acceptance of the Microsoft Customer Agreement in Partner Center (customer account → Agreement), then try again.",
-      'R6_AGREEMENT, Partner Center 13605',
+      '13605',
     ),
     r7SharedScope: refusal(
       'Under the Azure plan the scope is Shared when you buy.',
-      'Buy with Shared scope; the customer can narrow it to a single subscription later in the Azure portal.',
-      'R7_AZURE_PLAN_SHARED_SCOPE',
+      'Buy with Shared scope; the customer can narrow it to a single subscription later in the Azure portal.'
     ),
     r9ChooseReseller: refusal(
       'Choose the reseller (partner of record) for this purchase.',
-      'Pick the indirect reseller on the review card. It cannot be changed after purchase.',
-      'R9_RESELLER',
+      'Pick the indirect reseller on the review card. It cannot be changed after purchase.'
     ),
     r9UnknownReseller: (mpnId: string) =>
-      refusal(`MPN ID ${mpnId} is not one of your indirect resellers.`, 'Pick one of your resellers from the list.', 'R9_RESELLER, Partner Center 800016'),
-    r9OnlyIndirect: refusal('Only an indirect provider associates a reseller with a purchase.', 'Leave the reseller empty.', 'R9_RESELLER, Partner Center 800016'),
+      refusal(`MPN ID ${mpnId} is not one of your indirect resellers.`, 'Pick one of your resellers from the list.', '800016'),
+    r9OnlyIndirect: refusal('Only an indirect provider associates a reseller with a purchase.', 'Leave the reseller empty.', '800016'),
     r10NoMonthly: (item: string) =>
-      refusal(`${item} has no monthly billing plan, so it is billed one-time.`, 'Choose one-time billing for this item.', 'R10_BILLING_FREQUENCY, Partner Center 10013'),
+      refusal(`${item} has no monthly billing plan, so it is billed one-time.`, 'Choose one-time billing for this item.', '10013'),
     r12OutOfRange: (quantity: string) =>
       refusal(
-        `${quantity} is outside the allowed range: enter a whole number from 1 to 1,000.`,
+        `${quantity} is outside the allowed range.`,
         'Enter a whole number from 1 to 1,000.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
     r12Invalid: (shown: string) =>
-      refusal(`"${shown}" is not a valid quantity: enter a whole number from 1 to 1,000.`, 'Enter a whole number from 1 to 1,000.', 'R12_QUANTITY, Partner Center 800017'),
+      refusal(`"${shown}" is not a valid quantity.`, 'Enter a whole number from 1 to 1,000.', '800017'),
     r12LineInvalid: (shown: string) =>
       refusal(
-        `Line 1 (Standard_D2s_v5): "${shown}" is not a valid quantity: enter a whole number from 1 to 1,000.`,
+        `Line 1 (Standard_D2s_v5): "${shown}" is not a valid quantity.`,
         'Enter a whole number from 1 to 1,000.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
     r12LineOutOfRange: (quantity: string) =>
       refusal(
-        `Line 1 (Standard_D2s_v5): ${quantity} is outside the allowed range: enter a whole number from 1 to 1,000.`,
+        `Line 1 (Standard_D2s_v5): ${quantity} is outside the allowed range.`,
         'Enter a whole number from 1 to 1,000.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
-    notYourCustomer: refusal('That customer is not one of your customers.', 'Search for the customer by name or domain and pick it from the list.', 'CUSTOMER_ISOLATION'),
+    r9ConfirmTailspin: refusal(
+      'Confirm the reseller (partner of record) of this purchase: Tailspin Revenda Ltda. (5520101). It cannot be changed after purchase.',
+      'Click Buy on the review card with this reseller chosen, or type "reseller 5520101" and then "buy".',
+    ),
+    r12OverCart: (inCart: string, fix: string) =>
+      refusal(`The cart already holds ${inCart} × Standard_D2s_v5, and one order takes at most 1,000 of it.`, fix, '800017'),
+    r12AddAtMost: (room: string) => `Add at most ${room} more, or change the quantity on the review.`,
+    notYourCustomer: refusal('That customer is not one of your customers.', 'Search for the customer by name or domain and pick it from the list.'),
   },
 };
 
@@ -216,23 +243,23 @@ const dutch: Phrases = {
     vmTitle: 'Gereserveerde instanties van virtuele machines',
     suseTitle: 'Softwareplannen voor SUSE Linux Enterprise',
     askSubscription: (customer) => `Aan welk Azure-abonnement van ${customer} moet de reservering worden gekoppeld?`,
-    legacySubscription: (id) => `Azure-abonnement (MS-AZR-0145P) · ${id}`,
-    planSubscription: (id) => `Azure-plan · ${id}`,
-    subscriptionChosen: (name, id) => `Abonnement: **${name}** (${id}).`,
+    legacySubscription: 'Azure-abonnement (MS-AZR-0145P)',
+    planSubscription: 'Azure-plan',
+    subscriptionChosen: (name) => `Abonnement: **${name}**.`,
     subscriptionChosenStart: 'Abonnement: **',
     offerAzurePlan: (customer) => `Wilt u nu een Azure-plan toevoegen voor ${customer} en daarop kopen?`,
     yesAddPlan: 'Ja, een Azure-plan toevoegen',
     no: 'Nee',
-    azurePlanAdded: (id) => `Het Azure-plan (${id}) is toegevoegd en geregistreerd voor reserveringen.`,
+    azurePlanAdded: 'Er is een Azure-plan toegevoegd en geregistreerd voor reserveringen.',
     askQuantity: (item) => `Hoeveel ${item}? (het aantal actieve instanties waarop de reservering korting geeft, 1–1.000)`,
     lineAdded: (quantity, item, region, term) => `Toegevoegd aan de winkelwagen: ${quantity} × ${item}, ${region}, ${term}.`,
+    lineRaised: (added, total, item, region, term) => `Nog ${added} × ${item}, ${region}, ${term} toegevoegd: de winkelwagen bevat er nu ${total}, op één regel.`,
     askNext: 'Nog een item toevoegen, of de winkelwagen controleren?',
     addAnother: 'Nog een item toevoegen',
     reviewCart: 'Winkelwagen controleren',
     updated: 'Bijgewerkt.',
     changedBeforeBuy: 'U hebt de bestelling op de kaart gewijzigd, dus er is nog niets gekocht: controleer het nieuwe totaal en klik opnieuw op **Kopen**.',
     reviewNotUnderstood: 'Die wijziging begreep ik niet. Voorbeelden: "aantal 2 5", "maandelijks 1", "bereik enkel", "wederverkoper 1", "verwijder 2", "kopen".',
-    placed: 'Gereed. De order is geplaatst.',
     alreadyBought: 'Deze winkelwagen is al gekocht: hier zijn de orders. Er is niets nieuws besteld.',
     cancelled: 'Geannuleerd. Er is niets gekocht.',
     nothingWasBought: 'Er is niets gekocht. Typ **kopen** om opnieuw te beginnen.',
@@ -251,6 +278,23 @@ const dutch: Phrases = {
       'Hallo Anna de Vries! Ik koop Azure-reserveringen voor uw CSP-klanten, zoals in Partner Center.\n\n' +
       'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.',
     orderHistoryTitle: 'Ordergeschiedenis: alle klanten',
+    questionHelp: {
+      customer:
+        'Kies de klant voor wie de reserveringen zijn: klik erop, typ het nummer, of typ een deel van de naam of het domein om te zoeken (bijv. "contoso").\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+      segment:
+        'Kies het segment van de klant: dat bepaalt de catalogus en de prijzen. Alleen de segmenten waarvoor de klant gekwalificeerd is, worden aangeboden.\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+      reservationType:
+        'Kies wat u wilt reserveren (virtuele machines, SQL Database, …): klik erop, of typ het nummer of de naam (bijv. "virtuele machines").\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+      quantity:
+        'Typ hoeveel instanties de reservering moet dekken: een geheel getal binnen het getoonde bereik.\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+      review:
+        'Controleer de bestelling en klik op **Kopen**. Wijzig aantallen, facturering, bereik of wederverkoper op de kaart, of typ bijv. "aantal 1 3", "maandelijks 1", "verwijder 2".\n\n' +
+        'Bij elke vraag: **terug** gaat één vraag terug, **orders** toont de ordergeschiedenis, **annuleren** stopt zonder te kopen.',
+    },
     chooseDemoAgent: 'U staat niet in de agentenlijst. Kies in deze demo namens wie u wilt optreden:',
     actingAsSam: 'U treedt nu op als **Sam Visser** (Verkoopagent, Contoso Cloud Partners B.V.). Typ **kopen** om te beginnen.',
     actingAsBea: 'U treedt nu op als **Bea Smit** (Factureringsbeheerder, Contoso Cloud Partners B.V.). Typ **kopen** om te beginnen.',
@@ -300,6 +344,10 @@ const dutch: Phrases = {
     orderPlaced: 'Order geplaatst',
     alreadyBought: 'Deze winkelwagen is al gekocht — er is niets nieuws besteld',
     orderNumber: 'Ordernummer',
+    subscriptionFact: 'Abonnement',
+    scopeFact: 'Bereik',
+    resellerFact: 'Wederverkoper',
+    monthlyFact: 'Maandelijks',
     orderLine: (armRegion, term, quantity, amount) => `${armRegion} · ${term} · aantal ${quantity} · ${amount}`,
     orderTotal: (amount) => `Ordertotaal: ${amount}`,
     pending: 'In behandeling',
@@ -330,75 +378,79 @@ const dutch: Phrases = {
   refusals: {
     r1Northwind: weigering(
       'Northwind Traders (EA only) is geen Cloud Solution Provider-partner en kan hier dus geen Azure-reserveringen kopen namens klanten.',
-      'Klanten buiten CSP kopen reserveringen zelf in Azure Portal (of via hun Enterprise Agreement).',
-      'R1_CSP_ONLY',
+      'Klanten buiten CSP kopen reserveringen zelf in Azure Portal (of via hun Enterprise Agreement).'
     ),
     r2BillingAdmin: weigering(
       'Uw rol (Factureringsbeheerder) mag geen Azure-reserveringen kopen.',
       'Vraag uw partnerbeheerder om een van deze rollen: Beheeragent, Globale beheerder, Helpdeskmedewerker, Verkoopagent of Beheerder gebruikersbeheer.',
-      'R2_ROLE, Partner Center 900150',
+      '900150',
     ),
     r3DevTest: weigering(
       'Als verkoopagent hebt u geen toegang tot het abonnement "Contoso Retail Dev/Test", dus u mag daarop niet kopen.',
       'Kies een abonnement waartoe u toegang hebt, of vraag de beheerder van de klant om u toegang te geven tot dit Azure-abonnement.',
-      'R3_SUBSCRIPTION_ACCESS, Partner Center 900150',
+      '900150',
     ),
     r4Aruba: weigering(
       'Azure-reserveringen zijn niet beschikbaar in Aruba, waar Aruba Sunset Resorts N.V. is gevestigd.',
       'Voor deze klant kan via CSP niets worden gekocht; de klant kan in plaats daarvan betalen per gebruik.',
-      'R4_MARKET, Partner Center 800070',
+      '800070',
     ),
     r5OudeHaven: weigering(
       'De Oude Haven BV heeft geen actief Azure-abonnement ("Oude Haven Production" is opgeschort).',
       'Activeer een abonnement opnieuw in Partner Center, of laat de klant de Microsoft-klantovereenkomst accepteren en voeg een Azure-plan toe.',
-      'R5_ACTIVE_SUBSCRIPTION, Partner Center 800012',
+      '800012',
     ),
-    r5NieuweKlant: weigering('Nieuwe Klant B.V. heeft geen actief Azure-abonnement.', 'Voeg nu een Azure-plan toe voor de klant en koop daarop.', 'R5_ACTIVE_SUBSCRIPTION, Partner Center 800012'),
+    r5NieuweKlant: weigering('Nieuwe Klant B.V. heeft geen actief Azure-abonnement.', 'Voeg nu een Azure-plan toe voor de klant en koop daarop.', '800012'),
     r6FourthCoffee: weigering(
       'De acceptatie van de Microsoft-klantovereenkomst door Fourth Coffee Ltd is nog niet bevestigd, dus er kan niets voor deze klant worden gekocht.',
       'Bevestig in Partner Center dat de klant de Microsoft-klantovereenkomst heeft geaccepteerd (klantaccount → Overeenkomst) en probeer het opnieuw.',
-      'R6_AGREEMENT, Partner Center 13605',
+      '13605',
     ),
     r7SharedScope: weigering(
       'Onder het Azure-plan is het bereik bij aankoop Gedeeld.',
-      'Koop met het bereik Gedeeld; de klant kan het later in Azure Portal beperken tot één abonnement.',
-      'R7_AZURE_PLAN_SHARED_SCOPE',
+      'Koop met het bereik Gedeeld; de klant kan het later in Azure Portal beperken tot één abonnement.'
     ),
     r9ChooseReseller: weigering(
       'Kies de wederverkoper (Partner of Record) voor deze aankoop.',
-      'Kies de indirecte wederverkoper op de controlekaart. Deze kan na de aankoop niet meer worden gewijzigd.',
-      'R9_RESELLER',
+      'Kies de indirecte wederverkoper op de controlekaart. Deze kan na de aankoop niet meer worden gewijzigd.'
     ),
     r9UnknownReseller: (mpnId) =>
-      weigering(`MPN-id ${mpnId} is niet een van uw indirecte wederverkopers.`, 'Kies een van uw wederverkopers uit de lijst.', 'R9_RESELLER, Partner Center 800016'),
-    r9OnlyIndirect: weigering('Alleen een indirecte provider koppelt een wederverkoper aan een aankoop.', 'Laat de wederverkoper leeg.', 'R9_RESELLER, Partner Center 800016'),
+      weigering(`MPN-id ${mpnId} is niet een van uw indirecte wederverkopers.`, 'Kies een van uw wederverkopers uit de lijst.', '800016'),
+    r9OnlyIndirect: weigering('Alleen een indirecte provider koppelt een wederverkoper aan een aankoop.', 'Laat de wederverkoper leeg.', '800016'),
     r10NoMonthly: (item) =>
       weigering(
         `${item} heeft geen optie voor een betalingsplan en wordt daarom eenmalig gefactureerd.`,
         'Kies eenmalige facturering voor dit item.',
-        'R10_BILLING_FREQUENCY, Partner Center 10013',
+        '10013',
       ),
     r12OutOfRange: (quantity) =>
       weigering(
-        `${quantity} valt buiten de toegestane waarden: voer een geheel getal van 1 tot 1.000 in.`,
+        `${quantity} valt buiten de toegestane waarden.`,
         'Voer een geheel getal van 1 tot 1.000 in.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
     r12Invalid: (shown) =>
-      weigering(`"${shown}" is geen geldig aantal: voer een geheel getal van 1 tot 1.000 in.`, 'Voer een geheel getal van 1 tot 1.000 in.', 'R12_QUANTITY, Partner Center 800017'),
+      weigering(`"${shown}" is geen geldig aantal.`, 'Voer een geheel getal van 1 tot 1.000 in.', '800017'),
     r12LineInvalid: (shown) =>
       weigering(
-        `Regel 1 (Standard_D2s_v5): "${shown}" is geen geldig aantal: voer een geheel getal van 1 tot 1.000 in.`,
+        `Regel 1 (Standard_D2s_v5): "${shown}" is geen geldig aantal.`,
         'Voer een geheel getal van 1 tot 1.000 in.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
     r12LineOutOfRange: (quantity) =>
       weigering(
-        `Regel 1 (Standard_D2s_v5): ${quantity} valt buiten de toegestane waarden: voer een geheel getal van 1 tot 1.000 in.`,
+        `Regel 1 (Standard_D2s_v5): ${quantity} valt buiten de toegestane waarden.`,
         'Voer een geheel getal van 1 tot 1.000 in.',
-        'R12_QUANTITY, Partner Center 800017',
+        '800017',
       ),
-    notYourCustomer: weigering('Die klant is niet een van uw klanten.', 'Zoek de klant op naam of domein en kies de klant uit de lijst.', 'CUSTOMER_ISOLATION'),
+    r9ConfirmTailspin: weigering(
+      'Bevestig de wederverkoper (Partner of Record) van deze aankoop: Tailspin Revenda Ltda. (5520101). Deze kan na de aankoop niet meer worden gewijzigd.',
+      'Klik op Kopen op de controlekaart met deze wederverkoper gekozen, of typ "wederverkoper 5520101" en daarna "kopen".',
+    ),
+    r12OverCart: (inCart, fix) =>
+      weigering(`De winkelwagen bevat al ${inCart} × Standard_D2s_v5, en één order bevat er hoogstens 1.000.`, fix, '800017'),
+    r12AddAtMost: (room) => `Voeg er hoogstens ${room} aan toe, of wijzig het aantal bij het controleren.`,
+    notYourCustomer: weigering('Die klant is niet een van uw klanten.', 'Zoek de klant op naam of domein en kies de klant uit de lijst.'),
   },
 };
 
@@ -411,13 +463,16 @@ export function stepsIn(L: Lang) {
   const askNext = lines(says.askNext, says.addAnother, says.reviewCart);
   /** The catalog card's filter line and count: "Filters: \nWest Europe · Standard_D2s_v5 · 3 years\nShowing 1–1 of 1". */
   const filtered = (parts: string[], from: string, to: string, total: string) => lines(card.filters, parts.join(' · '), card.showing(from, to, total));
-  const production = says.subscriptionChosen('Contoso Retail Production', demoSubscriptions.contosoRetailProduction);
+  const production = says.subscriptionChosen('Contoso Retail Production');
   return {
     ...phrases,
     ...says,
     help: shows(says.help),
+    /** A new order: the confirmation card's heading (no sentence above it says the same). */
+    placed: line(card.orderPlaced),
     askCustomer,
-    askSegment: lines(says.askSegment, ...says.segments),
+    /** Contoso Retail is qualified for the commercial segment only: no other is offered. */
+    askSegment: re(`${says.askSegment}\n${says.commercial}`, /$/),
     askType: lines(says.askReservationType, says.vmTitle, ''),
     askSubscription,
     askNext,

@@ -68,7 +68,7 @@ describe('e2e: forged card input writes nothing', function () {
       [demoCustomers.northwindClient, "a non-CSP partner's customer"],
       ['c0000000-0000-4000-8000-999999999999', 'an unknown customer id'],
     ] as const) {
-      const said = await expectRefused(live, { action: 'pickCustomer', value: customerId }, /⛔[\s\S]*rule CUSTOMER_ISOLATION/, what);
+      const said = await expectRefused(live, { action: 'pickCustomer', value: customerId }, /⛔ That customer is not one of your customers\./, what);
       assert.doesNotMatch(said, /Padaria|Northwind/i, `${what}: the refusal does not reveal the other partner's customer`);
       assert.match(said, /Which customer are you buying for\?/, `${what}: the customer question is asked again`);
     }
@@ -164,7 +164,7 @@ describe('e2e: forged card input writes nothing', function () {
     };
     const replies = await conv.submit(buy);
     const said = transcript(replies);
-    assert.match(said, /Done\. The order is placed\./, `the forged price fields do not stop the purchase; they are ignored:\n${said}`);
+    assert.match(said, /^Order placed$/m, `the forged price fields do not stop the purchase; they are ignored:\n${said}`);
     const [order] = orderNumbersOf(replies);
     assert.ok(order, 'the confirmation shows the order number');
     const price = (t.bot.partnerCenter!.db.prepare('SELECT unit_price_minor AS p FROM availabilities WHERE catalog_item_id = ?').get(catalogItemId) as { p: number }).p;
@@ -187,8 +187,8 @@ describe('e2e: forged card input writes nothing', function () {
     ] as const) {
       const before = writeCounts(t);
       const said = transcript(await conv.click('Buy', { qty_1: qty }));
-      assert.match(said, /⛔[\s\S]*rule R12_QUANTITY/, `${what} is refused with the quantity rule:\n${said}`);
-      assert.doesNotMatch(said, /order is placed/, `${what}: nothing is bought`);
+      assert.match(said, /⛔ .*(?:is outside the allowed range|is not a valid quantity)\.[\s\S]*What to do: Enter a whole number from 1 to 1,000\./, `${what} is refused with the quantity rule:\n${said}`);
+      assert.doesNotMatch(said, /^Order placed$/m, `${what}: nothing is bought`);
       assert.deepEqual(writeCounts(t), before, `${what} writes nothing`);
     }
     const line = t.bot.store.db.prepare('SELECT quantity FROM cart_lines').get() as { quantity: number };

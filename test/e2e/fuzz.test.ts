@@ -212,8 +212,8 @@ const anyOf = (texts: string[]) => new RegExp(texts.filter(Boolean).map(escape).
 const confirmed = {
   cart: anyOf(catalogues.map((c) => upTo(c.say.subscriptionChosen({ friendlyName: MARK, id: MARK } as Subscription), MARK))),
   line: anyOf(catalogues.map((c) => c.say.lineAdded(1, MARK, MARK, MARK).split(':')[0]!)),
-  order: anyOf(catalogues.map((c) => c.say.orderPlaced())),
-  plan: anyOf(catalogues.map((c) => upTo(c.say.azurePlanAdded({ id: MARK } as Subscription), MARK))),
+  order: new RegExp(`^(?:${catalogues.map((c) => escape(c.cards.orderPlaced)).join('|')})$`, 'm'),
+  plan: anyOf(catalogues.map((c) => c.say.azurePlanAdded())),
 };
 
 /** What a turn's replies tell its agent, to decide which writes it could legitimately make. */

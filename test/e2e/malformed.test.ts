@@ -165,7 +165,7 @@ describe('e2e: malformed requests', function () {
     await conv.say('review');
     await check('review', /did not understand that change/);
     const said = transcript(await conv.say('buy'));
-    assert.match(said, /Done\. The order is placed\./, `the purchase completes after the long texts:\n${said.slice(0, 500)}`);
+    assert.match(said, /^Order placed$/m, `the purchase completes after the long texts:\n${said.slice(0, 500)}`);
     assert.ok(count(t, 'orders', 'WHERE agent_id = ?', demoAgents.anna) > 0, 'the order is in the table');
     // The reservation type question, reached through a new purchase.
     await conv.say('buy');

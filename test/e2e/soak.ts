@@ -99,7 +99,7 @@ interface Stats {
 }
 
 const patterns = {
-  placed: /Done\. The order is placed\./,
+  placed: /^Order placed$/m,
   already: /already bought/,
   unknown: /I could not confirm the purchase/,
   notBought: /Nothing was bought and nothing was charged/,
@@ -238,7 +238,7 @@ async function purchase(conv: SoakConversation, rng: ReturnType<typeof generator
       return;
     }
     if (!(await click('Select', {}, (b) => b.data.catalogItemId === chosen.data.catalogItemId)) || !expect(/How many /, 'item')) return;
-    if (!(await click('Add to cart', { quantity: String(rng.int(1, 3)) })) || !expect(/Added to the cart: /, 'quantity')) return;
+    if (!(await click('Add to cart', { quantity: String(rng.int(1, 3)) })) || !expect(/Added to the cart: |Added \d+ more × .*: the cart now holds /, 'quantity')) return;
   }
   if (!(await click('Review the cart')) || !expect(/Review your order/, 'review')) return;
   const review = conv.lastCard();

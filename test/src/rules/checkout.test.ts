@@ -106,6 +106,7 @@ describe('the verdicts of each step', () => {
   });
 
   const line: PurchaseLine = {
+    catalogItemId: 'd2s-we-3y',
     quantity: 3,
     minimumQuantity: 1,
     maximumQuantity: 1000,
@@ -147,7 +148,7 @@ describe('checkoutVerdicts: the one list checkout asks', () => {
     scope: 'shared',
     resellerMpnId: null,
     resellers: [],
-    lines: [{ quantity: 3, minimumQuantity: 1, maximumQuantity: 1000, billingCycle: 'monthly', monthlyBillingSupported: true, term: 'P3Y', family: 'Dsv5', title: 'Standard_D2s_v5' }],
+    lines: [{ catalogItemId: 'd2s-we-3y', quantity: 3, minimumQuantity: 1, maximumQuantity: 1000, billingCycle: 'monthly', monthlyBillingSupported: true, term: 'P3Y', family: 'Dsv5', title: 'Standard_D2s_v5' }],
     reviewBlockers: [],
     inventory: [{ ok: true, code: 'CATALOG_AVAILABILITY' }],
     ...change,
@@ -164,6 +165,7 @@ describe('checkoutVerdicts: the one list checkout asks', () => {
       'R6_AGREEMENT:pass',
       'R3_SUBSCRIPTION_ACCESS:pass',
       'R8_SCOPE:pass',
+      'R9_RESELLER:pass',
       'R9_RESELLER:pass',
       'R12_QUANTITY:pass',
       'R10_BILLING_FREQUENCY:pass',
@@ -182,11 +184,24 @@ describe('checkoutVerdicts: the one list checkout asks', () => {
     ['an indirect provider without a reseller', { partner: provider, agent: makeAgent({ partnerId: provider.id }), customer: makeCustomer({ partnerId: provider.id }) }, 'R9_RESELLER'],
     [
       'an indirect provider with its own reseller',
-      { partner: provider, agent: makeAgent({ partnerId: provider.id }), customer: makeCustomer({ partnerId: provider.id }), resellerMpnId: '5550001', resellers: [makeReseller()] },
+      { partner: provider, agent: makeAgent({ partnerId: provider.id }), customer: makeCustomer({ partnerId: provider.id }), resellerMpnId: '5550001', confirmedResellerMpnId: '5550001', resellers: [makeReseller()] },
       'none',
+    ],
+    [
+      "an indirect provider's Buy that did not confirm the cart's reseller",
+      { partner: provider, agent: makeAgent({ partnerId: provider.id }), customer: makeCustomer({ partnerId: provider.id }), resellerMpnId: '5550001', resellers: [makeReseller()] },
+      'R9_RESELLER',
+    ],
+    [
+      "an indirect provider's Buy that confirmed another reseller than the cart's",
+      { partner: provider, agent: makeAgent({ partnerId: provider.id }), customer: makeCustomer({ partnerId: provider.id }), resellerMpnId: '5550001', confirmedResellerMpnId: '5550002', resellers: [makeReseller()] },
+      'R9_RESELLER',
     ],
     ['a review blocker (the cart emptied)', { lines: [], reviewBlockers: [refuseWith('CART_NOT_EMPTY', ruleText('cartEmpty'))] }, 'CART_NOT_EMPTY'],
     ['a quantity above the maximum', { lines: [{ ...purchase().lines[0]!, quantity: 100_000 }] }, 'R12_QUANTITY'],
+    ['two lines of one item above its maximum together (1,000 + 1,000)', { lines: [{ ...purchase().lines[0]!, quantity: 1000 }, { ...purchase().lines[0]!, quantity: 1000 }] }, 'R12_QUANTITY'],
+    ['two lines of one item within its maximum together (500 + 500)', { lines: [{ ...purchase().lines[0]!, quantity: 500 }, { ...purchase().lines[0]!, quantity: 500 }] }, 'none'],
+    ['two items at their maximum each', { lines: [{ ...purchase().lines[0]!, quantity: 1000 }, { ...purchase().lines[0]!, catalogItemId: 'd4s-we-3y', quantity: 1000 }] }, 'none'],
     ['Partner Center reports no capacity', { inventory: [refuseWith('CATALOG_AVAILABILITY', ruleText('inventoryRestricted', { item: 'D2s', reasons: 'No capacity now.' }), '800010')] }, 'CATALOG_AVAILABILITY'],
   ];
   for (const [what, change, expected] of table) {

@@ -4,6 +4,7 @@ import {
   checkBillingCycle,
   checkNotResubmitted,
   checkQuantity,
+  checkQuantityWithCart,
   checkReseller,
   checkScope,
   checkTerm,
@@ -208,8 +209,8 @@ describe('R12_QUANTITY: a whole number within the SKU range', () => {
       const verdict = checkQuantity(raw, range);
       assertRefused(verdict, 'R12_QUANTITY', {
         // The range as en-US writes numbers (the agent's own locale words it again: src/i18n).
-        mentions: [why, '1 to 1,000'],
-        fix: /1 to 1,000/,
+        mentions: [why],
+        fix: /^Enter a whole number from 1 to 1,000\.$/,
         partnerCenterCode: '800017',
       });
       assert.equal(verdict.quantity, undefined);
@@ -241,10 +242,27 @@ describe('R12_QUANTITY: a whole number within the SKU range', () => {
 
   it("uses the SKU's own range", () => {
     const narrow = { minimumQuantity: 5, maximumQuantity: 10 };
-    assertRefused(checkQuantity('4', narrow), 'R12_QUANTITY', { mentions: ['5 to 10'], partnerCenterCode: '800017' });
+    assertRefused(checkQuantity('4', narrow), 'R12_QUANTITY', { fix: /5 to 10/, partnerCenterCode: '800017' });
     assert.equal(checkQuantity('5', narrow).quantity, 5);
     assert.equal(checkQuantity('10', narrow).quantity, 10);
-    assertRefused(checkQuantity('11', narrow), 'R12_QUANTITY', { mentions: ['5 to 10'], partnerCenterCode: '800017' });
+    assertRefused(checkQuantity('11', narrow), 'R12_QUANTITY', { fix: /5 to 10/, partnerCenterCode: '800017' });
+  });
+
+  it('says the range once: in the fix, not in the message too', () => {
+    assert.deepEqual(english(checkQuantity('1001', range)), { message: '1001 is outside the allowed range.', fix: 'Enter a whole number from 1 to 1,000.' });
+  });
+
+  it('across the cart: adding an item the cart holds stays within its maximum, counting the line', () => {
+    assertPassed(checkQuantityWithCart(400, 600, range, 'Standard_D2s_v5'), 'R12_QUANTITY');
+    const refused = assertRefused(checkQuantityWithCart(1000, 1000, range, 'Standard_D2s_v5'), 'R12_QUANTITY', { partnerCenterCode: '800017' });
+    assert.deepEqual(english(refused), {
+      message: 'The cart already holds 1,000 × Standard_D2s_v5, and one order takes at most 1,000 of it.',
+      fix: 'Change the quantity on the review instead.',
+    });
+    assert.deepEqual(english(checkQuantityWithCart(401, 600, range, 'Standard_D2s_v5')), {
+      message: 'The cart already holds 600 × Standard_D2s_v5, and one order takes at most 1,000 of it.',
+      fix: 'Add at most 400 more, or change the quantity on the review.',
+    });
   });
 
   it('does not echo more than 40 characters of what was typed', () => {
