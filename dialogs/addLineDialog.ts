@@ -72,7 +72,7 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
       return step.replaceDialog(ADD_LINE_DIALOG, { ...line, itemId: undefined });
     }
     line.itemId = answer.itemId;
-    line.askedAfterLineId = this.service.lastLineId(line.cartId);
+    line.askedAfterLineId = await this.service.lastLineId(line.cartId);
     const { minimumQuantity, maximumQuantity, title } = row.value;
     return promptWithCard<QuantityData>(
       step,

@@ -17,7 +17,8 @@ import {
   type Verdict,
   ruleText,
 } from '../domain/types';
-import type { Store } from '../store/store';
+import type { BotStore } from '../store/botStore';
+import type { AuditEvent } from '../store/audit';
 import { PartnerCenterError, type PartnerCenter } from '../partnerCenter/partnerCenter';
 import {
   checkCanAddAzurePlan,
@@ -82,7 +83,7 @@ export class PurchaseService {
   private readonly vocabularyCache = new Map<string, Awaited<ReturnType<PartnerCenter['getCatalogVocabulary']>>>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: BotStore,
     private readonly partnerCenter: PartnerCenter,
     private readonly clock: () => Date = () => new Date(),
     /** How a failing checkout is retried (tests shorten the waits). */
@@ -91,20 +92,19 @@ export class PurchaseService {
 
   // ---- who is talking -------------------------------------------------------------------------
 
-  resolveAgent(userId: string): { agent: Agent; partner: Partner } | undefined {
+  async resolveAgent(userId: string): Promise<{ agent: Agent; partner: Partner } | undefined> {
     return this.store.directory.agentAndPartnerByUserId(userId);
   }
 
   /** The demo agents a local user may act as (embedded mode only). */
-  demoAgents(): { agent: Agent; partner: Partner }[] {
-    return this.store.directory.agents().flatMap((agent) => {
-      const partner = this.store.directory.partner(agent.partnerId);
-      return partner ? [{ agent, partner }] : [];
-    });
+  async demoAgents(): Promise<{ agent: Agent; partner: Partner }[]> {
+    const agents = await this.store.directory.agents();
+    const partners = await Promise.all(agents.map((agent) => this.store.directory.partner(agent.partnerId)));
+    return agents.flatMap((agent, i) => (partners[i] ? [{ agent, partner: partners[i] }] : []));
   }
 
   /** R1 and R2: may this agent buy at all? */
-  checkMayBuy(actor: Actor): Outcome<true> {
+  checkMayBuy(actor: Actor): Promise<Outcome<true>> {
     return this.refuseAndAudit(actor, 'purchase.start', mayBuyVerdicts(actor.partner, actor.agent), {}, true);
   }
 
@@ -135,7 +135,7 @@ export class PurchaseService {
     return segments.map((segment) => ({ segment, qualified: customer.qualifications.includes(segment) }));
   }
 
-  selectSegment(actor: Actor, customer: Customer, segment: Segment): Outcome<Segment> {
+  selectSegment(actor: Actor, customer: Customer, segment: Segment): Promise<Outcome<Segment>> {
     return this.refuseAndAudit(actor, 'segment.select', [checkSegment(customer, segment)], { customerId: customer.id }, segment);
   }
 
@@ -161,8 +161,8 @@ export class PurchaseService {
       const forged = refuseWith('CUSTOMER_ISOLATION', ruleText('notCustomersSubscription', { customer: customer.companyName }));
       return this.refuseAndAudit(actor, 'subscription.select', [forged], { customerId: customer.id, subscriptionId }, undefined as never);
     }
-    const verdicts = subscriptionVerdicts(actor.agent, customer, subscription, this.store.directory.accessibleSubscriptionIds(actor.agent.id));
-    const outcome = this.refuseAndAudit(actor, 'subscription.select', verdicts, { customerId: customer.id, subscriptionId }, subscription);
+    const verdicts = subscriptionVerdicts(actor.agent, customer, subscription, await this.store.directory.accessibleSubscriptionIds(actor.agent.id));
+    const outcome = await this.refuseAndAudit(actor, 'subscription.select', verdicts, { customerId: customer.id, subscriptionId }, subscription);
     if (!outcome.ok) return outcome;
     return ok(await this.ensureRegistered(customer.id, subscription));
   }
@@ -178,10 +178,10 @@ export class PurchaseService {
   /** R5 with R6: add an Azure plan for a customer that has no active subscription and a confirmed MCA. */
   async addAzurePlan(actor: Actor, customer: Customer): Promise<Outcome<Subscription>> {
     const verdict = checkCanAddAzurePlan(customer);
-    const outcome = this.refuseAndAudit(actor, 'azurePlan.add', [checkRole(actor.agent), verdict], { customerId: customer.id }, true);
+    const outcome = await this.refuseAndAudit(actor, 'azurePlan.add', [checkRole(actor.agent), verdict], { customerId: customer.id }, true);
     if (!outcome.ok) return outcome;
     const plan = await this.partnerCenter.createAzurePlan(customer.id, randomUUID());
-    this.audit(actor, 'azurePlan.added', { customerId: customer.id, detail: { subscriptionId: plan.id } });
+    await this.audit(actor, 'azurePlan.added', { customerId: customer.id, detail: { subscriptionId: plan.id } });
     return ok(await this.ensureRegistered(customer.id, plan));
   }
 
@@ -191,8 +191,8 @@ export class PurchaseService {
    * Opens the cart whose id is the idempotency key of its checkout. Coming back to change the
    * subscription keeps the cart (and its lines) when it is still for the same customer, segment and type.
    */
-  openCart(actor: Actor, customer: Customer, segment: Segment, reservationType: string, subscription: Subscription, currentCartId?: string): string {
-    const current = currentCartId ? this.store.carts.get(currentCartId) : undefined;
+  async openCart(actor: Actor, customer: Customer, segment: Segment, reservationType: string, subscription: Subscription, currentCartId?: string): Promise<string> {
+    const current = currentCartId ? await this.store.carts.get(currentCartId) : undefined;
     if (
       current?.status === 'active' &&
       current.agentId === actor.agent.id &&
@@ -200,13 +200,14 @@ export class PurchaseService {
       current.segment === segment &&
       current.reservationType === reservationType
     ) {
-      this.store.carts.update(current.id, { subscriptionId: subscription.id }, this.now());
+      await this.store.carts.update(current.id, { subscriptionId: subscription.id }, this.now());
       return current.id;
     }
     const id = randomUUID();
     // One transaction: a storage fault leaves no cart without its subscription or its audit event.
-    this.store.transaction(() => {
-      this.store.carts.create({
+    const now = this.now();
+    await this.store.carts.open(
+      {
         id,
         partnerId: actor.partner.id,
         agentId: actor.agent.id,
@@ -216,11 +217,11 @@ export class PurchaseService {
         reservationType,
         scope: defaultScope,
         resellerMpnId: mustNameReseller(actor.partner) ? customer.resellerMpnId : null,
-        now: this.now(),
-      });
-      this.store.carts.update(id, { subscriptionId: subscription.id }, this.now());
-      this.audit(actor, 'cart.opened', { customerId: customer.id, cartId: id, detail: { segment, reservationType, subscriptionId: subscription.id } });
-    });
+        now,
+      },
+      subscription.id,
+      this.event(actor, 'cart.opened', { customerId: customer.id, cartId: id, detail: { segment, reservationType, subscriptionId: subscription.id } }),
+    );
     return id;
   }
 
@@ -228,8 +229,8 @@ export class PurchaseService {
    * The cart, when it is this agent's, or a refusal when the id is unknown or someone else's; with
    * `refusedAs` the refusal is recorded in the audit trail as `${refusedAs}.refused`.
    */
-  private ownCart(actor: Actor, cartId: string, refusedAs?: string) {
-    const cart = this.store.carts.get(cartId);
+  private async ownCart(actor: Actor, cartId: string, refusedAs?: string): Promise<Outcome<Cart>> {
+    const cart = await this.store.carts.get(cartId);
     if (!cart || cart.partnerId !== actor.partner.id || cart.agentId !== actor.agent.id) {
       const isolation = refuseWith('CUSTOMER_ISOLATION', ruleText('notYourCart'));
       if (!refusedAs) return no<never>(isolation);
@@ -239,7 +240,7 @@ export class PurchaseService {
   }
 
   async filterFromText(cartId: string, text: string): Promise<CatalogFilter> {
-    const cart = this.store.carts.get(cartId);
+    const cart = await this.store.carts.get(cartId);
     const customer = cart && (await this.cartCustomer(cart));
     if (!cart || !customer) return { text };
     return parseCatalogQuery(text, await this.vocabulary(customer.country, cart.segment, cart.reservationType));
@@ -263,7 +264,7 @@ export class PurchaseService {
     filter: CatalogFilter,
     page: number,
   ): Promise<Outcome<CatalogPage & { vocabulary: CatalogVocabulary }>> {
-    const owned = this.ownCart(actor, cartId, 'catalog.search');
+    const owned = await this.ownCart(actor, cartId, 'catalog.search');
     if (!owned.ok) return owned;
     const cart = owned.value;
     const customer = (await this.cartCustomer(cart))!;
@@ -285,7 +286,7 @@ export class PurchaseService {
 
   /** A catalog item the agent picked, checked to be sold to this cart's customer, segment and type. */
   async catalogRow(actor: Actor, cartId: string, catalogItemId: string): Promise<Outcome<CatalogRow>> {
-    const owned = this.ownCart(actor, cartId, 'item.select');
+    const owned = await this.ownCart(actor, cartId, 'item.select');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
     if (!item) return this.refuseAndAudit(actor, 'item.select', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
@@ -334,7 +335,7 @@ export class PurchaseService {
     rawQuantity: unknown,
     askedAfterLineId?: number,
   ): Promise<Outcome<{ lineId: number; row: CatalogRow }>> {
-    const owned = this.ownCart(actor, cartId, 'cart.addLine');
+    const owned = await this.ownCart(actor, cartId, 'cart.addLine');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
     if (!item) return this.refuseAndAudit(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
@@ -344,20 +345,14 @@ export class PurchaseService {
       ...lineVerdicts({ ...toRow(item), quantity: rawQuantity, billingCycle: 'one_time' }),
       await this.inventoryVerdict(owned.value, item),
     ];
-    const outcome = this.refuseAndAudit(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
+    const outcome = await this.refuseAndAudit(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
     if (!outcome.ok) return outcome;
-    const lineId = this.store.transaction(() => {
-      const earlier = askedAfterLineId === undefined
-        ? undefined
-        : this.store.carts.get(cartId)?.lineItems.find((l) => l.id > askedAfterLineId && l.catalogItemId === catalogItemId);
-      if (earlier) {
-        this.store.carts.setLine(cartId, earlier.id, quantity.quantity!, earlier.billingCycle);
-        return earlier.id;
-      }
-      const id = this.store.carts.addLine(cartId, catalogItemId, quantity.quantity!, 'one_time', this.now());
-      this.audit(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } });
-      return id;
-    });
+    const lineId = await this.store.carts.addLine(
+      cartId,
+      { catalogItemId, quantity: quantity.quantity!, billingCycle: 'one_time', askedAfterLineId },
+      this.now(),
+      this.event(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } }),
+    );
     return ok({ lineId, row: toRow(item) });
   }
 
@@ -366,18 +361,18 @@ export class PurchaseService {
     return checkQuantity(raw, range);
   }
 
-  lineCount(cartId: string): number {
-    return this.store.carts.get(cartId)?.lineItems.length ?? 0;
+  async lineCount(cartId: string): Promise<number> {
+    return (await this.store.carts.get(cartId))?.lineItems.length ?? 0;
   }
 
   /** The highest line id of a cart (0 when empty): what addLine's askedAfterLineId takes. */
-  lastLineId(cartId: string): number {
-    return Math.max(0, ...(this.store.carts.get(cartId)?.lineItems.map((l) => l.id) ?? []));
+  async lastLineId(cartId: string): Promise<number> {
+    return Math.max(0, ...((await this.store.carts.get(cartId))?.lineItems.map((l) => l.id) ?? []));
   }
 
   /** Everything the review card shows, computed from the catalog as it is now. */
   async quote(actor: Actor, cartId: string): Promise<Outcome<Quote>> {
-    const owned = this.ownCart(actor, cartId, 'quote');
+    const owned = await this.ownCart(actor, cartId, 'quote');
     if (!owned.ok) return owned;
     const cart = owned.value;
     const customer = await this.cartCustomer(cart);
@@ -416,7 +411,7 @@ export class PurchaseService {
     const total = { minor: lines.reduce((sum, l) => sum + l.lineTotal.minor, 0), currency };
     const blockers = reviewBlockers(withdrawn, cart.lineItems.length, resellerVerdict);
     // What the agent was shown (or, from checkout, what is about to be bought): prices of this moment.
-    this.audit(actor, 'quote', {
+    await this.audit(actor, 'quote', {
       cartId: cart.id,
       customerId: customer.id,
       idempotencyKey: cart.id, // the key its checkout will use
@@ -457,7 +452,7 @@ export class PurchaseService {
    * saved, and the refusals are returned so the agent sees exactly which change was not taken.
    */
   async applyReview(actor: Actor, cartId: string, changes: ReviewChanges): Promise<{ refusals: Refusal[]; changed: boolean }> {
-    const owned = this.ownCart(actor, cartId, 'review');
+    const owned = await this.ownCart(actor, cartId, 'review');
     if (!owned.ok) return { refusals: [owned.verdict], changed: false };
     const cart = owned.value;
     const submitted = checkNotResubmitted(cart.status);
@@ -487,30 +482,30 @@ export class PurchaseService {
         else refusals.push(verdict);
       }
       if (quantity !== line.quantity || billingCycle !== line.billingCycle) {
-        this.store.carts.setLine(cartId, line.id, quantity, billingCycle);
+        await this.store.carts.setLine(cartId, line.id, quantity, billingCycle);
         changed = true;
       }
     }
     if (changes.scope !== undefined && changes.scope !== cart.scope) {
       const verdict = checkScope(subscription, changes.scope);
-      if (verdict.ok) changed = this.store.carts.update(cartId, { scope: changes.scope }, this.now()) || changed;
+      if (verdict.ok) changed = (await this.store.carts.update(cartId, { scope: changes.scope }, this.now())) || changed;
       else refusals.push(verdict);
     }
     if (changes.resellerMpnId !== undefined && changes.resellerMpnId !== cart.resellerMpnId) {
       const resellers = await this.partnerCenter.getResellers(actor.partner.id);
       const verdict = checkReseller(actor.partner, changes.resellerMpnId, resellers);
-      if (verdict.ok) changed = this.store.carts.update(cartId, { resellerMpnId: changes.resellerMpnId }, this.now()) || changed;
+      if (verdict.ok) changed = (await this.store.carts.update(cartId, { resellerMpnId: changes.resellerMpnId }, this.now())) || changed;
       else refusals.push(verdict);
     }
-    for (const r of refusals) this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: verdictWording(enUS, r).message } });
+    for (const r of refusals) await this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: verdictWording(enUS, r).message } });
     return { refusals, changed };
   }
 
-  removeLine(actor: Actor, cartId: string, lineId: number): Outcome<true> {
-    const owned = this.ownCart(actor, cartId, 'cart.removeLine');
+  async removeLine(actor: Actor, cartId: string, lineId: number): Promise<Outcome<true>> {
+    const owned = await this.ownCart(actor, cartId, 'cart.removeLine');
     if (!owned.ok) return owned;
     if (owned.value.status !== 'active') return no(checkNotResubmitted(owned.value.status) as Refusal);
-    this.store.carts.removeLine(cartId, lineId);
+    await this.store.carts.removeLine(cartId, lineId);
     return ok(true);
   }
 
@@ -521,17 +516,23 @@ export class PurchaseService {
    * from the catalog, and the cart id is the request id: a second checkout returns the first orders.
    */
   async checkout(actor: Actor, cartId: string): Promise<CheckoutOutcome> {
-    const owned = this.ownCart(actor, cartId);
+    // A second Buy of the same cart (a double click, a redelivery, on this instance or another) waits
+    // here for the first one's answer, then finds the cart submitted and shows the same orders.
+    return this.store.withCheckoutLock(String(cartId), () => this.checkoutHoldingLock(actor, cartId));
+  }
+
+  private async checkoutHoldingLock(actor: Actor, cartId: string): Promise<CheckoutOutcome> {
+    const owned = await this.ownCart(actor, cartId);
     if (!owned.ok) return this.refuseAndAudit(actor, 'checkout', [owned.verdict], { cartId }, undefined as never);
     const cart = owned.value;
     const customer = await this.cartCustomer(cart);
     if (!customer) return this.refuseAndAudit(actor, 'checkout', [checkCustomerBelongsToPartner(customer, actor.partner.id)], { cartId }, undefined as never);
     const portalUrl = azurePortalReservationsUrl(customer);
-    this.audit(actor, 'checkout.attempt', { cartId, customerId: customer.id, idempotencyKey: cart.id });
+    await this.audit(actor, 'checkout.attempt', { cartId, customerId: customer.id, idempotencyKey: cart.id });
     if (cart.status === 'submitted') {
       // R15: never resubmit; look the orders up instead.
       const bought = await this.boughtOrders(cart, customer);
-      this.auditAfterCheckout(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: bought.orders.map((o) => o.id) } });
+      await this.auditAfterCheckout(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: bought.orders.map((o) => o.id) } });
       return ok(bought);
     }
     const quote = await this.quote(actor, cartId);
@@ -548,7 +549,7 @@ export class PurchaseService {
       agent: actor.agent,
       customer,
       subscription,
-      accessibleSubscriptionIds: this.store.directory.accessibleSubscriptionIds(actor.agent.id),
+      accessibleSubscriptionIds: await this.store.directory.accessibleSubscriptionIds(actor.agent.id),
       scope: cart.scope,
       resellerMpnId: cart.resellerMpnId,
       resellers,
@@ -556,7 +557,7 @@ export class PurchaseService {
       reviewBlockers: quote.value.blockers,
       inventory,
     });
-    const allowed = this.refuseAndAudit(actor, 'checkout', verdicts, { cartId, customerId: customer.id }, true);
+    const allowed = await this.refuseAndAudit(actor, 'checkout', verdicts, { cartId, customerId: customer.id }, true);
     if (!allowed.ok) return allowed;
     // Retried with the same request id; after a failure that may have been carried out the order is
     // looked up by that id before anything is posted again (checkoutRetry.ts).
@@ -577,12 +578,12 @@ export class PurchaseService {
     }, this.checkoutRetry);
     const context = { cartId, customerId: customer.id, idempotencyKey: cart.id };
     if (attempt.failures.length) {
-      this.auditAfterCheckout(actor, 'checkout.gatewayFailures', { ...context, detail: { attempts: attempt.attempts, outcome: attempt.kind, failures: attempt.failures } });
+      await this.auditAfterCheckout(actor, 'checkout.gatewayFailures', { ...context, detail: { attempts: attempt.attempts, outcome: attempt.kind, failures: attempt.failures } });
     }
     if (attempt.kind === 'bought') {
       const response = attempt.response;
-      this.recordOrders(actor, cart.id, customer.id, response.orders);
-      this.auditAfterCheckout(actor, response.replayed ? 'checkout.replayed' : 'checkout.completed', {
+      await this.recordOrders(actor, cart.id, customer.id, response.orders);
+      await this.auditAfterCheckout(actor, response.replayed ? 'checkout.replayed' : 'checkout.completed', {
         ...context,
         detail: { orders: response.orders.map((o) => o.id), orderErrors: response.orderErrors, ...(attempt.foundByLookup ? { foundByLookup: true } : {}) },
       });
@@ -590,13 +591,13 @@ export class PurchaseService {
       return ok({ ...response, portalUrl, ...recovery });
     }
     const verdict = attempt.kind === 'refused' ? partnerCenterVerdict(attempt.error) : checkoutFailureVerdict(attempt);
-    const refused = this.refuseAndAudit(actor, 'checkout', [verdict], { cartId, customerId: customer.id }, undefined as never);
+    const refused = await this.refuseAndAudit(actor, 'checkout', [verdict], { cartId, customerId: customer.id }, undefined as never);
     return attempt.kind === 'unknown' && !refused.ok ? { ...refused, uncertain: true } : refused;
   }
 
   /** The orders a cart of this agent became, if it was bought (a Buy clicked again on an old card). Only looks. */
   async ordersForCart(actor: Actor, cartId: string): Promise<Outcome<CheckoutResult> | undefined> {
-    const owned = this.ownCart(actor, cartId, 'orders.forCart');
+    const owned = await this.ownCart(actor, cartId, 'orders.forCart');
     if (!owned.ok) return undefined;
     const cart = owned.value;
     const customer = await this.customer(actor, cart.customerId);
@@ -609,7 +610,7 @@ export class PurchaseService {
       throw error;
     });
     if (!orders.length) return undefined;
-    this.recordOrders(actor, cartId, cart.customerId, orders);
+    await this.recordOrders(actor, cartId, cart.customerId, orders);
     return ok({ orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) });
   }
 
@@ -646,16 +647,16 @@ export class PurchaseService {
   // ---- plumbing -------------------------------------------------------------------------------
 
   /** Writes the first refusal among `verdicts` to the audit trail as `${type}.refused` and returns it; with none, `value`. */
-  private refuseAndAudit<T>(
+  private async refuseAndAudit<T>(
     actor: Actor,
     type: string,
     verdicts: Verdict[],
     context: { customerId?: string; cartId?: string; subscriptionId?: string; catalogItemId?: string },
     value: T,
-  ): Outcome<T> {
+  ): Promise<Outcome<T>> {
     const refusal = firstRefusal(verdicts);
     if (!refusal) return ok(value);
-    this.audit(actor, `${type}.refused`, {
+    await this.audit(actor, `${type}.refused`, {
       customerId: context.customerId,
       cartId: context.cartId,
       code: refusal.code,
@@ -669,15 +670,13 @@ export class PurchaseService {
     return no(refusal);
   }
 
-  private audit(
-    actor: Actor,
-    type: string,
-    e: { customerId?: string; cartId?: string; idempotencyKey?: string; code?: string; detail?: Record<string, unknown> },
-  ) {
-    this.store.audit.append(
-      { type, agentId: actor.agent.id, partnerId: actor.partner.id, conversationId: actor.conversationId, ...e },
-      this.now(),
-    );
+  private async audit(actor: Actor, type: string, e: EventContext) {
+    await this.store.audit.append(this.event(actor, type, e), this.now());
+  }
+
+  /** An audit event naming who acted and in which conversation. */
+  private event(actor: Actor, type: string, e: EventContext): AuditEvent {
+    return { type, agentId: actor.agent.id, partnerId: actor.partner.id, conversationId: actor.conversationId, ...e };
   }
 
   /** The cart's customer and subscription, asked of Partner Center (the cart keeps only their ids). */
@@ -696,16 +695,14 @@ export class PurchaseService {
    * turn's (see auditAfterCheckout): the cart stays active, and its next checkout finds the same orders
    * under the same request id and records them then.
    */
-  private recordOrders(actor: Actor, cartId: string, customerId: string, orders: Order[]) {
+  private async recordOrders(actor: Actor, cartId: string, customerId: string, orders: Order[]) {
     if (!orders.length) return;
+    const events = orders.map((o) => {
+      const detail = { orderId: o.id, totalMinor: o.totalMinor, currency: o.currencyCode, lines: o.lineItems.length };
+      return this.event(actor, 'order.created', { customerId, cartId, idempotencyKey: cartId, detail });
+    });
     try {
-      this.store.transaction(() => {
-        if (!this.store.journal.record(cartId, cartId, orders.map((o) => o.id), this.now())) return;
-        for (const o of orders) {
-          const detail = { orderId: o.id, totalMinor: o.totalMinor, currency: o.currencyCode, lines: o.lineItems.length };
-          this.audit(actor, 'order.created', { customerId, cartId, idempotencyKey: cartId, detail });
-        }
-      });
+      await this.store.journal.record(cartId, cartId, orders.map((o) => o.id), this.now(), events);
     } catch (error) {
       if (!storageFaultOf(error)) throw error;
     }
@@ -715,9 +712,9 @@ export class PurchaseService {
    * An audit event written after Partner Center answered: if the database fails now (busy, full), the
    * purchase still happened and the agent must see its orders, so a storage fault here is not the turn's.
    */
-  private auditAfterCheckout(actor: Actor, type: string, e: Parameters<PurchaseService['audit']>[2]) {
+  private async auditAfterCheckout(actor: Actor, type: string, e: EventContext) {
     try {
-      this.audit(actor, type, e);
+      await this.audit(actor, type, e);
     } catch (error) {
       if (!storageFaultOf(error)) throw error;
     }
@@ -727,6 +724,8 @@ export class PurchaseService {
     return this.clock().toISOString();
   }
 }
+
+type EventContext = { customerId?: string; cartId?: string; idempotencyKey?: string; code?: string; detail?: Record<string, unknown> };
 
 function toRow(item: CatalogItem): CatalogRow {
   const { sku, availability, product } = item;
