@@ -11,6 +11,8 @@ export interface TestPostgres {
   /** postgres://… of a new, empty database on the test server. */
   newDatabase(): Promise<string>;
   port: number;
+  /** The server's data directory (its postmaster.pid names the server process: the bench reads its CPU). */
+  dataDir: string;
   /** Stops the server, keeping its files: start() brings it back (the outage tests). */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -75,6 +77,7 @@ export async function startPostgres(log: (line: string) => void = () => undefine
   const url = (database: string) => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`;
   return {
     port,
+    dataDir: path.join(root, 'data'),
     async newDatabase() {
       const name = `test_${process.pid}_${++databases}`;
       const admin = new pg.Client({ connectionString: url('postgres') });
