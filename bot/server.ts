@@ -84,7 +84,7 @@ export async function startBot(config: Config, log: (line: string) => void = con
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const service = new PurchaseService(store, parts.decorateGateway ? parts.decorateGateway(gateway) : gateway);
-  const bot = new PurchaseBot(conversationState, userState, service, config.demoMode);
+  const bot = new PurchaseBot(conversationState, userState, service, config.demoMode, store instanceof PostgresStore ? (key, fn) => store.withTurnLock(key, fn) : undefined);
   // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
   // AsyncLocalStorage behind it turns on promise hooks for every promise of the turn (bench/README.md).
   const run =

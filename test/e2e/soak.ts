@@ -57,6 +57,8 @@ export interface SoakReport {
   instances: number;
   /** Turns an instance dropped (killed) that the next instance answered. */
   redelivered: number;
+  /** Of those, turns the dropping instance had carried out: the answer says the step was taken. */
+  redeliveredStepTaken: number;
   concurrency: number;
   seconds: number;
   /** Purchase conversations started and finished. */
@@ -100,6 +102,8 @@ export interface SoakReport {
 interface Stats {
   turns: number;
   redelivered: number;
+  /** Redelivered turns answered "that step was already taken" (its first instance had done it). */
+  redeliveredStepTaken: number;
   latencies: number[];
   http5xx: number;
   httpOther: number;
@@ -139,6 +143,8 @@ class Router {
 class SoakConversation {
   private n = 0;
   last: Partial<Activity>[] = [];
+  /** The last turn went again to another instance after its first instance dropped it. */
+  lastRedelivered = false;
   constructor(
     private readonly router: Router,
     private readonly redeliver: boolean,
@@ -166,6 +172,7 @@ class SoakConversation {
   /** One turn; the replies, or undefined when the request failed (counted). */
   async send(activity: Json): Promise<Partial<Activity>[] | undefined> {
     const started = performance.now();
+    this.lastRedelivered = false;
     let status: number;
     let body: string;
     try {
@@ -178,6 +185,7 @@ class SoakConversation {
         } catch (e) {
           if (!this.redeliver || attempt === 3) throw e;
           this.stats.redelivered++;
+          this.lastRedelivered = true;
         }
       }
     } catch (e) {
@@ -245,6 +253,12 @@ async function purchase(conv: SoakConversation, rng: ReturnType<typeof generator
   const expect = (pattern: RegExp, step: string) => {
     const said = transcript(conv.last);
     if (pattern.test(said)) return true;
+    // A dropped turn its first instance had carried out before dying: the redelivery finds the step taken
+    // and says so. The agent is told; this purchase goes no further (its cart, if any, is checked as any other).
+    if (conv.lastRedelivered && /belongs to an earlier step|already been used/.test(said)) {
+      stats.redeliveredStepTaken++;
+      return false;
+    }
     stats.unexpected++;
     conv.sample(`${step}: unexpected reply: ${said.slice(0, 300)}`);
     return false;
@@ -328,7 +342,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const stormSize = options.storm ?? 4;
   const runId = `${Date.now().toString(36)}${process.pid}`;
   const stats: Stats = {
-    turns: 0, redelivered: 0, latencies: [], http5xx: 0, httpOther: 0, network: 0, unexpected: 0, failedTurns: 0, gatewayFaultTurns: 0,
+    turns: 0, redelivered: 0, redeliveredStepTaken: 0, latencies: [], http5xx: 0, httpOther: 0, network: 0, unexpected: 0, failedTurns: 0, gatewayFaultTurns: 0,
     storms: 0, conversations: 0, unknown: 0, notBought: 0, samples: [], carts: new Map(),
   };
   const started = Date.now();
@@ -395,6 +409,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     report = {
       instances: options.baseUrls?.().length ?? 1,
       redelivered: stats.redelivered,
+      redeliveredStepTaken: stats.redeliveredStepTaken,
       concurrency: options.conversations,
       seconds: options.seconds,
       conversations: stats.conversations,
@@ -482,7 +497,9 @@ function parseArgs(argv: string[]) {
 export function formatReport(r: SoakReport): string {
   return [
     `soak: ${r.concurrency} concurrent conversations for ${r.seconds} s on ${r.instances} instance${r.instances === 1 ? '' : 's'}`,
-    ...(r.redelivered ? [`  turns an instance dropped (killed) and the next one answered: ${r.redelivered}`] : []),
+    ...(r.redelivered
+      ? [`  turns an instance dropped (killed) and the next one answered: ${r.redelivered} (of which the dropping instance had carried out ${r.redeliveredStepTaken}: told the step was taken)`]
+      : []),
     `  conversations ${r.conversations} · turns ${r.turns} (${r.turnsPerSecond}/s) · Buy storms ${r.storms}`,
     `  orders confirmed ${r.ordersConfirmed} · in the ledger ${r.ordersInLedger} · unknown outcomes ${r.unknownOutcomes} · not bought ${r.notBought} · Partner Center fault turns ${r.gatewayFaultTurns}`,
     ...(r.checkoutFaults.checkouts

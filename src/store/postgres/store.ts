@@ -18,13 +18,19 @@ export class PostgresStore implements BotStore {
   readonly carts: PostgresCarts;
   readonly journal: PostgresJournal;
   readonly audit: PostgresAudit;
-  private readonly waiting = new KeyedQueue();
+  private readonly checkoutLocks: AdvisoryLocks;
+  private readonly turnLocks: AdvisoryLocks;
 
   private constructor(
     readonly pool: pg.Pool,
-    /** Connections that hold checkout locks, apart: a holder's own queries never wait for one of these. */
-    private readonly lockPool: pg.Pool,
+    /**
+     * Connections that hold locks, one pool per kind: a turn holding its conversation's lock may wait for
+     * a checkout lock, never the other way round, and no holder waits for a connection of its own pool.
+     */
+    private readonly lockPools: { turns: pg.Pool; checkouts: pg.Pool },
   ) {
+    this.checkoutLocks = new AdvisoryLocks(lockPools.checkouts, 'checkout');
+    this.turnLocks = new AdvisoryLocks(lockPools.turns, 'turn');
     this.directory = new PostgresDirectory(pool);
     this.carts = new PostgresCarts(pool);
     this.journal = new PostgresJournal(pool);
@@ -35,38 +41,66 @@ export class PostgresStore implements BotStore {
    * Connects, brings the schema to this release's version and writes the demo partners and agents when
    * there are none. An unreachable server or a newer schema: an Error whose message says which.
    */
-  static async open(url: string, options: PostgresOptions & { seed?: boolean; checkoutLockWaitMs?: number } = {}): Promise<PostgresStore> {
+  static async open(url: string, options: PostgresOptions & { seed?: boolean; lockWaitMs?: number } = {}): Promise<PostgresStore> {
     const pool = openPool(url, { ...options, application: 'reservations-bot' });
-    // A checkout waits for another instance's checkout of the same cart (its Partner Center call and
-    // retries) on one of these, so their statements may run longer than a query's.
-    const lockPool = openPool(url, {
-      ...options,
-      poolMax: Math.max(2, Math.ceil((options.poolMax ?? 10) / 2)),
-      statementTimeoutMs: options.checkoutLockWaitMs ?? 120_000,
-      application: 'reservations-bot checkout locks',
-    });
+    // A lock waits for another instance's turn or checkout (its Partner Center calls and retries), so
+    // statements on these may run, and callers wait for a free connection, longer than a query's.
+    const poolMax = options.poolMax ?? 10;
+    const waitMs = options.lockWaitMs ?? 120_000;
+    const lockPool = (max: number, what: string) =>
+      openPool(url, { ...options, poolMax: max, statementTimeoutMs: waitMs, connectTimeoutMs: waitMs, application: `reservations-bot ${what} locks` });
+    const lockPools = { turns: lockPool(poolMax, 'turn'), checkouts: lockPool(Math.max(2, Math.ceil(poolMax / 2)), 'checkout') };
+    const all = [pool, lockPools.turns, lockPools.checkouts];
     try {
       await migrate(pool, migrations, { seed: options.seed ?? true });
     } catch (error) {
-      await Promise.all([pool.end(), lockPool.end()]);
+      await Promise.all(all.map((p) => p.end()));
       throw new Error(`PostgreSQL at ${serverOf(url)}: ${(error as Error).message}`, { cause: error });
     }
-    return new PostgresStore(pool, lockPool);
+    return new PostgresStore(pool, lockPools);
   }
 
-  async withCheckoutLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    // Callers in this process queue here first, so each instance holds at most one lock connection per cart.
-    return this.waiting.run(key, async () => {
-      const client = await this.lockPool.connect();
+  withCheckoutLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.checkoutLocks.run(key, fn);
+  }
+
+  /**
+   * Runs a turn of conversation `key` while holding that conversation's lock: turns of one conversation
+   * on different instances (a Buy storm split by the load balancer) run one after the other, each
+   * loading the state the one before saved, as they do inside one process.
+   */
+  withTurnLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.turnLocks.run(key, fn);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end(), this.lockPools.turns.end(), this.lockPools.checkouts.end()]);
+  }
+}
+
+/** PostgreSQL advisory locks of one kind, each held by a connection of `pool` while its function runs. */
+class AdvisoryLocks {
+  private readonly waiting = new KeyedQueue();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly kind: string,
+  ) {}
+
+  run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const lock = `${this.kind}:${key}`;
+    // Callers in this process queue here first, so each instance holds at most one connection per key.
+    return this.waiting.run(lock, async () => {
+      const client = await this.pool.connect();
       let broken: Error | undefined;
       try {
-        // A session lock, not a transaction: the checkout's own writes commit as they go. If this
+        // A session lock, not a transaction: the holder's own writes commit as they go. If this
         // process dies, its connection closes and PostgreSQL releases the lock.
-        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`checkout:${key}`]);
+        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lock]);
         try {
           return await fn();
         } finally {
-          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`checkout:${key}`]).catch((e: Error) => (broken = e));
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lock]).catch((e: Error) => (broken = e));
         }
       } catch (error) {
         broken ??= error as Error;
@@ -76,10 +110,6 @@ export class PostgresStore implements BotStore {
         client.release(broken);
       }
     });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([this.pool.end(), this.lockPool.end()]);
   }
 }
 
