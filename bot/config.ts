@@ -25,11 +25,23 @@ const Config = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   /** How long a write waits for another connection's lock on the SQLite file before the turn fails (busy). */
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /**
+   * postgres://user:password@host:port/database: the bot's store on PostgreSQL, shared by every instance
+   * started with the same URL. Empty: the SQLite file under DATA_DIR (one instance).
+   */
+  DATABASE_URL: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://'),
+  /** PostgreSQL: the most connections one instance opens for queries (checkout locks take up to half as many more). */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /** PostgreSQL: a statement running longer is cancelled and its turn says the database is busy. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** The local Web Chat page at / (channels/webChat.ts): "auto" = on without MicrosoftAppId only. */
   WEB_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 export type Config = z.infer<typeof Config> & {
-  /** The bot's store: DATA_DIR/reservations.db. */
+  /** The bot's store without DATABASE_URL: DATA_DIR/reservations.db. */
   databaseFile: string;
   /** The embedded Partner Center's own file (PARTNER_CENTER=local): DATA_DIR/partner-center.db. */
   partnerCenterDatabaseFile: string;

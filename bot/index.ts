@@ -1,7 +1,9 @@
-// Starts the bot: configuration from the environment (and .env), the SQLite files under DATA_DIR
-// (created, migrated and seeded on first start), and the HTTP endpoint /api/messages.
+// Starts the bot: configuration from the environment (and .env), the SQLite files under DATA_DIR or the
+// PostgreSQL database of DATABASE_URL (created, migrated and seeded on first start), and the HTTP endpoint
+// /api/messages.
 import 'dotenv/config';
 import { loadConfig } from './config';
+import { serverOf } from '../src/store/postgres/connection';
 import { startBot, type BotParts } from './server';
 import { webChatEnabled } from '../channels/webChat';
 import { webChatPage } from '../channels/text';
@@ -11,7 +13,7 @@ export async function main(parts: BotParts = {}) {
   const config = loadConfig();
   const bot = await startBot(config, console.log, parts);
   console.log(`Bot listening on http://localhost:${bot.port}/api/messages`);
-  console.log(`Database: ${config.databaseFile}`);
+  console.log(`Database: ${config.DATABASE_URL ? `PostgreSQL at ${serverOf(config.DATABASE_URL)}` : config.databaseFile}`);
   if (config.partnerCenter.mode === 'local') console.log(`Embedded Partner Center: ${config.partnerCenterDatabaseFile}`);
   if (webChatEnabled(config)) console.log(webChatPage.startupLine(bot.port));
   console.log(config.demoMode ? 'Demo mode: no MicrosoftAppId, requests are not authenticated (Bot Framework Emulator).' : `Authenticating requests for app ${config.MicrosoftAppId}.`);

@@ -1,5 +1,6 @@
 // The activity handler: normalises the input, resolves the acting agent, runs the main dialog and saves
-// state after the turn. Turns of one conversation run one at a time (state saving is last-writer-wins).
+// state after the turn. Turns of one conversation run one at a time (state saving is last-writer-wins),
+// in this process by a queue and across instances by the turn lock.
 import {
   ActivityHandler,
   type TurnContext,
@@ -23,6 +24,8 @@ export class PurchaseBot extends ActivityHandler {
     private readonly userState: UserState,
     service: PurchaseService,
     demoMode: boolean,
+    /** Holds a conversation across instances while its turn runs (PostgreSQL); one process needs none. */
+    private readonly turnLock: <T>(conversationKey: string, fn: () => Promise<T>) => Promise<T> = (_key, fn) => fn(),
   ) {
     super();
     const actingAgentId = userState.createProperty<string | undefined>('actingAgentId');
@@ -45,11 +48,13 @@ export class PurchaseBot extends ActivityHandler {
   async run(context: TurnContext): Promise<void> {
     const key = context.activity.conversation?.id ?? '';
     const previous = this.conversationQueues.get(key) ?? Promise.resolve();
-    const turn = previous.then(async () => {
-      await super.run(context);
-      await this.conversationState.saveChanges(context, false);
-      await this.userState.saveChanges(context, false);
-    });
+    const turn = previous.then(() =>
+      this.turnLock(key, async () => {
+        await super.run(context);
+        await this.conversationState.saveChanges(context, false);
+        await this.userState.saveChanges(context, false);
+      }),
+    );
     const settled = turn.catch(() => undefined);
     this.conversationQueues.set(key, settled);
     try {

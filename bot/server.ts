@@ -11,8 +11,11 @@ import { z } from 'zod';
 import type { Config } from './config';
 import { authenticateRequest, createAuthentication } from './authentication';
 import { SqliteStorage } from './sqliteStorage';
+import { PostgresStorage } from './postgresStorage';
 import { PurchaseBot } from './purchaseBot';
 import { Store } from '../src/store/store';
+import type { BotStore } from '../src/store/botStore';
+import { PostgresStore } from '../src/store/postgres/store';
 import { LocalPartnerCenter } from '../src/partnerCenter/local';
 import type { PartnerCenter } from '../src/partnerCenter/partnerCenter';
 import { createRestPartnerCenter, withPartnerCenterContext } from '../src/partnerCenter/rest';
@@ -34,9 +37,10 @@ const InboundActivity = z.looseObject({
   recipient: Account,
 });
 
-export interface RunningBot {
+export interface RunningBot<S extends BotStore = Store | PostgresStore> {
   server: restify.Server;
-  store: Store;
+  /** SQLite (DATA_DIR) or, with DATABASE_URL, PostgreSQL. */
+  store: S;
   /** The embedded Partner Center (PARTNER_CENTER=local). */
   partnerCenter?: LocalPartnerCenter;
   port: number;
@@ -52,27 +56,35 @@ export interface BotParts {
 export async function startBot(config: Config, log: (line: string) => void = console.log, parts: BotParts = {}): Promise<RunningBot> {
   // PARTNER_CENTER=rest: the Partner Center REST API (src/partnerCenter/rest/); else the embedded demo
   // world in its own file, opened first: a new one takes the world an earlier release kept in the store.
+  // The embedded world stays in SQLite with DATABASE_URL too: it stands in for Partner Center, a system
+  // outside the bot, so instances on one machine share its file (README: several instances).
   const pc = config.partnerCenter;
   const options = { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS };
-  const local = pc.mode === 'local' ? LocalPartnerCenter.open(config.partnerCenterDatabaseFile, { ...options, combinedFile: config.databaseFile }) : undefined;
-  let store: Store | undefined;
+  const postgres = config.DATABASE_URL !== '';
+  const local = pc.mode === 'local'
+    ? LocalPartnerCenter.open(config.partnerCenterDatabaseFile, { ...options, combinedFile: postgres ? undefined : config.databaseFile })
+    : undefined;
+  let store: Store | PostgresStore | undefined;
   let gateway: PartnerCenter;
   try {
-    store = Store.open(config.databaseFile, options);
+    store = postgres
+      ? await PostgresStore.open(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS, log })
+      : Store.open(config.databaseFile, options);
     if (pc.mode === 'rest') {
       log(`Partner Center: REST API at ${pc.baseUrl}, tenant ${pc.tenantId}, app ${pc.appId}, partner ${pc.partnerId}.`);
-      gateway = createRestPartnerCenter(pc, { store, log });
+      // On PostgreSQL the REST gateway keeps its checkout journal in memory (its tables are SQLite's).
+      gateway = createRestPartnerCenter(pc, { store: store instanceof Store ? store : undefined, log });
     } else gateway = local!;
   } catch (error) {
-    store?.close();
+    await store?.close();
     local?.close();
     throw error;
   }
-  const storage = new SqliteStorage(store.db);
+  const storage = store instanceof Store ? new SqliteStorage(store.db) : new PostgresStorage(store.pool);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const service = new PurchaseService(store, parts.decorateGateway ? parts.decorateGateway(gateway) : gateway);
-  const bot = new PurchaseBot(conversationState, userState, service, config.demoMode);
+  const bot = new PurchaseBot(conversationState, userState, service, config.demoMode, store instanceof PostgresStore ? (key, fn) => store.withTurnLock(key, fn) : undefined);
   // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
   // AsyncLocalStorage behind it turns on promise hooks for every promise of the turn (bench/README.md).
   const run =
@@ -121,7 +133,7 @@ export async function startBot(config: Config, log: (line: string) => void = con
     port: address.port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      await store.close();
       local?.close();
     },
   };

@@ -2,28 +2,15 @@
 // read returns only existing keys (each with its current eTag), write honours optimistic concurrency
 // (missing or '*' eTag = last writer wins; a given eTag must match the stored one), delete ignores
 // unknown keys. Unlike MemoryStorage, a write batch is all-or-nothing.
-import { randomUUID } from 'node:crypto';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
 import type Database from 'better-sqlite3';
 import type { Db } from '../src/store/db';
+import { addItem, checkKeys, ETagConflictError, newETag, pendingWrites, type PendingWrite } from './stateStorage';
 
-/** Thrown by write() when an item's eTag no longer matches the stored one; nothing of the batch is written. */
-export class ETagConflictError extends Error {
-  constructor(readonly key: string) {
-    // Same wording as MemoryStorage's conflict error, so callers matching on it keep working.
-    super(`Storage: error writing ${JSON.stringify(key)} due to eTag conflict.`);
-    this.name = 'ETagConflictError';
-  }
-}
+export { ETagConflictError } from './stateStorage';
 
 interface Row {
   etag: string;
-  value: string;
-}
-
-interface PendingWrite {
-  key: string;
-  expectedETag: string | undefined; // undefined = last writer wins
   value: string;
 }
 
@@ -48,10 +35,7 @@ export class SqliteStorage implements Storage {
       for (const key of keys) {
         const row = this.selectOne.get(key);
         if (!row) continue;
-        const item = JSON.parse(row.value) as StoreItem;
-        item.eTag = row.etag;
-        // defineProperty, not assignment: a key such as "__proto__" must become an own property.
-        Object.defineProperty(result, key, { value: item, enumerable: true, writable: true, configurable: true });
+        addItem(result, key, row.value, row.etag);
       }
       return result;
     };
@@ -84,25 +68,7 @@ export class SqliteStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    if (!changes) throw new ReferenceError('Changes are required when writing.');
-    if (typeof changes !== 'object') throw new TypeError('Changes must be an object of items indexed by key.');
-    // Validate and serialise everything before touching the database.
-    const pending: PendingWrite[] = Object.keys(changes).map((key) => {
-      const item: unknown = changes[key];
-      if (item === null || item === undefined) {
-        throw new TypeError(`Storage: item ${JSON.stringify(key)} is ${String(item)}; write an object or delete the key.`);
-      }
-      // Shallow clone like MemoryStorage; the stored JSON never carries the eTag (it lives in its column).
-      const clone: StoreItem = { ...(item as StoreItem) };
-      const eTag: unknown = clone.eTag;
-      delete clone.eTag;
-      return {
-        key,
-        // Missing, empty or '*' = last writer wins (MemoryStorage tests `!newItem.eTag`).
-        expectedETag: !eTag || eTag === '*' ? undefined : (eTag as string),
-        value: JSON.stringify(clone),
-      };
-    });
+    const pending = pendingWrites(changes);
     if (pending.length === 0) return;
     this.writeBatch.immediate(pending);
   }
@@ -111,18 +77,4 @@ export class SqliteStorage implements Storage {
     if (!keys) throw new TypeError('Keys are required when deleting.');
     this.deleteBatch(checkKeys(keys, 'deleting'));
   }
-}
-
-function checkKeys(keys: unknown, action: string): string[] {
-  if (!Array.isArray(keys)) throw new TypeError(`Keys must be an array of strings when ${action}.`);
-  for (const key of keys) {
-    // MemoryStorage would coerce (read([undefined]) reads the key "undefined"); a non-string key is a bug.
-    if (typeof key !== 'string') throw new TypeError(`Storage keys must be strings, got ${typeof key} when ${action}.`);
-  }
-  return keys as string[];
-}
-
-/** Random, so an eTag is never reused after a reopen or by another connection/process on the same file. */
-function newETag(): string {
-  return randomUUID();
 }

@@ -30,11 +30,11 @@ export class TurnPreparation implements Middleware {
     const from = context.activity.from ?? { id: '' };
     const conversationId = context.activity.conversation?.id ?? '';
     const aadObjectId = typeof from.aadObjectId === 'string' && from.aadObjectId ? from.aadObjectId : undefined;
-    const known = this.service.resolveAgent(aadObjectId ?? from.id) ?? (aadObjectId ? this.service.resolveAgent(from.id) : undefined);
+    const known = (await this.service.resolveAgent(aadObjectId ?? from.id)) ?? (aadObjectId ? await this.service.resolveAgent(from.id) : undefined);
     if (known) return { actor: { ...known, conversationId } };
     if (!this.demoMode) return {};
     const chosen = await this.actingAgentId.get(context);
-    const acting = chosen ? this.service.resolveAgent(chosen) : undefined;
+    const acting = chosen ? await this.service.resolveAgent(chosen) : undefined;
     return acting ? { actor: { ...acting, conversationId }, chosenInDemo: true } : {};
   }
 }

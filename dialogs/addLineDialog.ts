@@ -73,7 +73,7 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
       return step.replaceDialog(ADD_LINE_DIALOG, { ...line, itemId: undefined });
     }
     line.itemId = answer.itemId;
-    line.asked = this.service.cartPosition(line.cartId, answer.itemId);
+    line.asked = await this.service.cartPosition(line.cartId, answer.itemId);
     const { minimumQuantity, maximumQuantity, title } = row.value;
     return promptWithCard<QuantityData>(
       step,

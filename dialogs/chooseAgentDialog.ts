@@ -32,7 +32,7 @@ export class ChooseAgentDialog extends CancelAndHelpDialog {
   private async askStep(step: WaterfallStepContext<ChooseAgentOptions>): Promise<DialogTurnResult> {
     if (step.options.agentId) return step.next(step.options.agentId);
     const say = sayTo(step.context);
-    const choices = this.service.demoAgents().map(({ agent, partner }) => ({
+    const choices = (await this.service.demoAgents()).map(({ agent, partner }) => ({
       value: agent.id,
       title: say.demoAgentTitle(agent),
       subtitle: say.demoAgentSubtitle(agent, partner),
@@ -44,7 +44,7 @@ export class ChooseAgentDialog extends CancelAndHelpDialog {
   private async chosenStep(step: WaterfallStepContext<ChooseAgentOptions>): Promise<DialogTurnResult> {
     // The only question here: "back" asks it again.
     if (isBack(step.result)) return step.replaceDialog(CHOOSE_AGENT_STEPS, {});
-    const chosen = this.service.demoAgents().find((a) => a.agent.id === step.result);
+    const chosen = (await this.service.demoAgents()).find((a) => a.agent.id === step.result);
     if (chosen) {
       await this.actingAgentId.set(step.context, chosen.agent.id);
       await step.context.sendActivity(sayTo(step.context).actingAs(chosen.agent, chosen.partner));

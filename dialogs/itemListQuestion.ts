@@ -131,7 +131,7 @@ export class ItemListQuestion extends Question<ItemListOptions> {
     const catalog: CatalogPosition = { filter: list.filter, page: list.page };
     if (isBack(answer)) return step.endDialog({ ...BACK, catalog } satisfies ItemListAnswer);
     if ('pick' in answer) return step.endDialog({ itemId: answer.pick, catalog } satisfies ItemListAnswer);
-    if ('typed' in answer && answer.review && this.service.lineCount(list.cartId) > 0) return step.endDialog({ review: true, catalog } satisfies ItemListAnswer);
+    if ('typed' in answer && answer.review && (await this.service.lineCount(list.cartId)) > 0) return step.endDialog({ review: true, catalog } satisfies ItemListAnswer);
     const position = 'page' in answer ? { filter: list.filter, page: answer.page } : { filter: await this.filterOf(list.cartId, answer), page: 0 };
     return step.replaceDialog(ITEM_LIST_QUESTION, { ...list, ...position, again: true });
   }

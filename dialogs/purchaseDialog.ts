@@ -89,7 +89,7 @@ export class PurchaseDialog extends CancelAndHelpDialog {
   private async customerStep(step: PurchaseStep): Promise<DialogTurnResult> {
     const purchase = step.options;
     if (purchase.customerId) return step.next(purchase.customerId);
-    const may = this.service.checkMayBuy(actorOf(step.context));
+    const may = await this.service.checkMayBuy(actorOf(step.context));
     if (!may.ok) {
       await step.context.sendActivity(sayTo(step.context).refusalText(may.verdict));
       return step.endDialog();

@@ -94,7 +94,7 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     if (answer.kind === 'addItem') return step.endDialog(ADD_ANOTHER);
     const reviewAgain = () => step.replaceDialog(REVIEW_DIALOG, { ...review, askNext: false });
     if (answer.kind === 'remove') {
-      const removed = this.service.removeLine(actor, review.cartId, answer.lineId);
+      const removed = await this.service.removeLine(actor, review.cartId, answer.lineId);
       if (!removed.ok) await step.context.sendActivity(say.refusalText(removed.verdict));
       return reviewAgain();
     }

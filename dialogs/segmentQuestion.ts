@@ -37,7 +37,7 @@ export class SegmentQuestion extends Question<SegmentQuestionOptions> {
     if (isBack(step.result)) return step.endDialog(BACK);
     const actor = actorOf(step.context);
     const customer = await this.service.customer(actor, step.options.customerId);
-    const chosen = this.service.selectSegment(actor, customer, step.result as Segment);
+    const chosen = await this.service.selectSegment(actor, customer, step.result as Segment);
     if (!chosen.ok) {
       await step.context.sendActivity(sayTo(step.context).refusalText(chosen.verdict));
       return step.replaceDialog(SEGMENT_QUESTION, step.options);

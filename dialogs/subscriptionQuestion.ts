@@ -68,7 +68,7 @@ export class SubscriptionQuestion extends Question<SubscriptionQuestionOptions> 
       return addPlan ? step.cancelAllDialogs() : step.replaceDialog(SUBSCRIPTION_QUESTION, step.options);
     }
     await step.context.sendActivity(addPlan ? say.azurePlanAdded() : say.subscriptionChosen(chosen.value));
-    const openCart = this.service.openCart(actor, customer, segment, reservationType, chosen.value, cartId);
+    const openCart = await this.service.openCart(actor, customer, segment, reservationType, chosen.value, cartId);
     return step.endDialog({ subscriptionId: chosen.value.id, cartId: openCart } satisfies ChosenSubscription);
   }
 }

@@ -516,12 +516,14 @@ export const enUS = {
         readonly: "the bot's database is read-only right now",
         full: "the bot's database is full (no disk space left for it)",
         io: 'the bot could not write to its database',
+        unreachable: "the bot cannot reach its database server right now",
       }[kind];
       const retry = {
         busy: 'Send your last message again in a moment.',
         readonly: 'Send your last message again once an administrator has made the database writable.',
         full: 'Send your last message again once an administrator has freed space for the database.',
         io: 'Send your last message again in a moment; if it keeps failing, tell your administrator.',
+        unreachable: 'Send your last message again in a moment; if it keeps failing, tell your administrator.',
       }[kind];
       if (confirmedOrderIds.length) {
         return `⚠️ I could not save the conversation: ${cause}. Your order is placed all the same (order number${confirmedOrderIds.length === 1 ? '' : 's'} ${confirmedOrderIds.join(', ')}), and it is never bought twice: type **orders** to see it.`;
@@ -628,7 +630,7 @@ export const enUS = {
   channels,
 };
 
-export type StorageFaultKind = 'busy' | 'readonly' | 'full' | 'io';
+export type StorageFaultKind = 'busy' | 'readonly' | 'full' | 'io' | 'unreachable';
 
 /** The questions of a conversation, each with its own help. */
 export type QuestionName = 'agent' | 'customer' | 'segment' | 'reservationType' | 'subscription' | 'item' | 'quantity' | 'next' | 'review';

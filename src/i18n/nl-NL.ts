@@ -525,12 +525,14 @@ export const nlNL: Catalogue = {
         readonly: 'de database van de bot is op dit moment alleen-lezen',
         full: 'de database van de bot is vol (er is geen schijfruimte meer voor)',
         io: 'de bot kon niet naar zijn database schrijven',
+        unreachable: 'de bot kan zijn databaseserver op dit moment niet bereiken',
       }[kind];
       const retry = {
         busy: 'Verstuur uw laatste bericht zo meteen opnieuw.',
         readonly: 'Verstuur uw laatste bericht opnieuw zodra een beheerder de database weer beschrijfbaar heeft gemaakt.',
         full: 'Verstuur uw laatste bericht opnieuw zodra een beheerder ruimte voor de database heeft vrijgemaakt.',
         io: 'Verstuur uw laatste bericht zo meteen opnieuw; lukt het steeds niet, meld het dan aan uw beheerder.',
+        unreachable: 'Verstuur uw laatste bericht zo meteen opnieuw; lukt het steeds niet, meld het dan aan uw beheerder.',
       }[kind];
       if (confirmedOrderIds.length) {
         return `⚠️ Ik kon het gesprek niet opslaan: ${cause}. Uw order is toch geplaatst (${confirmedOrderIds.length === 1 ? 'ordernummer' : 'ordernummers'} ${confirmedOrderIds.join(', ')}) en wordt nooit twee keer gekocht: typ **orders** om hem te zien.`;

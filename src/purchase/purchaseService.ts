@@ -17,7 +17,8 @@ import {
   type Verdict,
   ruleText,
 } from '../domain/types';
-import type { Store } from '../store/store';
+import type { BotStore } from '../store/botStore';
+import type { AuditEvent } from '../store/audit';
 import { PartnerCenterError, type PartnerCenter } from '../partnerCenter/partnerCenter';
 import {
   checkCanAddAzurePlan,
@@ -90,7 +91,7 @@ export class PurchaseService {
   private readonly vocabularyCache = new Map<string, Awaited<ReturnType<PartnerCenter['getCatalogVocabulary']>>>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: BotStore,
     private readonly partnerCenter: PartnerCenter,
     private readonly clock: () => Date = () => new Date(),
     /** How a failing checkout is retried (tests shorten the waits). */
@@ -99,20 +100,19 @@ export class PurchaseService {
 
   // ---- who is talking -------------------------------------------------------------------------
 
-  resolveAgent(userId: string): { agent: Agent; partner: Partner } | undefined {
+  async resolveAgent(userId: string): Promise<{ agent: Agent; partner: Partner } | undefined> {
     return this.store.directory.agentAndPartnerByUserId(userId);
   }
 
   /** The demo agents a local user may act as (embedded mode only). */
-  demoAgents(): { agent: Agent; partner: Partner }[] {
-    return this.store.directory.agents().flatMap((agent) => {
-      const partner = this.store.directory.partner(agent.partnerId);
-      return partner ? [{ agent, partner }] : [];
-    });
+  async demoAgents(): Promise<{ agent: Agent; partner: Partner }[]> {
+    const agents = await this.store.directory.agents();
+    const partners = await Promise.all(agents.map((agent) => this.store.directory.partner(agent.partnerId)));
+    return agents.flatMap((agent, i) => (partners[i] ? [{ agent, partner: partners[i] }] : []));
   }
 
   /** R1 and R2: may this agent buy at all? */
-  checkMayBuy(actor: Actor): Outcome<true> {
+  checkMayBuy(actor: Actor): Promise<Outcome<true>> {
     return this.refuseAndAudit(actor, 'purchase.start', mayBuyVerdicts(actor.partner, actor.agent), {}, true);
   }
 
@@ -145,7 +145,7 @@ export class PurchaseService {
     return segments.map((segment) => ({ segment, qualified: customer.qualifications.includes(segment) }));
   }
 
-  selectSegment(actor: Actor, customer: Customer, segment: Segment): Outcome<Segment> {
+  selectSegment(actor: Actor, customer: Customer, segment: Segment): Promise<Outcome<Segment>> {
     return this.refuseAndAudit(actor, 'segment.select', [checkSegment(customer, segment)], { customerId: customer.id }, segment);
   }
 
@@ -163,7 +163,7 @@ export class PurchaseService {
   private async usableSubscriptions(actor: Actor, customer: Customer): Promise<{ usable: Subscription[]; verdicts: Verdict[] }> {
     const all = await this.partnerCenter.getSubscriptions(customer.id);
     const offered = usableSubscriptions(customer, all);
-    const accessible = this.store.directory.accessibleSubscriptionIds(actor.agent.id);
+    const accessible = await this.store.directory.accessibleSubscriptionIds(actor.agent.id);
     const usable = offered.filter((s) => checkSubscriptionAccess(actor.agent, s, accessible).ok);
     const verdicts: Verdict[] = [checkHasActiveSubscription(customer, offered.length ? offered : all)];
     if (offered.length === 0 && all.some((s) => s.status === 'active')) {
@@ -193,8 +193,8 @@ export class PurchaseService {
       const forged = refuseWith('CUSTOMER_ISOLATION', ruleText('notCustomersSubscription', { customer: customer.companyName }));
       return this.refuseAndAudit(actor, 'subscription.select', [forged], { customerId: customer.id, subscriptionId }, undefined as never);
     }
-    const verdicts = subscriptionVerdicts(actor.agent, customer, subscription, this.store.directory.accessibleSubscriptionIds(actor.agent.id));
-    const outcome = this.refuseAndAudit(actor, 'subscription.select', verdicts, { customerId: customer.id, subscriptionId }, subscription);
+    const verdicts = subscriptionVerdicts(actor.agent, customer, subscription, await this.store.directory.accessibleSubscriptionIds(actor.agent.id));
+    const outcome = await this.refuseAndAudit(actor, 'subscription.select', verdicts, { customerId: customer.id, subscriptionId }, subscription);
     if (!outcome.ok) return outcome;
     return ok(await this.ensureRegistered(customer.id, subscription));
   }
@@ -210,10 +210,10 @@ export class PurchaseService {
   /** R5 with R6: add an Azure plan for a customer that has no active subscription and a confirmed MCA. */
   async addAzurePlan(actor: Actor, customer: Customer): Promise<Outcome<Subscription>> {
     const verdict = checkCanAddAzurePlan(customer);
-    const outcome = this.refuseAndAudit(actor, 'azurePlan.add', [checkRole(actor.agent), verdict], { customerId: customer.id }, true);
+    const outcome = await this.refuseAndAudit(actor, 'azurePlan.add', [checkRole(actor.agent), verdict], { customerId: customer.id }, true);
     if (!outcome.ok) return outcome;
     const plan = await this.partnerCenter.createAzurePlan(customer.id, randomUUID());
-    this.audit(actor, 'azurePlan.added', { customerId: customer.id, detail: { subscriptionId: plan.id } });
+    await this.audit(actor, 'azurePlan.added', { customerId: customer.id, detail: { subscriptionId: plan.id } });
     return ok(await this.ensureRegistered(customer.id, plan));
   }
 
@@ -223,8 +223,8 @@ export class PurchaseService {
    * Opens the cart whose id is the idempotency key of its checkout. Coming back to change the
    * subscription keeps the cart (and its lines) when it is still for the same customer, segment and type.
    */
-  openCart(actor: Actor, customer: Customer, segment: Segment, reservationType: string, subscription: Subscription, currentCartId?: string): string {
-    const current = currentCartId ? this.store.carts.get(currentCartId) : undefined;
+  async openCart(actor: Actor, customer: Customer, segment: Segment, reservationType: string, subscription: Subscription, currentCartId?: string): Promise<string> {
+    const current = currentCartId ? await this.store.carts.get(currentCartId) : undefined;
     if (
       current?.status === 'active' &&
       current.agentId === actor.agent.id &&
@@ -232,13 +232,14 @@ export class PurchaseService {
       current.segment === segment &&
       current.reservationType === reservationType
     ) {
-      this.store.carts.update(current.id, { subscriptionId: subscription.id }, this.now());
+      await this.store.carts.update(current.id, { subscriptionId: subscription.id }, this.now());
       return current.id;
     }
     const id = randomUUID();
     // One transaction: a storage fault leaves no cart without its subscription or its audit event.
-    this.store.transaction(() => {
-      this.store.carts.create({
+    const now = this.now();
+    await this.store.carts.open(
+      {
         id,
         partnerId: actor.partner.id,
         agentId: actor.agent.id,
@@ -248,11 +249,11 @@ export class PurchaseService {
         reservationType,
         scope: defaultScope,
         resellerMpnId: mustNameReseller(actor.partner) ? customer.resellerMpnId : null,
-        now: this.now(),
-      });
-      this.store.carts.update(id, { subscriptionId: subscription.id }, this.now());
-      this.audit(actor, 'cart.opened', { customerId: customer.id, cartId: id, detail: { segment, reservationType, subscriptionId: subscription.id } });
-    });
+        now,
+      },
+      subscription.id,
+      this.event(actor, 'cart.opened', { customerId: customer.id, cartId: id, detail: { segment, reservationType, subscriptionId: subscription.id } }),
+    );
     return id;
   }
 
@@ -260,8 +261,8 @@ export class PurchaseService {
    * The cart, when it is this agent's, or a refusal when the id is unknown or someone else's; with
    * `refusedAs` the refusal is recorded in the audit trail as `${refusedAs}.refused`.
    */
-  private ownCart(actor: Actor, cartId: string, refusedAs?: string) {
-    const cart = this.store.carts.get(cartId);
+  private async ownCart(actor: Actor, cartId: string, refusedAs?: string): Promise<Outcome<Cart>> {
+    const cart = await this.store.carts.get(cartId);
     if (!cart || cart.partnerId !== actor.partner.id || cart.agentId !== actor.agent.id) {
       const isolation = refuseWith('CUSTOMER_ISOLATION', ruleText('notYourCart'));
       if (!refusedAs) return no<never>(isolation);
@@ -271,7 +272,7 @@ export class PurchaseService {
   }
 
   async filterFromText(cartId: string, text: string): Promise<CatalogFilter> {
-    const cart = this.store.carts.get(cartId);
+    const cart = await this.store.carts.get(cartId);
     const customer = cart && (await this.cartCustomer(cart));
     if (!cart || !customer) return { text };
     return parseCatalogQuery(text, await this.vocabulary(customer.country, cart.segment, cart.reservationType));
@@ -295,7 +296,7 @@ export class PurchaseService {
     filter: CatalogFilter,
     page: number,
   ): Promise<Outcome<CatalogPage & { vocabulary: CatalogVocabulary }>> {
-    const owned = this.ownCart(actor, cartId, 'catalog.search');
+    const owned = await this.ownCart(actor, cartId, 'catalog.search');
     if (!owned.ok) return owned;
     const cart = owned.value;
     const customer = (await this.cartCustomer(cart))!;
@@ -317,7 +318,7 @@ export class PurchaseService {
 
   /** A catalog item the agent picked, checked to be sold to this cart's customer, segment and type. */
   async catalogRow(actor: Actor, cartId: string, catalogItemId: string): Promise<Outcome<CatalogRow>> {
-    const owned = this.ownCart(actor, cartId, 'item.select');
+    const owned = await this.ownCart(actor, cartId, 'item.select');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
     if (!item) return this.refuseAndAudit(actor, 'item.select', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
@@ -368,7 +369,7 @@ export class PurchaseService {
     rawQuantity: unknown,
     asked?: CartPosition,
   ): Promise<Outcome<{ lineId: number; quantity: number; raised: boolean; row: CatalogRow }>> {
-    const owned = this.ownCart(actor, cartId, 'cart.addLine');
+    const owned = await this.ownCart(actor, cartId, 'cart.addLine');
     if (!owned.ok) return owned;
     const { item, verdict } = await this.itemForCart(owned.value, catalogItemId);
     if (!item) return this.refuseAndAudit(actor, 'cart.addLine', [verdict], { cartId, catalogItemId: catalogItemId.slice(0, 200) }, undefined as never);
@@ -381,27 +382,20 @@ export class PurchaseService {
       quantity.ok && existing ? checkQuantityWithCart(quantity.quantity!, inCart, item.sku, toRow(item).title) : quantity,
       await this.inventoryVerdict(owned.value, item),
     ];
-    const outcome = this.refuseAndAudit(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
+    const outcome = await this.refuseAndAudit(actor, 'cart.addLine', verdicts, { cartId, customerId: owned.value.customerId }, true);
     if (!outcome.ok) return outcome;
     const row = toRow(item);
-    return ok(this.store.transaction(() => {
-      const earlier = asked === undefined
-        ? undefined
-        : this.store.carts.get(cartId)?.lineItems.find((l) => l.id > asked.lastLineId && l.catalogItemId === catalogItemId);
-      if (earlier) {
-        this.store.carts.setLine(cartId, earlier.id, quantity.quantity!, earlier.billingCycle);
-        return { lineId: earlier.id, quantity: quantity.quantity!, raised: false, row };
-      }
-      if (existing) {
-        const total = inCart + quantity.quantity!;
-        this.store.carts.setLine(cartId, existing.id, total, existing.billingCycle);
-        this.audit(actor, 'cart.lineRaised', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, lineId: existing.id, added: quantity.quantity, quantity: total } });
-        return { lineId: existing.id, quantity: total, raised: true, row };
-      }
-      const id = this.store.carts.addLine(cartId, catalogItemId, quantity.quantity!, 'one_time', this.now());
-      this.audit(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } });
-      return { lineId: id, quantity: quantity.quantity!, raised: false, row };
-    }));
+    // An item the cart holds already raises its line to the new total (R12 across lines).
+    const total = existing ? inCart + quantity.quantity! : quantity.quantity!;
+    const lineId = await this.store.carts.addLine(
+      cartId,
+      { catalogItemId, quantity: total, billingCycle: 'one_time', askedAfterLineId: asked?.lastLineId, raiseLineId: existing?.id },
+      this.now(),
+      existing
+        ? this.event(actor, 'cart.lineRaised', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, lineId: existing.id, added: quantity.quantity, quantity: total } })
+        : this.event(actor, 'cart.lineAdded', { cartId, customerId: owned.value.customerId, detail: { catalogItemId, quantity: quantity.quantity } }),
+    );
+    return ok({ lineId, quantity: total, raised: existing !== undefined, row });
   }
 
   /** R12 for a quantity the agent typed or a card sent, within an item's range: the whole number, or why not. */
@@ -409,13 +403,13 @@ export class PurchaseService {
     return checkQuantity(raw, range);
   }
 
-  lineCount(cartId: string): number {
-    return this.store.carts.get(cartId)?.lineItems.length ?? 0;
+  async lineCount(cartId: string): Promise<number> {
+    return (await this.store.carts.get(cartId))?.lineItems.length ?? 0;
   }
 
   /** The cart as it is when a quantity is asked (what addLine's `asked` takes): its highest line id (0 when empty) and how many of the item its line holds. */
-  cartPosition(cartId: string, catalogItemId: string): CartPosition {
-    const lines = this.store.carts.get(cartId)?.lineItems ?? [];
+  async cartPosition(cartId: string, catalogItemId: string): Promise<CartPosition> {
+    const lines = (await this.store.carts.get(cartId))?.lineItems ?? [];
     return {
       lastLineId: Math.max(0, ...lines.map((l) => l.id)),
       inCart: lines.find((l) => l.catalogItemId === catalogItemId)?.quantity ?? 0,
@@ -424,7 +418,7 @@ export class PurchaseService {
 
   /** Everything the review card shows, computed from the catalog as it is now. */
   async quote(actor: Actor, cartId: string): Promise<Outcome<Quote>> {
-    const owned = this.ownCart(actor, cartId, 'quote');
+    const owned = await this.ownCart(actor, cartId, 'quote');
     if (!owned.ok) return owned;
     const cart = owned.value;
     const customer = await this.cartCustomer(cart);
@@ -463,7 +457,7 @@ export class PurchaseService {
     const total = { minor: lines.reduce((sum, l) => sum + l.lineTotal.minor, 0), currency };
     const blockers = reviewBlockers(withdrawn, cart.lineItems.length, resellerVerdict);
     // What the agent was shown (or, from checkout, what is about to be bought): prices of this moment.
-    this.audit(actor, 'quote', {
+    await this.audit(actor, 'quote', {
       cartId: cart.id,
       customerId: customer.id,
       idempotencyKey: cart.id, // the key its checkout will use
@@ -504,7 +498,7 @@ export class PurchaseService {
    * saved, and the refusals are returned so the agent sees exactly which change was not taken.
    */
   async applyReview(actor: Actor, cartId: string, changes: ReviewChanges): Promise<{ refusals: Refusal[]; changed: boolean }> {
-    const owned = this.ownCart(actor, cartId, 'review');
+    const owned = await this.ownCart(actor, cartId, 'review');
     if (!owned.ok) return { refusals: [owned.verdict], changed: false };
     const cart = owned.value;
     const submitted = checkNotResubmitted(cart.status);
@@ -534,13 +528,13 @@ export class PurchaseService {
         else refusals.push(verdict);
       }
       if (quantity !== line.quantity || billingCycle !== line.billingCycle) {
-        this.store.carts.setLine(cartId, line.id, quantity, billingCycle);
+        await this.store.carts.setLine(cartId, line.id, quantity, billingCycle);
         changed = true;
       }
     }
     if (changes.scope !== undefined && changes.scope !== cart.scope) {
       const verdict = checkScope(subscription, changes.scope);
-      if (verdict.ok) changed = this.store.carts.update(cartId, { scope: changes.scope }, this.now()) || changed;
+      if (verdict.ok) changed = (await this.store.carts.update(cartId, { scope: changes.scope }, this.now())) || changed;
       else refusals.push(verdict);
     }
     // An emptied reseller empties the cart's (R9): it never buys with the one proposed before.
@@ -548,18 +542,18 @@ export class PurchaseService {
     if (resellerMpnId !== undefined && resellerMpnId !== cart.resellerMpnId) {
       const resellers = await this.partnerCenter.getResellers(actor.partner.id);
       const verdict = checkReseller(actor.partner, resellerMpnId, resellers);
-      if (verdict.ok || resellerMpnId === null) changed = this.store.carts.update(cartId, { resellerMpnId }, this.now()) || changed;
+      if (verdict.ok || resellerMpnId === null) changed = (await this.store.carts.update(cartId, { resellerMpnId }, this.now())) || changed;
       if (!verdict.ok) refusals.push(verdict);
     }
-    for (const r of refusals) this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: verdictWording(enUS, r).message } });
+    for (const r of refusals) await this.audit(actor, 'review.refused', { cartId, customerId: cart.customerId, code: r.code, detail: { message: verdictWording(enUS, r).message } });
     return { refusals, changed };
   }
 
-  removeLine(actor: Actor, cartId: string, lineId: number): Outcome<true> {
-    const owned = this.ownCart(actor, cartId, 'cart.removeLine');
+  async removeLine(actor: Actor, cartId: string, lineId: number): Promise<Outcome<true>> {
+    const owned = await this.ownCart(actor, cartId, 'cart.removeLine');
     if (!owned.ok) return owned;
     if (owned.value.status !== 'active') return no(checkNotResubmitted(owned.value.status) as Refusal);
-    this.store.carts.removeLine(cartId, lineId);
+    await this.store.carts.removeLine(cartId, lineId);
     return ok(true);
   }
 
@@ -571,17 +565,23 @@ export class PurchaseService {
    * `confirmedResellerMpnId`: the reseller the agent's Buy confirmed (R9, an indirect provider's).
    */
   async checkout(actor: Actor, cartId: string, confirmedResellerMpnId?: string | null): Promise<CheckoutOutcome> {
-    const owned = this.ownCart(actor, cartId);
+    // A second Buy of the same cart (a double click, a redelivery, on this instance or another) waits
+    // here for the first one's answer, then finds the cart submitted and shows the same orders.
+    return this.store.withCheckoutLock(String(cartId), () => this.checkoutHoldingLock(actor, cartId, confirmedResellerMpnId));
+  }
+
+  private async checkoutHoldingLock(actor: Actor, cartId: string, confirmedResellerMpnId?: string | null): Promise<CheckoutOutcome> {
+    const owned = await this.ownCart(actor, cartId);
     if (!owned.ok) return this.refuseAndAudit(actor, 'checkout', [owned.verdict], { cartId }, undefined as never);
     const cart = owned.value;
     const customer = await this.cartCustomer(cart);
     if (!customer) return this.refuseAndAudit(actor, 'checkout', [checkCustomerBelongsToPartner(customer, actor.partner.id)], { cartId }, undefined as never);
     const portalUrl = azurePortalReservationsUrl(customer);
-    this.audit(actor, 'checkout.attempt', { cartId, customerId: customer.id, idempotencyKey: cart.id });
+    await this.audit(actor, 'checkout.attempt', { cartId, customerId: customer.id, idempotencyKey: cart.id });
     if (cart.status === 'submitted') {
       // R15: never resubmit; look the orders up instead.
       const bought = await this.boughtOrders(cart, customer);
-      this.auditAfterCheckout(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: bought.orders.map((o) => o.id) } });
+      await this.auditAfterCheckout(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: bought.orders.map((o) => o.id) } });
       return ok(bought);
     }
     const quote = await this.quote(actor, cartId);
@@ -602,7 +602,7 @@ export class PurchaseService {
       agent: actor.agent,
       customer,
       subscription,
-      accessibleSubscriptionIds: this.store.directory.accessibleSubscriptionIds(actor.agent.id),
+      accessibleSubscriptionIds: await this.store.directory.accessibleSubscriptionIds(actor.agent.id),
       scope: cart.scope,
       resellerMpnId: cart.resellerMpnId,
       confirmedResellerMpnId,
@@ -611,7 +611,7 @@ export class PurchaseService {
       reviewBlockers: quote.value.blockers,
       inventory,
     });
-    const allowed = this.refuseAndAudit(actor, 'checkout', verdicts, { cartId, customerId: customer.id }, true);
+    const allowed = await this.refuseAndAudit(actor, 'checkout', verdicts, { cartId, customerId: customer.id }, true);
     if (!allowed.ok) return allowed;
     // Retried with the same request id; after a failure that may have been carried out the order is
     // looked up by that id before anything is posted again (checkoutRetry.ts).
@@ -632,12 +632,12 @@ export class PurchaseService {
     }, this.checkoutRetry);
     const context = { cartId, customerId: customer.id, idempotencyKey: cart.id };
     if (attempt.failures.length) {
-      this.auditAfterCheckout(actor, 'checkout.gatewayFailures', { ...context, detail: { attempts: attempt.attempts, outcome: attempt.kind, failures: attempt.failures } });
+      await this.auditAfterCheckout(actor, 'checkout.gatewayFailures', { ...context, detail: { attempts: attempt.attempts, outcome: attempt.kind, failures: attempt.failures } });
     }
     if (attempt.kind === 'bought') {
       const response = attempt.response;
-      this.recordOrders(actor, cart.id, customer.id, response.orders);
-      this.auditAfterCheckout(actor, response.replayed ? 'checkout.replayed' : 'checkout.completed', {
+      await this.recordOrders(actor, cart.id, customer.id, response.orders);
+      await this.auditAfterCheckout(actor, response.replayed ? 'checkout.replayed' : 'checkout.completed', {
         ...context,
         detail: { orders: response.orders.map((o) => o.id), orderErrors: response.orderErrors, ...(attempt.foundByLookup ? { foundByLookup: true } : {}) },
       });
@@ -645,13 +645,13 @@ export class PurchaseService {
       return ok({ ...response, portalUrl, ...recovery });
     }
     const verdict = attempt.kind === 'refused' ? partnerCenterVerdict(attempt.error) : checkoutFailureVerdict(attempt);
-    const refused = this.refuseAndAudit(actor, 'checkout', [verdict], { cartId, customerId: customer.id }, undefined as never);
+    const refused = await this.refuseAndAudit(actor, 'checkout', [verdict], { cartId, customerId: customer.id }, undefined as never);
     return attempt.kind === 'unknown' && !refused.ok ? { ...refused, uncertain: true } : refused;
   }
 
   /** The orders a cart of this agent became, if it was bought (a Buy clicked again on an old card). Only looks. */
   async ordersForCart(actor: Actor, cartId: string): Promise<Outcome<CheckoutResult> | undefined> {
-    const owned = this.ownCart(actor, cartId, 'orders.forCart');
+    const owned = await this.ownCart(actor, cartId, 'orders.forCart');
     if (!owned.ok) return undefined;
     const cart = owned.value;
     const customer = await this.customer(actor, cart.customerId);
@@ -664,7 +664,7 @@ export class PurchaseService {
       throw error;
     });
     if (!orders.length) return undefined;
-    this.recordOrders(actor, cartId, cart.customerId, orders);
+    await this.recordOrders(actor, cartId, cart.customerId, orders);
     return ok({ orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) });
   }
 
@@ -712,16 +712,16 @@ export class PurchaseService {
   // ---- plumbing -------------------------------------------------------------------------------
 
   /** Writes the first refusal among `verdicts` to the audit trail as `${type}.refused` and returns it; with none, `value`. */
-  private refuseAndAudit<T>(
+  private async refuseAndAudit<T>(
     actor: Actor,
     type: string,
     verdicts: Verdict[],
     context: { customerId?: string; cartId?: string; subscriptionId?: string; catalogItemId?: string },
     value: T,
-  ): Outcome<T> {
+  ): Promise<Outcome<T>> {
     const refusal = firstRefusal(verdicts);
     if (!refusal) return ok(value);
-    this.audit(actor, `${type}.refused`, {
+    await this.audit(actor, `${type}.refused`, {
       customerId: context.customerId,
       cartId: context.cartId,
       code: refusal.code,
@@ -735,15 +735,13 @@ export class PurchaseService {
     return no(refusal);
   }
 
-  private audit(
-    actor: Actor,
-    type: string,
-    e: { customerId?: string; cartId?: string; idempotencyKey?: string; code?: string; detail?: Record<string, unknown> },
-  ) {
-    this.store.audit.append(
-      { type, agentId: actor.agent.id, partnerId: actor.partner.id, conversationId: actor.conversationId, ...e },
-      this.now(),
-    );
+  private async audit(actor: Actor, type: string, e: EventContext) {
+    await this.store.audit.append(this.event(actor, type, e), this.now());
+  }
+
+  /** An audit event naming who acted and in which conversation. */
+  private event(actor: Actor, type: string, e: EventContext): AuditEvent {
+    return { type, agentId: actor.agent.id, partnerId: actor.partner.id, conversationId: actor.conversationId, ...e };
   }
 
   /** The cart's customer and subscription, asked of Partner Center (the cart keeps only their ids). */
@@ -762,16 +760,14 @@ export class PurchaseService {
    * turn's (see auditAfterCheckout): the cart stays active, and its next checkout finds the same orders
    * under the same request id and records them then.
    */
-  private recordOrders(actor: Actor, cartId: string, customerId: string, orders: Order[]) {
+  private async recordOrders(actor: Actor, cartId: string, customerId: string, orders: Order[]) {
     if (!orders.length) return;
+    const events = orders.map((o) => {
+      const detail = { orderId: o.id, totalMinor: o.totalMinor, currency: o.currencyCode, lines: o.lineItems.length };
+      return this.event(actor, 'order.created', { customerId, cartId, idempotencyKey: cartId, detail });
+    });
     try {
-      this.store.transaction(() => {
-        if (!this.store.journal.record(cartId, cartId, orders.map((o) => o.id), this.now())) return;
-        for (const o of orders) {
-          const detail = { orderId: o.id, totalMinor: o.totalMinor, currency: o.currencyCode, lines: o.lineItems.length };
-          this.audit(actor, 'order.created', { customerId, cartId, idempotencyKey: cartId, detail });
-        }
-      });
+      await this.store.journal.record(cartId, cartId, orders.map((o) => o.id), this.now(), events);
     } catch (error) {
       if (!storageFaultOf(error)) throw error;
     }
@@ -781,9 +777,9 @@ export class PurchaseService {
    * An audit event written after Partner Center answered: if the database fails now (busy, full), the
    * purchase still happened and the agent must see its orders, so a storage fault here is not the turn's.
    */
-  private auditAfterCheckout(actor: Actor, type: string, e: Parameters<PurchaseService['audit']>[2]) {
+  private async auditAfterCheckout(actor: Actor, type: string, e: EventContext) {
     try {
-      this.audit(actor, type, e);
+      await this.audit(actor, type, e);
     } catch (error) {
       if (!storageFaultOf(error)) throw error;
     }
@@ -793,6 +789,8 @@ export class PurchaseService {
     return this.clock().toISOString();
   }
 }
+
+type EventContext = { customerId?: string; cartId?: string; idempotencyKey?: string; code?: string; detail?: Record<string, unknown> };
 
 function toRow(item: CatalogItem): CatalogRow {
   const { sku, availability, product } = item;

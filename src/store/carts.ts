@@ -1,6 +1,8 @@
 // Carts in progress: one per purchase conversation; its id is the checkout's idempotency key.
 import { statement, type Db } from './db';
-import { Cart, type BillingCycle, type Scope, type Segment } from '../domain/types';
+import { Cart, type BillingCycle } from '../domain/types';
+import { AuditLog, type AuditEvent } from './audit';
+import type { CartFields, CartWrites, NewCart, NewLine } from './botStore';
 
 interface CartRow {
   id: string;
@@ -17,21 +19,20 @@ interface CartRow {
   created_at: string;
 }
 
-export interface NewCart {
-  id: string;
-  partnerId: string;
-  agentId: string;
-  customerId: string;
-  conversationId: string;
-  segment: Segment;
-  reservationType: string;
-  scope: Scope;
-  resellerMpnId: string | null;
-  now: string;
-}
+export class CartStore implements CartWrites {
+  private readonly audit: AuditLog;
 
-export class CartStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.audit = new AuditLog(db);
+  }
+
+  open(c: NewCart, subscriptionId: string, event: AuditEvent): void {
+    this.db.transaction(() => {
+      this.create(c);
+      this.update(c.id, { subscriptionId }, c.now);
+      this.audit.append(event, c.now);
+    }).immediate();
+  }
 
   create(c: NewCart): void {
     statement(
@@ -71,11 +72,7 @@ export class CartStore {
   }
 
   /** Updates the header fields given; only an active cart changes. Returns false when the cart is not active. */
-  update(
-    id: string,
-    fields: Partial<{ subscriptionId: string; scope: Scope; resellerMpnId: string | null; reservationType: string; segment: Segment }>,
-    now: string,
-  ): boolean {
+  update(id: string, fields: CartFields, now: string): boolean {
     const columns: Record<string, string> = {
       subscriptionId: 'subscription_id',
       scope: 'scope',
@@ -90,12 +87,26 @@ export class CartStore {
     return result.changes === 1;
   }
 
-  addLine(cartId: string, catalogItemId: string, quantity: number, billingCycle: BillingCycle, now: string): number {
+  addLine(cartId: string, line: NewLine, now: string, event: AuditEvent): number {
+    const { catalogItemId, quantity, billingCycle, askedAfterLineId } = line;
     return this.db.transaction(() => {
-      const next = (statement(this.db, 'SELECT COALESCE(MAX(id), 0) + 1 AS n FROM cart_lines WHERE cart_id = ?').get(cartId) as { n: number }).n;
-      statement(this.db, 'INSERT INTO cart_lines (cart_id, id, catalog_item_id, quantity, billing_cycle) VALUES (?, ?, ?, ?, ?)')
-        .run(cartId, next, catalogItemId, quantity, billingCycle);
+      const earlier = askedAfterLineId === undefined
+        ? undefined
+        : this.get(cartId)?.lineItems.find((l) => l.id > askedAfterLineId && l.catalogItemId === catalogItemId);
+      if (earlier) {
+        this.setLine(cartId, earlier.id, quantity, earlier.billingCycle);
+        return earlier.id;
+      }
+      let next = line.raiseLineId;
+      if (next !== undefined) {
+        statement(this.db, 'UPDATE cart_lines SET quantity = ? WHERE cart_id = ? AND id = ?').run(quantity, cartId, next);
+      } else {
+        next = (statement(this.db, 'SELECT COALESCE(MAX(id), 0) + 1 AS n FROM cart_lines WHERE cart_id = ?').get(cartId) as { n: number }).n;
+        statement(this.db, 'INSERT INTO cart_lines (cart_id, id, catalog_item_id, quantity, billing_cycle) VALUES (?, ?, ?, ?, ?)')
+          .run(cartId, next, catalogItemId, quantity, billingCycle);
+      }
       statement(this.db, 'UPDATE carts SET updated_at = ? WHERE id = ?').run(now, cartId);
+      this.audit.append(event, now);
       return next;
     }).immediate();
   }

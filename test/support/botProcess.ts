@@ -13,13 +13,16 @@ export interface StartedServer {
 
 const root = path.resolve(__dirname, '..', '..');
 
-/** `faults`: PARTNER_CENTER_FAULTS of ./faultyBot.ts, e.g. "checkout=slow:60000"; empty: the product as it ships. */
-export async function startServerProcess(dataDir: string, { faults = '' } = {}): Promise<StartedServer & { child: ChildProcess }> {
+/**
+ * `faults`: PARTNER_CENTER_FAULTS of ./faultyBot.ts, e.g. "checkout=slow:60000"; empty: the product as it ships.
+ * `databaseUrl`: DATABASE_URL (the store on PostgreSQL); empty: the SQLite file in `dataDir`.
+ */
+export async function startServerProcess(dataDir: string, { faults = '', databaseUrl = '' } = {}): Promise<StartedServer & { child: ChildProcess }> {
   const entry = faults ? path.join(root, 'test', 'support', 'faultyBot.ts') : path.join(root, 'bot', 'index.ts');
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', entry], {
     cwd: root,
     // The embedded gateway, demo mode: whatever the environment or a .env says.
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MicrosoftAppId: '', NODE_ENV: '', PARTNER_CENTER: 'local', PARTNER_CENTER_FAULTS: faults },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MicrosoftAppId: '', NODE_ENV: '', PARTNER_CENTER: 'local', PARTNER_CENTER_FAULTS: faults, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];

@@ -417,7 +417,7 @@ describe('Partner Center REST gateway on the wire', () => {
       try {
         const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db) } }).gateway;
         const service = new PurchaseService(bot, gateway, () => new Date(), { sleep: async () => undefined });
-        const found = service.resolveAgent('demo-anna')!;
+        const found = (await service.resolveAgent('demo-anna'))!;
         const anna: Actor = { ...found, conversationId: 'conversation-rest' };
         const customers = await service.findCustomers(anna, 'Rest Only');
         assert.deepEqual(customers.customers.map((c) => c.id), [customerId], 'found in Partner Center');
@@ -425,7 +425,7 @@ describe('Partner Center REST gateway on the wire', () => {
         assert.ok(customer.ok, 'chosen');
         const subscription = await service.selectSubscription(anna, customer.value, subscriptionId);
         assert.ok(subscription.ok, 'its subscription');
-        const cartId = service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
+        const cartId = await service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
         const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
         assert.ok(page.ok && page.value.rows.length === 1);
         const row = page.value.rows[0]!;
@@ -456,12 +456,12 @@ describe('Partner Center REST gateway on the wire', () => {
       try {
         const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db), clock } }).gateway;
         const service = new PurchaseService(bot, gateway, clock, { sleep: async () => undefined });
-        const anna: Actor = { ...service.resolveAgent('demo-anna')!, conversationId: 'conversation-rest' };
+        const anna: Actor = { ...(await service.resolveAgent('demo-anna'))!, conversationId: 'conversation-rest' };
         const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
         assert.ok(customer.ok, 'Contoso Retail may be chosen');
         const subscription = await service.selectSubscription(anna, customer.value, demoSubscriptions.contosoRetailProduction);
         assert.ok(subscription.ok);
-        const cartId = service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
+        const cartId = await service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
         const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
         assert.ok(page.ok && (await service.addLine(anna, cartId, page.value.rows[0]!.catalogItemId, 1)).ok, 'a line is added');
         // In Partner Center the customer's agreement is no longer on record; the gateway reuses what it read for a minute.
@@ -482,12 +482,12 @@ describe('Partner Center REST gateway on the wire', () => {
       try {
         const gateway = restGateway(pc, contoso, { deps: { journal: new SqliteJournal(bot.db) } }).gateway;
         const service = new PurchaseService(bot, gateway, () => new Date(), { sleep: async () => undefined });
-        const anna: Actor = { ...service.resolveAgent('demo-anna')!, conversationId: 'conversation-rest' };
+        const anna: Actor = { ...(await service.resolveAgent('demo-anna'))!, conversationId: 'conversation-rest' };
         const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
         assert.ok(customer.ok);
         const subscription = await service.selectSubscription(anna, customer.value, demoSubscriptions.contosoRetailProduction);
         assert.ok(subscription.ok);
-        const cartId = service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
+        const cartId = await service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
         const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
         assert.ok(page.ok && (await service.addLine(anna, cartId, page.value.rows[0]!.catalogItemId, 1)).ok);
         pc.hideNewOrders = true;

@@ -18,8 +18,8 @@ interface Fixture {
   catalogItemId: string;
 }
 
-function actorFor(service: PurchaseService, userId: string): Actor {
-  const found = service.resolveAgent(userId);
+async function actorFor(service: PurchaseService, userId: string): Promise<Actor> {
+  const found = await service.resolveAgent(userId);
   assert.ok(found, `${userId} is a demo agent`);
   return { ...found, conversationId: `conversation-${userId}` };
 }
@@ -29,12 +29,12 @@ async function cartOf(userId: string): Promise<Fixture> {
   const store = demoWorldStore();
   const world = demoPartnerCenter();
   const service = new PurchaseService(store, world);
-  const actor = actorFor(service, userId);
+  const actor = await actorFor(service, userId);
   const customer = await service.selectCustomer(actor, demoCustomers.contosoRetail);
   assert.ok(customer.ok, `${userId} may choose Contoso Retail`);
   const subscription = await service.selectSubscription(actor, customer.value, demoSubscriptions.contosoRetailProduction);
   assert.ok(subscription.ok, `${userId} may use the Production subscription`);
-  const cartId = service.openCart(actor, customer.value, 'commercial', 'VirtualMachines', subscription.value);
+  const cartId = await service.openCart(actor, customer.value, 'commercial', 'VirtualMachines', subscription.value);
   const page = await service.searchCatalog(actor, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
   assert.ok(page.ok && page.value.rows.length === 1, 'one D2s_v5 row');
   const catalogItemId = page.value.rows[0]!.catalogItemId;
@@ -54,7 +54,7 @@ describe('purchase/authorisation: another partner reaches nothing through the se
   it("refuses every cart method on a Contoso cart to a Fabrikam agent, audits it, and changes nothing", async () => {
     const fixture = await cartOf('demo-anna');
     const { store, service, cartId, catalogItemId } = fixture;
-    const lucas = actorFor(service, 'demo-lucas');
+    const lucas = await actorFor(service, 'demo-lucas');
     const before = counts(fixture);
     const cartBefore = cartRow(store, cartId);
     const refusals: [string, Promise<{ ok: boolean; verdict?: { code: string } } | undefined> | { ok: boolean; verdict?: { code: string } }][] = [
@@ -90,7 +90,7 @@ describe('purchase/authorisation: another partner reaches nothing through the se
     const { store, service, actor: anna, cartId } = await cartOf('demo-anna');
     const bought = await service.checkout(anna, cartId);
     assert.ok(bought.ok, 'Anna buys');
-    const lucas = actorFor(service, 'demo-lucas');
+    const lucas = await actorFor(service, 'demo-lucas');
     const chosen = await service.selectCustomer(lucas, demoCustomers.contosoRetail);
     assert.ok(!chosen.ok && chosen.verdict.code === 'CUSTOMER_ISOLATION', 'Lucas cannot choose Contoso Retail');
     await assert.rejects(service.customer(lucas, demoCustomers.contosoRetail), /not a customer of/, 'nor load it');
@@ -108,7 +108,7 @@ describe('purchase/authorisation: another partner reaches nothing through the se
 });
 
 describe('purchase/authorisation: rules that changed since the items were added are checked at checkout', () => {
-  const cases: { name: string; user: string; code: string; change: (f: Fixture) => void }[] = [
+  const cases: { name: string; user: string; code: string; change: (f: Fixture) => unknown }[] = [
     {
       name: "Sam's access to the subscription was revoked",
       user: 'demo-sam',
@@ -127,9 +127,9 @@ describe('purchase/authorisation: rules that changed since the items were added 
       name: 'the partner left CSP',
       user: 'demo-anna',
       code: 'R1_CSP_ONLY',
-      change: (f) => {
+      change: async (f) => {
         f.store.db.prepare('UPDATE partners SET is_csp = 0 WHERE id = ?').run(demoPartners.contosoNl);
-        f.actor = actorFor(f.service, 'demo-anna'); // the next turn resolves the agent and partner again
+        f.actor = await actorFor(f.service, 'demo-anna'); // the next turn resolves the agent and partner again
       },
     },
     {
@@ -154,7 +154,7 @@ describe('purchase/authorisation: rules that changed since the items were added 
   for (const c of cases) {
     it(`refuses when ${c.name}, writes no order, and audits the refusal with ${c.code}`, async () => {
       const fixture = await cartOf(c.user);
-      c.change(fixture);
+      await c.change(fixture);
       const result = await fixture.service.checkout(fixture.actor, fixture.cartId);
       assert.equal(result.ok, false, 'the checkout is refused');
       if (!result.ok) assert.equal(result.verdict.code, c.code, `refused as ${c.code}: ${result.verdict.code}`);

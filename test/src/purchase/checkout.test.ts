@@ -20,8 +20,8 @@ interface Fixture {
   lines: { catalogItemId: string; quantity: number }[];
 }
 
-function actorFor(service: PurchaseService, userId: string): Actor {
-  const found = service.resolveAgent(userId);
+async function actorFor(service: PurchaseService, userId: string): Promise<Actor> {
+  const found = await service.resolveAgent(userId);
   assert.ok(found, `${userId} is a demo agent`);
   return { ...found, conversationId: `conversation-${userId}` };
 }
@@ -31,12 +31,12 @@ async function annasCart(clock: () => Date = () => new Date()): Promise<Fixture>
   const store = demoWorldStore();
   const world = demoPartnerCenter(clock);
   const service = new PurchaseService(store, world, clock);
-  const anna = actorFor(service, 'demo-anna');
+  const anna = await actorFor(service, 'demo-anna');
   const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
   assert.ok(customer.ok, 'Anna may choose Contoso Retail');
   const subscription = await service.selectSubscription(anna, customer.value, demoSubscriptions.contosoRetailProduction);
   assert.ok(subscription.ok, 'Anna may use the Production subscription');
-  const cartId = service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
+  const cartId = await service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
   const lines: Fixture['lines'] = [];
   for (const [size, quantity] of [['Standard_D2s_v5', 3], ['Standard_D4s_v5', 1]] as const) {
     const page = await service.searchCatalog(anna, cartId, { armSkuName: size, region: 'westeurope', term: 'P3Y' }, 0);
@@ -190,7 +190,7 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
     assert.ok(blocker && !blocker.ok, 'the withdrawn line blocks the purchase');
     assert.match(english(blocker).message, /^Line 2: .*Standard_D4s_v5.* cannot be bought at the moment/, 'it names the line and the size');
     assert.equal(english(blocker).fix, 'Remove it with "remove 2".', 'it says how to go on');
-    assert.ok(service.removeLine(anna, cartId, 2).ok, 'line 2 is removed');
+    assert.ok((await service.removeLine(anna, cartId, 2)).ok, 'line 2 is removed');
     const result = await service.checkout(anna, cartId);
     assert.ok(result.ok, 'the rest is bought');
     assert.equal(count(world, 'order_lines'), 1, 'one line bought');
@@ -212,7 +212,7 @@ describe('purchase/checkout: every rule is checked again at checkout', () => {
 
   it("refuses another agent's cart, even of the same partner", async () => {
     const { world, service, cartId } = await annasCart();
-    const gijs = actorFor(service, 'demo-gijs');
+    const gijs = await actorFor(service, 'demo-gijs');
     const result = await service.checkout(gijs, cartId);
     assert.equal(result.ok, false, "Gijs cannot buy Anna's cart");
     if (!result.ok) assert.equal(result.verdict.code, 'CUSTOMER_ISOLATION', 'refused as isolation');

@@ -44,14 +44,14 @@ async function faultyCart(
     now: () => clock,
     ...policy,
   });
-  const found = service.resolveAgent('demo-anna');
+  const found = await service.resolveAgent('demo-anna');
   assert.ok(found, 'demo-anna is a demo agent');
   const anna: Actor = { ...found, conversationId: 'conversation-anna' };
   const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
   assert.ok(customer.ok, 'Anna may choose Contoso Retail');
   const subscription = await service.selectSubscription(anna, customer.value, demoSubscriptions.contosoRetailProduction);
   assert.ok(subscription.ok, 'Anna may use the Production subscription');
-  const cartId = service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
+  const cartId = await service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value);
   const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
   assert.ok(page.ok && page.value.rows.length === 1, 'one D2s_v5 row');
   assert.ok((await service.addLine(anna, cartId, page.value.rows[0]!.catalogItemId, 3)).ok, 'the line is added');

@@ -11,7 +11,7 @@ async function setup() {
   const store = demoWorldStore();
   const world = demoPartnerCenter();
   const service = new PurchaseService(store, world);
-  const found = service.resolveAgent('demo-anna');
+  const found = await service.resolveAgent('demo-anna');
   assert.ok(found, 'demo-anna is a demo agent');
   const anna: Actor = { ...found, conversationId: 'c-anna' };
   const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
@@ -28,25 +28,25 @@ describe('purchase: writes a retried turn can repeat', () => {
     const { store, world, service, anna, customer, subscription } = await setup();
     const carts = count(store.db, 'carts');
     store.db.exec(`CREATE TEMP TRIGGER no_audit BEFORE INSERT ON audit_events WHEN NEW.type = 'cart.opened' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
-    assert.throws(() => service.openCart(anna, customer, 'commercial', 'VirtualMachines', subscription), /disk full/, 'the open fails');
+    await assert.rejects(service.openCart(anna, customer, 'commercial', 'VirtualMachines', subscription), /disk full/, 'the open fails');
     assert.equal(count(store.db, 'carts'), carts, 'no cart was left behind');
     assert.deepEqual(ledgerProblems(store.db, world.orders.idsByRequest()), [], 'no half-written cart');
   });
 
   it('adding a line twice for the same question (the turn retried) keeps one line, with the last quantity', async () => {
     const { service, anna, customer, subscription, store } = await setup();
-    const cartId = service.openCart(anna, customer, 'commercial', 'VirtualMachines', subscription);
+    const cartId = await service.openCart(anna, customer, 'commercial', 'VirtualMachines', subscription);
     const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y' }, 0);
     assert.ok(page.ok && page.value.rows.length === 1, 'one D2s_v5 row');
     const item = page.value.rows[0]!.catalogItemId;
-    const asked = service.cartPosition(cartId, item);
+    const asked = await service.cartPosition(cartId, item);
     const first = await service.addLine(anna, cartId, item, 2, asked);
     const retried = await service.addLine(anna, cartId, item, 3, asked);
     assert.ok(first.ok && retried.ok, 'both answers are taken');
     assert.equal(retried.value.lineId, first.value.lineId, 'the retry finds the line of the first try');
     assert.deepEqual(store.carts.get(cartId)?.lineItems.map((l) => [l.catalogItemId, l.quantity]), [[item, 3]], 'one line, quantity of the retry');
     // The next question adds to the item's line (R12 holds per item); retried, it sets the same sum.
-    const again = service.cartPosition(cartId, item);
+    const again = await service.cartPosition(cartId, item);
     const next = await service.addLine(anna, cartId, item, 1, again);
     const nextRetried = await service.addLine(anna, cartId, item, 1, again);
     assert.ok(next.ok && nextRetried.ok && next.value.lineId === first.value.lineId && next.value.raised, 'the same item raises its line');

@@ -1,0 +1,104 @@
+// What the bot owns, as the service sees it, whatever engine keeps it: SQLite (src/store/store.ts, the
+// embedded default, answering at once) or PostgreSQL (src/store/postgres/, shared by several instances,
+// answering with promises). Each write that must not be half-done is one method here, one transaction in
+// each engine: a cart with its subscription and its audit event, a line with its event, a checkout's
+// journal entry with its cart's status and its order events.
+import type { Agent, BillingCycle, Cart, Partner, Scope, Segment } from '../domain/types';
+import type { AuditEvent, AuditFilter, StoredAuditEvent } from './audit';
+
+/** A value now (SQLite) or later (PostgreSQL); callers always await it. */
+export type Awaitable<T> = T | Promise<T>;
+
+export interface NewCart {
+  id: string;
+  partnerId: string;
+  agentId: string;
+  customerId: string;
+  conversationId: string;
+  segment: Segment;
+  reservationType: string;
+  scope: Scope;
+  resellerMpnId: string | null;
+  now: string;
+}
+
+export type CartFields = Partial<{ subscriptionId: string; scope: Scope; resellerMpnId: string | null; reservationType: string; segment: Segment }>;
+
+export interface NewLine {
+  catalogItemId: string;
+  quantity: number;
+  billingCycle: BillingCycle;
+  /**
+   * The cart's last line id when the agent was asked for this item: a line for the same item added after
+   * it is this same answer delivered again, so that line takes the quantity instead of a second line.
+   */
+  askedAfterLineId?: number;
+  /** A line of the same item the cart holds already: it is set to `quantity` (the new total) instead of adding a line. */
+  raiseLineId?: number;
+}
+
+export interface DirectoryReads {
+  partner(id: string): Awaitable<Partner | undefined>;
+  /** A channel user (Teams' aadObjectId is the agent id; other channels map from.id) with the agent's partner. */
+  agentAndPartnerByUserId(userId: string): Awaitable<{ agent: Agent; partner: Partner } | undefined>;
+  agents(): Awaitable<Agent[]>;
+  /** The Partner Center subscription ids this agent was given access to (R3). */
+  accessibleSubscriptionIds(agentId: string): Awaitable<ReadonlySet<string>>;
+}
+
+export interface CartWrites {
+  get(id: string): Awaitable<Cart | undefined>;
+  /** Creates the cart for `subscriptionId` and appends `event`, in one transaction. */
+  open(cart: NewCart, subscriptionId: string, event: AuditEvent): Awaitable<void>;
+  /** Updates the header fields given; only an active cart changes. False when the cart is not active. */
+  update(id: string, fields: CartFields, now: string): Awaitable<boolean>;
+  /** Adds the line, or raises one (NewLine), and appends `event` in one transaction (or takes over a redelivered one); its line id. */
+  addLine(cartId: string, line: NewLine, now: string, event: AuditEvent): Awaitable<number>;
+  setLine(cartId: string, lineId: number, quantity: number, billingCycle: BillingCycle): Awaitable<void>;
+  removeLine(cartId: string, lineId: number): Awaitable<void>;
+}
+
+export interface JournalWrites {
+  /**
+   * Records that the cart was bought as `orderIds`, marks it submitted and appends `events`, in one
+   * transaction. False, with nothing written, when this key is recorded already (the unique key decides).
+   */
+  record(idempotencyKey: string, cartId: string, orderIds: string[], now: string, events: AuditEvent[]): Awaitable<boolean>;
+  /** The order ids recorded for a key; undefined when it was never checked out. */
+  orderIds(idempotencyKey: string): Awaitable<string[] | undefined>;
+}
+
+export interface AuditWrites {
+  append(e: AuditEvent, at?: string): Awaitable<void>;
+  list(filter?: AuditFilter): Awaitable<StoredAuditEvent[]>;
+}
+
+export interface BotStore {
+  readonly engine: 'sqlite' | 'postgres';
+  readonly directory: DirectoryReads;
+  readonly carts: CartWrites;
+  readonly journal: JournalWrites;
+  readonly audit: AuditWrites;
+  /**
+   * Runs `fn` while holding the checkout lock of `key` (a cart id): a second caller, in this process or
+   * another instance on the same database, waits until the first one's `fn` has finished, then runs
+   * its own (and finds the cart bought).
+   */
+  withCheckoutLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  close(): Awaitable<void>;
+}
+
+/** One caller at a time per key, in this process: the others queue behind it. */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(fn);
+    const settled = result.catch(() => undefined);
+    this.tails.set(key, settled);
+    return result.finally(() => {
+      if (this.tails.get(key) === settled) this.tails.delete(key);
+    });
+  }
+}
