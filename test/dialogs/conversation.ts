@@ -10,6 +10,7 @@ import type { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import type { CheckoutRetryPolicy } from '../../src/purchase/checkoutRetry';
 import { PurchaseService } from '../../src/purchase/purchaseService';
 import type { Store } from '../../src/store/store';
+import type { BotStore } from '../../src/store/botStore';
 import { demoPartnerCenter, demoWorldStore } from '../support/demoWorld';
 import { buttonsOf, cardsOf, cardText, choicesOf, clickValue, type Button } from '../support/cardClicks';
 import { english, type Lang } from './lang';
@@ -17,6 +18,8 @@ import { english, type Lang } from './lang';
 /** How a conversation reaches Partner Center; the default is a copy of the embedded demo world. */
 export interface ConversationOptions {
   store?: Store;
+  /** The store the purchase service runs on instead of `store` (the PostgreSQL one); `store` then only takes its tables' copy for the checks (see runCase). */
+  botStore?: BotStore;
   demoMode?: boolean;
   lang?: Lang;
   /** The gateway the PurchaseService uses, built over the conversation's store (e.g. the REST one against the test server). */
@@ -55,7 +58,7 @@ export class Conversation {
     this.world = world;
     this.orderIdsOf = options.orderIds ?? (() => (world!.db.prepare('SELECT id FROM orders').all() as { id: string }[]).map((r) => String(r.id)));
     const partnerCenter = options.partnerCenter ? options.partnerCenter(this.store) : world!;
-    const service = new PurchaseService(this.store, partnerCenter, options.clock, options.checkoutRetry);
+    const service = new PurchaseService(options.botStore ?? this.store, partnerCenter, options.clock, options.checkoutRetry);
     const storage = new MemoryStorage();
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);

@@ -13,6 +13,7 @@ import {
   cartLines,
   catalogItemId,
   count,
+  engines,
   expectOrders,
   noCardInput,
   not,
@@ -693,23 +694,26 @@ function tables(L: Lang) {
   return { purchases, eligibility, forged };
 }
 
-describe('Purchase dialog', () => {
-  for (const L of languages) {
-    describe(L.locale, () => {
-      const { purchases, eligibility, forged } = tables(L);
-      const groups: [string, Case[]][] = [
-        ['purchases', purchases],
-        ['who may buy for whom', eligibility],
-        ['forged card values', forged],
-      ];
-      for (const [group, cases] of groups) {
-        describe(group, () => {
-          for (const testCase of cases) it(testCase.name, () => runCase(testCase, L).then(() => undefined));
-        });
-      }
-    });
-  }
-});
+// The same tables on both engines of the bot's store: SQLite (the default) and PostgreSQL (DATABASE_URL).
+for (const engine of engines) {
+  describe(`Purchase dialog (${engine} store)`, () => {
+    for (const L of languages) {
+      describe(L.locale, () => {
+        const { purchases, eligibility, forged } = tables(L);
+        const groups: [string, Case[]][] = [
+          ['purchases', purchases],
+          ['who may buy for whom', eligibility],
+          ['forged card values', forged],
+        ];
+        for (const [group, cases] of groups) {
+          describe(group, () => {
+            for (const testCase of cases) it(testCase.name, () => runCase(testCase, L, { engine }).then(() => undefined));
+          });
+        }
+      });
+    }
+  });
+}
 
 describe('Purchase dialog: data in chat messages', () => {
   it('escapes a customer name full of markdown, so the message shows it literally and adds no formatting or link', async () => {

@@ -1,6 +1,8 @@
 // Conversation tests as data, in the style of the Bot Framework core-bot sample: each case is a user and
 // a list of [what the agent does, what the bot must answer] steps, run in order by runCase.
 import assert from 'node:assert/strict';
+import { PostgresStore } from '../../src/store/postgres/store';
+import { newTestDatabase } from '../support/postgres';
 import type { DialogTurnStatus } from 'botbuilder-dialogs';
 import { Conversation, type ConversationOptions } from './conversation';
 import { inputsOf, type Button } from '../support/cardClicks';
@@ -61,8 +63,47 @@ export const not =
     assert.doesNotMatch(c.text, pattern, `the bot should not have shown ${pattern}; it showed:\n${shown(c)}`);
 
 /** Runs a case in `lang`: its activities carry that locale, and its expectations were built from that catalogue. */
-export async function runCase(testCase: Case, lang: Lang, options: Omit<ConversationOptions, 'demoMode' | 'lang'> = {}): Promise<Conversation> {
-  const c = new Conversation(testCase.user, { demoMode: testCase.demoMode ?? true, lang, ...options });
+/** The bot's store engines the conversation tables run on (issue 16: the same tables on both). */
+export const engines = ['sqlite', 'postgres'] as const;
+export type Engine = (typeof engines)[number];
+
+/**
+ * Runs a case on a new copy of the demo world. On PostgreSQL the purchase service runs on a new database of
+ * the test server; its carts, lines and checkouts are then copied into the conversation's SQLite store, so
+ * the case's store checks (after every step and at the end) read what PostgreSQL holds.
+ */
+export async function runCase(
+  testCase: Case,
+  lang: Lang,
+  options: Omit<ConversationOptions, 'demoMode' | 'lang' | 'botStore'> & { engine?: Engine } = {},
+): Promise<Conversation> {
+  const { engine = 'sqlite', ...rest } = options;
+  if (engine === 'sqlite') return runSteps(testCase, new Conversation(testCase.user, { demoMode: testCase.demoMode ?? true, lang, ...rest }));
+  const postgres = await PostgresStore.open(await newTestDatabase());
+  try {
+    const c = new Conversation(testCase.user, { demoMode: testCase.demoMode ?? true, lang, ...rest, botStore: postgres });
+    return await runSteps(testCase, c, () => copyBotTables(postgres, c));
+  } finally {
+    await postgres.close();
+  }
+}
+
+/** Carts, their lines and the checkout journal as PostgreSQL holds them, in place of the SQLite store's. */
+async function copyBotTables(from: PostgresStore, c: Conversation): Promise<void> {
+  const db = c.store.db;
+  for (const table of ['cart_lines', 'checkouts', 'carts']) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of ['carts', 'cart_lines', 'checkouts']) {
+    const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((r) => r.name);
+    const { rows: found } = await from.pool.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM ${table}`);
+    const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    for (const row of found) insert.run(...columns.map((name) => sqliteValue(row[name])));
+  }
+}
+
+const sqliteValue = (v: unknown): unknown =>
+  v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? Number(v) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
+
+async function runSteps(testCase: Case, c: Conversation, beforeStoreChecks: () => Promise<void> = async () => undefined): Promise<Conversation> {
   testCase.setup?.(c);
   const kept = new Map<string, Record<string, unknown>>();
   for (const [index, [input, expected]] of testCase.steps.entries()) {
@@ -81,6 +122,7 @@ export async function runCase(testCase: Case, lang: Lang, options: Omit<Conversa
       const value = typeof input.submit === 'function' ? input.submit(c) : input.submit;
       await c.submit('nonce' in value ? value : { ...value, nonce: c.nonce() });
     }
+    await beforeStoreChecks();
     check(c, expected, where);
   }
   if (testCase.status) {
