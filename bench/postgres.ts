@@ -63,6 +63,7 @@ interface Run {
   p50: number;
   p95: number;
   errors: number;
+  errorSamples: string[];
 }
 
 async function measure(o: Options, postgres: TestPostgres, postmasterPid: number, instances: number): Promise<Run> {
@@ -107,6 +108,7 @@ async function measure(o: Options, postgres: TestPostgres, postmasterPid: number
       p50: Math.max(...latencies.map((l) => l.p50)),
       p95: Math.max(...latencies.map((l) => l.p95)),
       errors: results.reduce((n, r) => n + r.errors, 0),
+      errorSamples: results.flatMap((r) => r.errorSamples).slice(0, 5),
     };
   } finally {
     for (const bot of bots) await bot.stop();
@@ -136,6 +138,7 @@ async function main() {
         }),
       ),
     );
+    for (const r of runs) for (const e of r.errorSamples) console.log(`error (${r.instances} instance${r.instances === 1 ? '' : 's'}): ${e}`);
   } finally {
     await postgres.destroy();
   }

@@ -87,5 +87,5 @@ export const productScript: Script = async (c, user) => {
   await selectRow(c, 'select 2', (n + 3) % 10, first);
   await c.turn('quantity 2', { value: click(c, 'Add to cart', { quantity: '1' }) }, /Added to the cart: /);
   await c.turn('review', { value: click(c, 'Review the cart') }, /Review your order/);
-  await c.turn('checkout', { value: click(c, 'Buy') }, /Done\. The order is placed\./);
+  await c.turn('checkout', { value: click(c, 'Buy') }, /Order placed[\s\S]*Order number/);
 };
