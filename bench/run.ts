@@ -32,6 +32,7 @@ const HELP = `npm run bench [-- options]
   --rest-purchases N      purchases through the REST gateway under latency (default 8)
   --rest-delay MS         the test Partner Center's answer time per call (default 300)
   --rest-checkout-delay MS  its answer time for a checkout (default 3000)
+  --rest-read MS          how long the agent reads each reply before the next click (default 1000)
   --rest-jitter F         spread of those times, ± a fraction (default 0.2)
   --only LIST             some of: cold,load,catalog,ledger,rest
   --out DIR               where latest.json and latest.md go (default bench/results)
@@ -48,7 +49,7 @@ interface Options {
   ledgerSizes: number[];
   ledgerDurationS: number;
   coldRuns: number;
-  rest: { purchases: number; perCallMs: number; checkoutMs: number; jitter: number };
+  rest: { purchases: number; perCallMs: number; checkoutMs: number; jitter: number; readMs: number };
   productNodeArgs: string[];
   only: Set<string>;
   out: string;
@@ -70,7 +71,7 @@ function parseOptions(argv: string[]): Options {
     ledgerSizes: [1000, 10000, 100000, 200000],
     ledgerDurationS: 5,
     coldRuns: 3,
-    rest: { purchases: 8, perCallMs: 300, checkoutMs: 3000, jitter: 0.2 },
+    rest: { purchases: 8, perCallMs: 300, checkoutMs: 3000, jitter: 0.2, readMs: 1000 },
     productNodeArgs: [],
     only: new Set(allSections),
     out: path.join(ROOT, 'bench', 'results'),
@@ -106,6 +107,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--rest-delay') o.rest.perCallMs = Number(next());
     else if (a === '--rest-checkout-delay') o.rest.checkoutMs = Number(next());
     else if (a === '--rest-jitter') o.rest.jitter = Number(next());
+    else if (a === '--rest-read') o.rest.readMs = Number(next());
     else if (a === '--product-node-args') o.productNodeArgs = next().split(/\s+/).filter(Boolean);
     else if (a === '--only') o.only = new Set(next().split(','));
     else if (a === '--out') o.out = path.resolve(next());
@@ -567,7 +569,7 @@ function markdown(r: Report): string {
     const L = R.latency;
     out.push('');
     out.push(
-      `### REST under latency (PARTNER_CENTER=rest against the test Partner Center: ${L.perCallMs} ms per call, checkout ${L.checkoutMs} ms, ±${fmt(L.jitter * 100, 0)}% jitter; ${R.purchases} purchases one after another on one bot)`,
+      `### REST under latency (PARTNER_CENTER=rest against the test Partner Center: ${L.perCallMs} ms per call, checkout ${L.checkoutMs} ms, ±${fmt(L.jitter * 100, 0)}% jitter; ${R.purchases} purchases one after another on one bot; the agent reads each reply ${fmt(R.readMs, 0)} ms before answering)`,
     );
     out.push(
       table(
@@ -653,8 +655,8 @@ async function main() {
     if (o.only.has('catalog')) report.catalog = catalogSection(o);
     if (o.only.has('ledger')) report.ledger = await ledgerSection(o, productDb ?? (await templatesRun(o, keep)), keep);
     if (o.only.has('rest')) {
-      const { purchases, ...latency } = o.rest;
-      report.rest = await restUnderLatency({ latency, purchases, log });
+      const { purchases, readMs, ...latency } = o.rest;
+      report.rest = await restUnderLatency({ latency, purchases, readMs, log });
     }
   } finally {
     fs.rmSync(keep, { recursive: true, force: true });

@@ -68,11 +68,13 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     // Asked again ("help", "orders"), this question is the review, not "add another or review?".
     step.options.askNext = false;
     const say = sayTo(step.context);
-    const quote = await this.service.quote(actorOf(step.context), step.options.cartId);
+    const actor = actorOf(step.context);
+    const quote = await this.service.quote(actor, step.options.cartId);
     if (!quote.ok) {
       await step.context.sendActivity(say.refusalText(quote.verdict));
       return step.cancelAllDialogs();
     }
+    this.service.prepareCheckout(actor, quote.value);
     return promptWithCard<ReviewData>(
       step,
       REVIEW_PROMPT,

@@ -34,9 +34,28 @@ export interface RestLatencyResult {
   steps: RestStep[];
   /** Sum over the steps of their median sequential calls. */
   sequentialPerPurchase: number;
-  /** From "buy" to the confirmation (the agent's clicks cost nothing). */
+  /** From "buy" to the confirmation, the agent's reading left out (the sum of the reply times). */
   purchaseWallMs: Summary;
+  /** How long the agent reads each reply before the next click: what a call started early can use. */
+  readMs: number;
   errors: string[];
+}
+
+/** An agent who reads each reply before the next click (the first turn is typed at once). */
+class ReadingConversation extends BenchConversation {
+  private turns = 0;
+
+  constructor(
+    private readonly readMs: number,
+    ...rest: ConstructorParameters<typeof BenchConversation>
+  ) {
+    super(...rest);
+  }
+
+  override async turn(...args: Parameters<BenchConversation['turn']>) {
+    if (this.turns++ > 0) await new Promise((r) => setTimeout(r, this.readMs));
+    return super.turn(...args);
+  }
 }
 
 interface Turn {
@@ -61,7 +80,7 @@ export function sequentialCalls(calls: { at: number; answeredAt: number }[]): nu
   return count;
 }
 
-export async function restUnderLatency(o: { latency: Latency; purchases: number; log: (line: string) => void }): Promise<RestLatencyResult> {
+export async function restUnderLatency(o: { latency: Latency; purchases: number; readMs: number; log: (line: string) => void }): Promise<RestLatencyResult> {
   const pc = await TestPartnerCenter.start({ latency: o.latency });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rest-'));
   const logs: string[] = [];
@@ -80,16 +99,15 @@ export async function restUnderLatency(o: { latency: Latency; purchases: number;
           mine.push({ step, start: end - ms, end });
         },
       };
-      const conversation = new BenchConversation(client, recorder, `bench-rest-${process.pid}-${i}`, productUsers[i % productUsers.length]!);
-      const t0 = Date.now();
+      const conversation = new ReadingConversation(o.readMs, client, recorder, `bench-rest-${process.pid}-${i}`, productUsers[i % productUsers.length]!);
       try {
         await productScript(conversation, { index: 0, conversations: i });
-        walls.push(Date.now() - t0);
+        walls.push(mine.reduce((sum, turn) => sum + turn.end - turn.start, 0));
         turns.push(mine);
       } catch (error) {
         errors.push(String(error instanceof Error ? error.message : error).slice(0, 600));
       }
-      o.log(`REST under latency: purchase ${i + 1}/${o.purchases} ${errors.length ? `(${errors.length} failed)` : ''}in ${Date.now() - t0} ms`);
+      o.log(`REST under latency: purchase ${i + 1}/${o.purchases} ${errors.length ? `(${errors.length} failed)` : ''}(${walls[walls.length - 1] ?? 0} ms of replies)`);
       // Background calls a step started are given time to finish before the next purchase.
       await new Promise((r) => setTimeout(r, o.latency.perCallMs * 2));
     }
@@ -136,6 +154,7 @@ export async function restUnderLatency(o: { latency: Latency; purchases: number;
     steps,
     sequentialPerPurchase: steps.reduce((sum, s) => sum + s.sequential.p50, 0),
     purchaseWallMs: summarize(walls),
+    readMs: o.readMs,
     errors,
   };
 }

@@ -118,6 +118,11 @@ export interface PartnerCenter {
   getCatalogItem(catalogItemId: string): Promise<CatalogItem | undefined>;
   /** Whether the items can be reserved in the subscription and region now (SKUs with the InventoryCheck prerequisite). */
   checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]>;
+  /**
+   * POST /customers/{c}/carts (or PUT it) for a cart the agent is reviewing, ahead of its Buy; nothing is
+   * bought. A checkout of the same request with the same lines then needs the checkout call alone.
+   */
+  prepareCheckout(request: CheckoutRequest): Promise<void>;
   /** POST /customers/{c}/carts + POST …/carts/{cart}/checkout, idempotent on requestId. */
   checkout(request: CheckoutRequest): Promise<CheckoutResponse>;
   /** GET /customers/{c}/orders, or every customer's of the partner; newest first. */

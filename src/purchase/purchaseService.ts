@@ -19,7 +19,7 @@ import {
 } from '../domain/types';
 import type { BotStore } from '../store/botStore';
 import type { AuditEvent } from '../store/audit';
-import { PartnerCenterError, type PartnerCenter } from '../partnerCenter/partnerCenter';
+import { PartnerCenterError, type CheckoutRequest, type PartnerCenter } from '../partnerCenter/partnerCenter';
 import {
   checkCanAddAzurePlan,
   checkCustomerBelongsToPartner,
@@ -564,6 +564,16 @@ export class PurchaseService {
    * from the catalog, and the cart id is the request id: a second checkout returns the first orders.
    * `confirmedResellerMpnId`: the reseller the agent's Buy confirmed (R9, an indirect provider's).
    */
+  /**
+   * While the agent reads the review, Partner Center is asked to make the cart it shows (nothing is
+   * bought): Buy then waits for the checkout call alone. Not awaited by the review; a failure here costs
+   * nothing, as checkout makes the cart itself when it finds none with these lines.
+   */
+  prepareCheckout(actor: Actor, quote: Quote): void {
+    if (quote.blockers.length > 0 || quote.lines.length === 0) return;
+    this.partnerCenter.prepareCheckout(checkoutRequest(actor, quote)).catch(() => undefined);
+  }
+
   async checkout(actor: Actor, cartId: string, confirmedResellerMpnId?: string | null): Promise<CheckoutOutcome> {
     // A second Buy of the same cart (a double click, a redelivery, on this instance or another) waits
     // here for the first one's answer, then finds the cart submitted and shows the same orders.
@@ -615,21 +625,7 @@ export class PurchaseService {
     if (!allowed.ok) return allowed;
     // Retried with the same request id; after a failure that may have been carried out the order is
     // looked up by that id before anything is posted again (checkoutRetry.ts).
-    const attempt = await checkoutWithRetries(this.partnerCenter, {
-      customerId: customer.id,
-      cartId: cart.id,
-      requestId: cart.id,
-      agentId: actor.agent.id,
-      lineItems: quote.value.lines.map((l) => ({
-        id: l.lineId,
-        catalogItemId: l.catalogItemId,
-        quantity: l.quantity,
-        billingCycle: l.billingCycle,
-        termDuration: l.term,
-        provisioningContext: { subscriptionId: subscription.id, scope: cart.scope, duration: l.term === 'P1Y' ? '1Year' : l.term === 'P3Y' ? '3Years' : '5Years' },
-        participants: cart.resellerMpnId ? [{ key: 'transaction_reseller', value: cart.resellerMpnId }] : [],
-      })),
-    }, this.checkoutRetry);
+    const attempt = await checkoutWithRetries(this.partnerCenter, checkoutRequest(actor, quote.value), this.checkoutRetry);
     const context = { cartId, customerId: customer.id, idempotencyKey: cart.id };
     if (attempt.failures.length) {
       await this.auditAfterCheckout(actor, 'checkout.gatewayFailures', { ...context, detail: { attempts: attempt.attempts, outcome: attempt.kind, failures: attempt.failures } });
@@ -814,4 +810,23 @@ function toRow(item: CatalogItem): CatalogRow {
 /** Where the reservation is managed: the customer's tenant in the Azure portal, on its reservations. */
 export function azurePortalReservationsUrl(customer: Customer): string {
   return `https://portal.azure.com/#@${encodeURIComponent(customer.domain)}/view/Microsoft_Azure_Reservations/ReservationsBrowseBlade`;
+}
+
+/** The checkout Partner Center is sent for a quoted cart; the cart id is the request id (R15). */
+function checkoutRequest(actor: Actor, quote: Quote): CheckoutRequest {
+  return {
+    customerId: quote.customer.id,
+    cartId: quote.cartId,
+    requestId: quote.cartId,
+    agentId: actor.agent.id,
+    lineItems: quote.lines.map((l) => ({
+      id: l.lineId,
+      catalogItemId: l.catalogItemId,
+      quantity: l.quantity,
+      billingCycle: l.billingCycle,
+      termDuration: l.term,
+      provisioningContext: { subscriptionId: quote.subscription.id, scope: quote.scope, duration: l.term === 'P1Y' ? '1Year' : l.term === 'P3Y' ? '3Years' : '5Years' },
+      participants: quote.resellerMpnId ? [{ key: 'transaction_reseller', value: quote.resellerMpnId }] : [],
+    })),
+  };
 }

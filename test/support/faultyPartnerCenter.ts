@@ -257,6 +257,7 @@ export class FaultyPartnerCenter implements PartnerCenter {
   getCatalogVocabulary(...a: Parameters<PartnerCenter['getCatalogVocabulary']>) { return this.call('getCatalogVocabulary', undefined, () => this.inner.getCatalogVocabulary(...a)); }
   getCatalogItem(...a: Parameters<PartnerCenter['getCatalogItem']>) { return this.call('getCatalogItem', undefined, () => this.inner.getCatalogItem(...a)); }
   checkInventory(...a: Parameters<PartnerCenter['checkInventory']>) { return this.call('checkInventory', undefined, () => this.inner.checkInventory(...a)); }
+  prepareCheckout(...a: Parameters<PartnerCenter['prepareCheckout']>) { return this.inner.prepareCheckout(...a); }
   checkout(...a: Parameters<PartnerCenter['checkout']>) { return this.call('checkout', a[0].requestId, () => this.inner.checkout(...a)); }
   getOrders(...a: Parameters<PartnerCenter['getOrders']>) { return this.call('getOrders', undefined, () => this.inner.getOrders(...a)); }
   getProvisioningStatus(...a: Parameters<PartnerCenter['getProvisioningStatus']>) { return this.call('getProvisioningStatus', undefined, () => this.inner.getProvisioningStatus(...a)); }

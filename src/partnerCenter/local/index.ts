@@ -148,6 +148,10 @@ export class LocalPartnerCenter implements PartnerCenter {
     });
   }
 
+  async prepareCheckout(): Promise<void> {
+    // The embedded world makes its order from the request at checkout: there is no cart to make ahead.
+  }
+
   async checkout(request: CheckoutRequest): Promise<CheckoutResponse> {
     return this.db
       .transaction((): CheckoutResponse => {

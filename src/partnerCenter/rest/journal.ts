@@ -48,6 +48,8 @@ export interface CheckoutRecord {
    * absent in records written before it was kept.
    */
   pcRequestId?: string | null;
+  /** The line items the Partner Center cart holds, as sent (JSON), when it holds them without a line error. */
+  pcCartLines?: string | null;
   state: CheckoutState;
   lines: JournalLine[];
   orderIds: string[];

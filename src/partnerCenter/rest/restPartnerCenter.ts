@@ -483,6 +483,23 @@ export class RestPartnerCenter implements PartnerCenter {
     return this.serialise(request.requestId, () => this.checkoutOnce(request));
   }
 
+  /**
+   * Makes the Partner Center cart while the agent reads the review, so that Buy costs the checkout call
+   * alone ("Create a cart", "Update a cart"). Only a request not yet submitted; a cart whose lines have
+   * changed since is sent again at checkout, and one that expired meanwhile is made anew there (404).
+   */
+  async prepareCheckout(request: CheckoutRequest): Promise<void> {
+    return this.serialise(request.requestId, async () => {
+      const earlier = this.journal.checkout(request.requestId) ?? this.journal.checkoutForCart(request.cartId);
+      if (earlier && (earlier.requestId !== request.requestId || earlier.state !== 'cart')) return;
+      const lineItems = wireLineItems(request);
+      if (earlier?.pcCartId && earlier.pcCartLines === JSON.stringify(lineItems)) return;
+      const record = earlier ?? this.newRecord(request.requestId, request.cartId, request.customerId, request.agentId, 'reservation');
+      await this.putOrPostCart(record, lineItems);
+      this.save(record, 'cart');
+    });
+  }
+
   private async checkoutOnce(request: CheckoutRequest): Promise<CheckoutResponse> {
     let record = this.journal.checkout(request.requestId);
     if (!record) {
@@ -504,20 +521,17 @@ export class RestPartnerCenter implements PartnerCenter {
     }
     record = record ?? this.newRecord(request.requestId, request.cartId, request.customerId, request.agentId, 'reservation');
     record.agentId = request.agentId;
-    const lineItems = request.lineItems.map((l) => ({
-      id: l.id,
-      catalogItemId: l.catalogItemId,
-      quantity: l.quantity,
-      billingCycle: l.billingCycle,
-      termDuration: l.termDuration,
-      provisioningContext: { ...l.provisioningContext },
-      participants: l.participants,
-    }));
+    const lineItems = wireLineItems(request);
+    // A cart made while the agent read the review (prepareCheckout) with these very lines is checked out as it is.
+    const prepared = record.pcCartId !== null && record.pcCartLines === JSON.stringify(lineItems);
     // What the journal keeps of the lines is read while Partner Center makes the cart.
-    const [lines, cart] = await Promise.all([Promise.all(request.lineItems.map((l) => this.journalLine(l))), this.putOrPostCart(record, lineItems)]);
+    const [lines, cart] = await Promise.all([
+      Promise.all(request.lineItems.map((l) => this.journalLine(l))),
+      prepared ? undefined : this.putOrPostCart(record, lineItems),
+    ]);
     record.lines = lines;
     this.save(record, 'cart');
-    this.throwLineError(cart);
+    if (cart) this.throwLineError(cart);
     // From here the outcome may be unknown: written down before the request leaves.
     this.save(record, 'submitted');
     let json: unknown;
@@ -544,6 +558,7 @@ export class RestPartnerCenter implements PartnerCenter {
         if (post === 1 && error.status === 404 && !(error instanceof PartnerCenterUnreachableError)) {
           this.log(`[partner-center] checkout ${request.requestId}: cart ${record.pcCartId} is gone (${error.code}: ${error.description}); checking the same lines out in a new cart`);
           record.pcCartId = null;
+          record.pcCartLines = null;
           this.save(record, 'cart');
           const fresh = await this.putOrPostCart(record, lineItems);
           this.save(record, 'cart');
@@ -572,7 +587,14 @@ export class RestPartnerCenter implements PartnerCenter {
     };
   }
 
-  private async putOrPostCart(record: CheckoutRecord, lineItems: unknown[]) {
+  /** The cart Partner Center holds for the record after a PUT of these lines, or a new one (POST). */
+  private async putOrPostCart(record: CheckoutRecord, lineItems: WireLineItem[]) {
+    const cart = await this.sendCart(record, lineItems);
+    record.pcCartLines = cart.lineItems.some((l) => l.error) ? null : JSON.stringify(lineItems);
+    return cart;
+  }
+
+  private async sendCart(record: CheckoutRecord, lineItems: WireLineItem[]) {
     const customer = enc(record.customerId);
     if (record.pcCartId) {
       try {
@@ -868,3 +890,17 @@ function billingCycle(s: string | undefined): BillingCycle | undefined {
 function termDuration(s: string | null | undefined): TermDuration | undefined {
   return s === 'P1Y' || s === 'P3Y' || s === 'P5Y' ? s : undefined;
 }
+
+/** The cart lines of a checkout request as Partner Center's cart takes them. */
+function wireLineItems(request: CheckoutRequest) {
+  return request.lineItems.map((l) => ({
+    id: l.id,
+    catalogItemId: l.catalogItemId,
+    quantity: l.quantity,
+    billingCycle: l.billingCycle,
+    termDuration: l.termDuration,
+    provisioningContext: { ...l.provisioningContext },
+    participants: l.participants,
+  }));
+}
+type WireLineItem = ReturnType<typeof wireLineItems>[number];

@@ -267,6 +267,25 @@ describe('Partner Center REST gateway on the wire', () => {
       assert.equal(checkouts().length, 2);
     });
 
+    it('makes the cart while the review is read: Buy with the same lines sends the checkout alone, changed lines update the cart first', async () => {
+      const item = await d2(t.gateway);
+      const cartId = randomUUID();
+      await t.gateway.prepareCheckout(request([{ item, quantity: 2 }], cartId));
+      await t.gateway.prepareCheckout(request([{ item, quantity: 2 }], cartId));
+      assert.equal(pc.calls('POST', /\/carts$/).length, 1, 'one cart made ahead, once for the same lines');
+      assert.equal(checkouts().length, 0, 'nothing is checked out ahead');
+      const before = pc.requests.length;
+      const bought = await t.gateway.checkout(request([{ item, quantity: 2 }], cartId));
+      assert.equal(bought.orders[0]!.lineItems[0]!.quantity, 2);
+      assert.deepEqual(pc.requests.slice(before).map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, '{id}')}`).filter((r) => /carts/.test(r)), ['POST /v1/customers/{id}/carts/{id}/checkout'], 'Buy sends the checkout alone');
+
+      const other = randomUUID();
+      await t.gateway.prepareCheckout(request([{ item, quantity: 2 }], other));
+      const changed = await t.gateway.checkout(request([{ item, quantity: 4 }], other));
+      assert.equal(changed.orders[0]!.lineItems[0]!.quantity, 4, 'the lines as they are at Buy are bought');
+      assert.equal(pc.calls('PUT', /\/carts\/[^/]+$/).length, 1, 'the cart made ahead was updated first');
+    });
+
     it('polls the registration status until the subscription is registered', async () => {
       await pc.close();
       pc.world.close();
