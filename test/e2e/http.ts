@@ -8,7 +8,7 @@ import type { Activity } from 'botbuilder';
 import Database from 'better-sqlite3';
 import { loadConfig, type Config } from '../../bot/config';
 import { startBot, type BotParts, type RunningBot } from '../../bot/server';
-import { cardsOf, cardText, clickValue } from '../support/cardClicks';
+import { cardsOf, cardText, clickValue, ITEM_BUTTON } from '../support/cardClicks';
 import { FaultyPartnerCenter, parseFaultSpec } from '../support/faultyPartnerCenter';
 
 type Json = Record<string, unknown>;
@@ -249,7 +249,7 @@ export function orderNumbersOf(activities: Partial<Activity>[]): string[] {
 
 export const CONTOSO_RETAIL = 'Contoso Retail B.V.';
 export const CONTOSO_RETAIL_PRODUCTION = 'Contoso Retail Production';
-export const VIRTUAL_MACHINES = 'Reserved Virtual Machine Instances';
+export const VIRTUAL_MACHINES = 'Virtual machines';
 
 /**
  * As demo-anna: "buy" → Contoso Retail → Commercial → virtual machines → Production → the first item
@@ -270,7 +270,7 @@ export async function driveToReview(conv: Conversation, quantity = '2'): Promise
   expect(/Azure subscriptions should the reservation be tied to\?/, 'reservation type');
   await conv.click(CONTOSO_RETAIL_PRODUCTION);
   expect(/Subscription: \*\*Contoso Retail Production\*\*/, 'subscription');
-  const select = conv.clickValueOnLastCard('Select');
+  const select = conv.clickValueOnLastCard(ITEM_BUTTON);
   const catalogItemId = String(select.catalogItemId);
   await conv.submit(select);
   expect(/How many /, 'item');
