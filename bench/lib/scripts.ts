@@ -56,7 +56,7 @@ async function selectRow(c: BenchConversation, step: string, n: number, exclude?
     const rows = buttonsOf(lastCard(c.last)).filter((b) => ITEM_BUTTON.test(b.title) && b.data.catalogItemId !== exclude);
     if (rows.length === 0) throw new UnexpectedReply(`${step}: the catalog card has no row to select`);
     const row = rows[(n + attempt) % rows.length]!;
-    const replies = await c.turn(step, { value: click(c, 'Select', {}, (b) => b.data.catalogItemId === row.data.catalogItemId) });
+    const replies = await c.turn(step, { value: click(c, ITEM_BUTTON, {}, (b) => b.data.catalogItemId === row.data.catalogItemId) });
     const said = replies.map((a) => a.text ?? '').join('\n');
     if (/How many /.test(said)) return String(row.data.catalogItemId);
     if (!/⛔/.test(said)) throw new UnexpectedReply(`${step}: neither a quantity question nor a refusal: ${said.slice(0, 400)}`);

@@ -133,7 +133,7 @@ describe('e2e: forged card input writes nothing', function () {
       assert.doesNotMatch(said, /How many /, `${what}: no quantity is asked`);
     }
     assert.equal(count(t, 'cart_lines'), 0, 'no cart line was added');
-    const said = transcript(await conv.submit(clickValue(live.card!, 'Select')));
+    const said = transcript(await conv.submit(clickValue(live.card!, ITEM_BUTTON)));
     assert.match(said, /How many /, `an item of the page is still accepted:\n${said}`);
   });
 
