@@ -525,8 +525,6 @@ function rowModel(row: CatalogRow, t: Catalogue, locale: string) {
     size,
     unitPrice,
     priceForTerm: t.cards.priceForTerm(unitPrice, term),
-    priceForTermInCurrency: t.cards.priceForTermInCurrency(unitPrice, term, row.unitPrice.currency),
-    currency: row.unitPrice.currency,
     monthlyBillingSupported: row.monthlyBillingSupported,
     minimumQuantity: row.minimumQuantity,
     maximumQuantity: row.maximumQuantity,
@@ -639,7 +637,15 @@ export function renderCatalogPage({
       formatInteger(first + page.rows.length, loc),
       page.totalCapped ? t.cards.atLeast(formatInteger(page.total, loc)) : formatInteger(page.total, loc),
     ),
-    rows: page.rows.map((row) => rowModel(row, t, loc)),
+    rows: page.rows.map((row) => {
+      const model = rowModel(row, t, loc);
+      // One button naming the item, one line of what it is: five rows keep the card short at Teams width.
+      return {
+        catalogItemId: model.catalogItemId,
+        label: [model.title, model.term].join(t.cards.listSeparator),
+        details: [model.region, model.size, model.priceForTerm, row.monthlyBillingSupported ? t.cards.monthlyAvailable : t.cards.oneTimeOnly].filter(Boolean).join(t.cards.listSeparator),
+      };
+    }),
     hasPrevious: page.page > 0,
     previousPage: Math.max(0, page.page - 1),
     hasNext: (first + page.rows.length < page.total || page.totalCapped === true) && hasRows,
@@ -648,7 +654,8 @@ export function renderCatalogPage({
       region: filter.region ?? ANY_FILTER,
       family: filter.family ?? ANY_FILTER,
       term: filter.term ?? ANY_FILTER,
-      text: filter.text ?? '',
+      // A typed size ("D2s v5" became Standard_D2s_v5) stays in the form, so the next Apply keeps it.
+      text: [filter.armSkuName, filter.text].filter(Boolean).join(' '),
     },
     regions: regionChoices.map((r) => ({ armName: r.armName, displayName: t.names.region(r.armName, r.displayName) })),
     families: familyChoices.map((name) => ({ name })),
@@ -700,7 +707,6 @@ function lineModel(line: QuoteLine, t: Catalogue, locale: string) {
     quantityError: t.cards.quantityError(min, max),
     billingCycle: line.monthlyBillingSupported ? line.billingCycle : 'one_time',
     lineTotal: formatMoney(line.lineTotal, locale),
-    currency: line.lineTotal.currency,
     hasMonthlyPayment: line.billingCycle === 'monthly' && line.monthlyPayment !== null,
     monthlyPaymentText: monthlyPayment ? t.cards.perMonth(monthlyPayment) : '',
   };
@@ -737,7 +743,11 @@ export function renderReviewCard({ quote, nonce, locale }: ReviewCardInput): Att
     resellerMpnId: quote.resellerMpnId ?? '',
     resellers: quote.resellers.map((r) => ({ title: t.cards.resellerChoice(r.name, r.mpnId), mpnId: r.mpnId })),
     totalText: t.cards.total(formatMoney(quote.total, loc)),
-    notes: quote.notes.map((note) => ({ text: t.cards.note(ruleSentence(t, note)) })),
+    // A note the scope choice already says under its option is not said twice.
+    notes: quote.notes
+      .map((note) => ruleSentence(t, note))
+      .filter((sentence) => !allowed.some((o) => o.note && ruleSentence(t, o.note) === sentence))
+      .map((sentence) => ({ text: t.cards.note(sentence) })),
   });
 }
 

@@ -1,5 +1,5 @@
 // Which item: a page of the catalog for the cart's market. A click or a row number picks an item; the
-// filter form, typed words ("D4s v5 west europe 3 years", "next", "clear") and the page buttons make the
+// filter form, its Clear filters button, typed words ("D4s v5 west europe 3 years", "next", "clear") and the page buttons make the
 // question ask again with that filter or page. "review" ends it for the review once the cart has a line.
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
@@ -72,6 +72,7 @@ const recogniseListInput: Recogniser<ListInput, ItemListData> = async (context, 
     await context.sendActivity(say.itemNotShown());
     return { ok: false };
   }
+  if (submit?.action === 'clearFilters') return { ok: true, value: { clear: true } };
   const form = submit?.action === 'filter' ? FilterForm.safeParse(submit) : undefined;
   if (form?.success) return { ok: true, value: { form: form.data } };
   if (submit && submit.action !== 'page') {

@@ -159,10 +159,10 @@ export class PurchaseDialog extends CancelAndHelpDialog {
   }
 }
 
-/** "VirtualMachines" → "virtual machines", the type's title in every language, and the short names agents type. */
+/** "VirtualMachines" → "virtual machines", Partner Center's title, the type's title in every language, and the short names agents type. */
 function reservationTypeSynonyms(key: string, title: string): string[] {
   const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const titles = catalogues.map((c) => c.names.reservationType(key, title));
   const short = catalogues.flatMap((c) => c.words.reservationTypes[key] ?? []);
-  return [...new Set([spaced, ...titles, ...short])];
+  return [...new Set([spaced, title, ...titles, ...short])];
 }

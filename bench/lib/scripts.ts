@@ -1,5 +1,5 @@
 // What each virtual user says, for each of the three servers.
-import { buttonsOf, choicesOf, clickValue, cardsOf } from '../../test/support/cardClicks';
+import { buttonsOf, cardsOf, choicesOf, clickValue, ITEM_BUTTON } from '../../test/support/cardClicks';
 import { UnexpectedReply, type BenchConversation, type Script } from './load';
 import type { Activity } from 'botbuilder';
 
@@ -48,15 +48,15 @@ const click = (c: BenchConversation, title: string | RegExp, typed: Record<strin
   clickValue(lastCard(c.last), title, typed, pick);
 
 /**
- * Picks a catalog row: the n-th "Select" of the catalog card, skipping `exclude`. An item the
+ * Picks a catalog row: the n-th item button of the catalog card, skipping `exclude`. An item the
  * inventory check refuses (two seeded sizes and regions) shows the list again: the next row is tried.
  */
 async function selectRow(c: BenchConversation, step: string, n: number, exclude?: string): Promise<string> {
   for (let attempt = 0; attempt < 4; attempt++) {
-    const rows = buttonsOf(lastCard(c.last)).filter((b) => b.title === 'Select' && b.data.catalogItemId !== exclude);
+    const rows = buttonsOf(lastCard(c.last)).filter((b) => ITEM_BUTTON.test(b.title) && b.data.catalogItemId !== exclude);
     if (rows.length === 0) throw new UnexpectedReply(`${step}: the catalog card has no row to select`);
     const row = rows[(n + attempt) % rows.length]!;
-    const replies = await c.turn(step, { value: click(c, 'Select', {}, (b) => b.data.catalogItemId === row.data.catalogItemId) });
+    const replies = await c.turn(step, { value: click(c, ITEM_BUTTON, {}, (b) => b.data.catalogItemId === row.data.catalogItemId) });
     const said = replies.map((a) => a.text ?? '').join('\n');
     if (/How many /.test(said)) return String(row.data.catalogItemId);
     if (!/⛔/.test(said)) throw new UnexpectedReply(`${step}: neither a quantity question nor a refusal: ${said.slice(0, 400)}`);
@@ -74,7 +74,7 @@ export const productScript: Script = async (c, user) => {
   await c.turn('buy', { text: 'buy' }, /Which customer are you buying for\?/);
   await c.turn('customer', { value: click(c, 'Contoso Retail B.V.') }, /Which segment\?/);
   await c.turn('segment', { value: click(c, 'Commercial') }, /Which type of reservation\?/);
-  await c.turn('type', { value: click(c, 'Reserved Virtual Machine Instances') }, /subscriptions should the reservation be tied to\?/);
+  await c.turn('type', { value: click(c, 'Virtual machines') }, /subscriptions should the reservation be tied to\?/);
   await c.turn('subscription', { value: click(c, 'Contoso Retail Production') }, /Subscription: \*\*Contoso Retail Production\*\*/);
   const regions = (choicesOf(lastCard(c.last)).region ?? []).filter(Boolean);
   if (regions.length === 0) throw new UnexpectedReply('the catalog card has no region filter');

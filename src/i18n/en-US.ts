@@ -33,6 +33,35 @@ const subscriptionStatus: Record<SubscriptionStatus, string> = {
   pending: 'pending',
 };
 
+/**
+ * Partner Center's reservation types, short and distinct, the service name first, so each fits a button at
+ * Teams width (450 px); Partner Center's own titles ("Azure SQL Database reserved capacity (vCore, single
+ * d…") start with the same words and are cut.
+ */
+const reservationTypes: Record<string, string> = {
+  VirtualMachines: 'Virtual machines',
+  SqlDatabase: 'SQL Database (vCore)',
+  SqlManagedInstance: 'SQL Managed Instance (vCore)',
+  CosmosDb: 'Cosmos DB (throughput)',
+  AppServicePremiumV3: 'App Service (Premium v3, Isolated v2)',
+  AppServiceIsolatedStamp: 'App Service Environment v2 (stamp fee)',
+  BlobStorage: 'Blob Storage / Data Lake Gen2',
+  AzureFiles: 'Azure Files',
+  ManagedDisk: 'Managed Disks (Premium SSD)',
+  DedicatedHost: 'Dedicated Host',
+  Databricks: 'Databricks (pre-purchase)',
+  SuseLinux: 'SUSE Linux Enterprise (software)',
+  RedHat: 'Red Hat Enterprise Linux (software)',
+  RedHatOpenShift: 'Red Hat OpenShift',
+  MySql: 'Database for MySQL',
+  PostgreSql: 'Database for PostgreSQL',
+  MariaDb: 'Database for MariaDB',
+  RedisCache: 'Cache for Redis',
+  DataExplorer: 'Data Explorer (markup)',
+  SynapseDedicatedSql: 'Synapse Analytics (dedicated SQL pool)',
+  AzureVMwareSolution: 'VMware Solution',
+};
+
 const terms: Record<TermDuration, string> = { P1Y: '1 year', P3Y: '3 years', P5Y: '5 years' };
 
 const market = (country: string) => unavailableMarkets.get(country)?.en ?? country;
@@ -396,8 +425,8 @@ export const enUS = {
     billingCycles: { one_time: 'One-time', monthly: 'Monthly' } as Record<BillingCycle, string>,
     scopes: { single: 'Single subscription', shared: 'Shared' } as Record<Scope, string>,
     orderStatus: { pending: 'Pending', completed: 'Completed', cancelled: 'Cancelled' } as Record<Order['status'], string>,
-    /** A reservation type's title: Partner Center's own (English) title. */
-    reservationType: (_key: string, title: string): string => title,
+    /** A reservation type's short title (reservationTypes); a type not listed keeps Partner Center's own title. */
+    reservationType: (key: string, title: string): string => reservationTypes[key] ?? title,
     /** A region's display name: the catalog's own (English) display name. */
     /** Partner Center's display name; from an ARM name alone (an order line), the reference list's. */
     region: (armName: string, displayName: string): string => (displayName !== armName ? displayName : (englishRegions[armName] ?? armName)),
@@ -562,20 +591,18 @@ export const enUS = {
     sizeLabel: 'Size',
     pricePerInstance: 'Price per instance',
     priceForTerm: (price: string, term: string) => `${price} for ${term}`,
-    priceForTermInCurrency: (price: string, term: string, currency: string) => `${price} for ${term} (${currency})`,
     billing: 'Billing',
     monthlyAvailable: 'Monthly billing available',
     oneTimeOnly: 'One-time only',
-    select: 'Select',
     previousPage: 'Previous page',
     nextPage: 'Next page',
-    filterTheList: 'Filter the list',
     anyRegion: 'Any region',
     family: 'Family (series)',
     any: 'Any',
     sizeOrName: 'Size or name',
     sizeOrNameExample: 'e.g. D4s v5',
     applyFilters: 'Apply filters',
+    clearFilters: 'Clear filters',
     // quantity
     howMany: 'How many instances?',
     quantityLabel: (min: string, max: string) => `Quantity (number of instances, ${min}–${max})`,
@@ -589,7 +616,6 @@ export const enUS = {
     lineTotal: 'Line total',
     monthlyPayment: 'Monthly payment',
     perMonth: (amount: string) => `${amount} per month`,
-    currency: 'Currency',
     billingFrequency: 'Billing frequency',
     chooseBilling: 'Choose one-time or monthly billing.',
     oneTimeOnlyLine: 'Billing: one-time (this item has no monthly billing plan)',

@@ -83,6 +83,8 @@ export interface ReviewChanges {
 }
 
 export const catalogPageSize = 10;
+/** Catalog rows per page: five keep the catalog card under 1,200 px at Teams width (450 px). */
+export const catalogItemsPerPage = 5;
 
 const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const no = <T>(verdict: Refusal): Outcome<T> => ({ ok: false, verdict });
@@ -306,14 +308,14 @@ export class PurchaseService {
       segment: cart.segment,
       reservationType: cart.reservationType,
       filter,
-      offset: safePage * catalogPageSize,
-      limit: catalogPageSize,
+      offset: safePage * catalogItemsPerPage,
+      limit: catalogItemsPerPage,
       // Partner Center lists the reservations bought under an Azure plan apart (reservationScope=AzurePlan).
       ...((await this.cartSubscription(cart))?.kind === 'azurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
     });
     const vocabulary = await this.vocabulary(customer.country, cart.segment, cart.reservationType);
     this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter, page: safePage, total, ...(totalCapped ? { totalCapped } : {}) } });
-    return ok({ rows: items.map(toRow), page: safePage, pageSize: catalogPageSize, total, ...(totalCapped ? { totalCapped } : {}), filter, vocabulary });
+    return ok({ rows: items.map(toRow), page: safePage, pageSize: catalogItemsPerPage, total, ...(totalCapped ? { totalCapped } : {}), filter, vocabulary });
   }
 
   /** A catalog item the agent picked, checked to be sold to this cart's customer, segment and type. */

@@ -86,8 +86,8 @@ async function purchase(chat: ChatDriver, { picker }: { picker: boolean }): Prom
   await chat.press('Commercial', 'segment');
   await chat.press(VIRTUAL_MACHINES, 'reservation type');
   await chat.press(CONTOSO_RETAIL_PRODUCTION, 'subscription');
-  await chat.expect(/Filter the list/, 'subscription');
-  await chat.press('Select', 'item');
+  await chat.expect(/Apply filters/, 'subscription');
+  await chat.press('Standard_DS1_v2 · 1 year', 'item');
   await chat.expect(/How many instances\?/, 'item');
   await chat.fill(/Quantity/, '2', 'quantity');
   await chat.expect(/Quantity \(number of instances[^)]*\): 2/, 'quantity typed');

@@ -110,8 +110,8 @@ describe('Web Chat page (browser)', function () {
     await click(CONTOSO_RETAIL, /Which segment\?/, 'customer');
     await click('Commercial', /Which type of reservation\?/, 'segment');
     await click(VIRTUAL_MACHINES, /subscriptions should the reservation be tied to\?/, 'reservation type');
-    await click(CONTOSO_RETAIL_PRODUCTION, /Filter the list/, 'subscription');
-    const quantityCard = await click('Select', /How many instances\?/, 'item');
+    await click(CONTOSO_RETAIL_PRODUCTION, /Apply filters/, 'subscription');
+    const quantityCard = await click('Standard_DS1_v2 · 1 year', /How many instances\?/, 'item');
     await quantityCard.locator('input[type="number"]').fill('2');
     await click('Add to cart', /Review the cart/, 'quantity');
     const review = await click('Review the cart', /Review your order/, 'next');

@@ -91,7 +91,7 @@ function interruptions(L: Lang): Case[] {
         [L.type('help', 'hulp'), [says.questionHelp.segment, askSegment, not(shows(says.askReservationType))]],
         [L.type('commercial', 'commercieel'), askType],
         ['vm', askSubscription('Contoso Retail B.V.')],
-        ['1', shows(card.showing('1', '10', ''))],
+        ['1', shows(card.showing('1', '5', ''))],
         [search, filteredD2s],
         ['1', howManyD2s],
         ['?', [says.questionHelp.quantity, howManyD2s, not(shows(added2))]],

@@ -82,12 +82,13 @@ function tables(L: Lang) {
             lines('Contoso Retail Dev/Test', says.legacySubscription),
           ],
         ],
-        ['Contoso Retail Production', [production, lines(vmTitle, card.filters, card.noFilter, card.showing('1', '10', ''))]],
+        ['Contoso Retail Production', [production, lines(vmTitle, card.filters, card.noFilter, card.showing('1', '5', ''))]],
         [
           searchD2s,
           [
-            lines(card.filters, [regions.westeurope, 'Standard_D2s_v5', terms.P3Y].join(' · '), card.showing('1', '1', '1'), 'Standard_D2s_v5', ''),
-            lines(card.pricePerInstance, card.priceForTermInCurrency(money.eur1193_07, terms.P3Y, 'EUR'), card.billing, card.monthlyAvailable),
+            lines(card.filters, [regions.westeurope, 'Standard_D2s_v5', terms.P3Y].join(' · '), card.showing('1', '1', '1')),
+            // One button naming the item and its term, one line of the rest.
+            lines(`Standard_D2s_v5 · ${terms.P3Y}`, [regions.westeurope, '2 vCPU · 8 GB RAM', card.priceForTerm(money.eur1193_07, terms.P3Y), card.monthlyAvailable].join(' · ')),
           ],
         ],
         ['1', askD2s],
@@ -97,7 +98,7 @@ function tables(L: Lang) {
           [
             review,
             lines(card.customer, 'Contoso Retail B.V.', card.subscription, 'Contoso Retail Production', ''),
-            lines(card.pricePerInstance, card.priceForTerm(money.eur1193_07, terms.P3Y), card.lineTotal, money.eur3579_21, card.currency, 'EUR'),
+            lines(card.pricePerInstance, card.priceForTerm(money.eur1193_07, terms.P3Y), card.lineTotal, money.eur3579_21, ''),
             shows(card.total(money.eur3579_21)),
             note(notes.pricesExcludeTaxes),
             cardInputs({ qty_1: '3', billing_1: 'one_time', scope: 'shared' }),
@@ -122,6 +123,17 @@ function tables(L: Lang) {
       },
     },
     {
+      name: 'The catalog keeps a typed size in its form (another term applied keeps it), and Clear filters lists everything again',
+      user: 'demo-anna',
+      steps: [
+        ...toContosoItems,
+        [searchD2s, [filteredD2s, cardInputs({ region: 'westeurope', term: 'P3Y', text: 'Standard_D2s_v5' })]],
+        [{ click: card.applyFilters, inputs: { term: 'P1Y' } }, [filtered([regions.westeurope, 'Standard_D2s_v5', terms.P1Y], '1', '1', '1'), shows(`Standard_D2s_v5 · ${terms.P1Y}`)]],
+        [{ click: card.clearFilters }, [lines(card.filters, card.noFilter), cardInputs({ region: 'any', term: 'any', text: '' }), not(shows(card.clearFilters))]],
+      ],
+      status: DialogTurnStatus.waiting,
+    },
+    {
       name: 'Anna buys the same for Contoso Retail by clicking the cards only',
       user: 'demo-anna',
       steps: [
@@ -130,8 +142,8 @@ function tables(L: Lang) {
         [{ click: says.commercial }, shows(says.askReservationType)],
         [{ click: vmTitle }, askSubscription('Contoso Retail B.V.')],
         [{ click: 'Contoso Retail Production' }, production],
-        [{ click: card.applyFilters, inputs: { region: 'westeurope', family: 'Dsv5', term: 'P3Y' } }, filtered([regions.westeurope, 'Dsv5', terms.P3Y], '1', '8', '8')],
-        [{ click: card.select, row: /^Standard_D2s_v5$/m }, [shows(askD2s), cardInputs({ quantity: '1' })]],
+        [{ click: card.applyFilters, inputs: { region: 'westeurope', family: 'Dsv5', term: 'P3Y' } }, filtered([regions.westeurope, 'Dsv5', terms.P3Y], '1', '5', '8')],
+        [{ click: /^Standard_D2s_v5 · / }, [shows(askD2s), cardInputs({ quantity: '1' })]],
         [{ click: card.addToCart, inputs: { quantity: '3' } }, says.lineAdded(3, 'Standard_D2s_v5', regions.westeurope, terms.P3Y)],
         [{ click: says.reviewCart }, [review, shows(card.total(money.eur3579_21))]],
         [
@@ -257,7 +269,7 @@ function tables(L: Lang) {
         ...threeD2sV5,
         [L.type('add another item', 'nog een item'), lines(vmTitle, card.filters, [regions.westeurope, 'Standard_D2s_v5', terms.P3Y].join(' · '))],
         [L.type('E4s v5 north europe 1 year', 'E4s v5 noord-europa 1 jaar'), filtered([regions.northeurope, 'Standard_E4s_v5', terms.P1Y], '1', '1', '1')],
-        [{ click: card.select, row: /^Standard_E4s_v5$/m }, shows(askE4s)],
+        [{ click: /^Standard_E4s_v5 · / }, shows(askE4s)],
         [{ click: card.addToCart, inputs: { quantity: '2' } }, says.lineAdded(2, 'Standard_E4s_v5', regions.northeurope, terms.P1Y)],
         [reviewWord, [review, re('Standard_D2s_v5\n', /[^]*/, 'Standard_E4s_v5\n'), cardInputs({ qty_1: '3', qty_2: '2' })]],
         [{ click: card.update, inputs: { qty_2: '4' } }, [updated, cardInputs({ qty_1: '3', qty_2: '4' }), cartLines([{ quantity: 3 }, { quantity: 4 }])]],
@@ -294,9 +306,9 @@ function tables(L: Lang) {
         ['1', lines(says.suseTitle, card.filters, card.noFilter)],
         [
           L.type('west europe 1 year', 'west-europa 1 jaar'),
-          [filtered([regions.westeurope, terms.P1Y], '1', '4', '4'), lines(card.billing, card.oneTimeOnly), not(shows(card.monthlyAvailable))],
+          [filtered([regions.westeurope, terms.P1Y], '1', '4', '4'), shows(card.oneTimeOnly), not(shows(card.monthlyAvailable))],
         ],
-        [{ click: card.select, row: /^SLES Standard 1-2 vCPU VM$/m }, says.askQuantity('SLES Standard 1-2 vCPU VM')],
+        [{ click: /^SLES Standard 1-2 vCPU VM · / }, says.askQuantity('SLES Standard 1-2 vCPU VM')],
         ['2', says.lineAdded(2, 'SLES Standard 1-2 vCPU VM', regions.westeurope, terms.P1Y)],
         [reviewWord, [review, shows(card.oneTimeOnlyLine), noCardInput('billing_1')]],
         [L.type('monthly 1', 'maandelijks 1'), [r10NoMonthly(suseItem), review]],
@@ -599,7 +611,7 @@ function tables(L: Lang) {
           [itemNotShown, not(shows(card.howMany))],
         ],
         [{ submit: { action: 'pickItem', catalogItemId: ['x'] } }, says.filterNotUnderstood],
-        [{ click: card.select }, askD2s],
+        [{ click: /^Standard_D2s_v5 · / }, askD2s],
       ],
       status: DialogTurnStatus.waiting,
       store: (c) => nothingBought(c),

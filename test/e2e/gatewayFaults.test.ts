@@ -1,6 +1,7 @@
 // Partner Center failing during Buy, over HTTP against the real server with a faulty gateway: the
 // agent is told what happened in every outcome, and the cart is never bought twice.
 import assert from 'node:assert/strict';
+import { ITEM_BUTTON } from '../support/cardClicks';
 import {
   Conversation,
   driveToReview,
@@ -71,7 +72,7 @@ describe('e2e: Partner Center faults during Buy', function () {
     await conv.say('buy');
     await conv.click('Contoso Retail B.V.');
     await conv.click('Commercial');
-    await conv.click('Reserved Virtual Machine Instances');
+    await conv.click('Virtual machines');
     await conv.click('Contoso Retail Production');
     assert.match(transcript(conv.last), /Pick an item/, 'at the item list');
     const failed = transcript(await conv.say('D4s v5 west europe 3 years'));
@@ -79,7 +80,7 @@ describe('e2e: Partner Center faults during Buy', function () {
     assert.equal(turnErrors(t).filter((l) => l.includes('(Partner Center 500)')).length, 1, 'logged as a Partner Center fault');
     const again = transcript(await conv.say('D4s v5 west europe 3 years'));
     assert.match(again, /Standard_D4s_v5/, `the same message again shows the filtered list:\n${again}`);
-    await conv.click('Select');
+    await conv.click(ITEM_BUTTON);
     await conv.click('Add to cart', { quantity: '1' });
     await conv.click('Review the cart');
     const bought = transcript(await conv.click('Buy'));

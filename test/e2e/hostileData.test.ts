@@ -8,6 +8,7 @@ import type { Activity } from 'botbuilder';
 import { CARD_SIZE_LIMIT } from '../../cards/render';
 import { escapeMarkdown } from '../../cards/format';
 import { demoCustomers, demoSubscriptions } from '../../src/store/demoIds';
+import { ITEM_BUTTON } from '../support/cardClicks';
 import { Conversation, eachTestBot, lastCard, orderNumbersOf, transcript, type TestBot } from './http';
 
 type Json = Record<string, unknown>;
@@ -101,10 +102,10 @@ describe('e2e: hostile customer and subscription names in every card of a purcha
       assertShowsLiterally(card('customer choice'), name, 'the customer choice');
       await turn('customer', () => conv.click(startsWith(name)));
       await turn('segment', () => conv.click('Commercial'));
-      await turn('type', () => conv.click('Reserved Virtual Machine Instances'));
+      await turn('type', () => conv.click('Virtual machines'));
       assertShowsLiterally(card('subscription choice'), `${name} (sub)`, 'the subscription choice');
       await turn('subscription', () => conv.click(startsWith(`${name} (sub)`)));
-      await turn('item', () => conv.submit(conv.clickValueOnLastCard('Select')));
+      await turn('item', () => conv.submit(conv.clickValueOnLastCard(ITEM_BUTTON)));
       await turn('quantity', () => conv.click('Add to cart', { quantity: '1' }));
       await turn('review', () => conv.click('Review the cart'));
       const review = card('review');

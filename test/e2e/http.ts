@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { loadConfig, type Config } from '../../bot/config';
 import { startBot, type BotParts, type RunningBot } from '../../bot/server';
 import { Store } from '../../src/store/store';
-import { cardsOf, cardText, clickValue } from '../support/cardClicks';
+import { cardsOf, cardText, clickValue, ITEM_BUTTON } from '../support/cardClicks';
 import { FaultyPartnerCenter, parseFaultSpec } from '../support/faultyPartnerCenter';
 
 type Json = Record<string, unknown>;
@@ -253,7 +253,7 @@ export function orderNumbersOf(activities: Partial<Activity>[]): string[] {
 
 export const CONTOSO_RETAIL = 'Contoso Retail B.V.';
 export const CONTOSO_RETAIL_PRODUCTION = 'Contoso Retail Production';
-export const VIRTUAL_MACHINES = 'Reserved Virtual Machine Instances';
+export const VIRTUAL_MACHINES = 'Virtual machines';
 
 /**
  * As demo-anna: "buy" → Contoso Retail → Commercial → virtual machines → Production → the first item
@@ -274,7 +274,7 @@ export async function driveToReview(conv: Conversation, quantity = '2'): Promise
   expect(/Azure subscriptions should the reservation be tied to\?/, 'reservation type');
   await conv.click(CONTOSO_RETAIL_PRODUCTION);
   expect(/Subscription: \*\*Contoso Retail Production\*\*/, 'subscription');
-  const select = conv.clickValueOnLastCard('Select');
+  const select = conv.clickValueOnLastCard(ITEM_BUTTON);
   const catalogItemId = String(select.catalogItemId);
   await conv.submit(select);
   expect(/How many /, 'item');

@@ -2,6 +2,7 @@
 // order history shows, and a conversation id reused by someone else. An agent only ever sees and buys
 // for its own partner's customers; nothing of another partner's customers, carts or orders shows.
 import assert from 'node:assert/strict';
+import { ITEM_BUTTON } from '../support/cardClicks';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../src/store/demoIds';
 import {
   CONTOSO_RETAIL,
@@ -127,7 +128,7 @@ describe('e2e: tenant isolation', function () {
       ['the reservation type question', (c) => c.click('Commercial')],
       ['the subscription question', (c) => c.click(VIRTUAL_MACHINES)],
       ['the item list', (c) => c.click(CONTOSO_RETAIL_PRODUCTION)],
-      ['the quantity question', (c) => c.submit(c.clickValueOnLastCard('Select'))],
+      ['the quantity question', (c) => c.submit(c.clickValueOnLastCard(ITEM_BUTTON))],
     ];
     const anna = new Conversation(t.baseUrl, 'demo-anna');
     for (const [step, next] of steps) {

@@ -2,7 +2,7 @@
 // redelivered Buy, and a restart of the bot in the middle of a conversation.
 import assert from 'node:assert/strict';
 import { demoAgents, demoCustomers, demoSubscriptions } from '../../src/store/demoIds';
-import { clickValue } from '../support/cardClicks';
+import { clickValue, ITEM_BUTTON } from '../support/cardClicks';
 import {
   Conversation,
   count,
@@ -102,7 +102,7 @@ describe('e2e: purchase over HTTP', function () {
     // A second line billed monthly: Partner Center splits the cart into two orders (one per billing cycle).
     await conv.click('Add another item');
     const first = cartLines(t, cartId)[0].catalog_item_id;
-    await conv.click('Select', {}, (b) => b.data.catalogItemId !== first);
+    await conv.click(ITEM_BUTTON, {}, (b) => b.data.catalogItemId !== first);
     await conv.click('Add to cart', { quantity: '1' });
     await conv.click('Review the cart');
     await conv.click('Update', { billing_2: 'monthly' });

@@ -22,7 +22,7 @@ import type { Activity } from 'botbuilder';
 import { ledgerProblemsOf } from '../../src/store/ledgerCheck';
 import { startServerProcess, type StartedServer } from '../support/botProcess';
 import { startPostgres, type TestPostgres } from '../support/postgres';
-import { buttonsOf, cardsOf, clickValue } from '../support/cardClicks';
+import { buttonsOf, cardsOf, clickValue, ITEM_BUTTON } from '../support/cardClicks';
 import { orderNumbersOf, transcript } from './http';
 import { LocalPartnerCenter } from '../../src/partnerCenter/local';
 
@@ -276,19 +276,19 @@ async function purchase(conv: SoakConversation, rng: ReturnType<typeof generator
   if (!(await conv.say('buy')) || !expect(/Which customer are you buying for\?/, 'buy')) return;
   if (!(await click('Contoso Retail B.V.')) || !expect(/Which segment\?/, 'customer')) return;
   if (!(await click('Commercial')) || !expect(/Which type of reservation\?/, 'segment')) return;
-  if (!(await click('Reserved Virtual Machine Instances')) || !expect(/tied to\?/, 'type')) return;
+  if (!(await click('Virtual machines')) || !expect(/tied to\?/, 'type')) return;
   if (!(await click('Contoso Retail Production')) || !expect(/Pick an item/, 'subscription')) return;
   const items = rng.chance(0.3) ? 2 : 1;
   for (let i = 0; i < items; i++) {
     if (i > 0 && (!(await click('Add another item')) || !expect(/Pick an item/, 'add another'))) return;
-    const selects = buttonsOf(conv.lastCard() ?? {}).filter((b) => b.title === 'Select');
+    const selects = buttonsOf(conv.lastCard() ?? {}).filter((b) => ITEM_BUTTON.test(b.title));
     const chosen = selects[rng.int(0, Math.max(0, selects.length - 1))];
     if (!chosen) {
       stats.unexpected++;
       conv.sample('the catalog card has no rows');
       return;
     }
-    if (!(await click('Select', {}, (b) => b.data.catalogItemId === chosen.data.catalogItemId)) || !expect(/How many /, 'item')) return;
+    if (!(await click(ITEM_BUTTON, {}, (b) => b.data.catalogItemId === chosen.data.catalogItemId)) || !expect(/How many /, 'item')) return;
     if (!(await click('Add to cart', { quantity: String(rng.int(1, 3)) })) || !expect(/Added to the cart: |Added \d+ more × .*: the cart now holds /, 'quantity')) return;
   }
   if (!(await click('Review the cart')) || !expect(/Review your order/, 'review')) return;

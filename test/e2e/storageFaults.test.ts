@@ -3,6 +3,7 @@
 // keeps its place: sending the same answer again once the fault is gone goes on from there. The embedded
 // Partner Center's own file stays healthy: an order it has placed stands, and the agent is told so.
 import assert from 'node:assert/strict';
+import { ITEM_BUTTON } from '../support/cardClicks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ledgerProblems } from '../../src/store/ledgerCheck';
 import {
@@ -70,7 +71,7 @@ async function driveToQuantity(conv: Conversation) {
   await conv.click('Commercial');
   await conv.click(VIRTUAL_MACHINES);
   await conv.click(CONTOSO_RETAIL_PRODUCTION);
-  await conv.click('Select');
+  await conv.click(ITEM_BUTTON);
   assert.match(transcript(conv.last), /How many /, `at the quantity question:\n${transcript(conv.last)}`);
   return conv.clickValueOnLastCard('Add to cart', { quantity: '2' });
 }
@@ -199,7 +200,7 @@ ${said}`);
       () => conv.click('Commercial'),
       () => conv.click(VIRTUAL_MACHINES),
       () => conv.click(CONTOSO_RETAIL_PRODUCTION),
-      () => conv.click('Select'),
+      () => conv.click(ITEM_BUTTON),
       () => conv.click('Add to cart', { quantity: '3' }),
       () => conv.click('Review the cart'),
       () => conv.click('Buy'),

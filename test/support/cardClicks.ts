@@ -7,6 +7,9 @@ type Json = Record<string, unknown>;
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
+/** The button of a catalog row: it names the item, "Standard_D2s_v5 · West Europe · 3 years". */
+export const ITEM_BUTTON = / · /;
+
 /** The Adaptive Cards of a reply, in order. */
 export function cardsOf(activity: Partial<Activity> | undefined): Json[] {
   return (activity?.attachments ?? [])
@@ -75,7 +78,7 @@ export function choicesOf(card: Json): Record<string, string[]> {
 
 /**
  * The `value` of the activity a click on the button titled `title` produces. `pick` chooses among
- * several buttons of that title (for example the "Select" of one row); `typed` is what the agent
+ * several buttons of that title (for example the item button of one row); `typed` is what the agent
  * typed or chose in the inputs.
  */
 export function clickValue(
