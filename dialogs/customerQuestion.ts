@@ -7,6 +7,7 @@ import { AnswerPrompt, isBack, matchChoice, promptChoice, type ChoiceData, type 
 import { Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
+import { settleCard } from './settledCard';
 
 export const CUSTOMER_QUESTION = 'customerQuestion';
 const CUSTOMER_PROMPT = 'customerPrompt';
@@ -72,7 +73,7 @@ export class CustomerQuestion extends Question<CustomerQuestionOptions> {
       await step.context.sendActivity(say.refusalText(chosen.verdict));
       return step.replaceDialog(CUSTOMER_QUESTION, {});
     }
-    await step.context.sendActivity(say.customerChosen(chosen.value.companyName));
+    await settleCard(step.context, 'customer', say.answered('customer', chosen.value.companyName));
     return step.endDialog(chosen.value.id);
   }
 }

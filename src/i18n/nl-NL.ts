@@ -477,7 +477,9 @@ export const nlNL: Catalogue = {
         ? `${int(total)} ${total === 1 ? 'klant komt' : 'klanten komen'} overeen met "${query}"${total > shown ? ` (de eerste ${int(shown)} staan hieronder; typ meer van de naam om te verfijnen)` : ''}:`
         : `Uw klanten${total > shown ? ` (de eerste ${int(shown)} van ${int(total)}; typ een naam om te zoeken)` : ''}:`,
     noCustomerMatches: (query) => `Geen klant komt overeen met "${query}". Typ een andere naam of een ander domein.`,
-    customerChosen: (name) => `Klant: **${name}**.`,
+    answered: (question, answer) =>
+      `✓ ${({ customer: 'Klant', segment: 'Segment', reservationType: 'Type reservering', subscription: 'Abonnement', quantity: 'Aantal' } as const)[question]}: ${answer}`,
+    reviewBought: (lines, customer) => `✓ Gekocht: ${int(lines)} item${lines === 1 ? '' : 's'} voor ${customer} (zie de bevestiging hieronder)`,
     askSegment: () => 'Welk segment?',
     askReservationType: () => 'Welk type reservering?',
     askSubscription: (customer) => `Aan welk Azure-abonnement van ${customer} moet de reservering worden gekoppeld?`,
@@ -487,7 +489,6 @@ export const nlNL: Catalogue = {
     no: () => 'Nee',
     azurePlanAdded: () => 'Er is een Azure-plan toegevoegd en geregistreerd voor reserveringen.',
     nothingBought: () => 'Er is niets gekocht. Typ **kopen** om opnieuw te beginnen.',
-    subscriptionChosen: (s) => `Abonnement: **${s.friendlyName}**.`,
     askItem: () =>
       'Kies een item, of filter door te typen, bijvoorbeeld "D4s v5 west-europa 3 jaar". Met "volgende" en "vorige" bladert u door de resultaten.',
     askQuantity: (title, min, max) => `Hoeveel ${title}? (het aantal actieve instanties waarop de reservering korting geeft, ${int(min)}–${int(max)})`,
