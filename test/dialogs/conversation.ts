@@ -29,6 +29,8 @@ export interface ConversationOptions {
   orderIds?: (store: Store) => string[];
   /** The channel the activities come from: Teams by default, where the bot's messages can be replaced. */
   channelId?: string;
+  /** The channel refuses every update of a sent message (a deleted card, a connector fault). */
+  failUpdates?: boolean;
   /** The clock of the purchase service and the embedded Partner Center (order dates); the default is the real one. */
   clock?: () => Date;
 }
@@ -69,6 +71,7 @@ export class Conversation {
     const recordUpdates = {
       onTurn: async (context: TurnContext, next: () => Promise<void>) => {
         context.onUpdateActivity(async (_context, activity, update) => {
+          if (options.failUpdates) throw new Error('the channel refused the update (test)');
           this.updates.push(activity);
           return update();
         });
