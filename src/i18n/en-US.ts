@@ -459,10 +459,17 @@ export const enUS = {
       `Please pick one of the options: type its number (1–${int(choices.length)}) or its name, or click it.`,
 
     askCustomer: () => 'Which customer are you buying for? Type a name or domain, or pick one:',
-    customersFound: (shown: number, total: number, query: string) =>
-      query
-        ? `${int(total)} customer${total === 1 ? '' : 's'} match "${query}"${total > shown ? ` (showing the first ${int(shown)}; type more of the name to narrow)` : ''}:`
-        : `Your customers${total > shown ? ` (first ${int(shown)} of ${int(total)}; type a name to search)` : ''}:`,
+    /** `first` is the number of the first customer shown (1 on the first page), `shown` how many are. */
+    customersFound: (first: number, shown: number, total: number, query: string) => {
+      const last = first + shown - 1;
+      const more = last < total ? ', or "next"' : '';
+      if (query) {
+        const range = first === 1 ? `the first ${int(shown)}` : `${int(first)}–${int(last)}`;
+        return `${int(total)} customer${total === 1 ? '' : 's'} match "${query}"${total > shown ? ` (showing ${range}; type more of the name to narrow${more})` : ''}:`;
+      }
+      const range = first === 1 ? `first ${int(shown)}` : `${int(first)}–${int(last)}`;
+      return `Your customers${total > shown ? ` (${range} of ${int(total)}; type a name to search${more})` : ''}:`;
+    },
     noCustomerMatches: (query: string) => `No customer matches "${query}". Type another name or domain.`,
     /** An answered card, settled into one line (dialogs/settledCard.ts). */
     answered: (question: AnsweredQuestion, answer: string) =>

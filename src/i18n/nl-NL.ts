@@ -472,10 +472,16 @@ export const nlNL: Catalogue = {
     notUnderstoodChoice: (choices) => `Kies een van de opties: typ het nummer (1–${int(choices.length)}) of de naam, of klik erop.`,
 
     askCustomer: () => 'Voor welke klant koopt u? Typ een naam of domein, of kies een klant:',
-    customersFound: (shown, total, query) =>
-      query
-        ? `${int(total)} ${total === 1 ? 'klant komt' : 'klanten komen'} overeen met "${query}"${total > shown ? ` (de eerste ${int(shown)} staan hieronder; typ meer van de naam om te verfijnen)` : ''}:`
-        : `Uw klanten${total > shown ? ` (de eerste ${int(shown)} van ${int(total)}; typ een naam om te zoeken)` : ''}:`,
+    customersFound: (first, shown, total, query) => {
+      const last = first + shown - 1;
+      const more = last < total ? ', of "volgende"' : '';
+      if (query) {
+        const range = first === 1 ? `de eerste ${int(shown)} staan hieronder` : `${int(first)}–${int(last)} staan hieronder`;
+        return `${int(total)} ${total === 1 ? 'klant komt' : 'klanten komen'} overeen met "${query}"${total > shown ? ` (${range}; typ meer van de naam om te verfijnen${more})` : ''}:`;
+      }
+      const range = first === 1 ? `de eerste ${int(shown)}` : `${int(first)}–${int(last)}`;
+      return `Uw klanten${total > shown ? ` (${range} van ${int(total)}; typ een naam om te zoeken${more})` : ''}:`;
+    },
     noCustomerMatches: (query) => `Geen klant komt overeen met "${query}". Typ een andere naam of een ander domein.`,
     answered: (question, answer) =>
       `✓ ${({ customer: 'Klant', segment: 'Segment', reservationType: 'Type reservering', subscription: 'Abonnement', quantity: 'Aantal' } as const)[question]}: ${answer}`,

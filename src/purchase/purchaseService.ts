@@ -82,6 +82,7 @@ export interface ReviewChanges {
 }
 
 export const catalogPageSize = 10;
+export const customerPageSize = 10;
 
 const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const no = <T>(verdict: Refusal): Outcome<T> => ({ ok: false, verdict });
@@ -118,8 +119,9 @@ export class PurchaseService {
 
   // ---- customer, segment, type, subscription --------------------------------------------------
 
-  async findCustomers(actor: Actor, query: string, limit = catalogPageSize) {
-    return this.partnerCenter.searchCustomers(actor.partner.id, query, limit);
+  /** A page of the agent's customers matching `query` (ten a page, from page 0), and how many match. */
+  async findCustomers(actor: Actor, query: string, page = 0) {
+    return this.partnerCenter.searchCustomers(actor.partner.id, query, customerPageSize, Math.max(0, page) * customerPageSize);
   }
 
   /** Tenant isolation, R4 and R6 (agreement confirmed) for the chosen customer. */
