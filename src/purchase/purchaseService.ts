@@ -683,10 +683,14 @@ export class PurchaseService {
     }
     const orders = await Promise.all((await this.partnerCenter.getOrders(actor.partner.id, customerId)).map((o) => this.withProvisioning(o)));
     const names: Record<string, string> = {};
+    /** customerId → the customer's reservations in the Azure portal, where each order is managed. */
+    const portalUrls: Record<string, string> = {};
     for (const id of new Set(orders.map((o) => o.customerId))) {
-      names[id] = (await this.partnerCenter.getCustomer(actor.partner.id, id))?.companyName ?? id;
+      const customer = await this.partnerCenter.getCustomer(actor.partner.id, id);
+      names[id] = customer?.companyName ?? id;
+      if (customer) portalUrls[id] = azurePortalReservationsUrl(customer);
     }
-    return ok({ orders, customerNames: names });
+    return ok({ orders, customerNames: names, portalUrls });
   }
 
   /** The names the orders' confirmation shows: their subscriptions' and resellers' (ids stay for any unknown). */
