@@ -28,7 +28,7 @@ export function cardAnswered(context: TurnContext, question: QuestionName): bool
 }
 
 /** Whether a message sent in this turn can be replaced later. */
-export function canUpdateMessages(context: TurnContext): boolean {
+function canUpdateMessages(context: TurnContext): boolean {
   return updatingChannels.has(context.activity.channelId) && context.activity.deliveryMode !== 'expectReplies';
 }
 
