@@ -838,6 +838,8 @@ export interface OrderHistoryCardInput {
   orders: Order[];
   /** customerId → company name; the id is shown when missing. */
   customerNames: Record<string, string>;
+  /** customerId → its reservations in the Azure portal, linked on each of its orders. */
+  portalUrls?: Record<string, string>;
   title: string;
   locale?: string;
   /** At most this many orders are listed (default ORDER_HISTORY_MAX), with a "showing N of M" line. */
@@ -847,6 +849,7 @@ export interface OrderHistoryCardInput {
 export function renderOrderHistoryCard({
   orders,
   customerNames,
+  portalUrls = {},
   title,
   locale,
   maxOrders = ORDER_HISTORY_MAX,
@@ -860,11 +863,14 @@ export function renderOrderHistoryCard({
     hasOrders: orders.length > 0,
     hasMore: orders.length > shown.length,
     showingRecent: t.cards.showingRecent(formatInteger(shown.length, loc), formatInteger(orders.length, loc)),
-    orders: shown.map((o) => ({
-      ...orderModel(o, t, loc),
-      customerName: Object.prototype.hasOwnProperty.call(customerNames, o.customerId)
-        ? customerNames[o.customerId]!
-        : o.customerId,
-    })),
+    orders: shown.map((o) => {
+      const portalUrl = Object.prototype.hasOwnProperty.call(portalUrls, o.customerId) ? portalUrls[o.customerId]! : '';
+      return {
+        ...orderModel(o, t, loc),
+        customerName: Object.prototype.hasOwnProperty.call(customerNames, o.customerId) ? customerNames[o.customerId]! : o.customerId,
+        hasPortalUrl: /^https:\/\//i.test(portalUrl),
+        portalUrl,
+      };
+    }),
   });
 }

@@ -5,7 +5,9 @@
 // activity whose serviceUrl points back at this server (a connector route with a per-process secret in
 // its path, as the Emulator does), and is run by a CloudAdapter with no credentials. The bot's replies
 // arrive on POST <serviceUrl>/v3/conversations/:id/activities[/:replyToId] and are queued per
-// conversation; clients read the queue with a watermark.
+// conversation; clients read the queue with a watermark. A reply the bot replaces (PUT …/activities/:id,
+// a settled card) is queued again with its id and first timestamp: Web Chat replaces the activity of that
+// id in place.
 //
 // Nothing here is authenticated beyond the per-conversation token this endpoint hands out: the user
 // ids are assigned here ("webchat-…"), never taken from the client, so a page can never claim to be a
@@ -112,6 +114,7 @@ export class DirectLine {
     const connector = `${CONNECTOR_PATH}/:secret/v3/conversations/:conversationId/activities`;
     server.post(connector, async (req, res) => this.handle(res, () => this.botReply(req)));
     server.post(`${connector}/:replyToId`, async (req, res) => this.handle(res, () => this.botReply(req)));
+    server.put(`${connector}/:activityId`, async (req, res) => this.handle(res, () => this.botUpdate(req)));
 
     // The serviceUrl needs the port, known once the server listens.
     const setServiceUrl = () => {
@@ -218,6 +221,26 @@ export class DirectLine {
     return { status: 200, body: { id } };
   }
 
+  /**
+   * Bot Connector API reference, "Update activity": PUT /v3/conversations/{conversationId}/activities/{activityId}
+   * with the replacement activity; answers a ResourceResponse. Only the bot's own replies can be updated.
+   */
+  private async botUpdate(req: restify.Request): Promise<Reply> {
+    if (req.params.secret !== this.connectorSecret) return { status: 404, body: { error: { code: 'NotFound', message: 'Unknown connector.' } } };
+    const conversation = this.conversations.get(String(req.params.conversationId ?? ''));
+    if (!conversation) return { status: 404, body: { error: { code: 'NotFound', message: 'Unknown conversation.' } } };
+    const parsed = BotActivity.safeParse(req.body);
+    if (!parsed.success) return { status: 400, body: { error: { code: 'BadArgument', message: 'The body must be an activity.' } } };
+    const activityId = String(req.params.activityId ?? '');
+    const original = [...conversation.activities].reverse().find((a) => a.id === activityId);
+    if (!original || (original.from as Json | undefined)?.role !== 'bot') {
+      return { status: 404, body: { error: { code: 'NotFound', message: 'No reply of the bot has this id.' } } };
+    }
+    const { serviceUrl: _serviceUrl, ...replacement } = parsed.data;
+    this.requeue(conversation, { ...replacement, id: activityId, timestamp: original.timestamp, channelId: DIRECT_LINE_CHANNEL_ID, conversation: { id: conversation.id }, from: original.from, recipient: original.recipient });
+    return { status: 200, body: { id: activityId } };
+  }
+
   // ---- internals -------------------------------------------------------------------------------
 
   /**
@@ -249,14 +272,19 @@ export class DirectLine {
 
   private append(conversation: Conversation, activity: Json): string {
     const id = `${conversation.id}|${String(++conversation.sequence).padStart(7, '0')}`;
-    conversation.activities.push({ ...activity, id, timestamp: new Date().toISOString() });
+    this.requeue(conversation, { ...activity, id, timestamp: new Date().toISOString() });
+    return id;
+  }
+
+  /** Puts an activity (new, or a new version of one) after the watermark, within the queue's bound. */
+  private requeue(conversation: Conversation, activity: Json): void {
+    conversation.activities.push(activity);
     const excess = conversation.activities.length - this.maxActivities;
     if (excess > 0) {
       conversation.activities.splice(0, excess);
       conversation.dropped += excess;
     }
     conversation.lastUsed = Date.now();
-    return id;
   }
 
   private conversationBody(conversation: Conversation): Json {

@@ -8,6 +8,7 @@ import { AnswerPrompt, isBack, promptWithCard, type Recogniser } from './answerP
 import { ITEM_LIST_QUESTION, ItemListQuestion, type CatalogPosition, type ItemListAnswer, type ItemListOptions } from './itemListQuestion';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
+import { settleCard } from './settledCard';
 
 export const ADD_LINE_DIALOG = 'addLineDialog';
 const QUANTITY_PROMPT = 'quantityPrompt';
@@ -95,6 +96,8 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
       return step.replaceDialog(ADD_LINE_DIALOG, line);
     }
     const { row, raised } = added.value;
+    // The line below says the quantity where the card cannot become this summary.
+    await settleCard(step.context, 'quantity', say.answered('quantity', quantity.toLocaleString(say.locale)), false);
     const region = say.regionName(row.armRegionName, row.region);
     await step.context.sendActivity(
       raised ? say.lineRaised(quantity, added.value.quantity, row.title, region, say.termText(row.term)) : say.lineAdded(quantity, row.title, region, say.termText(row.term)),

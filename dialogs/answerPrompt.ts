@@ -10,6 +10,7 @@ import { renderChoiceCard } from '../cards/render';
 import type { QuestionName } from '../src/i18n';
 import { isCommand, turnInput, type TurnInput } from './turn';
 import { sayTo } from './messages';
+import { markCardAnswered } from './settledCard';
 
 /** What a question ends with when the agent says "back": the dialog that began it asks the one before again. */
 export const BACK = { back: true } as const;
@@ -20,6 +21,8 @@ export interface AnswerPromptOptions<D = unknown> extends PromptOptions {
   nonce: string;
   /** What the recogniser needs to understand an answer (choices, ranges, ids shown). Kept in dialog state. */
   data: D;
+  /** The id the channel gave the card when it was sent: the card that settles once answered (settledCard.ts). */
+  cardActivityId?: string;
 }
 
 export type Recognition<T> = { ok: true; value: T } | { ok: false };
@@ -53,7 +56,8 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
-    if (activity) await context.sendActivity(activity);
+    const sent = activity ? await context.sendActivity(activity) : undefined;
+    if (!isRetry && sent?.id) (options as AnswerPromptOptions).cardActivityId = sent.id;
     // The options are the prompt's dialog state, read and written on every turn until it is answered. The
     // card, sent now, would be most of that state: it is not kept. A failed answer never asks again
     // silently (every recogniser replies, a stale card is told so), and a re-sent card would carry an
@@ -70,7 +74,9 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
     }
     if (isCommand(input, 'back')) return { succeeded: true, value: BACK };
     const result = await this.recognise(context, input, data);
-    return result.ok ? { succeeded: true, value: result.value } : { succeeded: false };
+    if (!result.ok) return { succeeded: false };
+    markCardAnswered(context, this.question, (options as AnswerPromptOptions).cardActivityId);
+    return { succeeded: true, value: result.value };
   }
 }
 

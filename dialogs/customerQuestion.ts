@@ -1,12 +1,15 @@
-// Which customer: the agent's customers, or those a search found. A click, a number or a name picks one;
-// anything else typed is a new search, and the question asks again with what it found (one match is
-// taken at once). The pick is checked (isolation, R4, R6) before the question ends with it.
+// Which customer: the agent's customers, or those a search found, ten a page ("next", "previous"). A click,
+// a number or a name picks one; anything else typed is a new search, and the question asks again with
+// what it found (one match is taken at once). The pick is checked (isolation, R4, R6) before the question
+// ends with it.
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { PurchaseService } from '../src/purchase/purchaseService';
+import { customerPageSize, type PurchaseService } from '../src/purchase/purchaseService';
 import { AnswerPrompt, isBack, matchChoice, promptChoice, type ChoiceData, type Recogniser } from './answerPrompt';
+import { allWords } from '../src/i18n';
 import { Question } from './question';
-import { actorOf } from './turn';
+import { actorOf, catalogueOf } from './turn';
 import { sayTo } from './messages';
+import { settleCard } from './settledCard';
 
 export const CUSTOMER_QUESTION = 'customerQuestion';
 const CUSTOMER_PROMPT = 'customerPrompt';
@@ -14,20 +17,27 @@ const CUSTOMER_PROMPT = 'customerPrompt';
 export interface CustomerQuestionOptions {
   /** A search by name or domain ("buy for Contoso"); none lists every customer of the partner. */
   query?: string;
+  /** The page of the list shown, from 0. */
+  page?: number;
 }
 
-type CustomerAnswer = { customerId: string } | { search: string };
+type CustomerAnswer = { customerId: string } | { search: string } | { page: number };
+
+/** The page buttons' values among the customers' ids. */
+const pageChoice = { next: 'page:next', previous: 'page:previous' } as const;
 
 /** A customer's card button carries its id: any id is taken here, the service checks it is the partner's. */
 const recogniseCustomer: Recogniser<CustomerAnswer, ChoiceData> = async (context, input, { choices }) => {
+  const picked = (value: string): CustomerAnswer =>
+    value === pageChoice.next ? { page: 1 } : value === pageChoice.previous ? { page: -1 } : { customerId: value };
   if (input.submit) {
     const id = input.submit.action === 'pickCustomer' ? input.submit.value : undefined;
-    if (typeof id === 'string' && id) return { ok: true, value: { customerId: id } };
+    if (typeof id === 'string' && id) return { ok: true, value: picked(id) };
     await context.sendActivity(sayTo(context).notUnderstoodChoice(choices));
     return { ok: false };
   }
   const hit = matchChoice(input.text, choices);
-  return { ok: true, value: hit ? { customerId: hit.value } : { search: input.text } };
+  return { ok: true, value: hit ? picked(hit.value) : { search: input.text } };
 };
 
 export class CustomerQuestion extends Question<CustomerQuestionOptions> {
@@ -39,10 +49,16 @@ export class CustomerQuestion extends Question<CustomerQuestionOptions> {
     const say = sayTo(step.context);
     const actor = actorOf(step.context);
     let query = (step.options.query ?? '').trim();
-    let found = await this.service.findCustomers(actor, query);
+    let page = Math.max(0, step.options.page ?? 0);
+    let found = await this.service.findCustomers(actor, query, page);
     if (query && found.total === 0) {
       await step.context.sendActivity(say.noCustomerMatches(query));
       query = '';
+      page = 0;
+      found = await this.service.findCustomers(actor, query);
+    } else if (page > 0 && found.customers.length === 0) {
+      // Past the last page (customers went away meanwhile): the first page.
+      page = 0;
       found = await this.service.findCustomers(actor, query);
     }
     // Customers nothing can be bought for are marked with the reason: refused before any other question.
@@ -52,7 +68,14 @@ export class CustomerQuestion extends Question<CustomerQuestionOptions> {
         return { value: c.id, title: c.companyName, subtitle: say.customerSubtitle(c.domain, c.country, refused) };
       }),
     );
-    return promptChoice(step, CUSTOMER_PROMPT, say.askCustomer(), 'pickCustomer', candidates, say.customersFound(candidates.length, found.total, query));
+    const first = page * customerPageSize + 1;
+    const { cards } = catalogueOf(step.context);
+    const pages = [
+      ...(page > 0 ? [{ value: pageChoice.previous, title: cards.previousPage, synonyms: allWords('previousPage') }] : []),
+      ...(first + candidates.length - 1 < found.total ? [{ value: pageChoice.next, title: cards.nextPage, synonyms: allWords('nextPage') }] : []),
+    ];
+    Object.assign(step.options, { query, page });
+    return promptChoice(step, CUSTOMER_PROMPT, say.askCustomer(), 'pickCustomer', [...candidates, ...pages], say.customersFound(first, candidates.length, found.total, query));
   }
 
   protected async answered(step: WaterfallStepContext<CustomerQuestionOptions>): Promise<DialogTurnResult> {
@@ -61,6 +84,7 @@ export class CustomerQuestion extends Question<CustomerQuestionOptions> {
     const answer = step.result as CustomerAnswer;
     // The first question of the purchase: "back" lists every customer again.
     if (isBack(answer)) return step.replaceDialog(CUSTOMER_QUESTION, {});
+    if ('page' in answer) return step.replaceDialog(CUSTOMER_QUESTION, { ...step.options, page: (step.options.page ?? 0) + answer.page });
     let customerId: string;
     if ('search' in answer) {
       const found = await this.service.findCustomers(actor, answer.search);
@@ -72,7 +96,7 @@ export class CustomerQuestion extends Question<CustomerQuestionOptions> {
       await step.context.sendActivity(say.refusalText(chosen.verdict));
       return step.replaceDialog(CUSTOMER_QUESTION, {});
     }
-    await step.context.sendActivity(say.customerChosen(chosen.value.companyName));
+    await settleCard(step.context, 'customer', say.answered('customer', chosen.value.companyName));
     return step.endDialog(chosen.value.id);
   }
 }

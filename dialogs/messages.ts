@@ -2,8 +2,8 @@
 // nl-NL.ts; English when the locale has no catalogue). This module picks it for a turn and adds what the
 // dialogs need on top of it: refusals worded from their rule text, names of segments and terms.
 import type { TurnContext } from 'botbuilder';
-import type { Agent, Partner, Segment, Subscription, TermDuration, Verdict } from '../src/domain/types';
-import { catalogueFor, verdictWording, type Catalogue, type RuleText } from '../src/i18n';
+import type { Agent, Partner, Segment, TermDuration, Verdict } from '../src/domain/types';
+import { catalogueFor, verdictWording, type AnsweredQuestion, type Catalogue, type RuleText } from '../src/i18n';
 import { escapeInlineMarkdown as escapeMarkdown, truncate } from '../cards/format';
 import { catalogueOf } from './turn';
 
@@ -42,8 +42,8 @@ function sayWith(t: Catalogue) {
     welcome: (name?: string): string => t.say.welcome(name === undefined ? undefined : escapeMarkdown(name)),
     actingAs: (agent: Agent, partner: Partner): string => t.say.actingAs(escapedAgent(agent), escapedPartner(partner)),
     directoryIdentity: (agent: Agent, partner: Partner): string => t.say.directoryIdentity(escapedAgent(agent), escapedPartner(partner)),
-    customerChosen: (name: string): string => t.say.customerChosen(escapeMarkdown(name)),
-    subscriptionChosen: (s: Subscription): string => t.say.subscriptionChosen({ ...s, friendlyName: escapeMarkdown(s.friendlyName) }),
+    answered: (question: AnsweredQuestion, answer: string): string => t.say.answered(question, escapeMarkdown(answer)),
+    reviewBought: (lines: number, customer: string): string => t.say.reviewBought(lines, escapeMarkdown(customer)),
     severalCustomersForOrders: (n: number, query: string): string => t.say.severalCustomersForOrders(n, escapeMarkdown(truncate(query, 100))),
     /** The catalogue's locale: what the cards are rendered in. */
     locale: t.locale,

@@ -25,7 +25,7 @@ export async function showOrderHistory(context: TurnContext, service: PurchaseSe
   }
   await context.sendActivity({
     attachments: [
-      renderOrderHistoryCard({ orders: history.value.orders, customerNames: history.value.customerNames, title: say.orderHistoryTitle(customer?.companyName), locale: say.locale }),
+      renderOrderHistoryCard({ orders: history.value.orders, customerNames: history.value.customerNames, portalUrls: history.value.portalUrls, title: say.orderHistoryTitle(customer?.companyName), locale: say.locale }),
     ],
   });
 }

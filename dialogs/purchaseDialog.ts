@@ -18,6 +18,7 @@ import type { CatalogPosition } from './itemListQuestion';
 import { ADD_ANOTHER, REVIEW_DIALOG, ReviewDialog, type ReviewOptions } from './reviewDialog';
 import { actorOf, turnIdentity } from './turn';
 import { sayTo } from './messages';
+import { cardAnswered, settleCard } from './settledCard';
 
 export const PURCHASE_DIALOG = 'purchaseDialog';
 const PURCHASE_STEPS = 'purchaseSteps';
@@ -120,6 +121,12 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     if (isBack(step.result)) return this.previousQuestion(step);
     const purchase = step.options;
     purchase.reservationType = step.result as string;
+    if (cardAnswered(step.context, 'reservationType')) {
+      const say = sayTo(step.context);
+      const type = (await this.service.reservationTypes()).find((t) => t.key === purchase.reservationType);
+      const title = type ? say.reservationTypeTitle(type.key, type.title) : purchase.reservationType;
+      await settleCard(step.context, 'reservationType', say.answered('reservationType', title));
+    }
     if (purchase.subscriptionId && purchase.cartId) return step.next({ subscriptionId: purchase.subscriptionId, cartId: purchase.cartId } satisfies ChosenSubscription);
     const { customerId, segment, reservationType, cartId } = purchase;
     return step.beginDialog(SUBSCRIPTION_QUESTION, { customerId: customerId!, segment: segment!, reservationType, cartId });

@@ -13,6 +13,7 @@ import { renderConfirmationCard, renderReviewCard, type OrderNames } from '../ca
 import { AnswerPrompt, BACK, isBack, matchChoice, promptChoice, promptWithCard, recogniseChoice, type Recogniser } from './answerPrompt';
 import { actorOf, markOrdersConfirmed } from './turn';
 import { sayTo } from './messages';
+import { settleCard } from './settledCard';
 
 export const REVIEW_DIALOG = 'reviewDialog';
 const NEXT_PROMPT = 'addAnotherOrReviewPrompt';
@@ -123,6 +124,9 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     // Marked first: if anything fails from here on, the turn's error message still names the orders.
     markOrdersConfirmed(step.context, result.orders.map((o) => o.id));
     const customer = await this.service.customer(actorOf(step.context), step.options.customerId);
+    // The review's Buy must not stay live above the confirmation; where it cannot change, the confirmation says it all.
+    const lines = result.orders.reduce((n, o) => n + o.lineItems.length, 0);
+    await settleCard(step.context, 'review', sayTo(step.context).reviewBought(lines, customer.companyName), false);
     await sendConfirmation(step.context, result, customer.companyName, await this.service.orderNames(actorOf(step.context), result.orders));
     return step.endDialog(result.orders.map((o) => o.id));
   }

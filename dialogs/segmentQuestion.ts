@@ -8,6 +8,7 @@ import { AnswerPrompt, BACK, isBack, promptChoice, recogniseChoice } from './ans
 import { Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
+import { settleCard } from './settledCard';
 
 export const SEGMENT_QUESTION = 'segmentQuestion';
 const SEGMENT_PROMPT = 'segmentPrompt';
@@ -42,6 +43,8 @@ export class SegmentQuestion extends Question<SegmentQuestionOptions> {
       await step.context.sendActivity(sayTo(step.context).refusalText(chosen.verdict));
       return step.replaceDialog(SEGMENT_QUESTION, step.options);
     }
+    const say = sayTo(step.context);
+    await settleCard(step.context, 'segment', say.answered('segment', say.segmentTitle(chosen.value)));
     return step.endDialog(chosen.value);
   }
 }

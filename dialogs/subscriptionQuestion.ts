@@ -9,6 +9,7 @@ import { AnswerPrompt, BACK, isBack, promptChoice, recogniseChoice } from './ans
 import { Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
+import { settleCard } from './settledCard';
 
 export const SUBSCRIPTION_QUESTION = 'subscriptionQuestion';
 const SUBSCRIPTION_PROMPT = 'subscriptionPrompt';
@@ -67,7 +68,8 @@ export class SubscriptionQuestion extends Question<SubscriptionQuestionOptions> 
       await step.context.sendActivity(say.refusalText(chosen.verdict));
       return addPlan ? step.cancelAllDialogs() : step.replaceDialog(SUBSCRIPTION_QUESTION, step.options);
     }
-    await step.context.sendActivity(addPlan ? say.azurePlanAdded() : say.subscriptionChosen(chosen.value));
+    await settleCard(step.context, 'subscription', say.answered('subscription', chosen.value.friendlyName));
+    if (addPlan) await step.context.sendActivity(say.azurePlanAdded());
     const openCart = await this.service.openCart(actor, customer, segment, reservationType, chosen.value, cartId);
     return step.endDialog({ subscriptionId: chosen.value.id, cartId: openCart } satisfies ChosenSubscription);
   }

@@ -488,12 +488,23 @@ export const enUS = {
       `Please pick one of the options: type its number (1–${int(choices.length)}) or its name, or click it.`,
 
     askCustomer: () => 'Which customer are you buying for? Type a name or domain, or pick one:',
-    customersFound: (shown: number, total: number, query: string) =>
-      query
-        ? `${int(total)} customer${total === 1 ? '' : 's'} match "${query}"${total > shown ? ` (showing the first ${int(shown)}; type more of the name to narrow)` : ''}:`
-        : `Your customers${total > shown ? ` (first ${int(shown)} of ${int(total)}; type a name to search)` : ''}:`,
+    /** `first` is the number of the first customer shown (1 on the first page), `shown` how many are. */
+    customersFound: (first: number, shown: number, total: number, query: string) => {
+      const last = first + shown - 1;
+      const more = last < total ? ', or "next"' : '';
+      if (query) {
+        const range = first === 1 ? `the first ${int(shown)}` : `${int(first)}–${int(last)}`;
+        return `${int(total)} customer${total === 1 ? '' : 's'} match "${query}"${total > shown ? ` (showing ${range}; type more of the name to narrow${more})` : ''}:`;
+      }
+      const range = first === 1 ? `first ${int(shown)}` : `${int(first)}–${int(last)}`;
+      return `Your customers${total > shown ? ` (${range} of ${int(total)}; type a name to search${more})` : ''}:`;
+    },
     noCustomerMatches: (query: string) => `No customer matches "${query}". Type another name or domain.`,
-    customerChosen: (name: string) => `Customer: **${name}**.`,
+    /** An answered card, settled into one line (dialogs/settledCard.ts). */
+    answered: (question: AnsweredQuestion, answer: string) =>
+      `✓ ${({ customer: 'Customer', segment: 'Segment', reservationType: 'Reservation type', subscription: 'Subscription', quantity: 'Quantity' } as const)[question]}: ${answer}`,
+    /** The review card once bought: its Buy is gone, the confirmation below tells the orders. */
+    reviewBought: (lines: number, customer: string) => `✓ Bought: ${int(lines)} item${lines === 1 ? '' : 's'} for ${customer} (see the confirmation below)`,
     askSegment: () => 'Which segment?',
     askReservationType: () => 'Which type of reservation?',
     askSubscription: (customer: string) => `Which of ${customer}'s Azure subscriptions should the reservation be tied to?`,
@@ -503,7 +514,6 @@ export const enUS = {
     no: () => 'No',
     azurePlanAdded: () => 'Added an Azure plan and registered it for reservations.',
     nothingBought: () => 'Nothing was bought. Type **buy** to start again.',
-    subscriptionChosen: (s: Subscription) => `Subscription: **${s.friendlyName}**.`,
     askItem: () => 'Pick an item, or filter by typing, e.g. "D4s v5 west europe 3 years". "next" and "previous" page through the results.',
     askQuantity: (title: string, min: number, max: number) =>
       `How many ${title}? (number of running instances the reservation discounts, ${int(min)}–${int(max)})`,
@@ -659,6 +669,8 @@ export const enUS = {
 export type StorageFaultKind = 'busy' | 'readonly' | 'full' | 'io' | 'unreachable';
 
 /** The questions of a conversation, each with its own help. */
+/** The questions whose answered card settles into "✓ <question>: <answer>". */
+export type AnsweredQuestion = 'customer' | 'segment' | 'reservationType' | 'subscription' | 'quantity';
 export type QuestionName = 'agent' | 'customer' | 'segment' | 'reservationType' | 'subscription' | 'item' | 'quantity' | 'next' | 'review';
 
 

@@ -7,7 +7,7 @@ import { enUS, type Catalogue } from './en-US';
 import { nlNL } from './nl-NL';
 import { wordRuleText } from './ruleTexts';
 
-export type { Catalogue, QuestionName } from './en-US';
+export type { AnsweredQuestion, Catalogue, QuestionName } from './en-US';
 export { enUS } from './en-US';
 export { nlNL } from './nl-NL';
 export { ruleText, type RuleText, type RuleTextKey, type RuleTextParams } from '../domain/types';

@@ -475,12 +475,20 @@ export const nlNL: Catalogue = {
     notUnderstoodChoice: (choices) => `Kies een van de opties: typ het nummer (1–${int(choices.length)}) of de naam, of klik erop.`,
 
     askCustomer: () => 'Voor welke klant koopt u? Typ een naam of domein, of kies een klant:',
-    customersFound: (shown, total, query) =>
-      query
-        ? `${int(total)} ${total === 1 ? 'klant komt' : 'klanten komen'} overeen met "${query}"${total > shown ? ` (de eerste ${int(shown)} staan hieronder; typ meer van de naam om te verfijnen)` : ''}:`
-        : `Uw klanten${total > shown ? ` (de eerste ${int(shown)} van ${int(total)}; typ een naam om te zoeken)` : ''}:`,
+    customersFound: (first, shown, total, query) => {
+      const last = first + shown - 1;
+      const more = last < total ? ', of "volgende"' : '';
+      if (query) {
+        const range = first === 1 ? `de eerste ${int(shown)} staan hieronder` : `${int(first)}–${int(last)} staan hieronder`;
+        return `${int(total)} ${total === 1 ? 'klant komt' : 'klanten komen'} overeen met "${query}"${total > shown ? ` (${range}; typ meer van de naam om te verfijnen${more})` : ''}:`;
+      }
+      const range = first === 1 ? `de eerste ${int(shown)}` : `${int(first)}–${int(last)}`;
+      return `Uw klanten${total > shown ? ` (${range} van ${int(total)}; typ een naam om te zoeken${more})` : ''}:`;
+    },
     noCustomerMatches: (query) => `Geen klant komt overeen met "${query}". Typ een andere naam of een ander domein.`,
-    customerChosen: (name) => `Klant: **${name}**.`,
+    answered: (question, answer) =>
+      `✓ ${({ customer: 'Klant', segment: 'Segment', reservationType: 'Type reservering', subscription: 'Abonnement', quantity: 'Aantal' } as const)[question]}: ${answer}`,
+    reviewBought: (lines, customer) => `✓ Gekocht: ${int(lines)} item${lines === 1 ? '' : 's'} voor ${customer} (zie de bevestiging hieronder)`,
     askSegment: () => 'Welk segment?',
     askReservationType: () => 'Welk type reservering?',
     askSubscription: (customer) => `Aan welk Azure-abonnement van ${customer} moet de reservering worden gekoppeld?`,
@@ -490,7 +498,6 @@ export const nlNL: Catalogue = {
     no: () => 'Nee',
     azurePlanAdded: () => 'Er is een Azure-plan toegevoegd en geregistreerd voor reserveringen.',
     nothingBought: () => 'Er is niets gekocht. Typ **kopen** om opnieuw te beginnen.',
-    subscriptionChosen: (s) => `Abonnement: **${s.friendlyName}**.`,
     askItem: () =>
       'Kies een item, of filter door te typen, bijvoorbeeld "D4s v5 west-europa 3 jaar". Met "volgende" en "vorige" bladert u door de resultaten.',
     askQuantity: (title, min, max) => `Hoeveel ${title}? (het aantal actieve instanties waarop de reservering korting geeft, ${int(min)}–${int(max)})`,

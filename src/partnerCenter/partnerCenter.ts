@@ -89,9 +89,15 @@ export interface LineProvisioningStatus {
   status: OrderLine['provisioningStatus'];
 }
 
+/** A name as a customer search compares it: lower case, accents dropped ("Café Noël" → "cafe noel"). */
+export const searchFold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
 export interface PartnerCenter {
-  /** GET /customers?filter=… (scoped to the signed-in partner). */
-  searchCustomers(partnerId: string, query: string, limit: number): Promise<{ customers: Customer[]; total: number }>;
+  /**
+   * The partner's customers whose name or domain contains the query, accents and case aside, by name:
+   * `limit` of them from `offset` (a page), and how many match.
+   */
+  searchCustomers(partnerId: string, query: string, limit: number, offset?: number): Promise<{ customers: Customer[]; total: number }>;
   /** GET /customers/{id}; undefined when it is not this partner's customer. */
   getCustomer(partnerId: string, customerId: string): Promise<Customer | undefined>;
   /** GET /customers/{id}/subscriptions (Azure plan entitlements included). */

@@ -85,6 +85,7 @@ export interface ReviewChanges {
 export const catalogPageSize = 10;
 /** Catalog rows per page: five keep the catalog card under 1,200 px at Teams width (450 px). */
 export const catalogItemsPerPage = 5;
+export const customerPageSize = 10;
 
 const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const no = <T>(verdict: Refusal): Outcome<T> => ({ ok: false, verdict });
@@ -120,8 +121,9 @@ export class PurchaseService {
 
   // ---- customer, segment, type, subscription --------------------------------------------------
 
-  async findCustomers(actor: Actor, query: string, limit = catalogPageSize) {
-    return this.partnerCenter.searchCustomers(actor.partner.id, query, limit);
+  /** A page of the agent's customers matching `query` (ten a page, from page 0), and how many match. */
+  async findCustomers(actor: Actor, query: string, page = 0) {
+    return this.partnerCenter.searchCustomers(actor.partner.id, query, customerPageSize, Math.max(0, page) * customerPageSize);
   }
 
   /** Tenant isolation, R4 and R6 (agreement confirmed) for the chosen customer. */
@@ -679,10 +681,14 @@ export class PurchaseService {
     }
     const orders = await Promise.all((await this.partnerCenter.getOrders(actor.partner.id, customerId)).map((o) => this.withProvisioning(o)));
     const names: Record<string, string> = {};
+    /** customerId → the customer's reservations in the Azure portal, where each order is managed. */
+    const portalUrls: Record<string, string> = {};
     for (const id of new Set(orders.map((o) => o.customerId))) {
-      names[id] = (await this.partnerCenter.getCustomer(actor.partner.id, id))?.companyName ?? id;
+      const customer = await this.partnerCenter.getCustomer(actor.partner.id, id);
+      names[id] = customer?.companyName ?? id;
+      if (customer) portalUrls[id] = azurePortalReservationsUrl(customer);
     }
-    return ok({ orders, customerNames: names });
+    return ok({ orders, customerNames: names, portalUrls });
   }
 
   /** The names the orders' confirmation shows: their subscriptions' and resellers' (ids stay for any unknown). */

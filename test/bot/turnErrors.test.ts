@@ -62,6 +62,7 @@ const cases = [
   {
     locale: 'en-US',
     type: ['buy', 'Contoso Retail', 'commercial', 'virtual machines', 'Contoso Retail Production', 'buy'],
+    typeChosen: '✓ Reservation type: Reserved Virtual Machine Instances',
     askSubscription: "| Which of Contoso Retail B.V.'s Azure subscriptions should the reservation be tied to?",
     reset: [
       'Sorry, something went wrong on my side and this conversation was reset. Nothing was bought twice: type **orders** to check what was ordered, or **buy** to start again.',
@@ -72,6 +73,7 @@ const cases = [
   {
     locale: 'nl-NL',
     type: ['kopen', 'Contoso Retail', 'commercieel', 'virtuele machines', 'Contoso Retail Production', 'kopen'],
+    typeChosen: '✓ Type reservering: Gereserveerde instanties van virtuele machines',
     askSubscription: '| Aan welk Azure-abonnement van Contoso Retail B.V. moet de reservering worden gekoppeld?',
     reset: [
       'Sorry, er ging aan mijn kant iets mis en dit gesprek is opnieuw begonnen. Er is niets twee keer gekocht: typ **orders** om te zien wat er is besteld, of **kopen** om opnieuw te beginnen.',
@@ -93,7 +95,8 @@ describe('bot: a turn that fails with an unexpected error', () => {
 
       // The control: without the fault, this answer is followed by the subscription question.
       chat.gateway.broken = true;
-      assert.deepEqual(await chat.say(type), t.reset, 'the failed turn says exactly this, and nothing else');
+      // The choice is said back (this channel cannot replace the card) before the subscriptions are read and fail.
+      assert.deepEqual(await chat.say(type), [t.typeChosen, ...t.reset], 'the failed turn says the choice taken, then exactly this, and nothing else');
       assert.match(chat.logs.join('\n'), /^\[onTurnError\] .*Cannot read properties of undefined \(reading 'status'\)/, `the error is logged with its stack: ${chat.logs.join('\n')}`);
       assert.deepEqual(chat.savedDialogs(), [], 'the saved conversation has no dialog left');
 
@@ -108,7 +111,7 @@ describe('bot: a turn that fails with an unexpected error', () => {
       const chat = new Chat(demoWorldStore(), t.locale);
       for (const text of t.type.slice(0, 3)) await chat.say(text);
       const next = await chat.say(t.type[3]!);
-      assert.equal(next[1], t.askSubscription, next.join('\n'));
+      assert.deepEqual(next.slice(0, 3), [t.typeChosen, '+--', t.askSubscription], next.join('\n'));
       assert.deepEqual(chat.logs, [], 'no turn failed');
       chat.store.close();
     });

@@ -138,6 +138,31 @@ describe('Direct Line endpoint and Web Chat page', function () {
     assert.equal((again.json.activities as unknown[]).length, Number(client.watermark) - afterHello, 'an old watermark replays what came after it');
   });
 
+  it("replaces an answered card when the bot updates it: the same id and timestamp again after the watermark, now one line", async function () {
+    const client = new Client(t.baseUrl);
+    await client.start();
+    await client.pollUntilBot();
+    await client.post({ type: 'message', text: 'buy' });
+    await client.post({ type: 'message', value: clickValue(cardsOf((await client.poll()).pop()!)[0]!, 'Anna de Vries') });
+    await client.poll();
+    await client.post({ type: 'message', text: 'buy' });
+    const customerCard = (await client.poll()).find((a) => cardsOf(a).length > 0);
+    assert.ok(customerCard?.id, 'the customer question is a card with an id');
+    await client.post({ type: 'message', value: clickValue(cardsOf(customerCard)[0]!, 'Contoso Retail B.V.') });
+    const turn = await client.poll();
+    const replaced = turn.filter((a) => a.id === customerCard.id);
+    assert.deepEqual(
+      replaced.map((a) => ({ text: a.text, attachments: a.attachments ?? [], timestamp: a.timestamp, role: a.from?.role })),
+      [{ text: '✓ Customer: Contoso Retail B.V.', attachments: [], timestamp: customerCard.timestamp, role: 'bot' }],
+      `the card comes again as its summary: ${JSON.stringify(turn).slice(0, 800)}`,
+    );
+    assert.match(transcript(turn), /Which segment\?/, 'and the next question follows');
+
+    const connector = `${t.baseUrl}/directline/connector/guess/v3/conversations/${client.conversationId}/activities/${encodeURIComponent(customerCard.id)}`;
+    const forged = await call(connector, { method: 'PUT', body: { type: 'message', text: 'forged' } });
+    assert.equal(forged.status, 404, 'an update needs the secret of the serviceUrl the bot was given');
+  });
+
   it('refuses requests without the conversation token, and foreign bot replies', async function () {
     const client = new Client(t.baseUrl);
     await client.start();

@@ -1,5 +1,6 @@
 // The Web Chat page in a real browser (headless Chromium driven by playwright-core: ../support/browser.ts):
-// a whole purchase by typing and clicking the cards, as a person would. Screenshots of the review and
+// a whole purchase by typing and clicking the cards, as a person would; an answered card is replaced by its
+// one-line summary where it was, and the review by a read-only line after Buy. Screenshots of the review and
 // confirmation cards are left in test-results/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -43,18 +44,22 @@ describe('Web Chat page (browser)', function () {
   /** The text of the whole transcript, for assert messages. */
   const transcript = async () => (await page.locator('.webchat__basic-transcript').innerText().catch(() => '')).slice(-3000);
 
-  async function cardCount(): Promise<number> {
-    return page.locator(CARD).count();
+  /** The text of the latest card: what the next card must differ from (answered cards are replaced, so counting them does not tell). */
+  async function latestCardText(): Promise<string> {
+    return page.evaluate((selector) => {
+      const cards = document.querySelectorAll(selector);
+      return (cards[cards.length - 1] as HTMLElement | undefined)?.innerText ?? '';
+    }, CARD);
   }
 
-  /** Waits for a card after the `before`-th one whose text matches `pattern`, and returns the latest card. */
-  async function nextCard(before: number, pattern: RegExp, step: string): Promise<Locator> {
+  /** Waits for a latest card other than the one that read `before`, whose text matches `pattern`, and returns it. */
+  async function nextCard(before: string, pattern: RegExp, step: string): Promise<Locator> {
     try {
       await page.waitForFunction(
         ({ selector, before, source, flags }) => {
           const cards = document.querySelectorAll(selector);
           const last = cards[cards.length - 1] as HTMLElement | undefined;
-          return cards.length > before && !!last && new RegExp(source, flags).test(last.innerText);
+          return !!last && last.innerText !== before && new RegExp(source, flags).test(last.innerText);
         },
         { selector: CARD, before, source: pattern.source, flags: pattern.flags },
         { timeout: WAIT_MS },
@@ -85,7 +90,7 @@ describe('Web Chat page (browser)', function () {
 
   /** Clicks the button titled `title` on the latest card, and returns the next card matching `expect`. */
   async function click(title: string, expect: RegExp, step: string): Promise<Locator> {
-    const before = await cardCount();
+    const before = await latestCardText();
     const button = page.locator(CARD).last().getByRole('button', { name: title, exact: true }).first();
     assert.equal(await button.count(), 1, `${step}: the latest card has a "${title}" button; the transcript ends with:\n${await transcript()}`);
     await button.click();
@@ -97,17 +102,20 @@ describe('Web Chat page (browser)', function () {
     await waitForText(/I buy Azure reservations/, 'the welcome message');
 
     // A Web Chat user is not in the agent directory: the bot offers the demo agents to act as.
-    let before = await cardCount();
+    let before = await latestCardText();
     await type('buy');
     await nextCard(before, /choose who you want to act as/, 'buy as an unknown user');
     const pickerCard = page.locator(CARD).last();
     await pickerCard.getByRole('button', { name: 'Anna de Vries', exact: true }).click();
     await waitForText(/You are now acting as Anna de Vries/, 'act as Anna');
 
-    before = await cardCount();
+    before = await latestCardText();
     await type('buy');
     await nextCard(before, /Which customer are you buying for\?/, 'buy');
     await click(CONTOSO_RETAIL, /Which segment\?/, 'customer');
+    // The answered card settles into its summary where it was: no customer list stays in the chat.
+    await waitForText(/✓ Customer: Contoso Retail B\.V\./, 'the customer card settled');
+    assert.equal(await page.locator(CARD, { hasText: 'Which customer are you buying for?' }).count(), 0, `the customer card is replaced; the transcript ends with:\n${await transcript()}`);
     await click('Commercial', /Which type of reservation\?/, 'segment');
     await click(VIRTUAL_MACHINES, /subscriptions should the reservation be tied to\?/, 'reservation type');
     await click(CONTOSO_RETAIL_PRODUCTION, /Apply filters/, 'subscription');
@@ -121,6 +129,8 @@ describe('Web Chat page (browser)', function () {
     await review.screenshot({ path: reviewShot });
 
     const confirmation = await click('Buy', /Order placed/, 'buy');
+    await waitForText(/✓ Bought: 1 item for Contoso Retail B\.V\./, 'the review settled');
+    assert.equal(await page.locator(CARD, { hasText: 'Review your order' }).count(), 0, 'the review card, and its Buy, do not stay live above the confirmation');
     const text = await confirmation.innerText();
     const shown = /Order number\s*:?\s*(\S+)/.exec(text)?.[1];
     const orders = t.bot.partnerCenter!.db.prepare('SELECT id FROM orders').all() as { id: string }[];

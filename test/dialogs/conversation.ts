@@ -1,7 +1,7 @@
 // One agent's conversation with the main dialog, through DialogTestClient and the same turn preparation
 // the server uses. Each test gets its own copy of the demo world.
 import assert from 'node:assert/strict';
-import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity } from 'botbuilder';
+import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity, type TurnContext } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { TurnPreparation } from '../../bot/turnPreparation';
@@ -30,6 +30,10 @@ export interface ConversationOptions {
   world?: LocalPartnerCenter;
   /** The order ids Partner Center holds, for checks of the confirmation; the default reads the embedded one's. */
   orderIds?: (store: Store) => string[];
+  /** The channel the activities come from: Teams by default, where the bot's messages can be replaced. */
+  channelId?: string;
+  /** The channel refuses every update of a sent message (a deleted card, a connector fault). */
+  failUpdates?: boolean;
   /** The clock of the purchase service and the embedded Partner Center (order dates); the default is the real one. */
   clock?: () => Date;
 }
@@ -41,6 +45,10 @@ export class Conversation {
   readonly client: DialogTestClient;
   /** Every reply of the last turn. */
   replies: Partial<Activity>[] = [];
+  /** The bot's earlier messages the last turn replaced (a settled card), as they read now. */
+  updates: Partial<Activity>[] = [];
+  /** Every message the bot sent, by the id the channel gave it: what an update replaced. */
+  readonly sentById = new Map<string, Partial<Activity>>();
   private sent = 0;
   private latest?: Record<string, unknown>;
 
@@ -63,11 +71,21 @@ export class Conversation {
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
     const actingAgentId = userState.createProperty<string | undefined>('actingAgentId');
+    const recordUpdates = {
+      onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+        context.onUpdateActivity(async (_context, activity, update) => {
+          if (options.failUpdates) throw new Error('the channel refused the update (test)');
+          this.updates.push(activity);
+          return update();
+        });
+        await next();
+      },
+    };
     this.client = new DialogTestClient(
-      'msteams',
+      options.channelId ?? 'msteams',
       new MainDialog(service, actingAgentId),
       undefined,
-      [new AutoSaveStateMiddleware(userState), new TurnPreparation(service, actingAgentId, options.demoMode ?? true)],
+      [recordUpdates, new AutoSaveStateMiddleware(userState), new TurnPreparation(service, actingAgentId, options.demoMode ?? true)],
       conversationState,
     );
   }
@@ -109,16 +127,17 @@ export class Conversation {
   }
 
   /**
-   * All the text of the last turn's replies, message texts and card texts alike, with the markdown
-   * escapes removed as the channel renders them (data in both is escaped; see rawTexts).
+   * All the text the last turn showed, message texts and card texts alike (its replies, then what the
+   * cards it replaced now read), with the markdown escapes removed as the channel renders them (data in
+   * both is escaped; see rawTexts).
    */
   get text(): string {
-    return this.replies.map((r) => [rendered(r.text ?? ''), ...cardsOf(r).map((c) => rendered(cardText(c)))].join('\n')).join('\n');
+    return [...this.replies, ...this.updates].map((r) => [rendered(r.text ?? ''), ...cardsOf(r).map((c) => rendered(cardText(c)))].join('\n')).join('\n');
   }
 
-  /** The message texts of the last turn as rendered (markdown escapes removed), one per reply. */
+  /** The message texts of the last turn as rendered (markdown escapes removed), one per reply, then one per replaced message. */
   get messageTexts(): string[] {
-    return this.replies.map((r) => rendered(r.text ?? ''));
+    return [...this.replies, ...this.updates].map((r) => rendered(r.text ?? ''));
   }
 
   /** The message texts of the last turn exactly as sent, markdown escapes included. */
@@ -133,14 +152,16 @@ export class Conversation {
   }
 
   private async send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+    this.replies = [];
+    this.updates = [];
     const first = await this.client.sendActivity({
       ...activity,
       id: `activity-${++this.sent}`,
       from: { id: this.userId, name: this.userId },
       locale: this.lang.locale,
     });
-    this.replies = [];
     for (let reply = first; reply; reply = this.client.getNextReply()) this.replies.push(reply);
+    for (const reply of this.replies) if (reply.id) this.sentById.set(reply.id, reply);
     this.latest = this.replies.flatMap((r) => cardsOf(r)).pop() ?? this.latest;
     return this.replies;
   }

@@ -102,7 +102,8 @@ export async function replay(section: Section, lang: Lang): Promise<{ lines: str
     else await c.say(action);
     for (const id of c.orderIds()) if (!orderNames.has(id)) orderNames.set(id, `<order ${orderNames.size + 1}>`);
     const masked = (text: string) => [...orderNames].reduce((t, [id, name]) => t.split(id).join(name), text);
-    out.push(line, ...repliesAsText(c.replies).map(masked));
+    // A card the turn replaced (a settled answer) follows the replies, each line marked "~ ".
+    out.push(line, ...repliesAsText(c.replies).map(masked), ...repliesAsText(c.updates).map((l) => `~ ${masked(l)}`));
     cards.push(...c.replies.flatMap((r) => cardsOf(r)));
   }
   c.store.close();

@@ -148,7 +148,7 @@ function tables(L: Lang) {
         [{ click: says.reviewCart }, [review, shows(card.total(money.eur3579_21))]],
         [
           { click: card.buy },
-          [placed, shows(card.orderLine(regions.westeurope, terms.P3Y, 3, money.eur3579_21)), orderNumbersShown, (c) => assert.deepEqual(c.messageTexts, [''], 'the card alone: no sentence above it saying the same')],
+          [placed, shows(card.orderLine(regions.westeurope, terms.P3Y, 3, money.eur3579_21)), orderNumbersShown, (c) => assert.deepEqual(c.rawTexts, [''], 'the card alone: no sentence above it saying the same')],
         ],
       ],
       status: DialogTurnStatus.complete,
@@ -733,10 +733,10 @@ describe('Purchase dialog: data in chat messages', () => {
     await c.say('buy for boldideas');
     await c.click('*Bold* _Ideas_ [Ltd] #1');
     assert.ok(
-      c.rawTexts.includes('Customer: **\\*Bold\\* \\_Ideas\\_ \\[Ltd\\] \\#1**.'),
-      `the message escapes every markdown character of the name: ${JSON.stringify(c.rawTexts)}`,
+      c.updates.map((u) => u.text).includes('✓ Customer: \\*Bold\\* \\_Ideas\\_ \\[Ltd\\] \\#1'),
+      `the settled card escapes every markdown character of the name: ${JSON.stringify(c.updates.map((u) => u.text))}`,
     );
-    assert.ok(c.messageTexts.includes('Customer: ***Bold* _Ideas_ [Ltd] #1**.'), `rendered, it reads the name as it is: ${JSON.stringify(c.messageTexts)}`);
+    assert.ok(c.messageTexts.includes('✓ Customer: *Bold* _Ideas_ [Ltd] #1'), `rendered, it reads the name as it is: ${JSON.stringify(c.messageTexts)}`);
   });
 
   it('escapes a typed search echoed back', async () => {

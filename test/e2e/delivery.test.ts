@@ -116,7 +116,7 @@ describe('e2e: Emulator-style delivery to the serviceUrl', function () {
     await channel.waitFor(3);
     const turn = channel.captured.slice(1);
     assert.equal(turn.length, 2, `the click gets two replies: ${transcript(turn.map((c) => c.activity))}`);
-    assert.match(turn[0].activity.text ?? '', /Customer: \*\*Contoso Retail B\.V\.\*\*/, 'first the customer is confirmed');
+    assert.match(turn[0].activity.text ?? '', /✓ Customer: Contoso Retail B\.V\./, 'first the customer is confirmed');
     assert.match(transcript([turn[1].activity]), /Which segment\?/, 'then the segment question, as a card');
     for (const c of turn) {
       assert.equal(c.conversationId, conversationId, 'every reply goes to the same conversation');

@@ -7,7 +7,7 @@
 // - an activity that is not a message (event, invoke, typing, ...) changes no business table (carts,
 //   cart lines, checkouts, orders, order lines, subscriptions);
 // - a message may change a business table only in a turn whose reply tells its agent so: a cart is opened
-//   when a subscription is confirmed ("Subscription: ..."), a cart line only with "Added to the cart", a
+//   when a subscription is confirmed ("✓ Subscription: ..."), a cart line only with "Added to the cart", a
 //   checkout and its orders only with the order confirmation, a subscription only with "Added the Azure
 //   plan"; and what is written belongs to the turn's own agent and partner;
 // - at the end, every cart and order in the store is consistent with tenant isolation (the cart's agent,
@@ -20,7 +20,6 @@ import fc from 'fast-check';
 import type { Activity } from 'botbuilder';
 import { CARD_SIZE_LIMIT } from '../../cards/render';
 import { demoCustomers, demoSubscriptions } from '../../src/store/demoIds';
-import type { Subscription } from '../../src/domain/types';
 import { catalogues } from '../../src/i18n';
 import { buttonsOf, cardsOf } from '../support/cardClicks';
 import {
@@ -210,7 +209,7 @@ const anyOf = (texts: string[]) => new RegExp(texts.filter(Boolean).map(escape).
 
 /** The confirmations, in every language the bot speaks (the locale of an activity chooses it). */
 const confirmed = {
-  cart: anyOf(catalogues.map((c) => upTo(c.say.subscriptionChosen({ friendlyName: MARK, id: MARK } as Subscription), MARK))),
+  cart: anyOf(catalogues.map((c) => upTo(c.say.answered('subscription', MARK), MARK))),
   line: anyOf(catalogues.map((c) => c.say.lineAdded(1, MARK, MARK, MARK).split(':')[0]!)),
   order: new RegExp(`^(?:${catalogues.map((c) => escape(c.cards.orderPlaced)).join('|')})$`, 'm'),
   plan: anyOf(catalogues.map((c) => c.say.azurePlanAdded())),

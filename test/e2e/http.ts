@@ -266,14 +266,14 @@ export async function driveToReview(conv: Conversation, quantity = '2'): Promise
   await conv.say('buy');
   expect(/Which customer are you buying for\?/, 'buy');
   await conv.click(CONTOSO_RETAIL);
-  expect(/Customer: \*\*Contoso Retail B\.V\.\*\*/, 'customer');
+  expect(/✓ Customer: Contoso Retail B\.V\./, 'customer');
   expect(/Which segment\?/, 'customer');
   await conv.click('Commercial');
   expect(/Which type of reservation\?/, 'segment');
   await conv.click(VIRTUAL_MACHINES);
   expect(/Azure subscriptions should the reservation be tied to\?/, 'reservation type');
   await conv.click(CONTOSO_RETAIL_PRODUCTION);
-  expect(/Subscription: \*\*Contoso Retail Production\*\*/, 'subscription');
+  expect(/✓ Subscription: Contoso Retail Production/, 'subscription');
   const select = conv.clickValueOnLastCard(ITEM_BUTTON);
   const catalogItemId = String(select.catalogItemId);
   await conv.submit(select);

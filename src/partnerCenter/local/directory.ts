@@ -2,6 +2,7 @@
 // domain types.
 import { statement, type Db } from '../../store/db';
 import { Customer, Reseller, Subscription, type Segment } from '../../domain/types';
+import { searchFold } from '../partnerCenter';
 
 interface CustomerRow {
   id: string;
@@ -58,7 +59,10 @@ const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c
 export const maxCustomerQueryLength = 256;
 
 export class PartnerCenterDirectory {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    // SQLite's LIKE folds ASCII case only: "cafe noel" must find "Café Noël SARL".
+    db.function('search_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? searchFold(text) : text));
+  }
 
   resellers(partnerId: string): Reseller[] {
     return (
@@ -70,15 +74,15 @@ export class PartnerCenterDirectory {
     ).map((r) => Reseller.parse({ mpnId: r.mpn_id, partnerId: r.partner_id, name: r.name }));
   }
 
-  /** Customers of one partner whose name or domain contains the query (all when empty), by name. */
-  searchCustomers(partnerId: string, query: string, limit: number): { customers: Customer[]; total: number } {
+  /** Customers of one partner whose name or domain contains the query, accents and case aside (all when empty), by name; a page of them. */
+  searchCustomers(partnerId: string, query: string, limit: number, offset = 0): { customers: Customer[]; total: number } {
     // Longer than any company name or domain: matches nothing (and SQLite refuses LIKE patterns over 50,000 bytes).
     if (query.trim().length > maxCustomerQueryLength) return { customers: [], total: 0 };
-    const pattern = likeContains(query.trim());
-    const where = `partner_id = ? AND (company_name LIKE ? ESCAPE '\\' OR domain LIKE ? ESCAPE '\\')`;
+    const pattern = likeContains(searchFold(query.trim()));
+    const where = `partner_id = ? AND (search_fold(company_name) LIKE ? ESCAPE '\\' OR search_fold(domain) LIKE ? ESCAPE '\\')`;
     const total = (statement(this.db, `SELECT COUNT(*) AS n FROM customers WHERE ${where}`).get(partnerId, pattern, pattern) as { n: number }).n;
-    const rows = statement(this.db, `SELECT * FROM customers WHERE ${where} ORDER BY company_name COLLATE NOCASE LIMIT ?`)
-      .all(partnerId, pattern, pattern, limit) as CustomerRow[];
+    const rows = statement(this.db, `SELECT * FROM customers WHERE ${where} ORDER BY company_name COLLATE NOCASE LIMIT ? OFFSET ?`)
+      .all(partnerId, pattern, pattern, limit, Math.max(0, offset)) as CustomerRow[];
     return { customers: rows.map(toCustomer), total };
   }
 

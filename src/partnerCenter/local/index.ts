@@ -79,8 +79,8 @@ export class LocalPartnerCenter implements PartnerCenter {
     this.db.close();
   }
 
-  async searchCustomers(partnerId: string, query: string, limit: number) {
-    return this.directory.searchCustomers(partnerId, query, limit);
+  async searchCustomers(partnerId: string, query: string, limit: number, offset?: number) {
+    return this.directory.searchCustomers(partnerId, query, limit, offset);
   }
 
   async getCustomer(partnerId: string, customerId: string) {

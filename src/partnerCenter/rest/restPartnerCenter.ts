@@ -18,6 +18,7 @@ import {
 import type { CatalogSearch } from '../../domain/types';
 import {
   PartnerCenterError,
+  searchFold,
   type CheckoutRequest,
   type CheckoutResponse,
   type InventoryCheckRequest,
@@ -114,29 +115,21 @@ export class RestPartnerCenter implements PartnerCenter {
   // ---- customers ------------------------------------------------------------------------------
 
   /**
-   * GET /customers?filter=… Partner Center's customer filter only offers `starts_with` on one field, so
-   * the query is a prefix of the company name or of the domain (two filtered calls, merged); the embedded
-   * directory matches anywhere in the name. An empty query lists the first customers.
+   * GET /customers (the list). Partner Center's customer filter offers only `starts_with` on one field,
+   * with no accent folding ("Get a list of customers filtered by a search field"), so the list of up to
+   * 500 customers is read and filtered here: the query anywhere in the name or domain, accents and case
+   * aside, as the embedded directory searches. An empty query lists them all; a page of them is read in full.
    */
-  async searchCustomers(partnerId: string, query: string, limit: number): Promise<{ customers: Customer[]; total: number }> {
-    const q = query.trim();
+  async searchCustomers(partnerId: string, query: string, limit: number, offset = 0): Promise<{ customers: Customer[]; total: number }> {
+    const q = searchFold(query.trim());
     if (partnerId !== this.partnerId || q.length > 256 || limit <= 0) return { customers: [], total: 0 };
-    const size = Math.min(Math.max(limit, 1), 500);
-    const pages = q
-      ? await Promise.all(
-          ['CompanyName', 'Domain'].map((Field) =>
-            this.client.getJson('searchCustomers', '/customers', { size, filter: JSON.stringify({ Field, Value: q, Operator: 'starts_with' }) }),
-          ),
-        )
-      : [await this.client.getJson('listCustomers', '/customers', { size })];
-    const parsed = pages.map((p) => collection(WireCustomer).parse(p));
-    const byId = new Map<string, WireCustomer>();
-    for (const page of parsed) for (const c of page.items) byId.set(c.id, c);
-    const sorted = [...byId.values()].sort((a, b) =>
-      a.companyProfile.companyName.localeCompare(b.companyProfile.companyName, undefined, { sensitivity: 'base' }),
-    );
-    const total = Math.max(byId.size, ...parsed.map((p) => p.totalCount ?? 0));
-    const customers = (await mapLimit(sorted.slice(0, limit), parallelReads, (w) => this.customer(w.id, w))).filter((c): c is Customer => !!c);
+    const listed = collection(WireCustomer).parse(await this.client.getJson('listCustomers', '/customers', { size: 500 })).items;
+    const matching = listed
+      .filter((c) => !q || searchFold(c.companyProfile.companyName).includes(q) || searchFold(c.companyProfile.domain ?? '').includes(q))
+      .sort((a, b) => a.companyProfile.companyName.localeCompare(b.companyProfile.companyName, undefined, { sensitivity: 'base' }));
+    const total = matching.length;
+    const start = Math.max(0, offset);
+    const customers = (await mapLimit(matching.slice(start, start + limit), parallelReads, (w) => this.customer(w.id, w))).filter((c): c is Customer => !!c);
     return { customers, total };
   }
 

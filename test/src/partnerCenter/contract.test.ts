@@ -196,6 +196,22 @@ for (const impl of implementations) {
         assert.equal(two.total, all.total, 'the total counts every match');
       });
 
+      it('finds a customer whatever the accents and case typed: "cafe noel" and "CAFÉ NOËL" find Café Noël SARL', async () => {
+        for (const query of ['cafe noel', 'CAFÉ NOËL', 'noel sarl']) {
+          const found = await pc.searchCustomers(contoso, query, 10);
+          assert.deepEqual(found.customers.map((c) => c.companyName), ['Café Noël SARL'], `"${query}"`);
+          assert.equal(found.total, 1, `"${query}": one match`);
+        }
+      });
+
+      it('pages past the first ten: the second page is the next customers by name, with the same total', async () => {
+        const all = await pc.searchCustomers(contoso, '', 100);
+        const second = await pc.searchCustomers(contoso, '', 10, 10);
+        assert.deepEqual(second.customers.map((c) => c.companyName), all.customers.slice(10, 20).map((c) => c.companyName), 'customers 11–20');
+        assert.equal(second.total, all.total, 'the total counts every match');
+        assert.ok(second.customers.length > 0 && second.customers.length <= 10, `a page of at most ten: ${second.customers.length}`);
+      });
+
       it('reads a customer with country, agreement, segments and reseller as the world has them', async () => {
         for (const id of [demoCustomers.contosoRetail, demoCustomers.alpineSki, demoCustomers.fourthCoffee, demoCustomers.universiteitZuid]) {
           assert.deepEqual(await pc.getCustomer(contoso, id), world.world.directory.customer(id), `customer ${id}`);

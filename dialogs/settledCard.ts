@@ -1,0 +1,53 @@
+// An answered card settles: where the channel replaces a sent message in place (Teams, Web Chat over
+// Direct Line), the card becomes one line saying what was chosen, so no old buttons stay live in the
+// chat; elsewhere (the Emulator, tests, expectReplies delivery, where nothing sent can be changed) that
+// line is said after it. The prompt keeps the id its card was sent with (answerPrompt.ts) and hands it
+// to the turn when it is answered; the question settles it once the answer is accepted.
+import type { TurnContext } from 'botbuilder';
+import type { QuestionName } from '../src/i18n';
+
+/** Channels whose connector implements "Update Activity" for the bot's own messages. */
+const updatingChannels = new Set(['msteams', 'webchat', 'directline']);
+
+interface AnsweredCard {
+  question: QuestionName;
+  /** The id the channel gave the card (ResourceResponse id); none when the channel gave none. */
+  activityId?: string;
+}
+
+const answeredKey = Symbol('answeredCard');
+
+/** The prompt of `question` was answered this turn on (or below) the card sent as `activityId`. */
+export function markCardAnswered(context: TurnContext, question: QuestionName, activityId: string | undefined): void {
+  context.turnState.set(answeredKey, { question, activityId } satisfies AnsweredCard);
+}
+
+/** Whether the card of `question` was answered in this turn and waits to be settled. */
+export function cardAnswered(context: TurnContext, question: QuestionName): boolean {
+  return (context.turnState.get(answeredKey) as AnsweredCard | undefined)?.question === question;
+}
+
+/** Whether a message sent in this turn can be replaced later. */
+function canUpdateMessages(context: TurnContext): boolean {
+  return updatingChannels.has(context.activity.channelId) && context.activity.deliveryMode !== 'expectReplies';
+}
+
+/**
+ * Replaces the card of `question`, answered this turn, with `summary`; says `summary` instead where it
+ * cannot (unless `sayBack` is false: something else that follows says it). Nothing happens when that
+ * question's card was not answered in this turn (a question skipped because its answer was known).
+ */
+export async function settleCard(context: TurnContext, question: QuestionName, summary: string, sayBack = true): Promise<void> {
+  const answered = context.turnState.get(answeredKey) as AnsweredCard | undefined;
+  if (!answered || answered.question !== question) return;
+  context.turnState.delete(answeredKey);
+  if (answered.activityId && canUpdateMessages(context)) {
+    try {
+      await context.updateActivity({ type: 'message', id: answered.activityId, text: summary, attachments: [] });
+      return;
+    } catch {
+      // A card that cannot be replaced (deleted, too old, a connector fault) costs nothing but the line below.
+    }
+  }
+  if (sayBack) await context.sendActivity(summary);
+}
