@@ -82,7 +82,6 @@ export interface ReviewChanges {
   resellerMpnId?: string | null;
 }
 
-export const catalogPageSize = 10;
 /** Catalog rows per page: five keep the catalog card under 1,200 px at Teams width (450 px). */
 export const catalogItemsPerPage = 5;
 export const customerPageSize = 10;

@@ -62,7 +62,7 @@ const cases = [
   {
     locale: 'en-US',
     type: ['buy', 'Contoso Retail', 'commercial', 'virtual machines', 'Contoso Retail Production', 'buy'],
-    typeChosen: '✓ Reservation type: Reserved Virtual Machine Instances',
+    typeChosen: '✓ Reservation type: Virtual machines',
     askSubscription: "| Which of Contoso Retail B.V.'s Azure subscriptions should the reservation be tied to?",
     reset: [
       'Sorry, something went wrong on my side and this conversation was reset. Nothing was bought twice: type **orders** to check what was ordered, or **buy** to start again.',
@@ -73,7 +73,7 @@ const cases = [
   {
     locale: 'nl-NL',
     type: ['kopen', 'Contoso Retail', 'commercieel', 'virtuele machines', 'Contoso Retail Production', 'kopen'],
-    typeChosen: '✓ Type reservering: Gereserveerde instanties van virtuele machines',
+    typeChosen: '✓ Type reservering: Virtuele machines',
     askSubscription: '| Aan welk Azure-abonnement van Contoso Retail B.V. moet de reservering worden gekoppeld?',
     reset: [
       'Sorry, er ging aan mijn kant iets mis en dit gesprek is opnieuw begonnen. Er is niets twee keer gekocht: typ **orders** om te zien wat er is besteld, of **kopen** om opnieuw te beginnen.',

@@ -90,6 +90,12 @@ for (const [locale, lang] of [
         <div id="column" style="width:${WIDTH}px;background:#fff"></div></body></html>`);
       await page.addStyleTag({ path: path.join(rendererRoot, 'lib', 'adaptivecards.css') });
       await page.addScriptTag({ path: path.join(rendererRoot, 'dist', 'adaptivecards.min.js') });
+      // Teams renders a TextBlock's markdown (links, bold); the renderer leaves that to its host, and the
+      // adaptivecards documentation hands it to markdown-it (AdaptiveCard.onProcessMarkdown).
+      await page.addScriptTag({ path: require.resolve('markdown-it/dist/markdown-it.min.js') });
+      await page.addScriptTag({
+        content: `AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => { result.outputHtml = window.markdownit().render(text); result.didProcess = true; };`,
+      });
       // tsx compiles the function given to page.evaluate with esbuild's keepNames, which calls __name.
       await page.addScriptTag({ content: 'window.__name = (f) => f;' });
     });

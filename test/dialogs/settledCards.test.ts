@@ -12,7 +12,7 @@ const settled = {
   'en-US': {
     customer: '✓ Customer: Contoso Retail B.V.',
     segment: '✓ Segment: Commercial',
-    type: '✓ Reservation type: Reserved Virtual Machine Instances',
+    type: '✓ Reservation type: Virtual machines',
     subscription: '✓ Subscription: Contoso Retail Production',
     quantity: '✓ Quantity: 3',
     bought: '✓ Bought: 1 item for Contoso Retail B.V. (see the confirmation below)',
@@ -21,7 +21,7 @@ const settled = {
   'nl-NL': {
     customer: '✓ Klant: Contoso Retail B.V.',
     segment: '✓ Segment: Commercieel',
-    type: '✓ Type reservering: Gereserveerde instanties van virtuele machines',
+    type: '✓ Type reservering: Virtuele machines',
     subscription: '✓ Abonnement: Contoso Retail Production',
     quantity: '✓ Aantal: 3',
     bought: '✓ Gekocht: 1 item voor Contoso Retail B.V. (zie de bevestiging hieronder)',
