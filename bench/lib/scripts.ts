@@ -75,7 +75,7 @@ export const productScript: Script = async (c, user) => {
   await c.turn('customer', { value: click(c, 'Contoso Retail B.V.') }, /Which segment\?/);
   await c.turn('segment', { value: click(c, 'Commercial') }, /Which type of reservation\?/);
   await c.turn('type', { value: click(c, 'Virtual machines') }, /subscriptions should the reservation be tied to\?/);
-  await c.turn('subscription', { value: click(c, 'Contoso Retail Production') }, /Subscription: \*\*Contoso Retail Production\*\*/);
+  await c.turn('subscription', { value: click(c, 'Contoso Retail Production') }, /✓ Subscription: Contoso Retail Production/);
   const regions = (choicesOf(lastCard(c.last)).region ?? []).filter(Boolean);
   if (regions.length === 0) throw new UnexpectedReply('the catalog card has no region filter');
   const region = regions[n % regions.length]!;
