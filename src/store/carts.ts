@@ -4,7 +4,7 @@ import { Cart, type BillingCycle } from '../domain/types';
 import { AuditLog, type AuditEvent } from './audit';
 import type { CartFields, CartWrites, NewCart, NewLine } from './botStore';
 
-interface CartRow {
+export interface CartRow {
   id: string;
   partner_id: string;
   agent_id: string;
@@ -17,6 +17,28 @@ interface CartRow {
   reseller_mpn_id: string | null;
   status: string;
   created_at: string;
+}
+
+/** A cart line as both engines read it with its cart: [id, catalog item id, quantity, billing cycle]. */
+export type CartLineTuple = [number, string, number, string];
+
+/** A carts row and its lines (by id) as the domain's Cart, on either engine. */
+export function toCart(r: CartRow, lines: CartLineTuple[]): Cart {
+  return Cart.parse({
+    id: r.id,
+    partnerId: r.partner_id,
+    agentId: r.agent_id,
+    customerId: r.customer_id,
+    conversationId: r.conversation_id,
+    segment: r.segment,
+    reservationType: r.reservation_type,
+    subscriptionId: r.subscription_id,
+    scope: r.scope,
+    resellerMpnId: r.reseller_mpn_id,
+    status: r.status,
+    lineItems: lines.map(([lineId, catalogItemId, quantity, billingCycle]) => ({ id: lineId, catalogItemId, quantity, billingCycle })),
+    createdAt: r.created_at,
+  });
 }
 
 export class CartStore implements CartWrites {
@@ -52,23 +74,7 @@ export class CartStore implements CartWrites {
                     FROM cart_lines l WHERE l.cart_id = c.id) AS lines
        FROM carts c WHERE c.id = ?`,
     ).get(id) as (CartRow & { lines: string }) | undefined;
-    if (!r) return undefined;
-    const lines = JSON.parse(r.lines) as [number, string, number, string][];
-    return Cart.parse({
-      id: r.id,
-      partnerId: r.partner_id,
-      agentId: r.agent_id,
-      customerId: r.customer_id,
-      conversationId: r.conversation_id,
-      segment: r.segment,
-      reservationType: r.reservation_type,
-      subscriptionId: r.subscription_id,
-      scope: r.scope,
-      resellerMpnId: r.reseller_mpn_id,
-      status: r.status,
-      lineItems: lines.map(([lineId, catalogItemId, quantity, billingCycle]) => ({ id: lineId, catalogItemId, quantity, billingCycle })),
-      createdAt: r.created_at,
-    });
+    return r && toCart(r, JSON.parse(r.lines) as CartLineTuple[]);
   }
 
   /** Updates the header fields given; only an active cart changes. Returns false when the cart is not active. */

@@ -6,6 +6,7 @@ import { Agent, Cart, Partner, type BillingCycle } from '../../domain/types';
 import type { AuditEvent, AuditFilter, StoredAuditEvent } from '../audit';
 import type { AuditWrites, BotStore, CartFields, CartWrites, DirectoryReads, JournalWrites, NewCart, NewLine } from '../botStore';
 import { KeyedQueue } from '../botStore';
+import { toCart, type CartLineTuple } from '../carts';
 import { migrations } from '../migrations';
 import { inTransaction, openPool, serverOf, type PostgresOptions } from './connection';
 import { migrate } from './migrate';
@@ -181,22 +182,7 @@ class PostgresCarts implements CartWrites {
       [id],
     );
     const r = rows[0];
-    if (!r) return undefined;
-    return Cart.parse({
-      id: r.id,
-      partnerId: r.partner_id,
-      agentId: r.agent_id,
-      customerId: r.customer_id,
-      conversationId: r.conversation_id,
-      segment: r.segment,
-      reservationType: r.reservation_type,
-      subscriptionId: r.subscription_id,
-      scope: r.scope,
-      resellerMpnId: r.reseller_mpn_id,
-      status: r.status,
-      lineItems: (r.lines as [number, string, number, string][]).map(([lineId, catalogItemId, quantity, billingCycle]) => ({ id: lineId, catalogItemId, quantity, billingCycle })),
-      createdAt: r.created_at,
-    });
+    return r && toCart(r, r.lines as CartLineTuple[]);
   }
 
   async open(c: NewCart, subscriptionId: string, event: AuditEvent): Promise<void> {
