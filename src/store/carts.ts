@@ -19,6 +19,15 @@ export interface CartRow {
   created_at: string;
 }
 
+/** The carts column of each header field an update may change, on either engine. */
+export const cartColumns: Record<keyof CartFields, string> = {
+  subscriptionId: 'subscription_id',
+  scope: 'scope',
+  resellerMpnId: 'reseller_mpn_id',
+  reservationType: 'reservation_type',
+  segment: 'segment',
+};
+
 /** A cart line as both engines read it with its cart: [id, catalog item id, quantity, billing cycle]. */
 export type CartLineTuple = [number, string, number, string];
 
@@ -79,15 +88,8 @@ export class CartStore implements CartWrites {
 
   /** Updates the header fields given; only an active cart changes. Returns false when the cart is not active. */
   update(id: string, fields: CartFields, now: string): boolean {
-    const columns: Record<string, string> = {
-      subscriptionId: 'subscription_id',
-      scope: 'scope',
-      resellerMpnId: 'reseller_mpn_id',
-      reservationType: 'reservation_type',
-      segment: 'segment',
-    };
     const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
-    const sets = entries.map(([k]) => `${columns[k]} = ?`);
+    const sets = entries.map(([k]) => `${cartColumns[k as keyof CartFields]} = ?`);
     const result = statement(this.db, `UPDATE carts SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ? AND status = 'active'`)
       .run(...entries.map(([, v]) => v as string | null), now, id);
     return result.changes === 1;

@@ -126,9 +126,6 @@ export interface MarketWriter {
 }
 
 export class CatalogStore {
-  /** A written market stays written: each is made sure of once per process. */
-  private readonly writtenMarkets = new Set<string>();
-
   constructor(
     private readonly db: Db,
     private readonly markets?: MarketWriter,
@@ -139,10 +136,9 @@ export class CatalogStore {
     for (const country of this.markets?.countries ?? []) this.ensureMarket(country);
   }
 
+  /** The writer looks the market up first: a written one costs one indexed read. */
   private ensureMarket(country: string): void {
-    if (!this.markets || this.writtenMarkets.has(country)) return;
-    this.markets.write(country);
-    this.writtenMarkets.add(country);
+    this.markets?.write(country);
   }
 
   reservationTypes(): ReservationType[] {
@@ -215,7 +211,7 @@ export class CatalogStore {
     const find = () => statement(this.db, `${itemSelect} WHERE a.catalog_item_id = ?`).get(catalogItemId) as ItemRow | undefined;
     let r = find();
     // An id names no market: one not found may be in a market not written yet.
-    if (!r && this.markets && this.writtenMarkets.size < this.markets.countries.length) {
+    if (!r && this.markets) {
       this.writeAllMarkets();
       r = find();
     }

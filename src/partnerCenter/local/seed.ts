@@ -15,7 +15,7 @@ import {
   type SubscriptionKind,
   type SubscriptionStatus,
 } from '../../domain/types';
-import type { Db } from '../../store/db';
+import { statement, type Db } from '../../store/db';
 import { demoCustomers, demoPartners, demoResellers, demoSubscriptions } from '../../store/demoIds';
 
 // ---------------------------------------------------------------------------------------------
@@ -697,6 +697,9 @@ function seedCatalog(db: Db): void {
  * transaction, unless they are written already; a country that is not a demo market has none.
  */
 export function writeMarketAvailabilities(db: Db, country: string): void {
+  const written = () => statement(db, 'SELECT 1 FROM catalog_markets WHERE country = ?').get(country) !== undefined;
+  // Asked on every search: a written market costs this one read, no write lock.
+  if (written()) return;
   const countries = demoMarketCountries();
   // The availability ids derive from the market's place among all markets: the same ids whichever is written first.
   const marketIndex = countries.indexOf(country);
@@ -710,7 +713,7 @@ export function writeMarketAvailabilities(db: Db, country: string): void {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM catalog_markets WHERE country = ?').get(country) !== undefined) return;
+    if (written()) return;
     for (const s of buildCatalog().skus) {
       const base = fnv1a(`${s.productId}:${s.id}`);
       segments.forEach((segment, si) => {

@@ -6,7 +6,7 @@ import { Agent, Cart, Partner, type BillingCycle } from '../../domain/types';
 import type { AuditEvent, AuditFilter, StoredAuditEvent } from '../audit';
 import type { AuditWrites, BotStore, CartFields, CartWrites, DirectoryReads, JournalWrites, NewCart, NewLine } from '../botStore';
 import { KeyedQueue } from '../botStore';
-import { toCart, type CartLineTuple } from '../carts';
+import { cartColumns, toCart, type CartLineTuple } from '../carts';
 import { migrations } from '../migrations';
 import { inTransaction, openPool, serverOf, type PostgresOptions } from './connection';
 import { migrate } from './migrate';
@@ -198,15 +198,8 @@ class PostgresCarts implements CartWrites {
   }
 
   async update(id: string, fields: CartFields, now: string): Promise<boolean> {
-    const columns: Record<string, string> = {
-      subscriptionId: 'subscription_id',
-      scope: 'scope',
-      resellerMpnId: 'reseller_mpn_id',
-      reservationType: 'reservation_type',
-      segment: 'segment',
-    };
     const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
-    const sets = entries.map(([k], i) => `${columns[k]} = $${i + 1}`);
+    const sets = entries.map(([k], i) => `${cartColumns[k as keyof CartFields]} = $${i + 1}`);
     const n = entries.length;
     const result = await this.pool.query(
       `UPDATE carts SET ${[...sets, `updated_at = $${n + 1}`].join(', ')} WHERE id = $${n + 2} AND status = 'active'`,
