@@ -1,8 +1,10 @@
 // The REST gateway pointed at the local test Partner Center, as the bot builds it from its settings
 // (MSAL against the test server's token endpoint, the test CA trusted through PARTNER_CENTER_CA_FILE).
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRestPartnerCenter, type RestDependencies } from '../../src/partnerCenter/rest';
 import type { RestPartnerCenter } from '../../src/partnerCenter/rest/restPartnerCenter';
+import { PartnerCenterError } from '../../src/partnerCenter/partnerCenter';
 import { partnerCenterSettings, type RestSettings } from '../../src/partnerCenter/rest/settings';
 import { tenantOf, testAppId, testAppSecret, testRefreshToken, type TestPartnerCenter } from './partnerCenterServer';
 
@@ -56,4 +58,15 @@ export function restGateway(
     ...options.deps,
   });
   return { gateway, settings, logs, sleeps };
+}
+
+/** The PartnerCenterError a call is refused with (fails when it is answered or fails otherwise). */
+export async function rejection(promise: Promise<unknown>): Promise<PartnerCenterError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof PartnerCenterError, `a PartnerCenterError, not ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected a rejection');
 }

@@ -3,27 +3,17 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { CatalogItem } from '../../../src/domain/types';
-import { PartnerCenterError, type CheckoutRequest } from '../../../src/partnerCenter/partnerCenter';
+import type { CheckoutRequest } from '../../../src/partnerCenter/partnerCenter';
 import { parsePriceSheet } from '../../../src/partnerCenter/rest/priceSheet';
 import type { RestPartnerCenter } from '../../../src/partnerCenter/rest/restPartnerCenter';
 import { partnerCenterSettings } from '../../../src/partnerCenter/rest/settings';
 import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
 import { nodeTransport } from '../../../src/partnerCenter/rest/http';
 import { TestPartnerCenter, tenantOf, testAppId, testAppSecret, testCa } from '../../support/partnerCenterServer';
-import { restGateway } from '../../support/restGateway';
+import { rejection, restGateway } from '../../support/restGateway';
 
 const contoso = demoPartners.contosoNl;
 const fabrikam = demoPartners.fabrikamBr;
-
-async function rejection(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PartnerCenterError, `a PartnerCenterError, not ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a rejection');
-}
 
 async function d2(gateway: RestPartnerCenter, filter: Record<string, string> = {}): Promise<CatalogItem> {
   const { items } = await gateway.searchCatalog({

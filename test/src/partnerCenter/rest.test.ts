@@ -24,7 +24,7 @@ import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../.
 import { loadConfig } from '../../../bot/config';
 import { demoPartnerCenter, demoWorldStore } from '../../support/demoWorld';
 import { TestPartnerCenter, testCa } from '../../support/partnerCenterServer';
-import { restGateway, testCaFile, type TestGateway } from '../../support/restGateway';
+import { rejection, restGateway, testCaFile, type TestGateway } from '../../support/restGateway';
 
 const contoso = demoPartners.contosoNl;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,16 +58,6 @@ function request(items: { item: CatalogItem; quantity: number; billingCycle?: 'o
       participants: [],
     })),
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PartnerCenterError, `a PartnerCenterError, not ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a rejection');
 }
 
 describe('Partner Center REST gateway on the wire', () => {
