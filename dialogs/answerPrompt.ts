@@ -5,7 +5,7 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { Prompt } from './sdk';
 import type { DialogContext, PromptOptions, PromptRecognizerResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { randomToken } from '../src/randomToken';
+import { randomUUID } from 'node:crypto';
 import { renderChoiceCard } from '../cards/render';
 import type { QuestionName } from '../src/i18n';
 import { isCommand, turnInput, type TurnInput } from './turn';
@@ -82,7 +82,7 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
 
 /** Sends `card` (with `text` above it) and waits on `promptId` for its answer; only this card's buttons answer. */
 export function promptWithCard<D>(step: WaterfallStepContext, promptId: string, card: (nonce: string) => Attachment, data: D, text?: string) {
-  const nonce = randomToken(6);
+  const nonce = randomUUID();
   const options: AnswerPromptOptions<D> = { prompt: { type: 'message', text, attachments: [card(nonce)] }, nonce, data };
   return step.prompt(promptId, options);
 }

@@ -62,12 +62,12 @@ export class CustomerQuestion extends Question<CustomerQuestionOptions> {
       found = await this.service.findCustomers(actor, query);
     }
     // Customers nothing can be bought for are marked with the reason: refused before any other question.
-    const candidates = await Promise.all(
-      found.customers.map(async (c) => {
-        const refused = await this.service.customerStanding(actor, c);
-        return { value: c.id, title: c.companyName, subtitle: say.customerSubtitle(c.domain, c.country, refused) };
-      }),
-    );
+    const standings = await this.service.customerStandings(actor, found.customers);
+    const candidates = found.customers.map((c, i) => ({
+      value: c.id,
+      title: c.companyName,
+      subtitle: say.customerSubtitle(c.domain, c.country, standings[i]),
+    }));
     const first = page * customerPageSize + 1;
     const { cards } = catalogueOf(step.context);
     const pages = [

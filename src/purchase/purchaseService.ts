@@ -129,7 +129,7 @@ export class PurchaseService {
   async selectCustomer(actor: Actor, customerId: string): Promise<Outcome<Customer>> {
     const customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
     const verdicts = customerVerdicts(customer, actor.partner.id);
-    const standing = !firstRefusal(verdicts) && customer ? await this.customerStanding(actor, customer) : undefined;
+    const standing = !firstRefusal(verdicts) && customer ? (await this.customerStandings(actor, [customer]))[0] : undefined;
     return this.refuseAndAudit(actor, 'customer.select', standing ? [...verdicts, standing] : verdicts, { customerId }, customer!);
   }
 
@@ -163,10 +163,14 @@ export class PurchaseService {
   }
 
   /** The customer's subscriptions this agent may buy on (R5, R6, R3), and the verdicts that say why there are none. */
-  private async usableSubscriptions(actor: Actor, customer: Customer): Promise<{ usable: Subscription[]; verdicts: Verdict[] }> {
+  private async usableSubscriptions(
+    actor: Actor,
+    customer: Customer,
+    accessible?: ReadonlySet<string>,
+  ): Promise<{ usable: Subscription[]; verdicts: Verdict[] }> {
     const all = await this.partnerCenter.getSubscriptions(customer.id);
     const offered = usableSubscriptions(customer, all);
-    const accessible = await this.store.directory.accessibleSubscriptionIds(actor.agent.id);
+    accessible ??= await this.store.directory.accessibleSubscriptionIds(actor.agent.id);
     const usable = offered.filter((s) => checkSubscriptionAccess(actor.agent, s, accessible).ok);
     const verdicts: Verdict[] = [checkHasActiveSubscription(customer, offered.length ? offered : all)];
     if (offered.length === 0 && all.some((s) => s.status === 'active')) {
@@ -177,16 +181,22 @@ export class PurchaseService {
   }
 
   /**
-   * Why nothing can be bought for a customer, known before any question about it: tenant isolation, R4,
-   * R6, and no subscription this agent may use (R5, R6, R3) unless an Azure plan can be added. The
-   * customer list marks such customers; choosing one is refused at once.
+   * Why nothing can be bought for each customer, known before any question about it: tenant isolation,
+   * R4, R6, and no subscription this agent may use (R5, R6, R3) unless an Azure plan can be added. The
+   * customer list marks such customers; choosing one is refused at once. The agent's subscription access
+   * is read once for the whole list.
    */
-  async customerStanding(actor: Actor, customer: Customer): Promise<Refusal | undefined> {
-    const refused = firstRefusal(customerVerdicts(customer, actor.partner.id));
-    if (refused) return refused;
-    const { verdicts } = await this.usableSubscriptions(actor, customer);
-    const none = firstRefusal(verdicts);
-    return none && (none.code === 'R3_SUBSCRIPTION_ACCESS' || !checkCanAddAzurePlan(customer).ok) ? none : undefined;
+  async customerStandings(actor: Actor, customers: readonly Customer[]): Promise<(Refusal | undefined)[]> {
+    const accessible = await this.store.directory.accessibleSubscriptionIds(actor.agent.id);
+    return Promise.all(
+      customers.map(async (customer) => {
+        const refused = firstRefusal(customerVerdicts(customer, actor.partner.id));
+        if (refused) return refused;
+        const { verdicts } = await this.usableSubscriptions(actor, customer, accessible);
+        const none = firstRefusal(verdicts);
+        return none && (none.code === 'R3_SUBSCRIPTION_ACCESS' || !checkCanAddAzurePlan(customer).ok) ? none : undefined;
+      }),
+    );
   }
 
   /** R5, R6 and R3 for one subscription, which must belong to the customer; registers it when needed. */
