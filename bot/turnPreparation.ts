@@ -29,13 +29,14 @@ export class TurnPreparation implements Middleware {
   private async resolveActor(context: TurnContext): Promise<{ actor?: Actor; chosenInDemo?: boolean }> {
     const from = context.activity.from ?? { id: '' };
     const conversationId = context.activity.conversation?.id ?? '';
+    const locale = typeof context.activity.locale === 'string' ? context.activity.locale : undefined;
     const aadObjectId = typeof from.aadObjectId === 'string' && from.aadObjectId ? from.aadObjectId : undefined;
     const known = (await this.service.resolveAgent(aadObjectId ?? from.id)) ?? (aadObjectId ? await this.service.resolveAgent(from.id) : undefined);
-    if (known) return { actor: { ...known, conversationId } };
+    if (known) return { actor: { ...known, conversationId, locale } };
     if (!this.demoMode) return {};
     const chosen = await this.actingAgentId.get(context);
     const acting = chosen ? await this.service.resolveAgent(chosen) : undefined;
-    return acting ? { actor: { ...acting, conversationId }, chosenInDemo: true } : {};
+    return acting ? { actor: { ...acting, conversationId, locale }, chosenInDemo: true } : {};
   }
 }
 

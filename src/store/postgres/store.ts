@@ -4,7 +4,8 @@
 import type pg from 'pg';
 import { Agent, Cart, Partner, type BillingCycle } from '../../domain/types';
 import type { AuditEvent, AuditFilter, StoredAuditEvent } from '../audit';
-import type { AuditWrites, BotStore, CartFields, CartWrites, DirectoryReads, JournalWrites, NewCart, NewLine } from '../botStore';
+import type { AuditWrites, BotStore, CartFields, CartWrites, DirectoryReads, FollowUpClaim, FollowUpJob, FollowUpWrites, JournalWrites, NewCart, NewFollowUp, NewLine } from '../botStore';
+import { followUpSql, insertParams, toFollowUp, windowStart, type FollowUpRow } from '../followUps';
 import { KeyedQueue } from '../botStore';
 import { cartColumns, toCart, type CartLineTuple } from '../carts';
 import { migrations } from '../migrations';
@@ -19,6 +20,7 @@ export class PostgresStore implements BotStore {
   readonly carts: PostgresCarts;
   readonly journal: PostgresJournal;
   readonly audit: PostgresAudit;
+  readonly followUps: PostgresFollowUps;
   private readonly checkoutLocks: AdvisoryLocks;
   private readonly turnLocks: AdvisoryLocks;
 
@@ -36,6 +38,7 @@ export class PostgresStore implements BotStore {
     this.carts = new PostgresCarts(pool);
     this.journal = new PostgresJournal(pool);
     this.audit = new PostgresAudit(pool);
+    this.followUps = new PostgresFollowUps(pool);
   }
 
   /**
@@ -111,6 +114,49 @@ class AdvisoryLocks {
         client.release(broken);
       }
     });
+  }
+}
+
+/** `?` placeholders numbered as PostgreSQL takes them ($1, $2, …). */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/** Any constant: the lock a claim of follow-up jobs holds, so claims (and the minute's budget) go one at a time. */
+const followUpClaimLock = 7_263_002;
+
+class PostgresFollowUps implements FollowUpWrites {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async add(jobs: NewFollowUp[], now: string): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      for (const j of jobs) await client.query(numbered(followUpSql.insert), insertParams(j, now));
+    });
+  }
+
+  claim({ now, leaseUntil, callsPerMinute, batch }: FollowUpClaim): Promise<FollowUpJob[]> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [followUpClaimLock]);
+      await client.query(numbered(followUpSql.forgetCalls), [windowStart(now)]);
+      const used = Number((await client.query<{ n: string }>(followUpSql.callsInWindow)).rows[0]!.n);
+      const claim = async (polls: number, limit: number) =>
+        limit > 0 ? (await client.query<FollowUpRow>(numbered(followUpSql.claim('FOR UPDATE SKIP LOCKED')), [leaseUntil, polls, now, now, limit])).rows : [];
+      const polling = await claim(1, Math.min(batch, callsPerMinute - used));
+      for (let i = 0; i < polling.length; i++) await client.query(numbered(followUpSql.logCall), [now]);
+      return [...polling, ...(await claim(0, batch))].map(toFollowUp);
+    });
+  }
+
+  async complete(id: string, now: string, next: NewFollowUp[] = []): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query(numbered(followUpSql.complete), [now, id]);
+      for (const j of next) await client.query(numbered(followUpSql.insert), insertParams(j, now));
+    });
+  }
+
+  async reschedule(id: string, dueAt: string, subject: Record<string, unknown>): Promise<void> {
+    await this.pool.query(numbered(followUpSql.reschedule), [dueAt, JSON.stringify(subject), id]);
   }
 }
 
