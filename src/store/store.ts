@@ -7,6 +7,7 @@ import { Directory } from './directory';
 import { CartStore } from './carts';
 import { CheckoutJournal } from './journal';
 import { AuditLog } from './audit';
+import { ConversationStore } from './conversations';
 import { seedDemoAgents } from './seed';
 import { KeyedQueue, type BotStore } from './botStore';
 
@@ -16,6 +17,7 @@ export class Store implements BotStore {
   readonly carts: CartStore;
   readonly journal: CheckoutJournal;
   readonly audit: AuditLog;
+  readonly conversations: ConversationStore;
   private readonly checkouts = new KeyedQueue();
 
   constructor(readonly db: Db) {
@@ -23,6 +25,7 @@ export class Store implements BotStore {
     this.carts = new CartStore(db);
     this.journal = new CheckoutJournal(db);
     this.audit = new AuditLog(db);
+    this.conversations = new ConversationStore(db);
   }
 
   /** Opens (creating and migrating) the file and writes the demo partners and agents when it has none. */
