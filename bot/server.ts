@@ -22,6 +22,7 @@ import { createRestPartnerCenter, withPartnerCenterContext } from '../src/partne
 import { PurchaseService } from '../src/purchase/purchaseService';
 import { reportTurnError } from './turnErrors';
 import { mountWebChat } from '../channels/webChat';
+import { ProactiveMessenger } from './proactive';
 
 /**
  * The least an activity must have before the adapter sees it: a type, and the addresses every turn
@@ -43,6 +44,8 @@ export interface RunningBot<S extends BotStore = Store | PostgresStore> {
   store: S;
   /** The embedded Partner Center (PARTNER_CENTER=local). */
   partnerCenter?: LocalPartnerCenter;
+  /** Messages the bot sends unasked, into the conversations where agents talk to it. */
+  proactive: ProactiveMessenger;
   port: number;
   close(): Promise<void>;
 }
@@ -83,6 +86,11 @@ export async function startBot(config: Config, log: (line: string) => void = con
   const storage = store instanceof Store ? new SqliteStorage(store.db) : new PostgresStorage(store.pool);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
+  const authentication = createAuthentication(config);
+  const adapter = new CloudAdapter(authentication);
+  // A storage fault keeps the conversation where it was; any other error resets it (bot/turnErrors.ts).
+  adapter.onTurnError = (context: TurnContext, error: Error) => reportTurnError(context, error, conversationState, log);
+  const proactive = new ProactiveMessenger(adapter, config.MicrosoftAppId, store.conversations, log);
   const service = new PurchaseService(store, parts.decorateGateway ? parts.decorateGateway(gateway) : gateway);
   const bot = new PurchaseBot(conversationState, userState, service, config.demoMode, store instanceof PostgresStore ? (key, fn) => store.withTurnLock(key, fn) : undefined);
   // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
@@ -92,10 +100,6 @@ export async function startBot(config: Config, log: (line: string) => void = con
       ? (context: TurnContext) => withPartnerCenterContext({ locale: context.activity.locale }, () => bot.run(context))
       : (context: TurnContext) => bot.run(context);
 
-  const authentication = createAuthentication(config);
-  const adapter = new CloudAdapter(authentication);
-  // A storage fault keeps the conversation where it was; any other error resets it (bot/turnErrors.ts).
-  adapter.onTurnError = (context: TurnContext, error: Error) => reportTurnError(context, error, conversationState, log);
 
   const server = restify.createServer({ name: 'reservations-purchase-bot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false }));
@@ -130,6 +134,7 @@ export async function startBot(config: Config, log: (line: string) => void = con
     server,
     store,
     partnerCenter: local,
+    proactive,
     port: address.port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

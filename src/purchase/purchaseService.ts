@@ -110,6 +110,14 @@ export class PurchaseService {
     return this.store.directory.agentAndPartnerByUserId(userId);
   }
 
+  /**
+   * Keeps where the agent talks to the bot (the channel's conversation reference, as JSON), so that
+   * messages the bot sends later unasked reach them there.
+   */
+  async rememberConversation(actor: Actor, channelId: string, reference: Record<string, unknown>): Promise<void> {
+    await this.store.conversations.remember(actor.agent.id, actor.conversationId, channelId, reference, this.now());
+  }
+
   /** The demo agents a local user may act as (embedded mode only). */
   async demoAgents(): Promise<{ agent: Agent; partner: Partner }[]> {
     const agents = await this.store.directory.agents();

@@ -122,6 +122,26 @@ export interface FollowUpWrites {
   reschedule(id: string, dueAt: string, subject: Record<string, unknown>): Awaitable<void>;
 }
 
+/** One conversation an agent talks to the bot in, as the channel last addressed it. */
+export interface StoredConversation {
+  agentId: string;
+  conversationId: string;
+  channelId: string;
+  /** The Bot Framework ConversationReference, as JSON (the store knows nothing of the Bot Framework). */
+  reference: Record<string, unknown>;
+  /** When the agent last wrote in it (ISO). */
+  updatedAt: string;
+}
+
+export interface ConversationReferences {
+  /** Keeps this conversation's latest reference for the agent, with the time of their message. */
+  remember(agentId: string, conversationId: string, channelId: string, reference: Record<string, unknown>, now: string): Awaitable<void>;
+  /** The agent's conversations, the one they wrote in last first. */
+  ofAgent(agentId: string): Awaitable<StoredConversation[]>;
+  /** The conversation's reference as the agent who wrote in it last left it. */
+  get(conversationId: string): Awaitable<StoredConversation | undefined>;
+}
+
 export interface BotStore {
   readonly engine: 'sqlite' | 'postgres';
   readonly directory: DirectoryReads;
@@ -129,6 +149,7 @@ export interface BotStore {
   readonly journal: JournalWrites;
   readonly audit: AuditWrites;
   readonly followUps: FollowUpWrites;
+  readonly conversations: ConversationReferences;
   /**
    * Runs `fn` while holding the checkout lock of `key` (a cart id): a second caller, in this process or
    * another instance on the same database, waits until the first one's `fn` has finished, then runs

@@ -95,6 +95,23 @@ CREATE TABLE agent_channel_ids (
 );
 ${agentSubscriptionAccess}`;
 
+/**
+ * The Bot Framework conversation reference (JSON) of each conversation an agent talks to the bot in, so
+ * that the bot can write there later unasked (a proactive message). `collate`: PostgreSQL compares the
+ * ISO timestamps byte by byte, as SQLite does.
+ */
+const conversationReferences = (collate: string) => `
+CREATE TABLE conversation_references (
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  conversation_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  updated_at TEXT${collate} NOT NULL,
+  PRIMARY KEY (agent_id, conversation_id)
+);
+CREATE INDEX conversation_references_conversation ON conversation_references(conversation_id, updated_at);
+`;
+
 export const migrations: StoreMigration[] = [
   {
     version: 7,
@@ -166,6 +183,12 @@ CREATE TABLE bot_state (
   },
   {
     version: 8,
+    name: 'where each agent talks to the bot',
+    sql: conversationReferences(''),
+    postgres: conversationReferences(' COLLATE "C"'),
+  },
+  {
+    version: 9,
     name: 'follow-up jobs',
     sql: followUpTables('TEXT'),
     postgres: followUpTables('TEXT COLLATE "C"'),

@@ -8,6 +8,7 @@ import { CartStore } from './carts';
 import { CheckoutJournal } from './journal';
 import { AuditLog } from './audit';
 import { FollowUpStore } from './followUps';
+import { ConversationStore } from './conversations';
 import { seedDemoAgents } from './seed';
 import { KeyedQueue, type BotStore } from './botStore';
 
@@ -18,6 +19,7 @@ export class Store implements BotStore {
   readonly journal: CheckoutJournal;
   readonly audit: AuditLog;
   readonly followUps: FollowUpStore;
+  readonly conversations: ConversationStore;
   private readonly checkouts = new KeyedQueue();
 
   constructor(readonly db: Db) {
@@ -26,6 +28,7 @@ export class Store implements BotStore {
     this.journal = new CheckoutJournal(db);
     this.audit = new AuditLog(db);
     this.followUps = new FollowUpStore(db);
+    this.conversations = new ConversationStore(db);
   }
 
   /** Opens (creating and migrating) the file and writes the demo partners and agents when it has none. */

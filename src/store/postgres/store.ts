@@ -4,10 +4,26 @@
 import type pg from 'pg';
 import { Agent, Cart, Partner, type BillingCycle } from '../../domain/types';
 import type { AuditEvent, AuditFilter, StoredAuditEvent } from '../audit';
-import type { AuditWrites, BotStore, CartFields, CartWrites, DirectoryReads, FollowUpClaim, FollowUpJob, FollowUpWrites, JournalWrites, NewCart, NewFollowUp, NewLine } from '../botStore';
+import type {
+  AuditWrites,
+  BotStore,
+  CartFields,
+  CartWrites,
+  ConversationReferences,
+  DirectoryReads,
+  FollowUpClaim,
+  FollowUpJob,
+  FollowUpWrites,
+  JournalWrites,
+  NewCart,
+  NewFollowUp,
+  NewLine,
+  StoredConversation,
+} from '../botStore';
 import { followUpSql, insertParams, toFollowUp, windowStart, type FollowUpRow } from '../followUps';
 import { KeyedQueue } from '../botStore';
 import { cartColumns, toCart, type CartLineTuple } from '../carts';
+import { rememberConversationSql, toStoredConversation } from '../conversations';
 import { migrations } from '../migrations';
 import { inTransaction, openPool, serverOf, type PostgresOptions } from './connection';
 import { migrate } from './migrate';
@@ -21,6 +37,7 @@ export class PostgresStore implements BotStore {
   readonly journal: PostgresJournal;
   readonly audit: PostgresAudit;
   readonly followUps: PostgresFollowUps;
+  readonly conversations: PostgresConversations;
   private readonly checkoutLocks: AdvisoryLocks;
   private readonly turnLocks: AdvisoryLocks;
 
@@ -39,6 +56,7 @@ export class PostgresStore implements BotStore {
     this.journal = new PostgresJournal(pool);
     this.audit = new PostgresAudit(pool);
     this.followUps = new PostgresFollowUps(pool);
+    this.conversations = new PostgresConversations(pool);
   }
 
   /**
@@ -345,6 +363,27 @@ class PostgresAudit implements AuditWrites {
       idempotencyKey: r.idempotency_key ?? undefined,
       detail: JSON.parse(r.detail),
     }));
+  }
+}
+
+class PostgresConversations implements ConversationReferences {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async remember(agentId: string, conversationId: string, channelId: string, reference: Record<string, unknown>, now: string): Promise<void> {
+    await this.pool.query(rememberConversationSql((n) => `$${n}`), [agentId, conversationId, channelId, JSON.stringify(reference), now]);
+  }
+
+  async ofAgent(agentId: string): Promise<StoredConversation[]> {
+    const { rows } = await this.pool.query(
+      'SELECT * FROM conversation_references WHERE agent_id = $1 ORDER BY updated_at DESC, conversation_id COLLATE "C"',
+      [agentId],
+    );
+    return rows.map(toStoredConversation);
+  }
+
+  async get(conversationId: string): Promise<StoredConversation | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM conversation_references WHERE conversation_id = $1 ORDER BY updated_at DESC LIMIT 1', [conversationId]);
+    return rows[0] && toStoredConversation(rows[0]);
   }
 }
 
