@@ -23,6 +23,8 @@ import { PurchaseService } from '../src/purchase/purchaseService';
 import { reportTurnError } from './turnErrors';
 import { mountWebChat } from '../channels/webChat';
 import { ProactiveMessenger } from './proactive';
+import { FollowUps } from '../src/purchase/followUp';
+import { sendFollowUp } from '../dialogs/followUpNotices';
 
 /**
  * The least an activity must have before the adapter sees it: a type, and the addresses every turn
@@ -46,6 +48,8 @@ export interface RunningBot<S extends BotStore = Store | PostgresStore> {
   partnerCenter?: LocalPartnerCenter;
   /** Messages the bot sends unasked, into the conversations where agents talk to it. */
   proactive: ProactiveMessenger;
+  /** The background follow-ups; an interval timer runs their tick (FOLLOW_UP_INTERVAL_MS). */
+  followUps: FollowUps;
   port: number;
   close(): Promise<void>;
 }
@@ -54,6 +58,8 @@ export interface RunningBot<S extends BotStore = Store | PostgresStore> {
 export interface BotParts {
   /** Wraps the gateway the configuration makes (the tests' fault injection, test/support/faultyPartnerCenter.ts). */
   decorateGateway?: (gateway: PartnerCenter) => PartnerCenter;
+  /** The time of the purchase service, the embedded Partner Center and the follow-ups' timer (the tests move it). */
+  clock?: () => Date;
 }
 
 export async function startBot(config: Config, log: (line: string) => void = console.log, parts: BotParts = {}): Promise<RunningBot> {
@@ -65,7 +71,7 @@ export async function startBot(config: Config, log: (line: string) => void = con
   const options = { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS };
   const postgres = config.DATABASE_URL !== '';
   const local = pc.mode === 'local'
-    ? LocalPartnerCenter.open(config.partnerCenterDatabaseFile, { ...options, combinedFile: postgres ? undefined : config.databaseFile })
+    ? LocalPartnerCenter.open(config.partnerCenterDatabaseFile, { ...options, combinedFile: postgres ? undefined : config.databaseFile, clock: parts.clock })
     : undefined;
   let store: Store | PostgresStore | undefined;
   let gateway: PartnerCenter;
@@ -91,7 +97,11 @@ export async function startBot(config: Config, log: (line: string) => void = con
   // A storage fault keeps the conversation where it was; any other error resets it (bot/turnErrors.ts).
   adapter.onTurnError = (context: TurnContext, error: Error) => reportTurnError(context, error, conversationState, log);
   const proactive = new ProactiveMessenger(adapter, config.MicrosoftAppId, store.conversations, log);
-  const service = new PurchaseService(store, parts.decorateGateway ? parts.decorateGateway(gateway) : gateway);
+  const partnerCenter = parts.decorateGateway ? parts.decorateGateway(gateway) : gateway;
+  const clock = parts.clock ?? (() => new Date());
+  const service = new PurchaseService(store, partnerCenter, clock);
+  const followUps = new FollowUps(store, partnerCenter, (notice) => sendFollowUp(proactive, notice), { callsPerMinute: config.FOLLOW_UP_CALLS_PER_MINUTE }, log);
+  const followUpTimer = config.FOLLOW_UP_INTERVAL_MS > 0 ? everyInterval(config.FOLLOW_UP_INTERVAL_MS, () => followUps.runDue(clock()), log) : undefined;
   const bot = new PurchaseBot(conversationState, userState, service, config.demoMode, store instanceof PostgresStore ? (key, fn) => store.withTurnLock(key, fn) : undefined);
   // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
   // AsyncLocalStorage behind it turns on promise hooks for every promise of the turn (bench/README.md).
@@ -135,11 +145,27 @@ export async function startBot(config: Config, log: (line: string) => void = con
     store,
     partnerCenter: local,
     proactive,
+    followUps,
     port: address.port,
     close: async () => {
+      if (followUpTimer) clearInterval(followUpTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       local?.close();
     },
   };
+}
+
+/** Runs `tick` every `ms`, never two at once (a slow tick makes the next one wait for the one after); errors are logged. */
+function everyInterval(ms: number, tick: () => Promise<unknown>, log: (line: string) => void): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    tick()
+      .catch((error: unknown) => log(`[follow-up] tick failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (running = false));
+  }, ms);
+  timer.unref();
+  return timer;
 }

@@ -59,11 +59,8 @@ export interface FollowUpNotice {
   message: FollowUpMessage;
 }
 
-/**
- * Delivers a notice. 'sent', or 'noConversation' when the bot cannot reach that conversation (no reference
- * kept for it): the notice is dropped. A throw (the channel failing) leaves the job to run again later.
- */
-export type NoticeSender = (notice: FollowUpNotice) => Promise<'sent' | 'noConversation'>;
+/** Delivers a notice; false when the conversation was not reached (then the job runs again later). */
+export type NoticeSender = (notice: FollowUpNotice) => Promise<boolean>;
 
 const Items = z.array(z.object({ name: z.string(), quantity: z.number() }));
 const ProvisioningSubject = z.object({ orderId: z.string(), customer: z.string(), creationDate: z.string(), items: Items, terms: z.array(TermDuration) });
@@ -234,11 +231,8 @@ export class FollowUps {
 
   /** Sends the notice, then marks the job done (adding `next`); a failed send leaves it for a later tick. */
   private async tell(job: FollowUpJob, message: FollowUpMessage, now: Date, next: NewFollowUp[] = []): Promise<void> {
-    try {
-      const sent = await this.send({ conversationId: job.conversationId, agentId: job.agentId, locale: job.locale, message });
-      if (sent === 'noConversation') this.log(`[follow-up] ${job.id}: no conversation ${job.conversationId} to tell; dropped`);
-    } catch (error) {
-      this.log(`[follow-up] ${job.id}: the notice could not be sent (${(error as Error).message}); trying again later`);
+    if (!(await this.send({ conversationId: job.conversationId, agentId: job.agentId, locale: job.locale, message }))) {
+      this.log(`[follow-up] ${job.id}: conversation ${job.conversationId} not reached; trying again later`);
       return this.lookAgain(job, now);
     }
     await this.store.followUps.complete(job.id, now.toISOString(), next);

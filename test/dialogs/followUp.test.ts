@@ -9,8 +9,11 @@ import path from 'node:path';
 import { Conversation } from './conversation';
 import { languages, type Lang } from './lang';
 import { stepsIn } from './steps';
+import { TestAdapter, TurnContext, type ConversationReference } from 'botbuilder';
 import { FollowUps, type FollowUpNotice } from '../../src/purchase/followUp';
-import { followUpText } from '../../dialogs/followUpNotices';
+import { sendFollowUp } from '../../dialogs/followUpNotices';
+import type { Proactive, ProactiveSend } from '../../dialogs/proactive';
+import type { BotStore } from '../../src/store/botStore';
 import { PartnerCenterTimeoutError, type PartnerCenter } from '../../src/partnerCenter/partnerCenter';
 import type { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import { Store } from '../../src/store/store';
@@ -19,13 +22,33 @@ import { demoPartnerCenter } from '../support/demoWorld';
 const boughtAt = Date.parse('2026-12-03T09:00:00.000Z');
 const minutes = (n: number) => new Date(boughtAt + n * 60_000);
 
-/** The notices of one bot instance, as the agent reads them, by conversation. */
-class Told {
+/**
+ * The bot's proactive side (bot/proactive.ts) over the conversation references the store keeps: each
+ * notice goes through sendFollowUp into a turn of the stored conversation, and what it sends is kept.
+ */
+class Told implements Proactive {
   readonly notices: { conversationId: string; text: string }[] = [];
-  readonly send = async (notice: FollowUpNotice) => {
-    this.notices.push({ conversationId: notice.conversationId, text: followUpText(notice) });
-    return 'sent' as const;
-  };
+  constructor(private readonly store: BotStore) {}
+
+  readonly send = (notice: FollowUpNotice) => sendFollowUp(this, notice);
+
+  async toAgent(): Promise<number> {
+    throw new Error('follow-ups go to the conversation the agent bought in');
+  }
+
+  async toConversation(conversationId: string, send: ProactiveSend): Promise<boolean> {
+    const stored = await this.store.conversations.get(conversationId);
+    if (!stored) return false;
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, stored.reference as Partial<ConversationReference>, true);
+    const context = new TurnContext(new TestAdapter(), activity);
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const a of activities) this.notices.push({ conversationId: String(a.conversation?.id), text: String(a.text) });
+      return next();
+    });
+    await send(context);
+    return true;
+  }
+
   texts(): string[] {
     return this.notices.map((n) => n.text);
   }
@@ -85,7 +108,7 @@ for (const L of languages) {
     it('tells the agent when the order is provisioned, not before', async () => {
       const { c, world, conversationId, setNow } = await buy(L);
       const [orderId] = c.orderIds();
-      const told = new Told();
+      const told = new Told(c.store);
       const runner = followUps(c.store, world, told);
       for (const at of [2, 4]) {
         setNow(minutes(at));
@@ -112,7 +135,7 @@ for (const L of languages) {
       const { c, world, conversationId, setNow } = await buy(L);
       const [orderId] = c.orderIds();
       world.failProvisioning(orderId!);
-      const told = new Told();
+      const told = new Told(c.store);
       setNow(minutes(2));
       await followUps(c.store, world, told).runDue(minutes(2));
       assert.deepEqual(told.notices, [
@@ -135,7 +158,7 @@ for (const L of languages) {
         c.store.close();
         const restarted = Store.open(file);
         try {
-          const told = new Told();
+          const told = new Told(restarted);
           setNow(minutes(6));
           await followUps(restarted, world, told).runDue(minutes(6));
           assert.deepEqual(told.notices, [
@@ -165,7 +188,7 @@ for (const L of languages) {
         'the agent is told the bot keeps looking',
       );
       const [orderId] = c.orderIds();
-      const told = new Told();
+      const told = new Told(c.store);
       const runner = followUps(c.store, lost.gateway, told);
       setNow(minutes(2));
       await runner.runDue(minutes(2));
@@ -194,7 +217,7 @@ for (const L of languages) {
       let lost!: ReturnType<typeof answerLost>;
       const { c, conversationId, setNow } = await buy(L, { gateway: (w) => (lost = answerLost(w, false)).gateway });
       assert.deepEqual(c.orderIds(), [], 'no order');
-      const told = new Told();
+      const told = new Told(c.store);
       const runner = followUps(c.store, lost.gateway, told);
       setNow(minutes(10));
       await runner.runDue(minutes(10));
@@ -215,7 +238,7 @@ for (const L of languages) {
     it('tells the agent 30 days before the reservations it bought end (purchase date + term)', async () => {
       const { c, world, conversationId, setNow } = await buy(L);
       const [orderId] = c.orderIds();
-      const told = new Told();
+      const told = new Told(c.store);
       const runner = followUps(c.store, world, told);
       setNow(minutes(6));
       await runner.runDue(minutes(6));

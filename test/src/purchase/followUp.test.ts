@@ -79,7 +79,7 @@ for (const engine of engines) {
       await stores[0].followUps.add([provisioningJob('order-1')], t0.toISOString());
       const { gateway, calls } = countingPartnerCenter();
       const told: string[] = [];
-      const send = async (n: FollowUpNotice) => (told.push(followUpText(n)), 'sent' as const);
+      const send = async (n: FollowUpNotice) => (told.push(followUpText(n)), true);
       const workers = stores.map((s) => new FollowUps(s, gateway, send, { callsPerMinute: 10 }));
       await Promise.all(workers.map((w) => w.runDue(at(1))));
       await Promise.all(workers.map((w) => w.runDue(at(120))));
@@ -93,7 +93,7 @@ for (const engine of engines) {
       assert.equal(claimed.length, 1, 'the first worker took it, and then died');
       const { gateway, calls } = countingPartnerCenter();
       const told: string[] = [];
-      const other = new FollowUps(stores[1], gateway, async (n) => (told.push(followUpText(n)), 'sent'), { callsPerMinute: 10 });
+      const other = new FollowUps(stores[1], gateway, async (n) => (told.push(followUpText(n)), true), { callsPerMinute: 10 });
       assert.equal(await other.runDue(at(200)), 0, 'leased: not taken');
       assert.equal(await other.runDue(at(301)), 1, 'the lease ran out: taken');
       assert.deepEqual(calls, ['order-1']);
@@ -103,7 +103,7 @@ for (const engine of engines) {
     it('paced: 5 due jobs with a budget of 2 calls a minute make 2 calls in that minute, whichever worker asks', async () => {
       await stores[0].followUps.add(['a', 'b', 'c', 'd', 'e'].map((o) => provisioningJob(`order-${o}`)), t0.toISOString());
       const { gateway, calls } = countingPartnerCenter();
-      const send = async () => 'sent' as const;
+      const send = async () => true;
       const [one, two] = stores.map((s) => new FollowUps(s, gateway, send, { callsPerMinute: 2 }));
       await one!.runDue(at(0));
       await two!.runDue(at(1));
