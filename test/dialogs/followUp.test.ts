@@ -99,6 +99,19 @@ function answerLost(world: LocalPartnerCenter, carriedOut: boolean) {
   return { gateway, state };
 }
 
+/** Moves the clock to `at` and runs one follow-up tick there. */
+async function tickAt(setNow: (at: Date) => void, runner: FollowUps, at: Date): Promise<void> {
+  setNow(at);
+  await runner.runDue(at);
+}
+
+/** What the agent reads when the order is provisioned. */
+const provisioned = (L: Lang, orderId: string) =>
+  L.text(
+    `Order ${orderId} for Contoso Retail B.V. is complete: Partner Center has provisioned 3 × Reserved VM Instance, Standard\\_D2s\\_v5, West Europe, 3 Years.`,
+    `Order ${orderId} voor Contoso Retail B.V. is voltooid: Partner Center heeft 3 × Reserved VM Instance, Standard\\_D2s\\_v5, West Europe, 3 Years ingericht.`,
+  );
+
 const followUps = (store: Store, world: PartnerCenter, told: Told) => new FollowUps(store, world, told.send, { callsPerMinute: 10 });
 
 for (const L of languages) {
@@ -111,23 +124,17 @@ for (const L of languages) {
       const told = new Told(c.store);
       const runner = followUps(c.store, world, told);
       for (const at of [2, 4]) {
-        setNow(minutes(at));
-        await runner.runDue(minutes(at));
+        await tickAt(setNow, runner, minutes(at));
       }
       assert.deepEqual(told.texts(), [], 'nothing while Partner Center says PrefulfillmentPending');
-      setNow(minutes(6));
-      await runner.runDue(minutes(6));
+      await tickAt(setNow, runner, minutes(6));
       assert.deepEqual(told.notices, [
         {
           conversationId,
-          text: t(
-            `Order ${orderId} for Contoso Retail B.V. is complete: Partner Center has provisioned 3 × Reserved VM Instance, Standard\\_D2s\\_v5, West Europe, 3 Years.`,
-            `Order ${orderId} voor Contoso Retail B.V. is voltooid: Partner Center heeft 3 × Reserved VM Instance, Standard\\_D2s\\_v5, West Europe, 3 Years ingericht.`,
-          ),
+          text: provisioned(L, orderId!),
         },
       ]);
-      setNow(minutes(60));
-      await runner.runDue(minutes(60));
+      await tickAt(setNow, runner, minutes(60));
       assert.equal(told.notices.length, 1, 'told once');
     });
 
@@ -164,10 +171,7 @@ for (const L of languages) {
           assert.deepEqual(told.notices, [
             {
               conversationId,
-              text: t(
-                `Order ${orderId} for Contoso Retail B.V. is complete: Partner Center has provisioned 3 × Reserved VM Instance, Standard\\_D2s\\_v5, West Europe, 3 Years.`,
-                `Order ${orderId} voor Contoso Retail B.V. is voltooid: Partner Center heeft 3 × Reserved VM Instance, Standard\\_D2s\\_v5, West Europe, 3 Years ingericht.`,
-              ),
+              text: provisioned(L, orderId!),
             },
           ]);
         } finally {
@@ -190,12 +194,10 @@ for (const L of languages) {
       const [orderId] = c.orderIds();
       const told = new Told(c.store);
       const runner = followUps(c.store, lost.gateway, told);
-      setNow(minutes(2));
-      await runner.runDue(minutes(2));
+      await tickAt(setNow, runner, minutes(2));
       assert.deepEqual(told.texts(), [], 'not listed yet: nothing to tell');
       lost.state.listed = true;
-      setNow(minutes(4));
-      await runner.runDue(minutes(4));
+      await tickAt(setNow, runner, minutes(4));
       assert.deepEqual(told.notices, [
         {
           conversationId,
@@ -207,8 +209,7 @@ for (const L of languages) {
       ]);
       const cartId = (c.store.db.prepare('SELECT id FROM carts').get() as { id: string }).id;
       assert.deepEqual(c.store.journal.orderIds(cartId), [orderId], 'the journal knows the order: the cart is never bought again');
-      setNow(minutes(10));
-      await runner.runDue(minutes(10));
+      await tickAt(setNow, runner, minutes(10));
       assert.equal(told.notices.length, 2, 'and its provisioning is followed up too');
       assert.match(told.notices[1]!.text, new RegExp(`^Order ${orderId} `));
     });
@@ -219,11 +220,9 @@ for (const L of languages) {
       assert.deepEqual(c.orderIds(), [], 'no order');
       const told = new Told(c.store);
       const runner = followUps(c.store, lost.gateway, told);
-      setNow(minutes(10));
-      await runner.runDue(minutes(10));
+      await tickAt(setNow, runner, minutes(10));
       assert.deepEqual(told.texts(), [], 'still within the time Partner Center may take to list an order');
-      setNow(minutes(20));
-      await runner.runDue(minutes(20));
+      await tickAt(setNow, runner, minutes(20));
       assert.deepEqual(told.notices, [
         {
           conversationId,
@@ -240,15 +239,12 @@ for (const L of languages) {
       const [orderId] = c.orderIds();
       const told = new Told(c.store);
       const runner = followUps(c.store, world, told);
-      setNow(minutes(6));
-      await runner.runDue(minutes(6));
+      await tickAt(setNow, runner, minutes(6));
       const dayBefore = new Date('2029-11-02T09:00:00.000Z');
-      setNow(dayBefore);
-      await runner.runDue(dayBefore);
+      await tickAt(setNow, runner, dayBefore);
       assert.equal(told.notices.length, 1, '31 days before the end: only the provisioning notice');
       const thirtyDaysBefore = new Date('2029-11-03T09:00:00.000Z');
-      setNow(thirtyDaysBefore);
-      await runner.runDue(thirtyDaysBefore);
+      await tickAt(setNow, runner, thirtyDaysBefore);
       assert.deepEqual(told.notices[1], {
         conversationId,
         text: t(

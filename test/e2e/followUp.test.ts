@@ -41,7 +41,7 @@ describe('e2e: follow-ups in the conversation where the agent bought', function 
 
       now = later(2);
       await t.bot.followUps.runDue(now);
-      assert.deepEqual(channel.captured, [], 'still pending: nothing told');
+      assert.equal(channel.captured.length, 0, 'still pending: nothing told');
       now = later(4);
       await t.bot.followUps.runDue(now);
       assert.deepEqual(
