@@ -9,7 +9,6 @@ import { PartnerCenterError, type PartnerCenter } from '../partnerCenter/partner
 import type { BotStore, FollowUpJob, NewFollowUp } from '../store/botStore';
 import type { AuditEvent } from '../store/audit';
 import { TermDuration, type Customer, type Order } from '../domain/types';
-import type { Actor } from './purchaseService';
 
 export interface FollowUpPolicy {
   /** Partner Center calls per minute, at most, for all follow-ups of every instance on the database. */
@@ -73,12 +72,7 @@ const termYears: Record<TermDuration, number> = { P1Y: 1, P3Y: 3, P5Y: 5 };
 /** Where a job's notice goes: the agent and the conversation the agent bought in. */
 export type FollowUpAddress = Pick<NewFollowUp, 'partnerId' | 'agentId' | 'conversationId' | 'locale'>;
 
-export const addressOf = (actor: Actor): FollowUpAddress => ({
-  partnerId: actor.partner.id,
-  agentId: actor.agent.id,
-  conversationId: actor.conversationId,
-  locale: actor.locale,
-});
+const address = ({ partnerId, agentId, conversationId, locale }: FollowUpAddress): FollowUpAddress => ({ partnerId, agentId, conversationId, locale });
 
 type NamedCustomer = Pick<Customer, 'id' | 'companyName'>;
 
@@ -86,7 +80,7 @@ type NamedCustomer = Pick<Customer, 'id' | 'companyName'>;
 export function provisioningFollowUps(to: FollowUpAddress, customer: NamedCustomer, orders: Order[], now: Date, policy: Partial<FollowUpPolicy> = {}): NewFollowUp[] {
   const { lookEveryMs } = { ...defaultFollowUpPolicy, ...policy };
   return orders.map((o) => ({
-    ...to,
+    ...address(to),
     customerId: customer.id,
     id: `provisioning:${o.id}`,
     kind: 'provisioning',
@@ -106,7 +100,7 @@ export function provisioningFollowUps(to: FollowUpAddress, customer: NamedCustom
 export function unclearCheckoutFollowUp(to: FollowUpAddress, customer: NamedCustomer, cartId: string, now: Date, policy: Partial<FollowUpPolicy> = {}): NewFollowUp {
   const { lookEveryMs } = { ...defaultFollowUpPolicy, ...policy };
   return {
-    ...to,
+    ...address(to),
     customerId: customer.id,
     id: `checkout:${cartId}`,
     kind: 'checkout',
@@ -169,8 +163,9 @@ export class FollowUps {
       end.setUTCFullYear(end.getUTCFullYear() + termYears[term]);
       const items = s.items.filter((_, i) => s.terms[i] === term);
       return {
-        ...job,
-        id: `expiry:${s.orderId}:${term}`,
+        ...address(job),
+        customerId: job.customerId,
+        id: ['expiry', s.orderId, term].join(':'),
         kind: 'expiry',
         polls: false,
         dueAt: iso(end.getTime() - this.policy.expiryNoticeDays * 86_400_000),

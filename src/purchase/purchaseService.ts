@@ -60,7 +60,7 @@ import { parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
 import { checkoutFailureVerdict, partnerCenterVerdict } from './partnerCenterErrors';
 import { checkoutWithRetries, lookupOrders, type CheckoutRetryPolicy } from './checkoutRetry';
 import { storageFaultOf } from '../store/db';
-import { addressOf, provisioningFollowUps, unclearCheckoutFollowUp } from './followUp';
+import { provisioningFollowUps, unclearCheckoutFollowUp, type FollowUpAddress } from './followUp';
 import type { NewFollowUp } from '../store/botStore';
 import type { CatalogFilter, CatalogPage, CatalogRow, CheckoutOutcome, CheckoutResult, Outcome, Quote, QuoteLine } from './types';
 
@@ -838,6 +838,11 @@ function toRow(item: CatalogItem): CatalogRow {
     maximumQuantity: sku.maximumQuantity,
     monthlyBillingSupported: sku.supportedBillingCycles.includes('monthly'),
   };
+}
+
+/** Where the bot tells the actor about a purchase later: their conversation, in their language. */
+function addressOf(actor: Actor): FollowUpAddress {
+  return { partnerId: actor.partner.id, agentId: actor.agent.id, conversationId: actor.conversationId, locale: actor.locale };
 }
 
 /** Where the reservation is managed: the customer's tenant in the Azure portal, on its reservations. */
