@@ -53,7 +53,6 @@ export type FollowUpMessage =
 /** A message for the conversation the agent bought in, in the language the agent spoke there. */
 export interface FollowUpNotice {
   conversationId: string;
-  agentId: string;
   locale?: string;
   message: FollowUpMessage;
 }
@@ -226,7 +225,7 @@ export class FollowUps {
 
   /** Sends the notice, then marks the job done (adding `next`); a failed send leaves it for a later tick. */
   private async tell(job: FollowUpJob, message: FollowUpMessage, now: Date, next: NewFollowUp[] = []): Promise<void> {
-    if (!(await this.send({ conversationId: job.conversationId, agentId: job.agentId, locale: job.locale, message }))) {
+    if (!(await this.send({ conversationId: job.conversationId, locale: job.locale, message }))) {
       this.log(`[follow-up] ${job.id}: conversation ${job.conversationId} not reached; trying again later`);
       return this.lookAgain(job, now);
     }
