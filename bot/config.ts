@@ -37,6 +37,13 @@ const Config = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   /** PostgreSQL: a statement running longer is cancelled and its turn says the database is busy. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /**
+   * The follow-ups (src/purchase/followUp.ts): at most this many Partner Center calls a minute, for all
+   * instances on the database together (one call: an order's provisioning status or a checkout's lookup).
+   */
+  FOLLOW_UP_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(30),
+  /** How often each instance looks for due follow-ups; 0 turns them off in this instance. */
+  FOLLOW_UP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** The local Web Chat page at / (channels/webChat.ts): "auto" = on without MicrosoftAppId only. */
   WEB_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
 });

@@ -22,6 +22,9 @@ import { createRestPartnerCenter, withPartnerCenterContext } from '../src/partne
 import { PurchaseService } from '../src/purchase/purchaseService';
 import { reportTurnError } from './turnErrors';
 import { mountWebChat } from '../channels/webChat';
+import { ProactiveMessenger } from './proactive';
+import { FollowUps } from '../src/purchase/followUp';
+import { sendFollowUp } from '../dialogs/followUpNotices';
 
 /**
  * The least an activity must have before the adapter sees it: a type, and the addresses every turn
@@ -43,6 +46,10 @@ export interface RunningBot<S extends BotStore = Store | PostgresStore> {
   store: S;
   /** The embedded Partner Center (PARTNER_CENTER=local). */
   partnerCenter?: LocalPartnerCenter;
+  /** Messages the bot sends unasked, into the conversations where agents talk to it. */
+  proactive: ProactiveMessenger;
+  /** The background follow-ups; an interval timer runs their tick (FOLLOW_UP_INTERVAL_MS). */
+  followUps: FollowUps;
   port: number;
   close(): Promise<void>;
 }
@@ -51,6 +58,8 @@ export interface RunningBot<S extends BotStore = Store | PostgresStore> {
 export interface BotParts {
   /** Wraps the gateway the configuration makes (the tests' fault injection, test/support/faultyPartnerCenter.ts). */
   decorateGateway?: (gateway: PartnerCenter) => PartnerCenter;
+  /** The time of the purchase service, the embedded Partner Center and the follow-ups' timer (the tests move it). */
+  clock?: () => Date;
 }
 
 export async function startBot(config: Config, log: (line: string) => void = console.log, parts: BotParts = {}): Promise<RunningBot> {
@@ -62,7 +71,7 @@ export async function startBot(config: Config, log: (line: string) => void = con
   const options = { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS };
   const postgres = config.DATABASE_URL !== '';
   const local = pc.mode === 'local'
-    ? LocalPartnerCenter.open(config.partnerCenterDatabaseFile, { ...options, combinedFile: postgres ? undefined : config.databaseFile })
+    ? LocalPartnerCenter.open(config.partnerCenterDatabaseFile, { ...options, combinedFile: postgres ? undefined : config.databaseFile, clock: parts.clock })
     : undefined;
   let store: Store | PostgresStore | undefined;
   let gateway: PartnerCenter;
@@ -83,7 +92,16 @@ export async function startBot(config: Config, log: (line: string) => void = con
   const storage = store instanceof Store ? new SqliteStorage(store.db) : new PostgresStorage(store.pool);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const service = new PurchaseService(store, parts.decorateGateway ? parts.decorateGateway(gateway) : gateway);
+  const authentication = createAuthentication(config);
+  const adapter = new CloudAdapter(authentication);
+  // A storage fault keeps the conversation where it was; any other error resets it (bot/turnErrors.ts).
+  adapter.onTurnError = (context: TurnContext, error: Error) => reportTurnError(context, error, conversationState, log);
+  const proactive = new ProactiveMessenger(adapter, config.MicrosoftAppId, store.conversations, log);
+  const partnerCenter = parts.decorateGateway ? parts.decorateGateway(gateway) : gateway;
+  const clock = parts.clock ?? (() => new Date());
+  const service = new PurchaseService(store, partnerCenter, clock);
+  const followUps = new FollowUps(store, partnerCenter, (notice) => sendFollowUp(proactive, notice), { callsPerMinute: config.FOLLOW_UP_CALLS_PER_MINUTE }, log);
+  const followUpTimer = config.FOLLOW_UP_INTERVAL_MS > 0 ? everyInterval(config.FOLLOW_UP_INTERVAL_MS, () => followUps.runDue(clock()), log) : undefined;
   const bot = new PurchaseBot(conversationState, userState, service, config.demoMode, store instanceof PostgresStore ? (key, fn) => store.withTurnLock(key, fn) : undefined);
   // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
   // AsyncLocalStorage behind it turns on promise hooks for every promise of the turn (bench/README.md).
@@ -92,10 +110,6 @@ export async function startBot(config: Config, log: (line: string) => void = con
       ? (context: TurnContext) => withPartnerCenterContext({ locale: context.activity.locale }, () => bot.run(context))
       : (context: TurnContext) => bot.run(context);
 
-  const authentication = createAuthentication(config);
-  const adapter = new CloudAdapter(authentication);
-  // A storage fault keeps the conversation where it was; any other error resets it (bot/turnErrors.ts).
-  adapter.onTurnError = (context: TurnContext, error: Error) => reportTurnError(context, error, conversationState, log);
 
   const server = restify.createServer({ name: 'reservations-purchase-bot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false }));
@@ -130,11 +144,28 @@ export async function startBot(config: Config, log: (line: string) => void = con
     server,
     store,
     partnerCenter: local,
+    proactive,
+    followUps,
     port: address.port,
     close: async () => {
+      if (followUpTimer) clearInterval(followUpTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       local?.close();
     },
   };
+}
+
+/** Runs `tick` every `ms`, never two at once (a slow tick makes the next one wait for the one after); errors are logged. */
+function everyInterval(ms: number, tick: () => Promise<unknown>, log: (line: string) => void): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    tick()
+      .catch((error: unknown) => log(`[follow-up] tick failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (running = false));
+  }, ms);
+  timer.unref();
+  return timer;
 }

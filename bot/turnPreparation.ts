@@ -1,6 +1,6 @@
 // Before any dialog runs: the input normalised (typed text or a validated card submit) and the acting
 // agent resolved. Middleware so that the conversation tests run exactly what the server runs.
-import type { TurnContext, Middleware, StatePropertyAccessor } from 'botbuilder';
+import { TurnContext, type Middleware, type StatePropertyAccessor } from 'botbuilder';
 import type { Actor, PurchaseService } from '../src/purchase/purchaseService';
 import { CardSubmit, setTurn, type TurnInput } from '../dialogs/turn';
 
@@ -22,21 +22,33 @@ export class TurnPreparation implements Middleware {
     // rather than crash the turn (and reset the conversation) somewhere later.
     if (context.activity.text != null && typeof context.activity.text !== 'string') context.activity.text = '';
     removeRecipientMention(context.activity);
-    setTurn(context, normaliseInput(context), { ...(await this.resolveActor(context)), demoMode: this.demoMode });
+    const identity = await this.resolveActor(context);
+    if (identity.actor) await this.service.rememberConversation(identity.actor, context.activity.channelId, proactiveReference(context));
+    setTurn(context, normaliseInput(context), { ...identity, demoMode: this.demoMode });
   }
 
   /** Teams' aadObjectId or the channel's user id; in demo mode the agent the user chose to act as. */
   private async resolveActor(context: TurnContext): Promise<{ actor?: Actor; chosenInDemo?: boolean }> {
     const from = context.activity.from ?? { id: '' };
     const conversationId = context.activity.conversation?.id ?? '';
+    const locale = typeof context.activity.locale === 'string' ? context.activity.locale : undefined;
     const aadObjectId = typeof from.aadObjectId === 'string' && from.aadObjectId ? from.aadObjectId : undefined;
     const known = (await this.service.resolveAgent(aadObjectId ?? from.id)) ?? (aadObjectId ? await this.service.resolveAgent(from.id) : undefined);
-    if (known) return { actor: { ...known, conversationId } };
+    if (known) return { actor: { ...known, conversationId, locale } };
     if (!this.demoMode) return {};
     const chosen = await this.actingAgentId.get(context);
     const acting = chosen ? await this.service.resolveAgent(chosen) : undefined;
-    return acting ? { actor: { ...acting, conversationId }, chosenInDemo: true } : {};
+    return acting ? { actor: { ...acting, conversationId, locale }, chosenInDemo: true } : {};
   }
+}
+
+/**
+ * Where a message the bot sends unasked goes: this conversation, not the agent's message of this turn
+ * (no activityId: in a Teams channel a reply to it would land in that message's thread).
+ */
+function proactiveReference(context: TurnContext): Record<string, unknown> {
+  const { activityId: _replyTo, ...reference } = TurnContext.getConversationReference(context.activity);
+  return reference;
 }
 
 /**

@@ -73,13 +73,20 @@ export function formatDecimal(value: number, locale?: string): string {
  * the bot does not know the agent's zone). An unparsable value is returned unchanged.
  */
 export function formatDateTime(iso: string, locale?: string, timeZone = 'UTC'): string {
+  const formatted = formatInstant(iso, locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return formatted === iso ? iso : formatted.concat(timeZone === 'UTC' ? ' UTC' : '');
+}
+
+/** An ISO timestamp's day in UTC, in words ("January 2, 2030", "2 januari 2030"); an unparsable value unchanged. */
+export function formatDate(iso: string, locale?: string): string {
+  return formatInstant(iso, locale, { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+function formatInstant(iso: string, locale: string | undefined, options: Intl.DateTimeFormatOptions): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const loc = resolveLocale(locale);
-  const format = remember(formatters, `d|${loc}|${timeZone}`, () => new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeStyle: 'short', timeZone })) as Intl.DateTimeFormat;
-  return format
-    .format(date)
-    .concat(timeZone === 'UTC' ? ' UTC' : '');
+  return (remember(formatters, `d|${loc}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(loc, options)) as Intl.DateTimeFormat).format(date);
 }
 
 /** Whatever one of escapeMarkdown's replacements would change. */

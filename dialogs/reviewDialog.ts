@@ -114,7 +114,7 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     const result = await this.service.checkout(actor, review.cartId, review.resellerConfirmed);
     if (!result.ok) {
       await step.context.sendActivity(say.refusalText(result.verdict));
-      // Not confirmed either way (R15): no Buy to click again; the order history will tell.
+      // Not confirmed either way (R15): no Buy to click again; the bot looks it up in the background and tells the agent here.
       return 'uncertain' in result ? step.cancelAllDialogs() : reviewAgain();
     }
     return this.confirm(step, result.value);

@@ -279,7 +279,7 @@ const rules: RuleTexts = {
   }),
   checkoutUnknown: ({ failures, attempts }) => ({
     message: `I could not confirm the purchase: Partner Center did not answer (${gatewayFailures(failures)}; ${tries(attempts)}) and no order for this cart is visible yet. It may still be placed: orders can take up to 15 minutes to appear.`,
-    fix: 'Do not buy again. Type **orders** in a few minutes to see whether the order was placed.',
+    fix: 'Do not buy again: I keep looking it up and tell you here whether it was placed. You can also type **orders** in a few minutes.',
   }),
   pcUnknown: ({ code, description }) => ({
     message: `Partner Center refused the purchase (${code}): ${description}`,
@@ -540,6 +540,22 @@ export const enUS = {
       `${int(n)} customers match "${query}"; here are the orders of all your customers. Type more of the name for one customer.`,
     turnFailed: () =>
       'Sorry, something went wrong on my side and this conversation was reset. Nothing was bought twice: type **orders** to check what was ordered, or **buy** to start again.',
+    /**
+     * What the bot tells the agent later, in the conversation where they bought (src/purchase/followUp.ts).
+     * `items` is "3 × Standard_D2s_v5, 1 × …"; `date` a formatted date.
+     */
+    followUp: {
+      provisioningCompleted: (orderId: string, customer: string, items: string) =>
+        `Order ${orderId} for ${customer} is complete: Partner Center has provisioned ${items}.`,
+      provisioningFailed: (orderId: string, customer: string, items: string) =>
+        `Partner Center could not provision order ${orderId} for ${customer} (${items}). Open the order in Partner Center to see why, or contact Microsoft support; do not buy it again before you know.`,
+      checkoutBought: (customer: string, orderIds: string[]) =>
+        `Update on the purchase for ${customer} that I could not confirm: it was placed after all, as order${orderIds.length === 1 ? '' : 's'} ${orderIds.join(', ')}. Do not buy it again.`,
+      checkoutNotBought: (customer: string, minutes: number) =>
+        `Update on the purchase for ${customer} that I could not confirm: Partner Center has no order for it ${int(minutes)} minutes later, so nothing was bought and nothing was charged. Type **buy** to start again.`,
+      reservationExpiring: (orderId: string, customer: string, items: string, date: string, days: number) =>
+        `The reservations of order ${orderId} for ${customer} (${items}) end on ${date}, in ${int(days)} days. To keep the reservation discount after that, buy new ones before then: type **buy**.`,
+    },
     /** A checkout that Partner Center made hard, and how it ended up bought exactly once. */
     checkoutRecovered: (failures: GatewayFailure[], attempts: number, foundByLookup: boolean) =>
       foundByLookup

@@ -288,7 +288,7 @@ const rules: RuleTexts = {
   }),
   checkoutUnknown: ({ failures, attempts }) => ({
     message: `Ik kon de aankoop niet bevestigen: Partner Center gaf geen antwoord (${gatewayFailures(failures)}; ${tries(attempts)}) en er is nog geen order voor deze winkelwagen zichtbaar. De order kan nog worden geplaatst: het kan tot 15 minuten duren voordat orders verschijnen.`,
-    fix: 'Koop niet opnieuw. Typ over een paar minuten **orders** om te zien of de order is geplaatst.',
+    fix: 'Koop niet opnieuw: ik blijf de order opzoeken en laat u hier weten of die is geplaatst. U kunt ook over een paar minuten **orders** typen.',
   }),
   pcUnknown: ({ code, description }) => ({
     message: `Partner Center heeft de aankoop geweigerd (${code}): ${description}`,
@@ -525,6 +525,17 @@ export const nlNL: Catalogue = {
       `${int(n)} klanten komen overeen met "${query}"; hier zijn de orders van al uw klanten. Typ meer van de naam voor één klant.`,
     turnFailed: () =>
       'Sorry, er ging aan mijn kant iets mis en dit gesprek is opnieuw begonnen. Er is niets twee keer gekocht: typ **orders** om te zien wat er is besteld, of **kopen** om opnieuw te beginnen.',
+    followUp: {
+      provisioningCompleted: (orderId, customer, items) => `Order ${orderId} voor ${customer} is voltooid: Partner Center heeft ${items} ingericht.`,
+      provisioningFailed: (orderId, customer, items) =>
+        `Partner Center kon order ${orderId} voor ${customer} niet inrichten (${items}). Open de order in Partner Center om te zien waarom, of neem contact op met Microsoft-ondersteuning; koop niet opnieuw voordat u het weet.`,
+      checkoutBought: (customer, orderIds) =>
+        `Update over de aankoop voor ${customer} die ik niet kon bevestigen: die is toch geplaatst, als ${orderIds.length === 1 ? 'order' : 'orders'} ${orderIds.join(', ')}. Koop niet opnieuw.`,
+      checkoutNotBought: (customer, minutes) =>
+        `Update over de aankoop voor ${customer} die ik niet kon bevestigen: Partner Center heeft er ${int(minutes)} minuten later geen order voor, dus er is niets gekocht en niets in rekening gebracht. Typ **kopen** om opnieuw te beginnen.`,
+      reservationExpiring: (orderId, customer, items, date, days) =>
+        `De reserveringen van order ${orderId} voor ${customer} (${items}) lopen af op ${date}, over ${int(days)} dagen. Koop vóór die datum nieuwe om daarna de reserveringskorting te houden: typ **kopen**.`,
+    },
     checkoutRecovered: (failures, attempts, foundByLookup) =>
       foundByLookup
         ? `Partner Center had problemen (${gatewayFailures(failures)}). Ik heb de order opgezocht met de aanvraag-id in plaats van hem opnieuw te verzenden: hij is één keer geplaatst.`

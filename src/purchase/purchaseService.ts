@@ -60,6 +60,8 @@ import { parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
 import { checkoutFailureVerdict, partnerCenterVerdict } from './partnerCenterErrors';
 import { checkoutWithRetries, lookupOrders, type CheckoutRetryPolicy } from './checkoutRetry';
 import { storageFaultOf } from '../store/db';
+import { provisioningFollowUps, unclearCheckoutFollowUp, type FollowUpAddress } from './followUp';
+import type { NewFollowUp } from '../store/botStore';
 import type { CatalogFilter, CatalogPage, CatalogRow, CheckoutOutcome, CheckoutResult, Outcome, Quote, QuoteLine } from './types';
 
 /** Who is acting, and in which conversation: every audit event names both. */
@@ -67,6 +69,8 @@ export interface Actor {
   agent: Agent;
   partner: Partner;
   conversationId: string;
+  /** The locale the agent's channel sends (e.g. "nl-NL"): what the bot's follow-ups are worded in. */
+  locale?: string;
 }
 
 /** The cart when a quantity was asked (PurchaseService.cartPosition). */
@@ -104,6 +108,14 @@ export class PurchaseService {
 
   async resolveAgent(userId: string): Promise<{ agent: Agent; partner: Partner } | undefined> {
     return this.store.directory.agentAndPartnerByUserId(userId);
+  }
+
+  /**
+   * Keeps where the agent talks to the bot (the channel's conversation reference, as JSON), so that
+   * messages the bot sends later unasked reach them there.
+   */
+  async rememberConversation(actor: Actor, channelId: string, reference: Record<string, unknown>): Promise<void> {
+    await this.store.conversations.remember(actor.agent.id, actor.conversationId, channelId, reference, this.now());
   }
 
   /** The demo agents a local user may act as (embedded mode only). */
@@ -646,6 +658,7 @@ export class PurchaseService {
     if (attempt.kind === 'bought') {
       const response = attempt.response;
       await this.recordOrders(actor, cart.id, customer.id, response.orders);
+      await this.followUp(provisioningFollowUps(addressOf(actor), customer, response.orders, this.clock()));
       await this.auditAfterCheckout(actor, response.replayed ? 'checkout.replayed' : 'checkout.completed', {
         ...context,
         detail: { orders: response.orders.map((o) => o.id), orderErrors: response.orderErrors, ...(attempt.foundByLookup ? { foundByLookup: true } : {}) },
@@ -655,7 +668,10 @@ export class PurchaseService {
     }
     const verdict = attempt.kind === 'refused' ? partnerCenterVerdict(attempt.error) : checkoutFailureVerdict(attempt);
     const refused = await this.refuseAndAudit(actor, 'checkout', [verdict], { cartId, customerId: customer.id }, undefined as never);
-    return attempt.kind === 'unknown' && !refused.ok ? { ...refused, uncertain: true } : refused;
+    if (attempt.kind !== 'unknown' || refused.ok) return refused;
+    // R15: not known either way; the bot looks again in the background and tells the agent here.
+    await this.followUp([unclearCheckoutFollowUp(addressOf(actor), customer, cart.id, this.clock())]);
+    return { ...refused, uncertain: true };
   }
 
   /** The orders a cart of this agent became, if it was bought (a Buy clicked again on an old card). Only looks. */
@@ -674,6 +690,7 @@ export class PurchaseService {
     });
     if (!orders.length) return undefined;
     await this.recordOrders(actor, cartId, cart.customerId, orders);
+    await this.followUp(provisioningFollowUps(addressOf(actor), customer, orders, this.clock()));
     return ok({ orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) });
   }
 
@@ -786,6 +803,15 @@ export class PurchaseService {
     }
   }
 
+  /** Follow-ups to run later; like the audit after a checkout, a storage fault here is not the turn's. */
+  private async followUp(jobs: NewFollowUp[]) {
+    try {
+      await this.store.followUps.add(jobs, this.now());
+    } catch (error) {
+      if (!storageFaultOf(error)) throw error;
+    }
+  }
+
   /**
    * An audit event written after Partner Center answered: if the database fails now (busy, full), the
    * purchase still happened and the agent must see its orders, so a storage fault here is not the turn's.
@@ -822,6 +848,11 @@ function toRow(item: CatalogItem): CatalogRow {
     maximumQuantity: sku.maximumQuantity,
     monthlyBillingSupported: sku.supportedBillingCycles.includes('monthly'),
   };
+}
+
+/** Where the bot tells the actor about a purchase later: their conversation, in their language. */
+function addressOf(actor: Actor): FollowUpAddress {
+  return { partnerId: actor.partner.id, agentId: actor.agent.id, conversationId: actor.conversationId, locale: actor.locale };
 }
 
 /** Where the reservation is managed: the customer's tenant in the Azure portal, on its reservations. */

@@ -73,12 +73,83 @@ export interface AuditWrites {
   list(filter?: AuditFilter): Awaitable<StoredAuditEvent[]>;
 }
 
+/** What a follow-up job looks at again (src/purchase/followUp.ts words and runs each kind). */
+export type FollowUpKind = 'provisioning' | 'checkout' | 'expiry';
+
+export interface NewFollowUp {
+  /** Names the thing followed (e.g. "provisioning:<order id>"): adding it again changes nothing. */
+  id: string;
+  kind: FollowUpKind;
+  partnerId: string;
+  agentId: string;
+  customerId: string;
+  /** The conversation the agent bought in: where the notice goes. */
+  conversationId: string;
+  /** The agent's locale then: the notice's language. */
+  locale?: string;
+  /** What the kind needs to run (order id, cart id, …), as JSON. */
+  subject: Record<string, unknown>;
+  /** True when a run asks Partner Center (once): such runs are paced. */
+  polls: boolean;
+  dueAt: string;
+}
+
+export interface FollowUpJob extends NewFollowUp {
+  createdAt: string;
+}
+
+export interface FollowUpClaim {
+  now: string;
+  /** Until then no other worker claims the jobs claimed now (a worker that dies mid-run frees them so). */
+  leaseUntil: string;
+  /** Partner Center calls allowed in any minute, across every worker on this database. */
+  callsPerMinute: number;
+  /** At most this many jobs of each kind of run (polling or not). */
+  batch: number;
+}
+
+export interface FollowUpWrites {
+  /** Adds the jobs; one whose id exists already stays as it is. */
+  add(jobs: NewFollowUp[], now: string): Awaitable<void>;
+  /**
+   * Leases due jobs to the caller: those that poll only as many as the minute's budget has left (each
+   * counted as one call now), the others up to `batch`. Atomic across workers on the same database.
+   */
+  claim(claim: FollowUpClaim): Awaitable<FollowUpJob[]>;
+  /** The job is done (never claimed again); `next` jobs are added in the same transaction. */
+  complete(id: string, now: string, next?: NewFollowUp[]): Awaitable<void>;
+  /** Not yet: due again at `dueAt` with this subject, the lease released. */
+  reschedule(id: string, dueAt: string, subject: Record<string, unknown>): Awaitable<void>;
+}
+
+/** One conversation an agent talks to the bot in, as the channel last addressed it. */
+export interface StoredConversation {
+  agentId: string;
+  conversationId: string;
+  channelId: string;
+  /** The Bot Framework ConversationReference, as JSON (the store knows nothing of the Bot Framework). */
+  reference: Record<string, unknown>;
+  /** When the agent last wrote in it (ISO). */
+  updatedAt: string;
+}
+
+export interface ConversationReferences {
+  /** Keeps this conversation's latest reference for the agent, with the time of their message. */
+  remember(agentId: string, conversationId: string, channelId: string, reference: Record<string, unknown>, now: string): Awaitable<void>;
+  /** The agent's conversations, the one they wrote in last first. */
+  ofAgent(agentId: string): Awaitable<StoredConversation[]>;
+  /** The conversation's reference as the agent who wrote in it last left it. */
+  get(conversationId: string): Awaitable<StoredConversation | undefined>;
+}
+
 export interface BotStore {
   readonly engine: 'sqlite' | 'postgres';
   readonly directory: DirectoryReads;
   readonly carts: CartWrites;
   readonly journal: JournalWrites;
   readonly audit: AuditWrites;
+  readonly followUps: FollowUpWrites;
+  readonly conversations: ConversationReferences;
   /**
    * Runs `fn` while holding the checkout lock of `key` (a cart id): a second caller, in this process or
    * another instance on the same database, waits until the first one's `fn` has finished, then runs

@@ -95,6 +95,23 @@ CREATE TABLE agent_channel_ids (
 );
 ${agentSubscriptionAccess}`;
 
+/**
+ * The Bot Framework conversation reference (JSON) of each conversation an agent talks to the bot in, so
+ * that the bot can write there later unasked (a proactive message). `collate`: PostgreSQL compares the
+ * ISO timestamps byte by byte, as SQLite does.
+ */
+const conversationReferences = (collate: string) => `
+CREATE TABLE conversation_references (
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  conversation_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  updated_at TEXT${collate} NOT NULL,
+  PRIMARY KEY (agent_id, conversation_id)
+);
+CREATE INDEX conversation_references_conversation ON conversation_references(conversation_id, updated_at);
+`;
+
 export const migrations: StoreMigration[] = [
   {
     version: 7,
@@ -164,7 +181,49 @@ CREATE TABLE bot_state (
 );
 `,
   },
+  {
+    version: 8,
+    name: 'where each agent talks to the bot',
+    sql: conversationReferences(''),
+    postgres: conversationReferences(' COLLATE "C"'),
+  },
+  {
+    version: 9,
+    name: 'follow-up jobs',
+    sql: followUpTables('TEXT'),
+    postgres: followUpTables('TEXT COLLATE "C"'),
+  },
 ];
+
+/**
+ * The background follow-ups (src/purchase/followUp.ts): one row per thing to look at again, claimed by one
+ * worker at a time through its lease, and the Partner Center calls of the last minute, which pace them.
+ * Timestamps are ISO text, compared byte by byte on both engines.
+ */
+function followUpTables(timestamp: string): string {
+  return `
+CREATE TABLE follow_ups (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  partner_id TEXT NOT NULL,
+  agent_id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  locale TEXT,
+  subject TEXT NOT NULL,
+  polls INTEGER NOT NULL, -- 1: a run asks Partner Center once (paced by follow_up_calls); 0: it asks nothing
+  due_at ${timestamp} NOT NULL,
+  lease_until ${timestamp},
+  created_at ${timestamp} NOT NULL,
+  done_at ${timestamp}
+);
+CREATE INDEX follow_ups_due ON follow_ups(due_at) WHERE done_at IS NULL;
+CREATE TABLE follow_up_calls (
+  at ${timestamp} NOT NULL
+);
+CREATE INDEX follow_up_calls_at ON follow_up_calls(at);
+`;
+}
 
 /**
  * Versions 1 to 6 kept the embedded Partner Center's tables in this file too, with foreign keys from

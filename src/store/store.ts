@@ -1,5 +1,5 @@
 // The bot's store on SQLite, the embedded default: one file holding what the bot owns: its partners and
-// agents, carts, the checkout journal, the audit trail and bot state. One process owns the file, so a
+// agents, carts, the checkout journal, the audit trail, follow-up jobs and bot state. One process owns the file, so a
 // checkout's lock is a queue in that process. Partner Center's data is read through the gateway.
 import { openDatabase, type Db, type OpenOptions } from './db';
 import { migrations, upgradeFromCombinedFile } from './migrations';
@@ -7,6 +7,8 @@ import { Directory } from './directory';
 import { CartStore } from './carts';
 import { CheckoutJournal } from './journal';
 import { AuditLog } from './audit';
+import { FollowUpStore } from './followUps';
+import { ConversationStore } from './conversations';
 import { seedDemoAgents } from './seed';
 import { KeyedQueue, type BotStore } from './botStore';
 
@@ -16,6 +18,8 @@ export class Store implements BotStore {
   readonly carts: CartStore;
   readonly journal: CheckoutJournal;
   readonly audit: AuditLog;
+  readonly followUps: FollowUpStore;
+  readonly conversations: ConversationStore;
   private readonly checkouts = new KeyedQueue();
 
   constructor(readonly db: Db) {
@@ -23,6 +27,8 @@ export class Store implements BotStore {
     this.carts = new CartStore(db);
     this.journal = new CheckoutJournal(db);
     this.audit = new AuditLog(db);
+    this.followUps = new FollowUpStore(db);
+    this.conversations = new ConversationStore(db);
   }
 
   /** Opens (creating and migrating) the file and writes the demo partners and agents when it has none. */

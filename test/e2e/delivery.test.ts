@@ -1,60 +1,9 @@
 // Emulator-style delivery: no deliveryMode, so the bot answers by POSTing to the channel's serviceUrl
 // (here a local listener acting as the Emulator's connector), and /api/messages answers with a status only.
 import assert from 'node:assert/strict';
-import { EventEmitter, once } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Activity } from 'botbuilder';
 import { clickValue } from '../support/cardClicks';
+import { startChannel } from '../support/fakeChannel';
 import { CONTOSO_RETAIL, lastCard, makeDataDir, postMessages, removeDataDir, startTestBot, transcript, type TestBot } from './http';
-
-interface Captured {
-  conversationId: string;
-  replyToId?: string;
-  activity: Partial<Activity>;
-}
-
-/** A fake channel connector: records POST /v3/conversations/:id/activities[/:replyToId] and answers {id}. */
-async function startChannel() {
-  const captured: Captured[] = [];
-  const unexpected: string[] = [];
-  /** Emits "captured" after each recorded reply. */
-  const events = new EventEmitter();
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?$/.exec(req.url ?? '');
-      if (req.method !== 'POST' || !match) {
-        unexpected.push(`${req.method} ${req.url}`);
-        res.statusCode = 404; // (restify patches http.ServerResponse: its writeHead does not return the response)
-        res.end();
-        return;
-      }
-      captured.push({
-        conversationId: decodeURIComponent(match[1]),
-        replyToId: match[2] && decodeURIComponent(match[2]),
-        activity: JSON.parse(body) as Partial<Activity>,
-      });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${captured.length}` }));
-      events.emit('captured');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    captured,
-    unexpected,
-    /** Resolves once `n` replies were recorded (they normally are before /api/messages answers). */
-    async waitFor(n: number): Promise<void> {
-      while (captured.length < n) await once(events, 'captured');
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('e2e: Emulator-style delivery to the serviceUrl', function () {
   let dataDir: string;

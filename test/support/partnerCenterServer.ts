@@ -200,6 +200,8 @@ export class TestPartnerCenter {
   private readonly cartsByRequestId = new Map<string, string>();
   private readonly checkoutsByRequestId = new Map<string, Reply>();
   private readonly orders = new Map<string, ServerOrder>();
+  /** Orders whose provisioning fails: their lines answer Unfulfilled. */
+  readonly unfulfilledOrders = new Set<string>();
   private readonly registering = new Map<string, number>();
   private readonly sockets = new Set<import('node:stream').Duplex>();
   private readonly clock: () => Date;
@@ -530,14 +532,15 @@ export class TestPartnerCenter {
     }
     if ((m = /^\/v1\/customers\/([^/]+)\/orders$/.exec(p)) && method === 'GET') {
       this.customer(partnerId, m[1]);
-      const orders = [...this.orders.values()].filter((o) => o.customerId === m![1] && !o.hidden).map((o) => o.body);
+      const orders = [...this.orders.values()].filter((o) => o.customerId === m![1] && !o.hidden).map((o) => this.orderNow(o.body));
       return list(orders.sort((a, b) => b.creationDate.localeCompare(a.creationDate)));
     }
-    if ((m = /^\/v1\/customers\/([^/]+)\/orders\/([^/]+)$/.exec(p))) return ok(this.order(partnerId, m[1], m[2]).body);
+    if ((m = /^\/v1\/customers\/([^/]+)\/orders\/([^/]+)$/.exec(p))) return ok(this.orderNow(this.order(partnerId, m[1], m[2]).body));
     if ((m = /^\/v1\/customers\/([^/]+)\/orders\/([^/]+)\/provisioningstatus$/.exec(p))) {
+      // "Get order provisioning status": one status per line; PrefulfillmentPending until the delay has passed.
       const order = this.order(partnerId, m[1], m[2]).body;
-      const fulfilled = this.clock().getTime() - Date.parse(order.creationDate) >= (this.options.fulfilmentDelayMs ?? 60_000);
-      return list(order.lineItems.map((l) => ({ lineItemNumber: l.lineItemNumber, status: fulfilled ? 'Fulfilled' : 'PrefulfillmentPending' })));
+      const status = this.unfulfilledOrders.has(order.id) ? 'Unfulfilled' : this.fulfilled(order) ? 'Fulfilled' : 'PrefulfillmentPending';
+      return list(order.lineItems.map((l) => ({ lineItemNumber: l.lineItemNumber, status })));
     }
     throw new HttpError(404, '800002', `No route for ${method} ${p}.`);
   }
@@ -923,6 +926,19 @@ export class TestPartnerCenter {
     };
     this.orders.set(id, { customerId: customer.id, hidden: this.hideNewOrders, body, planSubscriptionId });
     return body;
+  }
+
+  /**
+   * Whether the order's lines are provisioned by now: Partner Center fulfils an order within minutes
+   * (https://learn.microsoft.com/en-us/partner-center/developer/get-order-provisioning-status).
+   */
+  private fulfilled(order: ServerOrder['body']): boolean {
+    return this.clock().getTime() - Date.parse(order.creationDate) >= (this.options.fulfilmentDelayMs ?? 5 * 60_000);
+  }
+
+  /** "Get an order by ID": pending until its lines are fulfilled, then completed. */
+  private orderNow(body: ServerOrder['body']): ServerOrder['body'] {
+    return this.fulfilled(body) && !this.unfulfilledOrders.has(body.id) ? { ...body, status: 'completed' } : body;
   }
 
   private order(partnerId: string, customerId: string, orderId: string): ServerOrder {

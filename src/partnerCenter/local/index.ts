@@ -25,8 +25,13 @@ import { PartnerCenterDirectory } from './directory';
 import { CatalogStore, type MarketWriter } from './catalog';
 import { OrderBook, type NewOrder } from './orders';
 
-/** The embedded world fulfils every order line this long after the order, as Partner Center does within minutes. */
-export const fulfilmentDelayMs = 60_000;
+/**
+ * The embedded world fulfils every order line this long after the order (by its clock): until then "Get
+ * order provisioning status" answers PrefulfillmentPending and the order is pending, then Fulfilled and
+ * completed, as Partner Center does within minutes
+ * (https://learn.microsoft.com/en-us/partner-center/developer/get-order-provisioning-status; "Get an order by ID").
+ */
+export const fulfilmentDelayMs = 5 * 60_000;
 
 /** Partner Center order ids are opaque strings; ours are 24 url-safe characters. */
 const newOrderId = () => randomToken(18);
@@ -239,15 +244,29 @@ export class LocalPartnerCenter implements PartnerCenter {
     return [...groups.values()];
   }
 
+  /** "Get an order by ID" and the order lists: an order is pending until every line is fulfilled, then completed. */
   async getOrders(partnerId: string, customerId?: string): Promise<Order[]> {
-    return this.orders.orders(partnerId, customerId);
+    return this.orders.orders(partnerId, customerId).map((o) => {
+      const lineItems = o.lineItems.map((l) => ({ ...l, provisioningStatus: this.lineStatus(o, l.provisioningStatus) }));
+      return { ...o, lineItems, status: o.status === 'pending' && lineItems.every((l) => l.provisioningStatus === 'Fulfilled') ? 'completed' : o.status };
+    });
   }
 
   async getProvisioningStatus(customerId: string, orderId: string): Promise<LineProvisioningStatus[]> {
     const order = this.orders.order(orderId);
     if (!order || order.customerId !== customerId) throw new PartnerCenterError('800002', 'Order not found.', 404);
+    return order.lineItems.map((l) => ({ lineItemNumber: l.lineItemNumber, status: this.lineStatus(order, l.provisioningStatus) }));
+  }
+
+  /** A line that failed stays Unfulfilled; the others are fulfilled once the delay has passed. */
+  private lineStatus(order: Order, stored: OrderLine['provisioningStatus']): OrderLine['provisioningStatus'] {
     const fulfilled = this.clock().getTime() - Date.parse(order.creationDate) >= fulfilmentDelayMs;
-    return order.lineItems.map((l) => ({ lineItemNumber: l.lineItemNumber, status: fulfilled ? 'Fulfilled' : l.provisioningStatus }));
+    return stored === 'Unfulfilled' || !fulfilled ? stored : 'Fulfilled';
+  }
+
+  /** The demo's way to show a failed provisioning: every line of the order is Unfulfilled from now on. */
+  failProvisioning(orderId: string): void {
+    this.orders.failProvisioning(orderId);
   }
 
   async getOrdersForRequest(requestId: string): Promise<Order[]> {

@@ -51,6 +51,10 @@ export class OrderBook {
     }
   }
 
+  failProvisioning(orderId: string): void {
+    statement(this.db, `UPDATE order_lines SET provisioning_status = 'Unfulfilled' WHERE order_id = ?`).run(orderId);
+  }
+
   /** Whether some checkout (under any request id) ordered this cart already. */
   hasOrdersForCart(cartId: string): boolean {
     return statement(this.db, 'SELECT 1 FROM orders WHERE cart_id = ? LIMIT 1').get(cartId) !== undefined;

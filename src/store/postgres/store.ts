@@ -4,9 +4,26 @@
 import type pg from 'pg';
 import { Agent, Cart, Partner, type BillingCycle } from '../../domain/types';
 import type { AuditEvent, AuditFilter, StoredAuditEvent } from '../audit';
-import type { AuditWrites, BotStore, CartFields, CartWrites, DirectoryReads, JournalWrites, NewCart, NewLine } from '../botStore';
+import type {
+  AuditWrites,
+  BotStore,
+  CartFields,
+  CartWrites,
+  ConversationReferences,
+  DirectoryReads,
+  FollowUpClaim,
+  FollowUpJob,
+  FollowUpWrites,
+  JournalWrites,
+  NewCart,
+  NewFollowUp,
+  NewLine,
+  StoredConversation,
+} from '../botStore';
+import { followUpSql, insertParams, toFollowUp, windowStart, type FollowUpRow } from '../followUps';
 import { KeyedQueue } from '../botStore';
 import { cartColumns, toCart, type CartLineTuple } from '../carts';
+import { rememberConversationSql, toStoredConversation } from '../conversations';
 import { migrations } from '../migrations';
 import { inTransaction, openPool, serverOf, type PostgresOptions } from './connection';
 import { migrate } from './migrate';
@@ -19,6 +36,8 @@ export class PostgresStore implements BotStore {
   readonly carts: PostgresCarts;
   readonly journal: PostgresJournal;
   readonly audit: PostgresAudit;
+  readonly followUps: PostgresFollowUps;
+  readonly conversations: PostgresConversations;
   private readonly checkoutLocks: AdvisoryLocks;
   private readonly turnLocks: AdvisoryLocks;
 
@@ -36,6 +55,8 @@ export class PostgresStore implements BotStore {
     this.carts = new PostgresCarts(pool);
     this.journal = new PostgresJournal(pool);
     this.audit = new PostgresAudit(pool);
+    this.followUps = new PostgresFollowUps(pool);
+    this.conversations = new PostgresConversations(pool);
   }
 
   /**
@@ -111,6 +132,49 @@ class AdvisoryLocks {
         client.release(broken);
       }
     });
+  }
+}
+
+/** `?` placeholders numbered as PostgreSQL takes them ($1, $2, …). */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/** Any constant: the lock a claim of follow-up jobs holds, so claims (and the minute's budget) go one at a time. */
+const followUpClaimLock = 7_263_002;
+
+class PostgresFollowUps implements FollowUpWrites {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async add(jobs: NewFollowUp[], now: string): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      for (const j of jobs) await client.query(numbered(followUpSql.insert), insertParams(j, now));
+    });
+  }
+
+  claim({ now, leaseUntil, callsPerMinute, batch }: FollowUpClaim): Promise<FollowUpJob[]> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [followUpClaimLock]);
+      await client.query(numbered(followUpSql.forgetCalls), [windowStart(now)]);
+      const used = Number((await client.query<{ n: string }>(followUpSql.callsInWindow)).rows[0]!.n);
+      const claim = async (polls: number, limit: number) =>
+        limit > 0 ? (await client.query<FollowUpRow>(numbered(followUpSql.claim('FOR UPDATE SKIP LOCKED')), [leaseUntil, polls, now, now, limit])).rows : [];
+      const polling = await claim(1, Math.min(batch, callsPerMinute - used));
+      for (let i = 0; i < polling.length; i++) await client.query(numbered(followUpSql.logCall), [now]);
+      return [...polling, ...(await claim(0, batch))].map(toFollowUp);
+    });
+  }
+
+  async complete(id: string, now: string, next: NewFollowUp[] = []): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query(numbered(followUpSql.complete), [now, id]);
+      for (const j of next) await client.query(numbered(followUpSql.insert), insertParams(j, now));
+    });
+  }
+
+  async reschedule(id: string, dueAt: string, subject: Record<string, unknown>): Promise<void> {
+    await this.pool.query(numbered(followUpSql.reschedule), [dueAt, JSON.stringify(subject), id]);
   }
 }
 
@@ -299,6 +363,27 @@ class PostgresAudit implements AuditWrites {
       idempotencyKey: r.idempotency_key ?? undefined,
       detail: JSON.parse(r.detail),
     }));
+  }
+}
+
+class PostgresConversations implements ConversationReferences {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async remember(agentId: string, conversationId: string, channelId: string, reference: Record<string, unknown>, now: string): Promise<void> {
+    await this.pool.query(rememberConversationSql((n) => `$${n}`), [agentId, conversationId, channelId, JSON.stringify(reference), now]);
+  }
+
+  async ofAgent(agentId: string): Promise<StoredConversation[]> {
+    const { rows } = await this.pool.query(
+      'SELECT * FROM conversation_references WHERE agent_id = $1 ORDER BY updated_at DESC, conversation_id COLLATE "C"',
+      [agentId],
+    );
+    return rows.map(toStoredConversation);
+  }
+
+  async get(conversationId: string): Promise<StoredConversation | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM conversation_references WHERE conversation_id = $1 ORDER BY updated_at DESC LIMIT 1', [conversationId]);
+    return rows[0] && toStoredConversation(rows[0]);
   }
 }
 
