@@ -8,6 +8,7 @@ import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '
 import type { Customer, Order, OrderLine, Partner, Reseller, Subscription } from '../../src/domain/types';
 import { escapeInlineMarkdown, escapeMarkdown, formatMinor, truncate } from '../../cards/format';
 import { catalogues, nlNL, ruleText, wordRuleText, type RuleText } from '../../src/i18n';
+import { cartSavings, lineSavings } from '../../src/rules/savings';
 import {
   CardRenderError,
   expandTemplate,
@@ -109,6 +110,7 @@ const fx = {
       billingCycle: 'one_time',
       lineTotal: { minor: row.unitPrice.minor * quantity, currency: 'EUR' },
       monthlyPayment: null,
+      savings: lineSavings({ quantity, term: row.term, reservationMinor: row.unitPrice.minor * quantity, currency: 'EUR' }, { perHourMinor: 17.5, currency: 'EUR' }),
       ...over,
     };
   },
@@ -128,6 +130,7 @@ const fx = {
       currency: 'EUR',
       lines,
       total: { minor: 123456, currency: 'EUR' },
+      savings: cartSavings(lines.map((l) => l.savings)),
       scope: 'shared',
       scopeOptions: [
         { scope: 'single', allowed: true, note: ruleText('singleScopeWarning', { subscription: 'Production' }) },
