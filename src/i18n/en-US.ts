@@ -638,11 +638,8 @@ export const enUS = {
     resellerChoice: (name: string, mpnId: string) => `${name} (${mpnId})`,
     total: (total: string) => `Total: ${total}`,
     // savings against pay-as-you-go (review and confirmation)
-    savings: 'Savings',
-    breakEven: 'Break-even',
-    savingsValue: (saving: string, percent: string, payg: string) => `${saving} (${percent}) vs ${payg} pay-as-you-go`,
-    breakEvenValue: (months: string, utilisation: string) => `after ${months} months of full use (${utilisation} use)`,
-    savingsLine: (value: string, breakEven: string) => `Savings: ${value}; break-even ${breakEven}`,
+    savings: (saving: string, percent: string, payg: string, months: string, utilisation: string) =>
+      `Savings: ${saving} (${percent}) vs ${payg} pay-as-you-go; break-even after ${months} months of full use (${utilisation} use)`,
     savingsUnknown: (sentence: string) => `Savings: ${sentence}`,
     savingsPartial: 'Items without a pay-as-you-go price are not counted.',
     note: (text: string) => `• ${text}`,

@@ -606,11 +606,8 @@ export const nlNL: Catalogue = {
     chooseReseller: 'Kies een wederverkoper',
     resellerChoice: (name, mpnId) => `${name} (${mpnId})`,
     total: (total) => `Totaal: ${total}`,
-    savings: 'Besparing',
-    breakEven: 'Terugverdiend',
-    savingsValue: (saving, percent, payg) => `${saving} (${percent}) t.o.v. ${payg} bij betalen per gebruik`,
-    breakEvenValue: (months, utilisation) => `na ${months} maanden volledig gebruik (${utilisation} gebruik)`,
-    savingsLine: (value, breakEven) => `Besparing: ${value}; terugverdiend ${breakEven}`,
+    savings: (saving, percent, payg, months, utilisation) =>
+      `Besparing: ${saving} (${percent}) t.o.v. ${payg} bij betalen per gebruik; terugverdiend na ${months} maanden volledig gebruik (${utilisation} gebruik)`,
     savingsUnknown: (sentence) => `Besparing: ${sentence}`,
     savingsPartial: 'Artikelen zonder prijs voor betalen per gebruik tellen niet mee.',
     note: (text) => `• ${text}`,

@@ -151,8 +151,8 @@ describe('every rule code of ours has a passing and a refused case', () => {
     });
   }
 
-  it('only R8 (refused as R7), R11 and R14 (informational) have no refusal', () => {
+  it('only R8 (refused as R7), R11, R14 and the savings (informational) have no refusal', () => {
     const withoutRefusal = ourCodes.filter((c) => !cases[c].refused);
-    assert.deepEqual(withoutRefusal, ['R8_SCOPE', 'R11_PRICE_NOTES', 'R14_TRANSFER']);
+    assert.deepEqual(withoutRefusal, ['R8_SCOPE', 'R11_PRICE_NOTES', 'R14_TRANSFER', 'SAVINGS']);
   });
 });
