@@ -607,7 +607,7 @@ export const nlNL: Catalogue = {
     resellerChoice: (name, mpnId) => `${name} (${mpnId})`,
     total: (total) => `Totaal: ${total}`,
     savings: (saving, percent, payg, months, utilisation) =>
-      `Besparing: ${saving} (${percent}) t.o.v. ${payg} bij betalen per gebruik; terugverdiend na ${months} maanden volledig gebruik (${utilisation} gebruik)`,
+      `Besparing: ${saving} (${percent}) t.o.v. ${payg} betalen per gebruik; terugverdiend na ${months} mnd vol gebruik (${utilisation} gebruik)`,
     savingsUnknown: (sentence) => `Besparing: ${sentence}`,
     savingsPartial: 'Artikelen zonder prijs voor betalen per gebruik tellen niet mee.',
     note: (text) => `• ${text}`,
