@@ -33,8 +33,11 @@ export interface PriceList {
   unitPrice(query: PriceQuery): Promise<UnitPrice | undefined>;
   /** The pay-as-you-go price of one VM of a size in a region for one hour (major units of `currency`). */
   hourlyPayAsYouGo(query: PayAsYouGoQuery): Promise<UnitPrice | undefined>;
-  /** Starts reading a market's prices that will be asked for soon (a failure shows when they are). */
-  warm(country: string): void;
+  /**
+   * Starts reading a market's prices that will be asked for soon (a failure shows when they are); with
+   * `payAsYouGo`, its pay-as-you-go prices too (the review's savings of VM reservations).
+   */
+  warm(country: string, payAsYouGo: boolean): void;
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
@@ -201,8 +204,9 @@ export class PriceSheet implements PriceList {
     return prices.get(paygKey(consumptionView.meterSize(q.armSkuName), region));
   }
 
-  warm(country: string): void {
+  warm(country: string, payAsYouGo: boolean): void {
     this.market(country, 'azure_reservations').catch(() => undefined);
+    if (payAsYouGo) this.market(country, 'azure_consumption').catch(() => undefined);
   }
 
   private market(country: string, view: View): Promise<Map<string, UnitPrice>> {

@@ -378,7 +378,7 @@ describe('Partner Center REST gateway on the wire', () => {
       await d2(clocked.gateway, 'Standard_D4s_v5');
       await clocked.gateway.getCatalogVocabulary('NL', 'commercial', 'VirtualMachines');
       assert.equal(pc.calls('GET', /^\/v1\/products$/).length, 1, 'products read once');
-      assert.equal(pc.calls('GET', /pricesheets/).length, 1, 'the price sheet read once');
+      assert.equal(pc.calls('GET', /PricesheetView='azure_reservations'/).length, 1, 'the price sheet read once');
       await clocked.gateway.searchCatalog({ country: 'NL', segment: 'education', reservationType: 'VirtualMachines', filter: { armSkuName: 'Standard_D2s_v5' }, offset: 0, limit: 10 });
       assert.equal(pc.calls('GET', /^\/v1\/products$/).length, 2, 'another segment is another catalog');
       now += 61_000;
@@ -419,7 +419,7 @@ describe('Partner Center REST gateway on the wire', () => {
       assert.ok(Math.abs(price!.perHourMinor - 9.7198) < 1e-9, `9.7198 cents an hour, not the Windows meter's: ${price?.perHourMinor}`);
       await t.gateway.getPayAsYouGoPrice(await item('BR', 'Standard_D4s_v5', 'brazilsouth'));
       const reads = pc.calls('GET', /PricesheetView='azure_consumption'/);
-      assert.equal(reads.length, 1, 'one read of the market’s consumption view');
+      assert.equal(reads.length, 1, 'one read of the market’s consumption view, begun with its VM catalog');
       assert.match(reads[0]!.path, /\/v1\.0\/sales\/pricesheets\(Market='br',PricesheetView='azure_consumption'\)\/\$value$/);
     });
 
