@@ -68,6 +68,11 @@ export function formatDecimal(value: number, locale?: string): string {
   return numberFormat(resolveLocale(locale), { maximumFractionDigits: 2 }).format(value);
 }
 
+/** A percentage given as a number of percent, to one decimal, e.g. 59.7 → "59.7%" (en-US), "59,7%" (nl-NL). */
+export function formatPercent(percent: number, locale?: string): string {
+  return numberFormat(resolveLocale(locale), { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+}
+
 /**
  * An ISO timestamp as a medium date and short time in `timeZone` (UTC by default, with the zone shown:
  * the bot does not know the agent's zone). An unparsable value is returned unchanged.

@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import type { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../src/purchase/types';
+import type { CartSavings, Savings } from '../src/rules/savings';
 import type { Order, TermDuration, Verdict } from '../src/domain/types';
 import { monthlyPayment } from '../src/rules/order';
 import { catalogueFor, ruleSentence, verdictWording, type Catalogue } from '../src/i18n';
@@ -28,6 +29,7 @@ import {
   formatInteger,
   formatMinor,
   formatMoney,
+  formatPercent,
   truncate,
 } from './format';
 import catalogJson from './templates/catalog.json';
@@ -696,6 +698,31 @@ export interface ReviewCardInput {
   locale?: string;
 }
 
+/**
+ * Savings as the cards say them, in one sentence (under a line, under a cart): the saving against
+ * pay-as-you-go and the break-even, or that no pay-as-you-go price is known.
+ */
+function savingsText(savings: Savings, t: Catalogue, locale: string): string {
+  if (!savings.known) return t.cards.savingsUnknown(savings.verdict.text ? ruleSentence(t, savings.verdict.text) : '');
+  const f = savings.figures;
+  const money = (minor: number) => formatMinor(minor, f.currency, locale);
+  return t.cards.savings(
+    money(f.savingMinor),
+    formatPercent(f.savingPercent, locale),
+    money(f.paygMinor),
+    formatDecimal(f.breakEvenMonths, locale),
+    formatPercent(f.breakEvenUtilisation, locale),
+  );
+}
+
+/** A cart's savings, said once under its lines when it has more than one (one line says them itself). */
+function cartSavingsModel(cart: CartSavings, lineCount: number, t: Catalogue, locale: string) {
+  if (lineCount < 2) return { hasCartSavings: false, cartSavingsText: '' };
+  const text = savingsText(cart.savings, t, locale);
+  const partial = cart.savings.known && cart.linesWithoutPrice > 0;
+  return { hasCartSavings: true, cartSavingsText: partial ? `${text} ${t.cards.savingsPartial}` : text };
+}
+
 function lineModel(line: QuoteLine, t: Catalogue, locale: string) {
   const [min, max] = [formatInteger(line.minimumQuantity, locale), formatInteger(line.maximumQuantity, locale)];
   const monthlyPayment = line.monthlyPayment ? formatMoney(line.monthlyPayment, locale) : '';
@@ -709,6 +736,7 @@ function lineModel(line: QuoteLine, t: Catalogue, locale: string) {
     lineTotal: formatMoney(line.lineTotal, locale),
     hasMonthlyPayment: line.billingCycle === 'monthly' && line.monthlyPayment !== null,
     monthlyPaymentText: monthlyPayment ? t.cards.perMonth(monthlyPayment) : '',
+    savingsText: savingsText(line.savings, t, locale),
   };
 }
 
@@ -743,6 +771,7 @@ export function renderReviewCard({ quote, nonce, locale }: ReviewCardInput): Att
     resellerMpnId: quote.resellerMpnId ?? '',
     resellers: quote.resellers.map((r) => ({ title: t.cards.resellerChoice(r.name, r.mpnId), mpnId: r.mpnId })),
     totalText: t.cards.total(formatMoney(quote.total, loc)),
+    ...cartSavingsModel(quote.savings, quote.lines.length, t, loc),
     // A note the scope choice already says under its option is not said twice.
     notes: quote.notes
       .map((note) => ruleSentence(t, note))
@@ -771,7 +800,7 @@ const nameOf = (names: Record<string, string> | undefined, id: string) =>
   names && Object.prototype.hasOwnProperty.call(names, id) ? names[id]! : id;
 
 /** One order as the confirmation and the history show it: what cannot be changed later, region and term in the card's language. */
-function orderModel(order: Order, t: Catalogue, locale: string, names?: OrderNames) {
+function orderModel(order: Order, t: Catalogue, locale: string, names?: OrderNames, savings?: Savings[]) {
   const status = t.names.orderStatus[order.status] ?? order.status;
   const created = formatDateTime(order.creationDate, locale);
   const total = formatMinor(order.totalMinor, order.currencyCode, locale);
@@ -799,11 +828,14 @@ function orderModel(order: Order, t: Catalogue, locale: string, names?: OrderNam
       const quantity = formatInteger(l.quantity, locale);
       const separator = i < order.lineItems.length - 1 ? t.cards.orderLineSeparator : '';
       const perMonth = monthly ? formatMinor(monthlyPayment(l.totalMinor, l.termDuration), order.currencyCode, locale) : '';
+      const lineSavings = savings?.[i];
       return {
         friendlyName: l.friendlyName,
         summary: t.cards.orderLine(region, term, quantity, formatMinor(l.totalMinor, order.currencyCode, locale)),
         hasMonthly: monthly,
         monthly: perMonth ? t.cards.perMonth(perMonth) : '',
+        hasSavings: lineSavings !== undefined,
+        savings: lineSavings ? savingsText(lineSavings, t, locale) : '',
         text: t.cards.historyLine(quantity, l.friendlyName, region, term) + separator,
       };
     }),
@@ -813,6 +845,7 @@ function orderModel(order: Order, t: Catalogue, locale: string, names?: OrderNam
 export function renderConfirmationCard({ result, customerName, names, locale }: ConfirmationCardInput): Attachment {
   const { t, loc } = localeOf(locale);
   const hasOrders = result.orders.length > 0;
+  const lineCount = result.orders.reduce((n, o) => n + o.lineItems.length, 0);
   return attachment('confirmation', {
     locale: languageOf(loc),
     t: labels(t),
@@ -820,7 +853,8 @@ export function renderConfirmationCard({ result, customerName, names, locale }: 
     replayed: result.replayed,
     nothingOrdered: !hasOrders && !result.replayed,
     customerName,
-    orders: result.orders.map((o) => orderModel(o, t, loc, names)),
+    orders: result.orders.map((o, i) => orderModel(o, t, loc, names, result.savings?.orders[i])),
+    ...(result.savings ? cartSavingsModel(result.savings.total, lineCount, t, loc) : { hasCartSavings: false, cartSavingsText: '' }),
     hasErrors: result.orderErrors.length > 0,
     // The description is Partner Center's own text.
     errors: result.orderErrors.map((e) => ({ text: t.cards.orderError(e.description, e.code, e.orderGroupId) })),

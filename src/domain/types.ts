@@ -164,6 +164,15 @@ export const Availability = z.object({
 });
 export type Availability = z.infer<typeof Availability>;
 
+/**
+ * What one unit of what a reservation covers costs pay-as-you-go for one hour, in minor units of
+ * `currency`, with the meter's own decimals (a meter price is finer than the currency: 17.664 cents).
+ */
+export interface PayAsYouGoPrice {
+  perHourMinor: number;
+  currency: string;
+}
+
 /** A purchasable item as the agent sees it: availability joined with its SKU and product. */
 export const CatalogItem = z.object({
   catalogItemId: z.string(),
@@ -264,6 +273,7 @@ export const ruleCodes = [
   'CATALOG_AVAILABILITY',
   'SUBSCRIPTION_CHOSEN',
   'CART_NOT_EMPTY',
+  'SAVINGS',
   // Partner Center refusals that no rule of ours foresees.
   'INVALID_INPUT',
   'CREDIT_LIMIT',
@@ -380,6 +390,8 @@ export interface RuleTextParams {
   transferNote: None;
   orderListingNote: None;
   cartAlreadySubmitted: None;
+  // savings against pay-as-you-go (src/rules/savings.ts)
+  noPaygPrice: None;
   // a refusal about one line of the cart on review
   lineWithdrawn: { line: number; reason: RuleText };
   lineRefused: { line: number; item: string; reason: RuleText };

@@ -224,6 +224,7 @@ const rules: RuleTexts = {
     message: 'This cart has already been submitted; it is not bought a second time.',
     fix: 'Open the order history to see its order. Orders can take up to 15 minutes to appear in Partner Center.',
   }),
+  noPaygPrice: () => ({ message: 'No pay-as-you-go price known: no savings to show.' }),
   lineWithdrawn: ({ line, reason }) => ({
     message: `Line ${line}: ${wordRuleText(rules, reason).message}`,
     fix: `Remove it with "remove ${line}".`,
@@ -652,6 +653,11 @@ export const enUS = {
     chooseReseller: 'Choose a reseller',
     resellerChoice: (name: string, mpnId: string) => `${name} (${mpnId})`,
     total: (total: string) => `Total: ${total}`,
+    // savings against pay-as-you-go (review and confirmation)
+    savings: (saving: string, percent: string, payg: string, months: string, utilisation: string) =>
+      `Savings: ${saving} (${percent}) vs ${payg} pay-as-you-go; break-even after ${months} months of full use (${utilisation} use)`,
+    savingsUnknown: (sentence: string) => `Savings: ${sentence}`,
+    savingsPartial: 'Items without a pay-as-you-go price are not counted.',
     note: (text: string) => `• ${text}`,
     buy: 'Buy',
     update: 'Update',

@@ -227,6 +227,7 @@ const rules: RuleTexts = {
     message: 'Deze winkelwagen is al verzonden; hij wordt geen tweede keer gekocht.',
     fix: 'Open de ordergeschiedenis om de order te zien. Het kan tot 15 minuten duren voordat orders in Partner Center verschijnen.',
   }),
+  noPaygPrice: () => ({ message: 'Geen prijs voor betalen per gebruik bekend: geen besparing te tonen.' }),
   lineWithdrawn: ({ line, reason }) => ({
     message: `Regel ${line}: ${wordRuleText(rules, reason).message}`,
     fix: `Verwijder de regel met "verwijder ${line}".`,
@@ -616,6 +617,10 @@ export const nlNL: Catalogue = {
     chooseReseller: 'Kies een wederverkoper',
     resellerChoice: (name, mpnId) => `${name} (${mpnId})`,
     total: (total) => `Totaal: ${total}`,
+    savings: (saving, percent, payg, months, utilisation) =>
+      `Besparing: ${saving} (${percent}) t.o.v. ${payg} betalen per gebruik; terugverdiend na ${months} mnd vol gebruik (${utilisation} gebruik)`,
+    savingsUnknown: (sentence) => `Besparing: ${sentence}`,
+    savingsPartial: 'Artikelen zonder prijs voor betalen per gebruik tellen niet mee.',
     note: (text) => `• ${text}`,
     buy: 'Kopen',
     update: 'Bijwerken',

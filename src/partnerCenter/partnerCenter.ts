@@ -6,6 +6,7 @@ import type {
   Customer,
   Order,
   OrderLine,
+  PayAsYouGoPrice,
   RegistrationStatus,
   ReservationType,
   Reseller,
@@ -122,6 +123,11 @@ export interface PartnerCenter {
   ): Promise<{ regions: { armName: string; displayName: string }[]; families: string[]; skuNames: string[] }>;
   /** GET /products/{p}/skus/{s}/availabilities/{a} by catalogItemId; fetched again at purchase time. */
   getCatalogItem(catalogItemId: string): Promise<CatalogItem | undefined>;
+  /**
+   * What one unit of what a catalog item reserves costs pay-as-you-go for an hour, in the item's market
+   * currency (the partner's Azure price sheet, consumption view); undefined when no such price is known.
+   */
+  getPayAsYouGoPrice(catalogItemId: string): Promise<PayAsYouGoPrice | undefined>;
   /** Whether the items can be reserved in the subscription and region now (SKUs with the InventoryCheck prerequisite). */
   checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]>;
   /**

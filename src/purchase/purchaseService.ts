@@ -54,6 +54,7 @@ import {
   subscriptionVerdicts,
 } from '../rules/checkout';
 import { firstRefusal, refuseWith, type Refusal } from '../rules/verdict';
+import { cartSavings, lineSavings } from '../rules/savings';
 import { enUS, verdictWording } from '../i18n';
 import { checkInventory, checkSoldInMarket } from '../rules/catalog';
 import { parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
@@ -465,14 +466,15 @@ export class PurchaseService {
       }
       const row = toRow(item);
       const total = row.unitPrice.minor * line.quantity;
+      const currency = row.unitPrice.currency;
       lines.push({
         ...row,
         lineId: line.id,
         quantity: line.quantity,
         billingCycle: line.billingCycle,
-        lineTotal: { minor: total, currency: row.unitPrice.currency },
-        monthlyPayment:
-          line.billingCycle === 'monthly' ? { minor: monthlyPayment(total, row.term), currency: row.unitPrice.currency } : null,
+        lineTotal: { minor: total, currency },
+        monthlyPayment: line.billingCycle === 'monthly' ? { minor: monthlyPayment(total, row.term), currency } : null,
+        savings: lineSavings({ quantity: line.quantity, term: row.term, reservationMinor: total, currency }, await this.payAsYouGoPrice(line.catalogItemId)),
       });
     }
     const currency = lines[0]?.unitPrice.currency ?? '';
@@ -505,6 +507,7 @@ export class PurchaseService {
       notes,
       lines,
       total,
+      savings: cartSavings(lines.map((l) => l.savings)),
       scope: cart.scope,
       scopeOptions: scopes.map(({ scope, verdict }) => ({
         scope,
@@ -664,7 +667,7 @@ export class PurchaseService {
         detail: { orders: response.orders.map((o) => o.id), orderErrors: response.orderErrors, ...(attempt.foundByLookup ? { foundByLookup: true } : {}) },
       });
       const recovery = attempt.failures.length ? { attempts: attempt.attempts, failures: attempt.failures, foundByLookup: attempt.foundByLookup } : {};
-      return ok({ ...response, portalUrl, ...recovery });
+      return ok(await this.withSavings({ ...response, portalUrl, ...recovery }));
     }
     const verdict = attempt.kind === 'refused' ? partnerCenterVerdict(attempt.error) : checkoutFailureVerdict(attempt);
     const refused = await this.refuseAndAudit(actor, 'checkout', [verdict], { cartId, customerId: customer.id }, undefined as never);
@@ -691,13 +694,13 @@ export class PurchaseService {
     if (!orders.length) return undefined;
     await this.recordOrders(actor, cartId, cart.customerId, orders);
     await this.followUp(provisioningFollowUps(addressOf(actor), customer, orders, this.clock()));
-    return ok({ orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) });
+    return ok(await this.withSavings({ orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) }));
   }
 
   /** A submitted cart's orders, looked up by its request id (they may take up to 15 minutes to be listed, R15). */
   private async boughtOrders(cart: Cart, customer: Customer): Promise<CheckoutResult> {
     const orders = await lookupOrders(this.partnerCenter, cart.id, this.checkoutRetry);
-    return { orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) };
+    return this.withSavings({ orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) });
   }
 
   async orderHistory(actor: Actor, customerId?: string) {
@@ -737,6 +740,28 @@ export class PurchaseService {
     const lineItems = order.lineItems.map((l) => ({ ...l, provisioningStatus: statuses.get(l.lineItemNumber) ?? l.provisioningStatus }));
     const complete = lineItems.every((l) => l.provisioningStatus === 'Fulfilled');
     return { ...order, lineItems, status: complete ? 'completed' : 'pending' };
+  }
+
+  /**
+   * The pay-as-you-go price savings compare with. It only informs: when Partner Center cannot tell it now
+   * the savings say no price is known, and buying goes on.
+   */
+  private payAsYouGoPrice(catalogItemId: string) {
+    return this.partnerCenter.getPayAsYouGoPrice(catalogItemId).catch(() => undefined);
+  }
+
+  /** What the orders save against pay-as-you-go, line by line and together (the confirmation shows it). */
+  private async withSavings(result: CheckoutResult): Promise<CheckoutResult> {
+    const orders = await Promise.all(
+      result.orders.map((o) =>
+        Promise.all(
+          o.lineItems.map(async (l) =>
+            lineSavings({ quantity: l.quantity, term: l.termDuration, reservationMinor: l.totalMinor, currency: o.currencyCode }, await this.payAsYouGoPrice(l.catalogItemId)),
+          ),
+        ),
+      ),
+    );
+    return { ...result, savings: { orders, total: cartSavings(orders.flat()) } };
   }
 
   // ---- plumbing -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import type {
 } from '../domain/types';
 
 import type { RuleText } from '../domain/types';
+import type { CartSavings, Savings } from '../rules/savings';
 
 export type { CatalogFilter } from '../domain/types';
 
@@ -58,6 +59,8 @@ export interface QuoteLine extends CatalogRow {
   lineTotal: Money;
   /** With monthly billing: what is charged each month of the term. */
   monthlyPayment: Money | null;
+  /** Against running the same instances pay-as-you-go for the term, or why that is not known. */
+  savings: Savings;
 }
 
 export interface ScopeOption {
@@ -75,6 +78,8 @@ export interface Quote {
   currency: string;
   lines: QuoteLine[];
   total: Money;
+  /** The lines' savings added up. */
+  savings: CartSavings;
   scope: Scope;
   scopeOptions: ScopeOption[];
   /** Indirect provider: the reseller (partner of record) must be chosen (R9). */
@@ -87,6 +92,11 @@ export interface Quote {
   blockers: Extract<Verdict, { ok: false }>[];
 }
 
+export interface OrderSavings {
+  orders: Savings[][];
+  total: CartSavings;
+}
+
 export interface CheckoutResult {
   orders: Order[];
   orderErrors: { orderGroupId: string; code: string; description: string }[];
@@ -94,6 +104,8 @@ export interface CheckoutResult {
   replayed: boolean;
   /** The customer's tenant in the Azure portal, on its reservations. */
   portalUrl: string;
+  /** Each order's lines' savings (in the orders' and their lines' order), and all of them added up. */
+  savings?: OrderSavings;
   /** Set when Partner Center failed on the way: the posts made (one request id) and what went wrong. */
   attempts?: number;
   failures?: GatewayFailure[];

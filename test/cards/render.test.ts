@@ -8,6 +8,7 @@ import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '
 import type { Customer, Order, OrderLine, Partner, Reseller, Subscription } from '../../src/domain/types';
 import { escapeInlineMarkdown, escapeMarkdown, formatMinor, truncate } from '../../cards/format';
 import { catalogues, nlNL, ruleText, wordRuleText, type RuleText } from '../../src/i18n';
+import { cartSavings, lineSavings } from '../../src/rules/savings';
 import {
   CardRenderError,
   expandTemplate,
@@ -109,6 +110,7 @@ const fx = {
       billingCycle: 'one_time',
       lineTotal: { minor: row.unitPrice.minor * quantity, currency: 'EUR' },
       monthlyPayment: null,
+      savings: lineSavings({ quantity, term: row.term, reservationMinor: row.unitPrice.minor * quantity, currency: 'EUR' }, { perHourMinor: 17.5, currency: 'EUR' }),
       ...over,
     };
   },
@@ -128,6 +130,7 @@ const fx = {
       currency: 'EUR',
       lines,
       total: { minor: 123456, currency: 'EUR' },
+      savings: cartSavings(lines.map((l) => l.savings)),
       scope: 'shared',
       scopeOptions: [
         { scope: 'single', allowed: true, note: ruleText('singleScopeWarning', { subscription: 'Production' }) },
@@ -648,6 +651,26 @@ describe('cards/render: renderReviewCard', () => {
     ok(allText(nl).some((t) => nbsp(t) === 'Totaal: € 1.234,56'), 'the total in Dutch');
     ok(allText(nl).some((t) => nbsp(t) === '€ 1.234,57 voor 3 jaar'), 'the price for the term in Dutch');
     expectNoText(nl, '€1,234.56');
+  });
+
+  it('says the savings of each line and, for several lines, of the cart, leaving out a line without a pay-as-you-go price', () => {
+    // Line 1: 2 × €1,234.57 = €2,469.14 reserved for 3 years against 17.5 ct/h: 17.5 × 730 × 2 = 25,550 ct a month,
+    // × 36 = €9,198.00 pay-as-you-go; saving €6,728.86 (672,886 / 919,800 = 73.155% → 73.2%);
+    // break-even 246,914 / 25,550 = 9.664 → 9.7 months, 246,914 / 919,800 = 26.844% → 26.9% use.
+    const unpriced = fx.line(2, { savings: lineSavings({ quantity: 2, term: 'P1Y', reservationMinor: 246916, currency: 'EUR' }, undefined) });
+    const quote = fx.quote({ lines: [fx.line(1), unpriced] });
+    const line1 = 'Savings: €6,728.86 (73.2%) vs €9,198.00 pay-as-you-go; break-even after 9.7 months of full use (26.9% use)';
+    const en = render(quote);
+    expectText(en, line1);
+    expectText(en, 'Savings: No pay-as-you-go price known: no savings to show.');
+    expectText(en, `${line1} Items without a pay-as-you-go price are not counted.`);
+    const nl = allText(render(quote, 'nl-NL')).map(nbsp);
+    const line1nl = 'Besparing: € 6.728,86 (73,2%) t.o.v. € 9.198,00 betalen per gebruik; terugverdiend na 9,7 mnd vol gebruik (26,9% gebruik)';
+    ok(nl.includes(line1nl), 'line 1 in Dutch');
+    ok(nl.includes('Besparing: Geen prijs voor betalen per gebruik bekend: geen besparing te tonen.'), 'line 2 in Dutch');
+    ok(nl.includes(`${line1nl} Artikelen zonder prijs voor betalen per gebruik tellen niet mee.`), 'the cart in Dutch');
+    const single = allText(render(fx.quote({ lines: [fx.line(1)] })));
+    assert.equal(single.filter((t) => t.startsWith('Savings:')).length, 1, 'one line says its savings once, not again for the cart');
   });
 
   it('offers a scope choice with notes when both scopes are allowed', () => {

@@ -58,6 +58,7 @@ const samples: { [K in RuleTextKey]: RuleTextParams[K] } = {
   transferNote: {},
   orderListingNote: {},
   cartAlreadySubmitted: {},
+  noPaygPrice: {},
   lineWithdrawn: { line: 2, reason },
   lineRefused: { line: 2, item: 'D2s', reason },
   pcRoleNoRights: {},

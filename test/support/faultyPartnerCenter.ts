@@ -31,6 +31,7 @@ export const partnerCenterMethods = [
   'searchCatalog',
   'getCatalogVocabulary',
   'getCatalogItem',
+  'getPayAsYouGoPrice',
   'checkInventory',
   'checkout',
   'getOrders',
@@ -256,6 +257,7 @@ export class FaultyPartnerCenter implements PartnerCenter {
   searchCatalog(...a: Parameters<PartnerCenter['searchCatalog']>) { return this.call('searchCatalog', undefined, () => this.inner.searchCatalog(...a)); }
   getCatalogVocabulary(...a: Parameters<PartnerCenter['getCatalogVocabulary']>) { return this.call('getCatalogVocabulary', undefined, () => this.inner.getCatalogVocabulary(...a)); }
   getCatalogItem(...a: Parameters<PartnerCenter['getCatalogItem']>) { return this.call('getCatalogItem', undefined, () => this.inner.getCatalogItem(...a)); }
+  getPayAsYouGoPrice(...a: Parameters<PartnerCenter['getPayAsYouGoPrice']>) { return this.call('getPayAsYouGoPrice', undefined, () => this.inner.getPayAsYouGoPrice(...a)); }
   checkInventory(...a: Parameters<PartnerCenter['checkInventory']>) { return this.call('checkInventory', undefined, () => this.inner.checkInventory(...a)); }
   prepareCheckout(...a: Parameters<PartnerCenter['prepareCheckout']>) { return this.inner.prepareCheckout(...a); }
   checkout(...a: Parameters<PartnerCenter['checkout']>) { return this.call('checkout', a[0].requestId, () => this.inner.checkout(...a)); }

@@ -15,6 +15,7 @@ import type { LocalPartnerCenter } from '../../src/partnerCenter/local';
 import { demoPartnerCenter } from './demoWorld';
 import { demoPartners } from '../../src/store/demoIds';
 import catalogReference from '../../src/data/catalog-reference.json';
+import { paygHourlyMinor } from '../../src/partnerCenter/local/seed';
 
 const fixtures = path.join(__dirname, 'fixtures');
 export const testCa = fs.readFileSync(path.join(fixtures, 'partner-center-test.crt'));
@@ -439,6 +440,9 @@ export class TestPartnerCenter {
     if ((m = /^\/v1\.0\/sales\/pricesheets\(Market='([a-z]{2})',PricesheetView='azure_reservations'\)\/\$value$/.exec(p)) && method === 'GET') {
       return { status: 200, text: this.priceSheet(m[1].toUpperCase()) };
     }
+    if ((m = /^\/v1\.0\/sales\/pricesheets\(Market='([a-z]{2})',PricesheetView='azure_consumption'\)\/\$value$/.exec(p)) && method === 'GET') {
+      return { status: 200, text: this.consumptionPriceSheet(m[1].toUpperCase()) };
+    }
     if (p === '/v1/customers' && method === 'GET') return this.listCustomers(partnerId, q);
     if ((m = /^\/v1\/customers\/([^/]+)$/.exec(p)) && method === 'GET') return ok(this.wireCustomer(this.customer(partnerId, m[1])));
     if ((m = /^\/v1\/customers\/([^/]+)\/profiles\/billing$/.exec(p))) return ok({ defaultAddress: { country: this.customer(partnerId, m[1]).country } });
@@ -758,6 +762,39 @@ export class TestPartnerCenter {
       lines.push(
         [quote(r.title), r.product_id, r.sku_id, quote(r.title), 'Microsoft', quote(r.title), '1 Hour', term, country, r.currency_code, price, '0', '', '2024-01-01T00:00:00Z', '9999-12-31T00:00:00Z', randomUUID(), 'Reservation', ''].join(','),
       );
+    }
+    return lines.join('\r\n');
+  }
+
+  /**
+   * The market's pay-as-you-go prices as the price sheet's consumption view ("Get a price sheet",
+   * PricesheetView='azure_consumption'): the documented columns; prices in USD only ("Consumption meter
+   * prices are only in USD"), per hour; the SkuTitle ending in the meter's region, as the documented example
+   * row does ("… - Standard - US East 2"); the example's term ("payG-1"). Each VM size the market sells,
+   * in each region with a billing meter region: a Linux row and a dearer Windows one (the licence included).
+   */
+  private consumptionPriceSheet(country: string): string {
+    const sizes = this.world.db
+      .prepare(
+        `SELECT DISTINCT family, arm_sku_name, arm_region_name FROM availabilities
+         WHERE country = ? AND reservation_type = 'VirtualMachines' ORDER BY family, arm_sku_name, arm_region_name`,
+      )
+      .all(country) as { family: string; arm_sku_name: string; arm_region_name: string }[];
+    const meterRegions = new Map(catalogReference.regions.map((r) => [r.armName, r.billingMeterRegion]));
+    const lines = [
+      'ProductTitle,ProductId,SkuId,SkuTitle,Publisher,SkuDescription,UnitOfMeasure,TermDuration,Market,Currency,UnitPrice,PricingTierRangeMin,PricingTierRangeMax,EffectiveStartDate,EffectiveEndDate,MeterIds,MeterType,Tags',
+    ];
+    for (const s of sizes) {
+      const meterRegion = meterRegions.get(s.arm_region_name);
+      const hourlyUsd = paygHourlyMinor({ reservationType: 'VirtualMachines', armSkuName: s.arm_sku_name, armRegionName: s.arm_region_name, currency: 'USD', segment: 'commercial' });
+      if (!meterRegion || hourlyUsd === undefined) continue;
+      const size = s.arm_sku_name.replace(/^Standard_/, '').replace(/_/g, ' ');
+      for (const [os, factor] of [['', 1], [' Windows', 1.8]] as const) {
+        const product = `Virtual Machines ${s.family} Series${os}`;
+        const title = `${product} - ${size} - ${meterRegion}`;
+        const price = ((hourlyUsd * factor) / 100).toFixed(6);
+        lines.push([product, 'DZH318Z0BQ4N', '00XX', title, 'Microsoft', title, '1 Hour', 'payG-1', country, 'USD', price, '0', '', '2024-01-01T00:00:00Z', '9999-12-31T00:00:00Z', randomUUID(), '1 Compute Hour', 'Azure'].join(','));
+      }
     }
     return lines.join('\r\n');
   }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { randomToken } from '../../randomToken';
-import { azurePlanOfferId, type Order, type OrderLine, type Subscription } from '../../domain/types';
+import { azurePlanOfferId, type Order, type OrderLine, type PayAsYouGoPrice, type Subscription } from '../../domain/types';
 import type { CatalogSearch } from '../../domain/types';
 import { openDatabase, type Db, type OpenOptions } from '../../store/db';
 import { checkBillingCycle, checkQuantity } from '../../rules/order';
@@ -20,7 +20,7 @@ import {
   type PartnerCenter,
 } from '../partnerCenter';
 import { migrations } from './migrations';
-import { demoMarketCountries, seedPartnerCenter, writeMarketAvailabilities } from './seed';
+import { demoMarketCountries, paygHourlyMinor, seedPartnerCenter, writeMarketAvailabilities } from './seed';
 import { PartnerCenterDirectory } from './directory';
 import { CatalogStore, type MarketWriter } from './catalog';
 import { OrderBook, type NewOrder } from './orders';
@@ -143,6 +143,20 @@ export class LocalPartnerCenter implements PartnerCenter {
 
   async getCatalogItem(catalogItemId: string) {
     return this.catalog.item(catalogItemId);
+  }
+
+  async getPayAsYouGoPrice(catalogItemId: string): Promise<PayAsYouGoPrice | undefined> {
+    const item = this.catalog.item(catalogItemId);
+    if (!item) return undefined;
+    const currency = item.availability.defaultCurrency.code;
+    const perHourMinor = paygHourlyMinor({
+      reservationType: item.product.reservationType,
+      armSkuName: item.sku.dynamicAttributes.armSkuName,
+      armRegionName: item.sku.dynamicAttributes.armRegionName,
+      currency,
+      segment: item.availability.segment,
+    });
+    return perHourMinor === undefined ? undefined : { perHourMinor, currency };
   }
 
   async checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {

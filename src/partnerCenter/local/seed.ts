@@ -267,6 +267,21 @@ function regionFactor(armRegionName: string): number {
   return 0.95 + (fnv1a(`region:${armRegionName}`) % 30_001) / 100_000;
 }
 
+/**
+ * The pay-as-you-go price of one VM size for an hour in a market's currency and segment, in minor units
+ * (unrounded: a meter price is finer than a cent). From the reference's Linux pay-as-you-go price
+ * (catalog-reference.json `paygHourlyUsd`, East US, see its `paygHourlyUsdMeta`) with the region factor,
+ * exchange rate and segment factor the reservation prices get, so the two compare. Only VM sizes have a
+ * reference price: the other reservation types' hourly figures above are the demo's own, never shown as
+ * a pay-as-you-go price.
+ */
+export function paygHourlyMinor(size: { reservationType: string; armSkuName: string; armRegionName: string; currency: string; segment: Segment }): number | undefined {
+  const usd = paygHourlyUsd[size.armSkuName];
+  const rate = usdExchangeRates[size.currency];
+  if (size.reservationType !== 'VirtualMachines' || usd === undefined || rate === undefined) return undefined;
+  return usd * regionFactor(size.armRegionName) * rate * segmentFactor[size.segment] * 100;
+}
+
 interface OtherSkuSpec {
   arm: string;
   display: string;

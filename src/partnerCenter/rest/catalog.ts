@@ -144,8 +144,9 @@ export class RestCatalog {
     const targetView = targetViewOf(reservationType);
     if (!targetView) return [];
     const query = marketQuery(market);
-    // The prices are needed with the first availabilities: read in parallel with the products.
-    this.prices.warm(market.country);
+    // The prices are needed with the first availabilities, a VM's pay-as-you-go price by its review: read
+    // in parallel with the products.
+    this.prices.warm(market.country, reservationType === 'VirtualMachines');
     const products = collection(WireProduct)
       .parse(await this.client.getJson('getProducts', '/products', { ...query, targetView }))
       .items.filter((p) => productIsOfType(p, reservationType))

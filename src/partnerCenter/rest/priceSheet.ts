@@ -4,6 +4,7 @@
 //   GET {priceSheetUrl}/pricesheets(Market='{country}',PricesheetView='azure_reservations')/$value  → CSV
 // cached per market for the catalog TTL. An item without a price is not offered. What the reference does
 // not say about this view is decided in `reservationsView` below, and nowhere else.
+import catalogReference from '../../data/catalog-reference.json';
 import type { TermDuration } from '../../domain/types';
 import type { PartnerCenterRestClient } from './client';
 import { Recent } from './recent';
@@ -21,10 +22,22 @@ export interface PriceQuery {
   term: TermDuration;
 }
 
+export interface PayAsYouGoQuery {
+  country: string;
+  /** The reserved VM size, e.g. Standard_D4s_v5. */
+  armSkuName: string;
+  armRegionName: string;
+}
+
 export interface PriceList {
   unitPrice(query: PriceQuery): Promise<UnitPrice | undefined>;
-  /** Starts reading a market's prices that will be asked for soon (a failure shows when they are). */
-  warm(country: string): void;
+  /** The pay-as-you-go price of one VM of a size in a region for one hour (major units of `currency`). */
+  hourlyPayAsYouGo(query: PayAsYouGoQuery): Promise<UnitPrice | undefined>;
+  /**
+   * Starts reading a market's prices that will be asked for soon (a failure shows when they are); with
+   * `payAsYouGo`, its pay-as-you-go prices too (the review's savings of VM reservations).
+   */
+  warm(country: string, payAsYouGo: boolean): void;
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
@@ -74,33 +87,98 @@ export const reservationsView = {
   },
 };
 
+/** The Azure billing meter region of each ARM region (the reference's `billingMeterRegion`, e.g. westeurope → "EU West"). */
+const meterRegions = new Map(catalogReference.regions.flatMap((r) => (r.billingMeterRegion ? [[r.armName, r.billingMeterRegion.toLowerCase()] as const] : [])));
+
+/**
+ * The consumption view (PricesheetView='azure_consumption'), where the reference is silent (open
+ * questions, decided here only). What it documents: the header (the same columns as above), that its
+ * prices are estimated retail prices, in USD only ("partners are to use the foreign exchange rates API"),
+ * and one example row whose SkuTitle ends in the meter's region ("… - Standard - US East 2").
+ * - which row prices a reserved VM size: the one whose SkuTitle ends " - {size} - {meter region}", the size
+ *   as Azure meters name it (Standard_D4s_v5 → "D4s v5") and the region as the reference's billing meter
+ *   region (an ARM region without one has no price);
+ * - which operating system: a reservation covers compute only (R11), so the Linux meter compares; rows
+ *   whose product or SKU title says Windows are not read;
+ * - its term: a row with a reservation term ("P1Y", "1 Year") is not pay-as-you-go and is not read;
+ * - its unit: hours only ("1 Hour", "100 Hours": the price is divided by the count); other units are not read;
+ * - tiered prices: only the first tier (PricingTierRangeMin empty or 0) is read;
+ * - its currency: taken as the row says and never converted: a price in another currency than the
+ *   reservation's compares with nothing (the foreign exchange rates API is not read);
+ * - segments: it has no segment column, so one row prices a size in every segment;
+ * - two rows of one size and region that disagree price nothing, as in the reservations view.
+ */
+export const consumptionView = {
+  columns: { product: 'ProductTitle', sku: 'SkuTitle', unit: 'UnitOfMeasure', term: 'TermDuration', currency: 'Currency', price: 'UnitPrice', tierMin: 'PricingTierRangeMin' },
+  meterSize: (armSkuName: string) => armSkuName.replace(/^Standard_/i, '').replace(/_/g, ' ').toLowerCase(),
+  meterRegion: (armRegionName: string) => meterRegions.get(armRegionName.toLowerCase()),
+  /** Hours per unit of measure ("1 Hour" → 1, "100 Hours" → 100); undefined for any other unit. */
+  hours(unit: string): number | undefined {
+    const n = /^\s*(\d+)\s*hours?\s*$/i.exec(unit)?.[1];
+    return n && Number(n) > 0 ? Number(n) : undefined;
+  },
+  isLicensed: (title: string) => /\bwindows\b/i.test(title),
+};
+
 const key = (productId: string, skuId: string, term: string) => `${productId.toUpperCase()}|${skuId.toUpperCase()}|${term}`;
 
-/** Parses a price sheet into "product|sku|term" → price; items whose rows disagree are left out. */
-export function parsePriceSheet(csv: string): Map<string, UnitPrice> {
+/**
+ * A price sheet's rows as `priceOf` reads them (a key and a price, or nothing), keyed; keys whose rows
+ * disagree are left out. The columns are found by name, case and spaces ignored.
+ */
+function readSheet<C extends string>(
+  csv: string,
+  view: string,
+  names: Record<C, string>,
+  priceOf: (field: (column: C) => string) => { key: string; price: UnitPrice } | undefined,
+): Map<string, UnitPrice> {
   const [header, ...rows] = parseCsv(csv);
   const prices = new Map<string, UnitPrice>();
   if (!header) return prices;
-  const names = reservationsView.columns;
-  const col = (name: string) => header.findIndex((h) => h.replace(/\s+/g, '').toLowerCase() === name.toLowerCase());
-  const c = { product: col(names.product), sku: col(names.sku), term: col(names.term), currency: col(names.currency), price: col(names.price) };
-  if (Object.values(c).some((i) => i < 0)) {
-    throw new Error(`The reservations price sheet lacks one of the columns ${Object.values(names).join(', ')}.`);
+  const index = new Map<C, number>();
+  for (const [column, name] of Object.entries(names) as [C, string][]) {
+    const i = header.findIndex((h) => h.replace(/\s+/g, '').toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new Error(`The ${view} price sheet lacks one of the columns ${Object.values(names).join(', ')}.`);
+    index.set(column, i);
   }
   const ambiguous = new Set<string>();
   for (const r of rows) {
-    const amount = Number(r[c.price]);
-    const term = reservationsView.term(r[c.term] ?? '');
-    if (!Number.isFinite(amount) || amount < 0 || !term) continue;
-    const k = key(r[c.product] ?? '', r[c.sku] ?? '', term);
-    const price = { amount, currency: (r[c.currency] ?? '').toUpperCase() };
-    const earlier = prices.get(k);
-    if (earlier && (earlier.amount !== price.amount || earlier.currency !== price.currency)) ambiguous.add(k);
-    prices.set(k, price);
+    const read = priceOf((column) => r[index.get(column)!] ?? '');
+    if (!read || !Number.isFinite(read.price.amount) || read.price.amount < 0) continue;
+    const earlier = prices.get(read.key);
+    if (earlier && (earlier.amount !== read.price.amount || earlier.currency !== read.price.currency)) ambiguous.add(read.key);
+    prices.set(read.key, read.price);
   }
   for (const k of ambiguous) prices.delete(k);
   return prices;
 }
+
+/** Parses the reservations view into "product|sku|term" → price; items whose rows disagree are left out. */
+export function parsePriceSheet(csv: string): Map<string, UnitPrice> {
+  return readSheet(csv, 'reservations', reservationsView.columns, (field) => {
+    const term = reservationsView.term(field('term'));
+    const price = { amount: Number(field('price')), currency: field('currency').toUpperCase() };
+    return term ? { key: key(field('product'), field('sku'), term), price } : undefined;
+  });
+}
+
+const paygKey = (meterSize: string, meterRegion: string) => `${meterSize}|${meterRegion}`;
+
+/** Parses the consumption view into "meter size|meter region" → the hourly price (see consumptionView). */
+export function parseConsumptionSheet(csv: string): Map<string, UnitPrice> {
+  return readSheet(csv, 'consumption', consumptionView.columns, (field) => {
+    const hours = consumptionView.hours(field('unit'));
+    const parts = field('sku').split(' - ').map((p) => p.trim().toLowerCase());
+    const firstTier = Number(field('tierMin') || 0) === 0;
+    if (!hours || parts.length < 3 || !firstTier || reservationsView.term(field('term'))) return undefined;
+    if (consumptionView.isLicensed(field('product')) || consumptionView.isLicensed(field('sku'))) return undefined;
+    const price = { amount: Number(field('price')) / hours, currency: field('currency').toUpperCase() };
+    return { key: paygKey(parts[parts.length - 2]!, parts[parts.length - 1]!), price };
+  });
+}
+
+type View = 'azure_reservations' | 'azure_consumption';
+const parsers: Record<View, (csv: string) => Map<string, UnitPrice>> = { azure_reservations: parsePriceSheet, azure_consumption: parseConsumptionSheet };
 
 export class PriceSheet implements PriceList {
   private readonly markets: Recent<Map<string, UnitPrice>>;
@@ -115,28 +193,36 @@ export class PriceSheet implements PriceList {
   }
 
   async unitPrice(q: PriceQuery): Promise<UnitPrice | undefined> {
-    const prices = await this.market(q.country);
+    const prices = await this.market(q.country, 'azure_reservations');
     return prices.get(key(q.productId, q.skuId, q.term));
   }
 
-  warm(country: string): void {
-    this.market(country).catch(() => undefined);
+  async hourlyPayAsYouGo(q: PayAsYouGoQuery): Promise<UnitPrice | undefined> {
+    const region = consumptionView.meterRegion(q.armRegionName);
+    if (!region) return undefined;
+    const prices = await this.market(q.country, 'azure_consumption');
+    return prices.get(paygKey(consumptionView.meterSize(q.armSkuName), region));
   }
 
-  private market(country: string): Promise<Map<string, UnitPrice>> {
+  warm(country: string, payAsYouGo: boolean): void {
+    this.market(country, 'azure_reservations').catch(() => undefined);
+    if (payAsYouGo) this.market(country, 'azure_consumption').catch(() => undefined);
+  }
+
+  private market(country: string, view: View): Promise<Map<string, UnitPrice>> {
     const market = country.toLowerCase();
-    return this.markets.get(market, () =>
+    return this.markets.get(`${market}|${view}`, () =>
       this.client
         .call({
-          op: 'getPriceSheet',
+          op: view === 'azure_reservations' ? 'getPriceSheet' : 'getConsumptionPriceSheet',
           method: 'GET',
-          path: `${this.priceSheetUrl}/pricesheets(Market='${encodeURIComponent(market)}',PricesheetView='azure_reservations')/$value`,
+          path: `${this.priceSheetUrl}/pricesheets(Market='${encodeURIComponent(market)}',PricesheetView='${view}')/$value`,
           accept: 'text/csv',
           idempotent: true,
           // A market's whole price sheet: larger than any other answer.
           timeoutMs: 60_000,
         })
-        .then((r) => parsePriceSheet(r.text)),
+        .then((r) => parsers[view](r.text)),
     );
   }
 }

@@ -14,6 +14,7 @@ import {
   type Reseller,
   type Segment,
   type TermDuration,
+  type PayAsYouGoPrice,
 } from '../../domain/types';
 import type { CatalogSearch } from '../../domain/types';
 import {
@@ -28,7 +29,7 @@ import {
 } from '../partnerCenter';
 import { RestCatalog, mapLimit, parallelReads } from './catalog';
 import { Recent } from './recent';
-import { reservationTypes, toMinor } from './catalogMapping';
+import { currencyDigits, reservationTypes, toMinor } from './catalogMapping';
 import { PartnerCenterUnreachableError, realSleep, type PartnerCenterRestClient } from './client';
 import { MemoryJournal, type CheckoutRecord, type JournalLine, type RestJournal } from './journal';
 import type { PriceList } from './priceSheet';
@@ -434,6 +435,18 @@ export class RestPartnerCenter implements PartnerCenter {
 
   async getCatalogItem(catalogItemId: string) {
     return this.catalog.item(catalogItemId);
+  }
+
+  /**
+   * A reserved VM size's Linux pay-as-you-go price in its region, from the market's price sheet, consumption
+   * view (priceSheet.ts decides how a row is matched); the other reservation types have none there.
+   */
+  async getPayAsYouGoPrice(catalogItemId: string): Promise<PayAsYouGoPrice | undefined> {
+    const item = await this.catalog.item(catalogItemId);
+    if (!item || item.product.reservationType !== 'VirtualMachines') return undefined;
+    const { armSkuName, armRegionName } = item.sku.dynamicAttributes;
+    const price = await this.options.prices.hourlyPayAsYouGo({ country: item.availability.country, armSkuName, armRegionName });
+    return price && { perHourMinor: price.amount * 10 ** currencyDigits(price.currency), currency: price.currency };
   }
 
   /** POST /extensions/product/checkInventory?country=… (a read: safe to retry); reused as the directory is. */

@@ -14,7 +14,8 @@ import { withPartnerCenterContext } from '../../../src/partnerCenter/rest/callCo
 import { familyOf } from '../../../src/partnerCenter/rest/catalogMapping';
 import { retryAfterMs } from '../../../src/partnerCenter/rest/client';
 import { SqliteJournal } from '../../../src/partnerCenter/rest/journal';
-import { parsePriceSheet } from '../../../src/partnerCenter/rest/priceSheet';
+import { parseConsumptionSheet, parsePriceSheet } from '../../../src/partnerCenter/rest/priceSheet';
+import { lineSavings } from '../../../src/rules/savings';
 import type { RestPartnerCenter } from '../../../src/partnerCenter/rest/restPartnerCenter';
 import { partnerCenterSettings } from '../../../src/partnerCenter/rest/settings';
 import { partnerCenterVerdict } from '../../../src/purchase/partnerCenterErrors';
@@ -377,7 +378,7 @@ describe('Partner Center REST gateway on the wire', () => {
       await d2(clocked.gateway, 'Standard_D4s_v5');
       await clocked.gateway.getCatalogVocabulary('NL', 'commercial', 'VirtualMachines');
       assert.equal(pc.calls('GET', /^\/v1\/products$/).length, 1, 'products read once');
-      assert.equal(pc.calls('GET', /pricesheets/).length, 1, 'the price sheet read once');
+      assert.equal(pc.calls('GET', /PricesheetView='azure_reservations'/).length, 1, 'the price sheet read once');
       await clocked.gateway.searchCatalog({ country: 'NL', segment: 'education', reservationType: 'VirtualMachines', filter: { armSkuName: 'Standard_D2s_v5' }, offset: 0, limit: 10 });
       assert.equal(pc.calls('GET', /^\/v1\/products$/).length, 2, 'another segment is another catalog');
       now += 61_000;
@@ -402,6 +403,47 @@ describe('Partner Center REST gateway on the wire', () => {
       assert.equal(prices.get('P1|0003|P3Y')?.amount, 10.25);
       assert.equal(prices.get('P1|0003|P3Y')?.currency, 'EUR');
       assert.equal(prices.has('P1|0001|P1Y'), false, 'an unreadable price is left out');
+    });
+  });
+
+  describe('pay-as-you-go prices (the price sheet, consumption view)', () => {
+    const item = async (country: string, armSkuName: string, region: string, reservationType = 'VirtualMachines') => {
+      const { items } = await t.gateway.searchCatalog({ country, segment: 'commercial', reservationType, filter: { armSkuName, region, term: 'P1Y' }, offset: 0, limit: 1 });
+      return items[0]!.catalogItemId;
+    };
+
+    it('prices a reserved VM size by the Linux meter of its size and region, in the sheet’s USD, read once per market', async () => {
+      // Served: 0.096 USD/h (reference, D2s v5) × 1.01248 (Brazil South) = 0.09719808, written as 0.097198 per "1 Hour".
+      const price = await t.gateway.getPayAsYouGoPrice(await item('BR', 'Standard_D2s_v5', 'brazilsouth'));
+      assert.equal(price?.currency, 'USD');
+      assert.ok(Math.abs(price!.perHourMinor - 9.7198) < 1e-9, `9.7198 cents an hour, not the Windows meter's: ${price?.perHourMinor}`);
+      await t.gateway.getPayAsYouGoPrice(await item('BR', 'Standard_D4s_v5', 'brazilsouth'));
+      const reads = pc.calls('GET', /PricesheetView='azure_consumption'/);
+      assert.equal(reads.length, 1, 'one read of the market’s consumption view, begun with its VM catalog');
+      assert.match(reads[0]!.path, /\/v1\.0\/sales\/pricesheets\(Market='br',PricesheetView='azure_consumption'\)\/\$value$/);
+    });
+
+    it('gives a euro market’s VM the sheet’s USD price, which the savings do not convert; other reservation types have none', async () => {
+      const nl = await d2(t.gateway);
+      const price = await t.gateway.getPayAsYouGoPrice(nl.catalogItemId);
+      assert.equal(price?.currency, 'USD');
+      assert.equal(lineSavings({ quantity: 1, term: 'P3Y', reservationMinor: nl.availability.unitPriceMinor, currency: 'EUR' }, price).known, false);
+      assert.equal(await t.gateway.getPayAsYouGoPrice(await item('NL', 'SQLDB_GP_Compute_Gen5', 'westeurope', 'SqlDatabase')), undefined);
+    });
+
+    it('reads only hourly, first-tier, pay-as-you-go rows without a licence, and nothing where rows disagree', () => {
+      const header = 'ProductTitle,SkuTitle,UnitOfMeasure,TermDuration,Currency,UnitPrice,PricingTierRangeMin';
+      const rows = [
+        'Virtual Machines Dsv5 Series,Virtual Machines Dsv5 Series - D2s v5 - EU West,100 Hours,payG-1,usd,9.6,0',
+        'Virtual Machines Dsv5 Series Windows,Virtual Machines Dsv5 Series Windows - D2s v5 - EU West,1 Hour,payG-1,USD,0.188,0',
+        'Virtual Machines Dsv5 Series,Virtual Machines Dsv5 Series - D2s v5 - EU West,1 Hour,P1Y,USD,0.05,',
+        'Virtual Machines Dsv5 Series,Virtual Machines Dsv5 Series - D2s v5 - EU West,1 Hour,,USD,0.09,100',
+        'Virtual Machines Dsv5 Series,Virtual Machines Dsv5 Series - D4s v5 - EU West,1 Node/Month,payG-1,USD,70,',
+        'Virtual Machines Dsv5 Series,Virtual Machines Dsv5 Series - D8s v5 - EU North,1 Hour,payG-1,USD,0.38,',
+        'Virtual Machines Dsv5 Series,Virtual Machines Dsv5 Series - D8s v5 - EU North,1 Hour,payG-1,USD,0.39,',
+      ];
+      const prices = parseConsumptionSheet([header, ...rows].join('\n'));
+      assert.deepEqual([...prices], [['d2s v5|eu west', { amount: 0.096, currency: 'USD' }]]);
     });
   });
 

@@ -24,6 +24,7 @@ import {
 } from '../../../src/rules/order';
 import { checkSoldInMarket } from '../../../src/rules/catalog';
 import { checkCartNotEmpty, checkSubscriptionChosen } from '../../../src/rules/checkout';
+import { lineSavings } from '../../../src/rules/savings';
 import { firstRefusal, pass, refuseWith } from '../../../src/rules/verdict';
 import { makeAgent, makeCatalogItem, makeCustomer, makeIndirectProvider, makePartner, makeSubscription } from './factories';
 import { enUS, nlNL, ruleText, wordRuleText } from '../../../src/i18n';
@@ -122,6 +123,8 @@ describe('every rule code of ours has a passing and a refused case', () => {
     },
     SUBSCRIPTION_CHOSEN: { passes: checkSubscriptionChosen(azurePlan), refused: checkSubscriptionChosen(undefined) },
     CART_NOT_EMPTY: { passes: checkCartNotEmpty(1), refused: checkCartNotEmpty(0) },
+    // Savings only inform: an item without a pay-as-you-go price says so, and may be bought.
+    SAVINGS: { passes: (lineSavings({ quantity: 1, term: 'P1Y', reservationMinor: 100, currency: 'EUR' }, undefined) as { verdict: Verdict }).verdict },
   };
   const ourCodes = ruleCodes.filter((c): c is OurCode => !partnerCenterOnly.includes(c as never));
 
@@ -148,8 +151,8 @@ describe('every rule code of ours has a passing and a refused case', () => {
     });
   }
 
-  it('only R8 (refused as R7), R11 and R14 (informational) have no refusal', () => {
+  it('only R8 (refused as R7), R11, R14 and the savings (informational) have no refusal', () => {
     const withoutRefusal = ourCodes.filter((c) => !cases[c].refused);
-    assert.deepEqual(withoutRefusal, ['R8_SCOPE', 'R11_PRICE_NOTES', 'R14_TRANSFER']);
+    assert.deepEqual(withoutRefusal, ['R8_SCOPE', 'R11_PRICE_NOTES', 'R14_TRANSFER', 'SAVINGS']);
   });
 });

@@ -169,3 +169,36 @@ describe('partnerCenter/local/catalog: markets written when first asked for', ()
     assert.deepEqual(world.catalog.search(vmSearch('CU')).items, []);
   });
 });
+
+describe('partnerCenter/local: pay-as-you-go prices of the embedded world', () => {
+  let pc: LocalPartnerCenter;
+  before(() => (pc = LocalPartnerCenter.open(':memory:')));
+  after(() => pc.close());
+
+  const find = async (country: string, segment: CatalogSearch['segment'], reservationType: string, armSkuName: string, region: string, term: 'P1Y' | 'P3Y') => {
+    const { items } = await pc.searchCatalog({ country, segment, reservationType, filter: { armSkuName, region, term }, offset: 0, limit: 1 });
+    return items[0]!;
+  };
+
+  // The inputs of test/src/rules/savings.test.ts: the reference's USD price per hour × the seed's region
+  // factor × exchange rate × segment factor × 100, and the reservation price the same factors give.
+  for (const c of [
+    { country: 'NL', segment: 'commercial', size: 'Standard_D2s_v5', region: 'westeurope', term: 'P3Y', perHourMinor: 10.9764096, currency: 'EUR', unitMinor: 119307 },
+    { country: 'BR', segment: 'commercial', size: 'Standard_D2s_v5', region: 'brazilsouth', term: 'P1Y', perHourMinor: 9.719808, currency: 'USD', unitMinor: 52245 },
+    { country: 'NL', segment: 'education', size: 'Standard_F4s_v2', region: 'northeurope', term: 'P3Y', perHourMinor: 15.327031824, currency: 'EUR', unitMinor: 163696 },
+  ] as const) {
+    it(`${c.size}, ${c.region}, ${c.term}, ${c.country} ${c.segment}: ${c.perHourMinor} ${c.currency} cents an hour`, async () => {
+      const item = await find(c.country, c.segment, 'VirtualMachines', c.size, c.region, c.term);
+      assert.equal(item.availability.unitPriceMinor, c.unitMinor);
+      const price = await pc.getPayAsYouGoPrice(item.catalogItemId);
+      assert.equal(price?.currency, c.currency);
+      assert.ok(Math.abs(price!.perHourMinor - c.perHourMinor) < 1e-9, `${price?.perHourMinor}`);
+    });
+  }
+
+  it('knows none for the other reservation types, nor for an unknown item', async () => {
+    const sql = (await pc.searchCatalog({ country: 'NL', segment: 'commercial', reservationType: 'SqlDatabase', filter: {}, offset: 0, limit: 1 })).items[0]!;
+    assert.equal(await pc.getPayAsYouGoPrice(sql.catalogItemId), undefined);
+    assert.equal(await pc.getPayAsYouGoPrice('DZH318Z0XXXX:0001:DZH318Z0YYYY'), undefined);
+  });
+});
