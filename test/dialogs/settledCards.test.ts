@@ -25,6 +25,7 @@ const settled = {
     bought: '✓ Bought: 1 item for Contoso Retail B.V. (see the confirmation below)',
     askSegment: 'Which segment?',
     updated: 'Updated.',
+    sam: '✓ Sam Visser',
   },
   'nl-NL': {
     customer: '✓ Klant: Contoso Retail B.V.',
@@ -40,6 +41,7 @@ const settled = {
     bought: '✓ Gekocht: 1 item voor Contoso Retail B.V. (zie de bevestiging hieronder)',
     askSegment: 'Welk segment?',
     updated: 'Bijgewerkt.',
+    sam: '✓ Sam Visser',
   },
 } as const;
 
@@ -111,6 +113,13 @@ for (const L of languages) {
       const catalog = c.replies;
       await c.say(typed(L, 'cancel', 'annuleren'));
       replacedCard(c, catalog, t.continued);
+    });
+
+    it('in Teams, the demo agent list becomes the agent chosen', async () => {
+      const c = new Conversation('emulator-user-7f3a', { lang: L });
+      const agents = await c.say(typed(L, 'hi', 'hallo'));
+      await c.click('Sam Visser');
+      replacedCard(c, agents, t.sam);
     });
 
     it('on the Emulator, the item and "add another or review?" are said back; a changed review says "Updated." alone', async () => {
