@@ -23,7 +23,8 @@ export class CancelAndHelpDialog extends ComponentDialog {
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const result = (await this.interrupt(innerDc)) ?? (await super.onContinueDialog(innerDc));
-    // No answered card stays live: one its question did not settle with the choice points below.
+    // No answered card stays live: one its question did not settle with the choice (help, orders, back,
+    // cancel, another page or search) becomes a line pointing below.
     await settleLeftCard(innerDc.context, sayTo(innerDc.context).continuedBelow());
     return result;
   }
