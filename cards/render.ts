@@ -51,8 +51,6 @@ export const CARD_SIZE_BUDGET = 24 * 1024;
 export const CARD_SIZE_LIMIT = 28 * 1024;
 /** Successive caps (in code points) on display strings when a card exceeds the budget. */
 const SHRINK_STEPS = [Infinity, 1000, 200, 60];
-/** The most orders one history card lists. */
-export const ORDER_HISTORY_MAX = 10;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -868,36 +866,40 @@ export function renderConfirmationCard({ result, customerName, names, locale }: 
 // 6. Order history
 
 export interface OrderHistoryCardInput {
-  /** Newest first; the card lists them in the given order. */
+  /** One page of orders, newest first; the card lists them in the given order. */
   orders: Order[];
+  /** Where this page sits among all the orders; without it the orders are all there are. */
+  paging?: { page: number; pageSize: number; total: number };
+  /** The customer the history is of, sent back by the page buttons (none: every customer). */
+  customerId?: string;
   /** customerId → company name; the id is shown when missing. */
   customerNames: Record<string, string>;
   /** customerId → its reservations in the Azure portal, linked on each of its orders. */
   portalUrls?: Record<string, string>;
   title: string;
   locale?: string;
-  /** At most this many orders are listed (default ORDER_HISTORY_MAX), with a "showing N of M" line. */
-  maxOrders?: number;
 }
 
-export function renderOrderHistoryCard({
-  orders,
-  customerNames,
-  portalUrls = {},
-  title,
-  locale,
-  maxOrders = ORDER_HISTORY_MAX,
-}: OrderHistoryCardInput): Attachment {
+/** The history card's page buttons send this action with the page and the customer (dialogs/orderHistory.ts reads it). */
+export const ORDERS_PAGE_ACTION = 'ordersPage';
+
+export function renderOrderHistoryCard({ orders, paging, customerId, customerNames, portalUrls = {}, title, locale }: OrderHistoryCardInput): Attachment {
   const { t, loc } = localeOf(locale);
-  const shown = orders.slice(0, Math.max(0, maxOrders));
+  const { page, pageSize, total } = paging ?? { page: 0, pageSize: Math.max(1, orders.length), total: orders.length };
+  const first = page * pageSize;
+  const pageData = (to: number) => ({ action: ORDERS_PAGE_ACTION, page: to, ...(customerId ? { customerId } : {}) });
   return attachment('orderHistory', {
     locale: languageOf(loc),
     t: labels(t),
     title,
     hasOrders: orders.length > 0,
-    hasMore: orders.length > shown.length,
-    showingRecent: t.cards.showingRecent(formatInteger(shown.length, loc), formatInteger(orders.length, loc)),
-    orders: shown.map((o) => {
+    hasPages: total > orders.length,
+    showing: t.cards.ordersShowing(formatInteger(first + 1, loc), formatInteger(first + orders.length, loc), formatInteger(total, loc)),
+    hasPrevious: page > 0,
+    previous: pageData(page - 1),
+    hasNext: first + orders.length < total,
+    next: pageData(page + 1),
+    orders: orders.map((o) => {
       const portalUrl = Object.prototype.hasOwnProperty.call(portalUrls, o.customerId) ? portalUrls[o.customerId]! : '';
       return {
         ...orderModel(o, t, loc),

@@ -76,6 +76,8 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     line.itemId = answer.itemId;
     line.asked = await this.service.cartPosition(line.cartId, answer.itemId);
     const { minimumQuantity, maximumQuantity, title } = row.value;
+    const picked = [title, say.regionName(row.value.armRegionName, row.value.region), say.termText(row.value.term)].join(', ');
+    await settleCard(step.context, 'item', say.answered('item', picked));
     return promptWithCard<QuantityData>(
       step,
       QUANTITY_PROMPT,

@@ -72,8 +72,7 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
       await context.sendActivity(sayTo(context).staleCard());
       return { succeeded: false };
     }
-    if (isCommand(input, 'back')) return { succeeded: true, value: BACK };
-    const result = await this.recognise(context, input, data);
+    const result: Recognition<T | typeof BACK> = isCommand(input, 'back') ? { ok: true, value: BACK } : await this.recognise(context, input, data);
     if (!result.ok) return { succeeded: false };
     markCardAnswered(context, this.question, (options as AnswerPromptOptions).cardActivityId);
     return { succeeded: true, value: result.value };

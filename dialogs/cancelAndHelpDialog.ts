@@ -5,10 +5,11 @@ import { ComponentDialog, Dialog } from './sdk';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { allWords } from '../src/i18n';
-import { AnswerPrompt } from './answerPrompt';
-import { showOrderHistory } from './orderHistory';
+import { AnswerPrompt, type AnswerPromptOptions } from './answerPrompt';
+import { ordersPageAsked, showOrderHistory, showOrderHistoryPage } from './orderHistory';
 import { isCommand, turnIdentity, turnInput } from './turn';
 import { sayTo } from './messages';
+import { markCardAnswered, settleLeftCard } from './settledCard';
 
 const ordersWords = allWords('orders');
 
@@ -21,15 +22,26 @@ export class CancelAndHelpDialog extends ComponentDialog {
   }
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+    const result = (await this.interrupt(innerDc)) ?? (await super.onContinueDialog(innerDc));
+    // No answered card stays live: one its question did not settle with the choice (help, orders, back,
+    // cancel, another page or search) becomes a line pointing below.
+    await settleLeftCard(innerDc.context, sayTo(innerDc.context).continuedBelow());
+    return result;
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const input = turnInput(context);
+    // A page of the history, from any history card still in the chat (those cards have no nonce).
+    const ordersPage = ordersPageAsked(input);
+    if (ordersPage && turnIdentity(context).actor) {
+      await showOrderHistoryPage(context, this.ordersFrom, ordersPage);
+      return this.askAgain(innerDc);
+    }
     // A button of an older card (its Cancel too) is the waiting prompt's to answer: it says the card is out of date.
     if (input.submit && !AnswerPrompt.isFromWaitingCard(innerDc, input.submit.nonce)) return undefined;
     if (isCommand(input, 'cancel')) {
+      this.leaveWaitingCard(innerDc);
       await context.sendActivity(sayTo(context).cancelled());
       return innerDc.cancelAllDialogs();
     }
@@ -54,7 +66,15 @@ export class CancelAndHelpDialog extends ComponentDialog {
     const stack = innerDc.stack; // the active dialog last
     const [asker, prompt] = stack.slice(-2);
     if (!(prompt && innerDc.findDialog(prompt.id) instanceof AnswerPrompt) || !asker || stack.length < 2) return Dialog.EndOfTurn;
+    this.leaveWaitingCard(innerDc);
     stack.pop();
     return innerDc.replaceDialog(asker.id, asker.state.options);
+  }
+
+  /** The waiting prompt's card is left (a new card of the question follows, or none): it settles at the end of the turn. */
+  private leaveWaitingCard(innerDc: DialogContext): void {
+    const active = innerDc.activeDialog;
+    const prompt = active ? innerDc.findDialog(active.id) : undefined;
+    if (prompt instanceof AnswerPrompt) markCardAnswered(innerDc.context, prompt.question, (active!.state.options as AnswerPromptOptions).cardActivityId);
   }
 }

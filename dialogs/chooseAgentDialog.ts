@@ -7,6 +7,7 @@ import type { PurchaseService } from '../src/purchase/purchaseService';
 import { AnswerPrompt, isBack, promptChoice, recogniseChoice } from './answerPrompt';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { sayTo } from './messages';
+import { settleCard } from './settledCard';
 
 export const CHOOSE_AGENT_DIALOG = 'chooseAgentDialog';
 const CHOOSE_AGENT_STEPS = 'chooseAgentSteps';
@@ -46,8 +47,11 @@ export class ChooseAgentDialog extends CancelAndHelpDialog {
     if (isBack(step.result)) return step.replaceDialog(CHOOSE_AGENT_STEPS, {});
     const chosen = (await this.service.demoAgents()).find((a) => a.agent.id === step.result);
     if (chosen) {
+      const say = sayTo(step.context);
       await this.actingAgentId.set(step.context, chosen.agent.id);
-      await step.context.sendActivity(sayTo(step.context).actingAs(chosen.agent, chosen.partner));
+      // The sentence below names the agent where the card cannot become its choice.
+      await settleCard(step.context, 'agent', say.chose(chosen.agent.displayName), false);
+      await step.context.sendActivity(say.actingAs(chosen.agent, chosen.partner));
     }
     return step.endDialog();
   }

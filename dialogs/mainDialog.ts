@@ -7,7 +7,7 @@ import type { PurchaseService } from '../src/purchase/purchaseService';
 import { PURCHASE_DIALOG, PurchaseDialog, type PurchaseOptions } from './purchaseDialog';
 import { CHOOSE_AGENT_DIALOG, ChooseAgentDialog, type ChooseAgentOptions } from './chooseAgentDialog';
 import { sendConfirmation } from './reviewDialog';
-import { showOrderHistory } from './orderHistory';
+import { ordersPageAsked, showOrderHistory, showOrderHistoryPage } from './orderHistory';
 import { isCommand, turnIdentity, turnInput } from './turn';
 import { sayTo } from './messages';
 import { allWords, alternatives as anyOf } from '../src/i18n';
@@ -55,6 +55,11 @@ export class MainDialog extends ComponentDialog {
       }
       const clicked = input.submit?.action === 'actAs' && typeof input.submit.value === 'string' ? input.submit.value : undefined;
       return step.beginDialog(CHOOSE_AGENT_DIALOG, { agentId: clicked } satisfies ChooseAgentOptions);
+    }
+    const ordersPage = ordersPageAsked(input);
+    if (ordersPage) {
+      await showOrderHistoryPage(step.context, this.service, ordersPage);
+      return step.endDialog();
     }
     if (input.submit) return this.oldCardClicked(step);
     if (isCommand(input, 'help')) {

@@ -43,6 +43,7 @@ function sayWith(t: Catalogue) {
     actingAs: (agent: Agent, partner: Partner): string => t.say.actingAs(escapedAgent(agent), escapedPartner(partner)),
     directoryIdentity: (agent: Agent, partner: Partner): string => t.say.directoryIdentity(escapedAgent(agent), escapedPartner(partner)),
     answered: (question: AnsweredQuestion, answer: string): string => t.say.answered(question, escapeMarkdown(answer)),
+    chose: (choice: string): string => t.say.chose(escapeMarkdown(choice)),
     reviewBought: (lines: number, customer: string): string => t.say.reviewBought(lines, escapeMarkdown(customer)),
     severalCustomersForOrders: (n: number, query: string): string => t.say.severalCustomersForOrders(n, escapeMarkdown(truncate(query, 100))),
     /** The catalogue's locale: what the cards are rendered in. */

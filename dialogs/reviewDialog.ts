@@ -65,10 +65,11 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
 
   private async reviewStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
     if (isBack(step.result)) return step.endDialog(BACK);
+    const say = sayTo(step.context);
+    await settleCard(step.context, 'next', say.chose(step.result === ADD_ANOTHER ? say.addAnother() : say.reviewCart()));
     if (step.result === ADD_ANOTHER) return step.endDialog(ADD_ANOTHER);
     // Asked again ("help", "orders"), this question is the review, not "add another or review?".
     step.options.askNext = false;
-    const say = sayTo(step.context);
     const actor = actorOf(step.context);
     const quote = await this.service.quote(actor, step.options.cartId);
     if (!quote.ok) {
@@ -94,14 +95,21 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     // Bought in a turn whose answer never arrived (the process was killed, the state not saved): say so.
     const bought = await this.service.ordersForCart(actor, review.cartId);
     if (bought?.ok) return this.confirm(step, bought.value);
-    if (answer.kind === 'addItem') return step.endDialog(ADD_ANOTHER);
+    if (answer.kind === 'addItem') {
+      await settleCard(step.context, 'review', say.chose(say.addAnother()));
+      return step.endDialog(ADD_ANOTHER);
+    }
     const reviewAgain = () => step.replaceDialog(REVIEW_DIALOG, { ...review, askNext: false });
+    // A review whose cart changed becomes a line without Buy: only the new review below can buy.
+    const changed = () => settleCard(step.context, 'review', say.reviewChanged(), false);
     if (answer.kind === 'remove') {
       const removed = await this.service.removeLine(actor, review.cartId, answer.lineId);
       if (!removed.ok) await step.context.sendActivity(say.refusalText(removed.verdict));
+      else await changed();
       return reviewAgain();
     }
     const applied = await this.service.applyReview(actor, review.cartId, answer.changes);
+    if (applied.changed) await changed();
     for (const refusal of applied.refusals) await step.context.sendActivity(say.refusalText(refusal));
     const named = answer.changes.resellerMpnId;
     if (named !== undefined && !applied.refusals.some((r) => r.code === 'R9_RESELLER')) review.resellerConfirmed = named ?? undefined;

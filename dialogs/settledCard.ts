@@ -40,6 +40,20 @@ function canUpdateMessages(context: TurnContext): boolean {
 export async function settleCard(context: TurnContext, question: QuestionName, summary: string, sayBack = true): Promise<void> {
   const answered = context.turnState.get(answeredKey) as AnsweredCard | undefined;
   if (!answered || answered.question !== question) return;
+  await settle(context, answered, summary, sayBack);
+}
+
+/**
+ * Replaces the card answered this turn that no question settled with its choice (an answer that asked
+ * again: another page, a search, a refused pick; "back", "help", "orders", "cancel") with `summary`;
+ * never said, as the replies below tell what happened.
+ */
+export async function settleLeftCard(context: TurnContext, summary: string): Promise<void> {
+  const answered = context.turnState.get(answeredKey) as AnsweredCard | undefined;
+  if (answered) await settle(context, answered, summary, false);
+}
+
+async function settle(context: TurnContext, answered: AnsweredCard, summary: string, sayBack: boolean): Promise<void> {
   context.turnState.delete(answeredKey);
   if (answered.activityId && canUpdateMessages(context)) {
     try {

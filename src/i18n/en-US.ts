@@ -503,7 +503,13 @@ export const enUS = {
     noCustomerMatches: (query: string) => `No customer matches "${query}". Type another name or domain.`,
     /** An answered card, settled into one line (dialogs/settledCard.ts). */
     answered: (question: AnsweredQuestion, answer: string) =>
-      `✓ ${({ customer: 'Customer', segment: 'Segment', reservationType: 'Reservation type', subscription: 'Subscription', quantity: 'Quantity' } as const)[question]}: ${answer}`,
+      `✓ ${({ customer: 'Customer', segment: 'Segment', reservationType: 'Reservation type', subscription: 'Subscription', item: 'Item', quantity: 'Quantity' } as const)[question]}: ${answer}`,
+    /** An answered card that offered plain choices ("Review the cart"), settled into the choice. */
+    chose: (choice: string) => `✓ ${choice}`,
+    /** A review left for an updated one: its Buy is gone, the new review below is the one to buy from. */
+    reviewChanged: () => '✓ Changed: the updated review is below',
+    /** A card left without an answer of its own (help, orders, back, cancel, another page or filter): what follows says the rest. */
+    continuedBelow: () => '↓ Continued below',
     /** The review card once bought: its Buy is gone, the confirmation below tells the orders. */
     reviewBought: (lines: number, customer: string) => `✓ Bought: ${int(lines)} item${lines === 1 ? '' : 's'} for ${customer} (see the confirmation below)`,
     askSegment: () => 'Which segment?',
@@ -681,7 +687,7 @@ export const enUS = {
     manageInPortal: 'Manage in the Azure portal',
     // order history
     noOrdersYet: 'No orders yet',
-    showingRecent: (shown: string, count: string) => `Showing the ${shown} most recent of ${count} orders.`,
+    ordersShowing: (from: string, to: string, total: string) => `Orders ${from}–${to} of ${total}, newest first`,
     historyLine: (quantity: string, name: string, region: string, term: string) => `${quantity} × ${name} (${region}, ${term})`,
   },
 
@@ -692,7 +698,7 @@ export type StorageFaultKind = 'busy' | 'readonly' | 'full' | 'io' | 'unreachabl
 
 /** The questions of a conversation, each with its own help. */
 /** The questions whose answered card settles into "✓ <question>: <answer>". */
-export type AnsweredQuestion = 'customer' | 'segment' | 'reservationType' | 'subscription' | 'quantity';
+export type AnsweredQuestion = 'customer' | 'segment' | 'reservationType' | 'subscription' | 'item' | 'quantity';
 export type QuestionName = 'agent' | 'customer' | 'segment' | 'reservationType' | 'subscription' | 'item' | 'quantity' | 'next' | 'review';
 
 

@@ -90,6 +90,7 @@ export interface ReviewChanges {
 /** Catalog rows per page: five keep the catalog card under 1,200 px at Teams width (450 px). */
 export const catalogItemsPerPage = 5;
 export const customerPageSize = 10;
+export const orderHistoryPageSize = 10;
 
 const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const no = <T>(verdict: Refusal): Outcome<T> => ({ ok: false, verdict });
@@ -703,21 +704,30 @@ export class PurchaseService {
     return this.withSavings({ orders, orderErrors: [], replayed: true, portalUrl: azurePortalReservationsUrl(customer) });
   }
 
-  async orderHistory(actor: Actor, customerId?: string) {
+  /**
+   * One page of the agent's order history (of one customer), newest first. A page past the last (a
+   * forged or outdated card) is the last page.
+   */
+  async orderHistory(actor: Actor, customerId?: string, page = 0) {
+    let customer: Customer | undefined;
     if (customerId) {
-      const customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
+      customer = await this.partnerCenter.getCustomer(actor.partner.id, customerId);
       if (!customer) return no<never>(checkCustomerBelongsToPartner(undefined, actor.partner.id) as Refusal);
     }
-    const orders = await Promise.all((await this.partnerCenter.getOrders(actor.partner.id, customerId)).map((o) => this.withProvisioning(o)));
+    const all = await this.partnerCenter.getOrders(actor.partner.id, customerId);
+    const last = Math.max(0, Math.ceil(all.length / orderHistoryPageSize) - 1);
+    const shown = Math.min(Math.max(0, Math.trunc(page) || 0), last);
+    const pageOrders = all.slice(shown * orderHistoryPageSize, (shown + 1) * orderHistoryPageSize);
+    const orders = await Promise.all(pageOrders.map((o) => this.withProvisioning(o)));
     const names: Record<string, string> = {};
     /** customerId → the customer's reservations in the Azure portal, where each order is managed. */
     const portalUrls: Record<string, string> = {};
     for (const id of new Set(orders.map((o) => o.customerId))) {
-      const customer = await this.partnerCenter.getCustomer(actor.partner.id, id);
-      names[id] = customer?.companyName ?? id;
-      if (customer) portalUrls[id] = azurePortalReservationsUrl(customer);
+      const owner = await this.partnerCenter.getCustomer(actor.partner.id, id);
+      names[id] = owner?.companyName ?? id;
+      if (owner) portalUrls[id] = azurePortalReservationsUrl(owner);
     }
-    return ok({ orders, customerNames: names, portalUrls });
+    return ok({ orders, customer, paging: { page: shown, pageSize: orderHistoryPageSize, total: all.length }, customerNames: names, portalUrls });
   }
 
   /** The names the orders' confirmation shows: their subscriptions' and resellers' (ids stay for any unknown). */

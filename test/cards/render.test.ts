@@ -918,13 +918,14 @@ describe('cards/render: renderOrderHistoryCard', () => {
     expectNoText(card, 'No orders yet');
   });
 
-  it('speaks Dutch for nl-NL: statuses, terms, dates, money and the "showing" line', () => {
-    const orders = Array.from({ length: 12 }, (_, i) => fx.order(`ord-${100 - i}`, { status: i === 0 ? 'completed' : 'pending' }));
-    const card = cardOf(renderOrderHistoryCard({ orders, customerNames: names, title: 'Ordergeschiedenis', locale: 'nl-NL' }));
+  it('speaks Dutch for nl-NL: statuses, terms, dates, money, the page line and its buttons', () => {
+    const orders = Array.from({ length: 10 }, (_, i) => fx.order(`ord-${100 - i}`, { status: i === 0 ? 'completed' : 'pending' }));
+    const card = cardOf(renderOrderHistoryCard({ orders, paging: { page: 0, pageSize: 10, total: 12 }, customerNames: names, title: 'Ordergeschiedenis', locale: 'nl-NL' }));
     assertWellFormed(card);
     ok(allText(card).some((t) => nbsp(t) === '25 nov 2026, 10:30 UTC · Voltooid · € 1.234,56'), 'date, status and total in Dutch');
     expectText(card, '2 × Reserved VM Instance, Standard_D2s_v5, West Europe, 3 Years (West-Europa, 3 jaar)');
-    expectText(card, 'De 10 meest recente van 12 orders.');
+    expectText(card, 'Orders 1–10 van 12, nieuwste eerst');
+    assert.deepEqual(ofType(card, 'Action.Submit').map((a) => a['title']), ['Volgende pagina']);
     const empty = cardOf(renderOrderHistoryCard({ orders: [], customerNames: {}, title: 'Ordergeschiedenis', locale: 'nl-NL' }));
     expectText(empty, 'Nog geen orders');
   });
@@ -936,12 +937,22 @@ describe('cards/render: renderOrderHistoryCard', () => {
     assert.equal(ofType(card, 'Container').length, 0);
   });
 
-  it('lists at most 10 orders and says how many there are', () => {
-    const orders = Array.from({ length: 12 }, (_, i) => fx.order(`ord-${100 - i}`, { lineItems: Array.from({ length: 3 }, (_, j) => fx.orderLine(j)) }));
-    const card = cardOf(renderOrderHistoryCard({ orders, customerNames: names, title: 'Order history' }));
+  it('says where its page sits among the orders, and its page buttons send the pages around it with the customer', () => {
+    const orders = Array.from({ length: 10 }, (_, i) => fx.order(`ord-${90 - i}`, { lineItems: Array.from({ length: 3 }, (_, j) => fx.orderLine(j)) }));
+    const card = cardOf(renderOrderHistoryCard({ orders, paging: { page: 1, pageSize: 10, total: 23 }, customerId: 'cust-0002', customerNames: names, title: 'Order history' }));
     assertWellFormed(card);
-    expectText(card, 'Showing the 10 most recent of 12 orders.');
+    expectText(card, 'Orders 11–20 of 23, newest first');
     assert.equal(ofType(card, 'TextRun').filter((r) => String(r['text']).startsWith('ord-')).length, 10);
+    assert.deepEqual(
+      ofType(card, 'Action.Submit').map((a) => [a['title'], a['data']]),
+      [
+        ['Previous page', { action: 'ordersPage', page: 0, customerId: 'cust-0002' }],
+        ['Next page', { action: 'ordersPage', page: 2, customerId: 'cust-0002' }],
+      ],
+    );
+    const all = cardOf(renderOrderHistoryCard({ orders: orders.slice(0, 3), customerNames: names, title: 'Order history' }));
+    expectNoText(all, 'Orders 1–3 of 3, newest first');
+    assert.deepEqual(ofType(all, 'Action.Submit'), [], 'one page: no page buttons');
   });
 
   it('shows hostile strings literally and shortens them only when the card would be too big', () => {
@@ -1059,7 +1070,7 @@ describe('cards/templates: every template expands completely with sample and hos
       ['nothing ordered, no portal link', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [], orderErrors: [{ orderGroupId: 'g-1', code: '800002', description: HOSTILE.template }], portalUrl: 'javascript:alert(1)' }), customerName: 'Bold Ideas Ltd', locale })],
     ],
     'orderHistory.json': [
-      ['more than shown, hostile', (locale) => renderOrderHistoryCard({ orders: Array.from({ length: 12 }, (_, i) => fx.order(`ord-${i}`)), customerNames: { 'cust-0001': HOSTILE.template }, title: HOSTILE.formula, locale })],
+      ['a middle page, hostile', (locale) => renderOrderHistoryCard({ orders: Array.from({ length: 10 }, (_, i) => fx.order(`ord-${i}`)), paging: { page: 1, pageSize: 10, total: 23 }, customerId: HOSTILE.template, customerNames: { 'cust-0001': HOSTILE.template }, title: HOSTILE.formula, locale })],
       ['empty', (locale) => renderOrderHistoryCard({ orders: [], customerNames: {}, title: HOSTILE.template, locale })],
     ],
   };
@@ -1111,7 +1122,7 @@ describe('cards/render: the compiled expansion gives the same card as adaptiveca
     ['confirmation', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [fx.order('ord-1', { lineItems: [fx.orderLine(0), fx.orderLine(1, { friendlyName: HOSTILE.markdown })] }), fx.order('ord-2', { billingCycle: 'one_time' })] }), customerName: HOSTILE.html, locale })],
     ['confirmation, replayed', (locale) => renderConfirmationCard({ result: fx.checkout({ replayed: true }), customerName: 'Bold Ideas Ltd', locale })],
     ['confirmation, nothing ordered', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [], orderErrors: [{ orderGroupId: 'g-1', code: '800002', description: HOSTILE.markdown }] }), customerName: 'Bold Ideas Ltd', locale })],
-    ['order history', (locale) => renderOrderHistoryCard({ orders: Array.from({ length: 12 }, (_, i) => fx.order(`ord-${i}`)), customerNames: { 'cust-0001': HOSTILE.rtl }, title: 'Orders', locale })],
+    ['order history', (locale) => renderOrderHistoryCard({ orders: Array.from({ length: 10 }, (_, i) => fx.order(`ord-${i}`)), paging: { page: 1, pageSize: 10, total: 23 }, customerNames: { 'cust-0001': HOSTILE.rtl }, title: 'Orders', locale })],
     ['order history, empty', (locale) => renderOrderHistoryCard({ orders: [], customerNames: {}, title: HOSTILE.template, locale })],
   ];
   for (const [name, render] of renders) {

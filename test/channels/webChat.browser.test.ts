@@ -1,7 +1,7 @@
 // The Web Chat page in a real browser (headless Chromium driven by playwright-core: ../support/browser.ts):
-// a whole purchase by typing and clicking the cards, as a person would; an answered card is replaced by its
-// one-line summary where it was, and the review by a read-only line after Buy. Screenshots of the review and
-// confirmation cards are left in test-results/.
+// a whole purchase by typing and clicking the cards, as a person would; an answered card (the customer,
+// the catalog, "add another item?") is replaced by its one-line summary where it was, and the review by a
+// read-only line after Buy. Screenshots of the review and confirmation cards are left in test-results/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -120,9 +120,13 @@ describe('Web Chat page (browser)', function () {
     await click(VIRTUAL_MACHINES, /subscriptions should the reservation be tied to\?/, 'reservation type');
     await click(CONTOSO_RETAIL_PRODUCTION, /Apply filters/, 'subscription');
     const quantityCard = await click('Standard_DS1_v2 · 1 year', /How many instances\?/, 'item');
+    // The catalog, its filters and its item buttons, becomes the item picked.
+    await waitForText(/✓ Item: Standard_DS1_v2, [^,]+, 1 year/, 'the catalog card settled');
+    assert.equal(await page.locator(CARD, { hasText: 'Apply filters' }).count(), 0, `the catalog card is replaced; the transcript ends with:\n${await transcript()}`);
     await quantityCard.locator('input[type="number"]').fill('2');
     await click('Add to cart', /Review the cart/, 'quantity');
     const review = await click('Review the cart', /Review your order/, 'next');
+    await waitForText(/✓ Review the cart/, 'the "add another item, or review the cart?" card settled');
     assert.match(await review.innerText(), /Total:/, 'the review card shows the total');
     await review.scrollIntoViewIfNeeded();
     const reviewShot = path.join(TEST_RESULTS, 'webchat-review.png');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { demoCustomers } from '../../src/store/demoIds';
 import { cardsOf, choicesOf, inputsOf, type Button } from '../support/cardClicks';
 import { cardLines, repliesAsText } from '../support/transcript';
+import { placeEarlierOrders } from '../support/earlierOrders';
 import { Conversation } from './conversation';
 import type { Lang } from './lang';
 
@@ -15,6 +16,7 @@ const now = new Date('2026-03-02T09:30:00Z');
 const contosoRetailUnderMca = (c: Conversation) =>
   c.world!.db.prepare("UPDATE customers SET agreement = 'confirmed' WHERE id = ?").run(demoCustomers.contosoRetail);
 const padariaWithoutReseller = (c: Conversation) => c.world!.db.prepare('UPDATE customers SET reseller_mpn_id = NULL WHERE id = ?').run(demoCustomers.padaria);
+const twentyThreeEarlierOrders = (c: Conversation) => placeEarlierOrders(c.world!, 23);
 
 /** The changes to the demo world a section may ask for with a "Setup:" line, by their wording in either file. */
 const setups: Record<string, (c: Conversation) => void> = {
@@ -22,6 +24,8 @@ const setups: Record<string, (c: Conversation) => void> = {
   'Contoso Retail B.V. heeft de Microsoft-klantovereenkomst geaccepteerd (bevestigd); de abonnementen blijven verouderd.': contosoRetailUnderMca,
   'Padaria Pão Dourado Ltda. has no reseller of record.': padariaWithoutReseller,
   'Padaria Pão Dourado Ltda. heeft geen Partner of Record.': padariaWithoutReseller,
+  'Contoso Retail B.V. has 23 earlier orders, one a day from 1 February 2026 (order n: n × Standard_D2s_v5; every fifth cancelled).': twentyThreeEarlierOrders,
+  'Contoso Retail B.V. heeft 23 eerdere orders, één per dag vanaf 1 februari 2026 (order n: n × Standard_D2s_v5; elke vijfde geannuleerd).': twentyThreeEarlierOrders,
 };
 
 export interface Section {
