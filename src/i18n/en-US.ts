@@ -592,6 +592,13 @@ export const enUS = {
     // catalog page
     filters: 'Filters: ',
     noFilter: 'none',
+    /** Above the active filters, each a button that removes it. */
+    activeFilters: 'Filters:',
+    removeFilter: (name: string) => `✕ ${name}`,
+    removeFilterTooltip: (name: string) => `Remove the filter ${name}`,
+    /** A listed item Partner Center's inventory check restricts now: shown without a button. */
+    noCapacity: '⛔ No capacity in this region now',
+    noQuota: "⛔ The subscription's vCPU quota is too low here",
     showing: (from: string, to: string, total: string) => `Showing ${from}–${to} of ${total}`,
     /** A total the search stopped counting at: "1,000+". */
     atLeast: (count: string) => `${count}+`,
