@@ -593,9 +593,14 @@ export interface CatalogCardInput {
 
 /** A filter's name on its remove button is cut here (a typed text may be 200 characters); its tooltip says it whole. */
 const FILTER_BUTTON_NAME_MAX = 24;
-/** Buttons in one row at 450 px: at most three, and no more label characters than fit beside each other. */
+/**
+ * Buttons in one row at 450 px: at most three, and no wider together than the card. Teams' bold button
+ * text takes about 9.5 px a character and a button's padding about two characters: 36 of those fill the
+ * 418 px inside the card with room to spare for wide letters.
+ */
 const BUTTONS_PER_ROW = 3;
-const BUTTON_ROW_CHARACTERS = 40;
+const BUTTON_ROW_WIDTH = 36;
+const BUTTON_PADDING = 2;
 
 /** Buttons laid out in rows (ActionSets) that fit Teams' width, in their order. */
 function buttonRows<B extends { title: string }>(buttons: B[]): { chips: B[] }[] {
@@ -603,8 +608,8 @@ function buttonRows<B extends { title: string }>(buttons: B[]): { chips: B[] }[]
   let width = 0;
   for (const button of buttons) {
     const last = rows[rows.length - 1];
-    const length = Array.from(button.title).length;
-    if (last && last.chips.length < BUTTONS_PER_ROW && width + length <= BUTTON_ROW_CHARACTERS) {
+    const length = Array.from(button.title).length + BUTTON_PADDING;
+    if (last && last.chips.length < BUTTONS_PER_ROW && width + length <= BUTTON_ROW_WIDTH) {
       last.chips.push(button);
       width += length;
     } else {
