@@ -591,8 +591,8 @@ export interface CatalogCardInput {
   locale?: string;
 }
 
-/** A filter's name on its remove button is cut here (a typed text may be 200 characters); its tooltip says it whole. */
-const FILTER_BUTTON_NAME_MAX = 24;
+/** The characters of a typed text its remove button shows. */
+const TYPED_FILTER_SHOWN = 20;
 /**
  * Buttons in one row at 450 px: at most three, and no wider together than the card. Teams' bold button
  * text takes about 9.5 px a character and a button's padding about two characters: 36 of those fill the
@@ -634,13 +634,14 @@ export function renderCatalogPage({
   const regionName = (arm: string) => t.names.region(arm, regions.find((r) => r.armName === arm)?.displayName ?? arm);
 
   // Each active filter is a button that removes it; the form below holds the same values.
-  const active: { key: keyof CatalogFilter; name: string }[] = [];
+  const active: { key: keyof CatalogFilter; name: string; shown?: string }[] = [];
   if (filter.region) active.push({ key: 'region', name: regionName(filter.region) });
   if (filter.family) active.push({ key: 'family', name: filter.family });
   if (filter.armSkuName) active.push({ key: 'armSkuName', name: filter.armSkuName });
   if (filter.term) active.push({ key: 'term', name: t.names.terms[filter.term] });
-  if (filter.text) active.push({ key: 'text', name: t.cards.searchText(filter.text) });
-  const chips = active.map(({ key, name }) => ({ key, title: t.cards.removeFilter(truncate(name, FILTER_BUTTON_NAME_MAX)), tooltip: t.cards.removeFilterTooltip(name) }));
+  // A typed text may be 200 characters: its button shows the start, its tooltip the whole.
+  if (filter.text) active.push({ key: 'text', name: t.cards.searchText(filter.text), shown: t.cards.searchText(truncate(filter.text, TYPED_FILTER_SHOWN)) });
+  const chips = active.map(({ key, name, shown }) => ({ key, title: t.cards.removeFilter(shown ?? name), tooltip: t.cards.removeFilterTooltip(name) }));
 
   // The current filter values must be among the choices, or a compact ChoiceSet shows nothing.
   const regionChoices = [...regions];
