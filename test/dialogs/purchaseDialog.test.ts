@@ -871,6 +871,15 @@ describe('Purchase dialog in rest mode (REST gateway → test Partner Center)', 
         });
       }
 
+      it('sizes without capacity or quota are marked from the inventory checks of the page, and a pick of one is refused by the same answer (reused for a minute)', async () => {
+        const testCase = tables(L).catalog.find((p) => /without capacity or quota/.test(p.name));
+        assert.ok(testCase, 'the catalog table has the case');
+        await runCase(testCase, L, restOptions());
+        const checks = pc.calls('POST', /\/checkInventory$/).map((call) => (call.body as { targetItems: unknown[] }).targetItems.length);
+        // The first page's 5 rows, the D96s_v5 page's 2 (its refused picks ask nothing more), the E64s_v5 page's 1, the E4s_v5 page's 1.
+        assert.deepEqual(checks, [1, 1, 1, 1, 1, 1, 1, 1, 1], 'one check per row shown, none for the picks');
+      });
+
       const toReview: Case['steps'] = [
         ...s.toContosoItems,
         ...s.threeD2sV5,
