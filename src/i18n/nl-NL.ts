@@ -455,7 +455,7 @@ export const nlNL: Catalogue = {
           segment: 'Kies het segment van de klant: dat bepaalt de catalogus en de prijzen. Alleen de segmenten waarvoor de klant gekwalificeerd is, worden aangeboden.',
           reservationType: 'Kies wat u wilt reserveren (virtuele machines, SQL Database, …): klik erop, of typ het nummer of de naam (bijv. "virtuele machines").',
           subscription: 'Kies het Azure-abonnement van de klant waaraan de reservering wordt gekoppeld en waarop wordt gefactureerd: klik erop, of typ het nummer of de naam.',
-          item: 'Kies een item met de knop of het nummer; verfijn de lijst door te typen (bijv. "D4s v5 west-europa 3 jaar"), "volgende" en "vorige" bladeren, "wissen" verwijdert de filters.',
+          item: 'Kies een item met de knop of het nummer; verfijn de lijst door te typen (bijv. "D4s v5 west-europa 3 jaar"), "volgende" en "vorige" bladeren, ✕ bij een filter verwijdert dat filter, "wissen" verwijdert alle filters.',
           quantity: 'Typ hoeveel instanties de reservering moet dekken: een geheel getal binnen het getoonde bereik.',
           next: 'Voeg nog een item toe aan de winkelwagen, of controleer de winkelwagen om te kopen.',
           review: 'Controleer de bestelling en klik op **Kopen**. Wijzig aantallen, facturering, bereik of wederverkoper op de kaart, of typ bijv. "aantal 1 3", "maandelijks 1", "verwijder 2".',
