@@ -17,7 +17,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
-import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../src/purchase/types';
+import type { CatalogFilter, CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../src/purchase/types';
 import type { CartSavings, Savings } from '../src/rules/savings';
 import type { Order, TermDuration, Verdict } from '../src/domain/types';
 import { monthlyPayment } from '../src/rules/order';
@@ -591,6 +591,35 @@ export interface CatalogCardInput {
   locale?: string;
 }
 
+/** The characters of a typed text its remove button shows. */
+const TYPED_FILTER_SHOWN = 20;
+/**
+ * Buttons in one row at 450 px: at most three, and no wider together than the card. Teams' bold button
+ * text takes about 9.5 px a character and a button's padding about two characters: 36 of those fill the
+ * 418 px inside the card with room to spare for wide letters.
+ */
+const BUTTONS_PER_ROW = 3;
+const BUTTON_ROW_WIDTH = 36;
+const BUTTON_PADDING = 2;
+
+/** Buttons laid out in rows (ActionSets) that fit Teams' width, in their order. */
+function buttonRows<B extends { title: string }>(buttons: B[]): { chips: B[] }[] {
+  const rows: { chips: B[] }[] = [];
+  let width = 0;
+  for (const button of buttons) {
+    const last = rows[rows.length - 1];
+    const length = Array.from(button.title).length + BUTTON_PADDING;
+    if (last && last.chips.length < BUTTONS_PER_ROW && width + length <= BUTTON_ROW_WIDTH) {
+      last.chips.push(button);
+      width += length;
+    } else {
+      rows.push({ chips: [button] });
+      width = length;
+    }
+  }
+  return rows;
+}
+
 export function renderCatalogPage({
   page,
   reservationTypeTitle,
@@ -604,13 +633,15 @@ export function renderCatalogPage({
   const filter = page.filter;
   const regionName = (arm: string) => t.names.region(arm, regions.find((r) => r.armName === arm)?.displayName ?? arm);
 
-  const summary = [
-    filter.region ? regionName(filter.region) : null,
-    filter.family ?? null,
-    filter.armSkuName ?? null,
-    filter.term ? t.names.terms[filter.term] : null,
-    filter.text ? t.cards.searchText(filter.text) : null,
-  ].filter((p): p is string => Boolean(p));
+  // Each active filter is a button that removes it; the form below holds the same values.
+  const active: { key: keyof CatalogFilter; name: string; shown?: string }[] = [];
+  if (filter.region) active.push({ key: 'region', name: regionName(filter.region) });
+  if (filter.family) active.push({ key: 'family', name: filter.family });
+  if (filter.armSkuName) active.push({ key: 'armSkuName', name: filter.armSkuName });
+  if (filter.term) active.push({ key: 'term', name: t.names.terms[filter.term] });
+  // A typed text may be 200 characters: its button shows the start, its tooltip the whole.
+  if (filter.text) active.push({ key: 'text', name: t.cards.searchText(filter.text), shown: t.cards.searchText(truncate(filter.text, TYPED_FILTER_SHOWN)) });
+  const chips = active.map(({ key, name, shown }) => ({ key, title: t.cards.removeFilter(shown ?? name), tooltip: t.cards.removeFilterTooltip(name) }));
 
   // The current filter values must be among the choices, or a compact ChoiceSet shows nothing.
   const regionChoices = [...regions];
@@ -629,8 +660,8 @@ export function renderCatalogPage({
     t: labels(t),
     nonce,
     reservationTypeTitle,
-    hasFilter: summary.length > 0,
-    filterSummary: summary.join(t.cards.listSeparator),
+    hasFilter: chips.length > 0,
+    filterRows: buttonRows(chips),
     hasRows,
     showing: t.cards.showing(
       formatInteger(first + 1, loc),
@@ -640,10 +671,13 @@ export function renderCatalogPage({
     rows: page.rows.map((row) => {
       const model = rowModel(row, t, loc);
       // One button naming the item, one line of what it is: five rows keep the card short at Teams width.
+      // An item the inventory check restricts is named without a button, and says why.
       return {
         catalogItemId: model.catalogItemId,
+        offered: !row.restriction,
         label: [model.title, model.term].join(t.cards.listSeparator),
         details: [model.region, model.size, model.priceForTerm, row.monthlyBillingSupported ? t.cards.monthlyAvailable : t.cards.oneTimeOnly].filter(Boolean).join(t.cards.listSeparator),
+        restriction: row.restriction ? t.cards[row.restriction] : '',
       };
     }),
     hasPrevious: page.page > 0,

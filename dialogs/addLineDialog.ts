@@ -59,7 +59,7 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
   private async pickItemStep(step: WaterfallStepContext<AddLineOptions>): Promise<DialogTurnResult> {
     const { cartId, reservationType, catalog, itemId } = step.options;
     if (itemId && catalog) return step.next({ itemId, catalog } satisfies ItemListAnswer);
-    return step.beginDialog(ITEM_LIST_QUESTION, { cartId, reservationType, ...(catalog ?? { filter: {}, page: 0 }) } satisfies ItemListOptions);
+    return step.beginDialog(ITEM_LIST_QUESTION, { cartId, reservationType, ...(catalog ?? { page: 0 }) } satisfies ItemListOptions);
   }
 
   private async askQuantityStep(step: WaterfallStepContext<AddLineOptions>): Promise<DialogTurnResult> {

@@ -1,11 +1,14 @@
 // Which item: a page of the catalog for the cart's market. A click or a row number picks an item; the
-// filter form, its Clear filters button, typed words ("D4s v5 west europe 3 years", "next", "clear") and the page buttons make the
-// question ask again with that filter or page. "review" ends it for the review once the cart has a line.
+// filter form, its Clear filters button, an active filter's remove button, typed words ("D4s v5 west europe
+// 3 years", "next", "clear") and the page buttons make the question ask again with that filter or page.
+// Typed words change the filters they name and keep the others. "review" ends it for the review once the
+// cart has a line.
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { CatalogFilter } from '../src/purchase/types';
 import { TermDuration } from '../src/domain/types';
+import { refineFilter } from '../src/purchase/catalogQuery';
 import { allWords } from '../src/i18n';
 import { ANY_FILTER, renderCatalogPage } from '../cards/render';
 import { AnswerPrompt, BACK, isBack, promptWithCard, type Recogniser } from './answerPrompt';
@@ -22,7 +25,9 @@ export interface CatalogPosition {
   page: number;
 }
 
-export interface ItemListOptions extends CatalogPosition {
+export interface ItemListOptions extends Omit<CatalogPosition, 'filter'> {
+  /** None the first time the list is shown: the service starts it at the customer's region (and it is kept here). */
+  filter?: CatalogFilter;
   cartId: string;
   reservationType: string;
   /** The question asks again (another page or filter): the card comes without the instructions above it. */
@@ -48,11 +53,15 @@ const FilterForm = z.object({
   text: z.string().max(200).optional(),
 });
 
+/** An active filter's remove button: which filter. The filter itself is the dialog's, never the card's. */
+const RemoveFilter = z.object({ filter: z.enum(['region', 'family', 'armSkuName', 'term', 'text']) });
+
 type ListInput =
   | { pick: string }
   | { page: number }
   | { form: z.infer<typeof FilterForm> }
   | { clear: true }
+  | { remove: keyof CatalogFilter }
   /** Words typed: a filter, or "review" (which only counts once the cart has a line). */
   | { typed: string; review: boolean };
 
@@ -73,6 +82,8 @@ const recogniseListInput: Recogniser<ListInput, ItemListData> = async (context, 
     return { ok: false };
   }
   if (submit?.action === 'clearFilters') return { ok: true, value: { clear: true } };
+  const remove = submit?.action === 'removeFilter' ? RemoveFilter.safeParse(submit) : undefined;
+  if (remove?.success) return { ok: true, value: { remove: remove.data.filter } };
   const form = submit?.action === 'filter' ? FilterForm.safeParse(submit) : undefined;
   if (form?.success) return { ok: true, value: { form: form.data } };
   if (submit && submit.action !== 'page') {
@@ -110,6 +121,8 @@ export class ItemListQuestion extends Question<ItemListOptions> {
       return step.cancelAllDialogs();
     }
     const shown = found.value;
+    // The filter the page was found with (the customer's region on a first page) is the list's from now on.
+    step.options.filter = shown.filter;
     const typeTitle = (await this.service.reservationTypes()).find((t) => t.key === reservationType)?.title ?? reservationType;
     const { regions, families } = shown.vocabulary;
     const data: ItemListData = {
@@ -129,18 +142,22 @@ export class ItemListQuestion extends Question<ItemListOptions> {
   protected async answered(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {
     const list = step.options;
     const answer = step.result as ListInput | typeof BACK;
-    const catalog: CatalogPosition = { filter: list.filter, page: list.page };
+    const catalog: CatalogPosition = { filter: list.filter ?? {}, page: list.page };
     if (isBack(answer)) return step.endDialog({ ...BACK, catalog } satisfies ItemListAnswer);
     if ('pick' in answer) return step.endDialog({ itemId: answer.pick, catalog } satisfies ItemListAnswer);
     if ('typed' in answer && answer.review && (await this.service.lineCount(list.cartId)) > 0) return step.endDialog({ review: true, catalog } satisfies ItemListAnswer);
-    const position = 'page' in answer ? { filter: list.filter, page: answer.page } : { filter: await this.filterOf(list.cartId, answer), page: 0 };
+    const position = 'page' in answer ? { filter: catalog.filter, page: answer.page } : { filter: await this.filterOf(list.cartId, catalog.filter, answer), page: 0 };
     return step.replaceDialog(ITEM_LIST_QUESTION, { ...list, ...position, again: true });
   }
 
-  /** The filter the agent asked for: the form's choices over its typed text, or the typed words alone. */
-  private async filterOf(cartId: string, answer: Exclude<ListInput, { pick: string } | { page: number }>): Promise<CatalogFilter> {
+  /** The filter the agent asked for: the form's choices over its typed text, the current one less a removed filter, or refined by typed words. */
+  private async filterOf(cartId: string, current: CatalogFilter, answer: Exclude<ListInput, { pick: string } | { page: number }>): Promise<CatalogFilter> {
     if ('clear' in answer) return {};
-    if ('typed' in answer) return this.service.filterFromText(cartId, answer.typed);
+    if ('remove' in answer) {
+      const { [answer.remove]: _removed, ...rest } = current;
+      return rest;
+    }
+    if ('typed' in answer) return refineFilter(current, await this.service.filterFromText(cartId, answer.typed));
     const { text, region, family, term } = answer.form;
     const typed = text?.trim() ? await this.service.filterFromText(cartId, text) : {};
     return { ...typed, ...(region ? { region } : {}), ...(family ? { family } : {}), ...(term ? { term } : {}) };

@@ -468,7 +468,7 @@ export const enUS = {
           segment: "Choose the customer's segment: it decides the catalog and its prices. Only the segments the customer is qualified for are offered.",
           reservationType: 'Choose what to reserve (virtual machines, SQL Database, …): click it, or type its number or name (e.g. "virtual machines").',
           subscription: "Choose the customer's Azure subscription the reservation is tied to and billed under: click it, or type its number or name.",
-          item: 'Pick an item with its button or its number; narrow the list by typing (e.g. "D4s v5 west europe 3 years"), "next" and "previous" page, "clear" removes the filters.',
+          item: 'Pick an item with its button or its number; narrow the list by typing (e.g. "D4s v5 west europe 3 years"), "next" and "previous" page, ✕ on a filter removes it, "clear" removes them all.',
           quantity: 'Type how many instances the reservation should cover: a whole number in the range shown.',
           next: 'Add another item to the cart, or review the cart to buy it.',
           review: 'Check the order, then click **Buy**. Change quantities, billing, scope or reseller on the card, or type e.g. "quantity 1 3", "monthly 1", "remove 2".',
@@ -615,6 +615,13 @@ export const enUS = {
     // catalog page
     filters: 'Filters: ',
     noFilter: 'none',
+    /** Above the active filters, each a button that removes it. */
+    activeFilters: 'Filters:',
+    removeFilter: (name: string) => `✕ ${name}`,
+    removeFilterTooltip: (name: string) => `Remove the filter ${name}`,
+    /** A listed item Partner Center's inventory check restricts now: shown without a button. */
+    noCapacity: '⛔ No capacity in this region now',
+    noQuota: "⛔ The subscription's vCPU quota is too low here",
     showing: (from: string, to: string, total: string) => `Showing ${from}–${to} of ${total}`,
     /** A total the search stopped counting at: "1,000+". */
     atLeast: (count: string) => `${count}+`,

@@ -83,6 +83,19 @@ export function parseCatalogQuery(input: string, vocabulary: CatalogVocabulary):
   return filter;
 }
 
+/**
+ * A filter refined by typed words: what they name replaces what was there, the rest is kept. A size and a
+ * free text are one field (the form's "Size or name"): naming either replaces both.
+ */
+export function refineFilter(current: CatalogFilter, typed: CatalogFilter): CatalogFilter {
+  const kept = { ...current };
+  if (typed.armSkuName !== undefined || typed.text !== undefined) {
+    delete kept.armSkuName;
+    delete kept.text;
+  }
+  return { ...kept, ...typed };
+}
+
 function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -56,14 +56,14 @@ import {
 import { firstRefusal, refuseWith, type Refusal } from '../rules/verdict';
 import { cartSavings, lineSavings } from '../rules/savings';
 import { enUS, verdictWording } from '../i18n';
-import { checkInventory, checkSoldInMarket } from '../rules/catalog';
+import { checkInventory, checkSoldInMarket, presetRegion } from '../rules/catalog';
 import { parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
 import { checkoutFailureVerdict, partnerCenterVerdict } from './partnerCenterErrors';
 import { checkoutWithRetries, lookupOrders, type CheckoutRetryPolicy } from './checkoutRetry';
 import { storageFaultOf } from '../store/db';
 import { provisioningFollowUps, unclearCheckoutFollowUp, type FollowUpAddress } from './followUp';
 import type { NewFollowUp } from '../store/botStore';
-import type { CatalogFilter, CatalogPage, CatalogRow, CheckoutOutcome, CheckoutResult, Outcome, Quote, QuoteLine } from './types';
+import type { CatalogFilter, CatalogPage, CatalogPageRow, CatalogRow, CheckoutOutcome, CheckoutResult, Outcome, Quote, QuoteLine } from './types';
 
 /** Who is acting, and in which conversation: every audit event names both. */
 export interface Actor {
@@ -316,31 +316,52 @@ export class PurchaseService {
     return v;
   }
 
-  /** A page of the catalog for the cart's market, with that market's filter choices. */
+  /**
+   * A page of the catalog for the cart's market, with that market's filter choices. Without a filter (the
+   * list's first showing) the region filter starts at the customer's country's region, when the market
+   * sells one. The page's rows are checked with Partner Center's inventory check, at once, so that a size
+   * without capacity or quota is marked on the list rather than refused after a pick.
+   */
   async searchCatalog(
     actor: Actor,
     cartId: string,
-    filter: CatalogFilter,
+    filter: CatalogFilter | undefined,
     page: number,
   ): Promise<Outcome<CatalogPage & { vocabulary: CatalogVocabulary }>> {
     const owned = await this.ownCart(actor, cartId, 'catalog.search');
     if (!owned.ok) return owned;
     const cart = owned.value;
     const customer = (await this.cartCustomer(cart))!;
+    const vocabulary = await this.vocabulary(customer.country, cart.segment, cart.reservationType);
+    const region = filter ? undefined : presetRegion(customer.country, vocabulary.regions);
+    const shown: CatalogFilter = filter ?? (region ? { region } : {});
     const safePage = Math.max(0, Math.floor(page));
     const { items, total, totalCapped } = await this.partnerCenter.searchCatalog({
       country: customer.country,
       segment: cart.segment,
       reservationType: cart.reservationType,
-      filter,
+      filter: shown,
       offset: safePage * catalogItemsPerPage,
       limit: catalogItemsPerPage,
       // Partner Center lists the reservations bought under an Azure plan apart (reservationScope=AzurePlan).
       ...((await this.cartSubscription(cart))?.kind === 'azurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
     });
-    const vocabulary = await this.vocabulary(customer.country, cart.segment, cart.reservationType);
-    this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter, page: safePage, total, ...(totalCapped ? { totalCapped } : {}) } });
-    return ok({ rows: items.map(toRow), page: safePage, pageSize: catalogItemsPerPage, total, ...(totalCapped ? { totalCapped } : {}), filter, vocabulary });
+    const rows = await Promise.all(items.map((item) => this.pageRow(cart, item)));
+    this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter: shown, page: safePage, total, ...(totalCapped ? { totalCapped } : {}) } });
+    return ok({ rows, page: safePage, pageSize: catalogItemsPerPage, total, ...(totalCapped ? { totalCapped } : {}), filter: shown, vocabulary });
+  }
+
+  /**
+   * A listed item with what the inventory check says of it now. A check Partner Center fails to answer
+   * marks nothing: picking the item checks again.
+   */
+  private async pageRow(cart: Cart, item: CatalogItem): Promise<CatalogPageRow> {
+    const verdict = await this.inventoryVerdict(cart, item).catch((error: unknown) => {
+      if (error instanceof PartnerCenterError) return undefined;
+      throw error;
+    });
+    if (!verdict || verdict.ok) return toRow(item);
+    return { ...toRow(item), restriction: verdict.text.key === 'inventoryQuota' ? 'noQuota' : 'noCapacity' };
   }
 
   /** A catalog item the agent picked, checked to be sold to this cart's customer, segment and type. */

@@ -42,13 +42,20 @@ export interface CatalogRow {
   monthlyBillingSupported: boolean;
 }
 
+/** A row of a catalog page, as Partner Center's inventory check sees it now: restricted rows are shown, never offered. */
+export interface CatalogPageRow extends CatalogRow {
+  /** No capacity for this size in its region, or not enough vCPU quota in the subscription [800010]. */
+  restriction?: 'noCapacity' | 'noQuota';
+}
+
 export interface CatalogPage {
-  rows: CatalogRow[];
+  rows: CatalogPageRow[];
   page: number; // 0-based
   pageSize: number;
   total: number;
   /** More rows match than `total` (the count stops at a bound): the card shows "1,000+", a next page exists. */
   totalCapped?: boolean;
+  /** The filter the page was found with: the one asked for, or the customer's region for a first page. */
   filter: CatalogFilter;
 }
 

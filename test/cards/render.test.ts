@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Attachment } from 'botbuilder';
 import { Template } from 'adaptivecards-templating';
 import fc from 'fast-check';
-import type { CatalogPage, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../../src/purchase/types';
+import type { CatalogPage, CatalogPageRow, CatalogRow, CheckoutResult, Quote, QuoteLine } from '../../src/purchase/types';
 import type { Customer, Order, OrderLine, Partner, Reseller, Subscription } from '../../src/domain/types';
 import { escapeInlineMarkdown, escapeMarkdown, formatMinor, truncate } from '../../cards/format';
 import { catalogues, nlNL, ruleText, wordRuleText, type RuleText } from '../../src/i18n';
@@ -144,7 +144,7 @@ const fx = {
       ...over,
     };
   },
-  page(rows: CatalogRow[], over: Partial<CatalogPage> = {}): CatalogPage {
+  page(rows: CatalogPageRow[], over: Partial<CatalogPage> = {}): CatalogPage {
     return { rows, page: 0, pageSize: 10, total: rows.length, filter: {}, ...over };
   },
   orderLine(n: number, over: Partial<OrderLine> = {}): OrderLine {
@@ -487,7 +487,7 @@ describe('cards/render: renderCatalogPage', () => {
 
   it('has the filter form with the current filter selected', () => {
     const card = render(fx.page(rows10, { total: 57, filter: { region: 'westeurope', family: 'Dsv5', term: 'P3Y', text: 'D4s' } }));
-    expectText(card, 'West Europe · Dsv5 · 3 years · “D4s”');
+    expectText(card, 'Filters:');
     const region = input(card, 'region')!;
     assert.equal(region['type'], 'Input.ChoiceSet');
     assert.equal(region['style'], 'compact');
@@ -514,12 +514,58 @@ describe('cards/render: renderCatalogPage', () => {
     assert.notEqual(apply?.['associatedInputs'], 'none', 'Apply filters must send the filter inputs');
   });
 
+  it('shows every active filter as a button that removes it alone, at most three in a row and no wider together than the card', () => {
+    const long = 'a very long typed search that goes on and on';
+    const card = render(fx.page(rows10, { total: 57, filter: { region: 'westeurope', family: 'Dsv5', armSkuName: 'Standard_D4s_v5', term: 'P3Y', text: long } }));
+    assertWellFormed(card, { nonce: NONCE });
+    const removers = submits(card).filter((a) => (a['data'] as JsonObject)['action'] === 'removeFilter');
+    assert.deepEqual(
+      removers.map((a) => [a['title'], (a['data'] as JsonObject)['filter'], a['associatedInputs']]),
+      [
+        ['✕ West Europe', 'region', 'none'],
+        ['✕ Dsv5', 'family', 'none'],
+        ['✕ Standard_D4s_v5', 'armSkuName', 'none'],
+        ['✕ 3 years', 'term', 'none'],
+        ['✕ “a very long typed s…”', 'text', 'none'],
+      ],
+    );
+    assert.equal(removers[4]!['tooltip'], `Remove the filter “${long}”`, 'the tooltip names the whole text');
+    const rowsOfButtons = ofType(card, 'ActionSet').map((set) => (set['actions'] as JsonObject[]).filter((a) => (a['data'] as JsonObject)['action'] === 'removeFilter').map((a) => a['title']));
+    assert.deepEqual(
+      rowsOfButtons.filter((r) => r.length > 0),
+      [['✕ West Europe', '✕ Dsv5'], ['✕ Standard_D4s_v5', '✕ 3 years'], ['✕ “a very long typed s…”']],
+      'rows of at most three that fit 450 px',
+    );
+    const dutch = render(fx.page(rows10, { total: 57, filter: { region: 'westeurope', text: 'D4s' } }), 'nl-NL');
+    assert.deepEqual(
+      submits(dutch).filter((a) => (a['data'] as JsonObject)['action'] === 'removeFilter').map((a) => [a['title'], a['tooltip']]),
+      [['✕ West-Europa', 'Filter West-Europa verwijderen'], ['✕ „D4s”', 'Filter „D4s” verwijderen']],
+    );
+    assert.deepEqual(submitData(render(fx.page(rows10, { total: 57 }))).filter((d) => d['action'] === 'removeFilter'), [], 'no filter, nothing to remove');
+  });
+
+  it('names an item the inventory check restricts without a button, and says why', () => {
+    const rows: CatalogPageRow[] = [fx.row(0), fx.row(1, { term: 'P3Y' }), fx.row(2)];
+    rows[1] = { ...rows[1]!, restriction: 'noCapacity' };
+    rows[2] = { ...rows[2]!, restriction: 'noQuota' };
+    const card = render(fx.page(rows));
+    assertWellFormed(card, { nonce: NONCE });
+    assert.deepEqual(submitData(card).filter((d) => d['action'] === 'pickItem').map((d) => d['catalogItemId']), [rows[0]!.catalogItemId], 'only the unrestricted item is offered');
+    const [, noCapacity, noQuota] = ofType(card, 'Container').filter((c) => c['separator'] === true).map((c) => allText(c));
+    // The name is a TextBlock's markdown here: its underscores escaped.
+    assert.deepEqual(noCapacity, ['Standard\\_D4s\\_v5 · 3 years', 'West Europe · 4 vCPU · 16 GB RAM · €1,234.57 for 3 years · Monthly billing available', '⛔ No capacity in this region now']);
+    assert.deepEqual(noQuota!.at(-1), "⛔ The subscription's vCPU quota is too low here");
+    const dutch = render(fx.page(rows), 'nl-NL');
+    expectText(dutch, '⛔ Nu geen capaciteit in deze regio');
+    expectText(dutch, '⛔ Het vCPU-quotum van het abonnement is hier te laag');
+  });
+
   it('says clearly when nothing matches and still offers the filter form, with a button that clears the filters', () => {
     const card = render(fx.page([], { total: 0, filter: { family: 'Zzz' } }));
     assertWellFormed(card, { nonce: NONCE });
     expectText(card, 'No reservations match these filters');
     expectNoText(card, 'Showing');
-    assert.deepEqual(submitData(card).map((d) => d['action']), ['filter', 'clearFilters']);
+    assert.deepEqual(submitData(card).map((d) => d['action']), ['removeFilter', 'filter', 'clearFilters']);
     const clear = submits(card).find((a) => a['title'] === 'Clear filters');
     assert.deepEqual(clear?.['data'], { action: 'clearFilters', nonce: NONCE });
     assert.equal(clear?.['associatedInputs'], 'none');
@@ -538,11 +584,12 @@ describe('cards/render: renderCatalogPage', () => {
       const card = render(fx.page(rows10, { total: 57, filter: { region: 'westeurope', term: 'P3Y' } }), locale);
       assertWellFormed(card, { nonce: NONCE });
       expectText(card, 'Resultaten 1–10 van 57');
-      expectText(card, 'West-Europa · 3 jaar');
+      expectText(card, '✕ West-Europa');
+      expectText(card, '✕ 3 jaar');
       ok(allText(card).includes('Regio') && allText(card).includes('Looptijd'), `${locale}: Dutch filter labels`);
       assert.deepEqual(choicesOf(input(card, 'region')).map((c) => c['title']), ["Alle regio's", 'West-Europa', 'Noord-Europa'], `${locale}: region choices`);
       assert.deepEqual(choicesOf(input(card, 'term')).map((c) => c['title']), ['Alle', '1 jaar', '3 jaar'], `${locale}: term choices`);
-      assert.deepEqual(submits(card).map((a) => a['title']).slice(0, 4), ['Filters toepassen', 'Filters wissen', 'Standard_D2s_v5 · 1 jaar', 'Standard_D4s_v5 · 3 jaar'], `${locale}: buttons`);
+      assert.deepEqual(submits(card).map((a) => a['title']).slice(0, 6), ['✕ West-Europa', '✕ 3 jaar', 'Filters toepassen', 'Filters wissen', 'Standard_D2s_v5 · 1 jaar', 'Standard_D4s_v5 · 3 jaar'], `${locale}: buttons`);
       for (const english of ['Showing', 'Region', 'Term', 'Apply filters', 'Clear filters', 'West Europe', 'Any']) {
         ok(!allText(card).some((t) => t === english || t.startsWith(`${english} `)), `${locale}: no English "${english}" on the Dutch card`);
       }
@@ -1050,7 +1097,7 @@ describe('cards/templates: every template expands completely with sample and hos
       ['oversized, without text', (locale) => renderChoiceCard({ title: 'Which customer?', choices: Array.from({ length: 12 }, (_, i) => ({ title: long(i), subtitle: long(i), value: `c-${i}` })), action: 'pickCustomer', nonce: NONCE, locale })],
     ],
     'catalog.json': [
-      ['filtered, capped, first page', (locale) => renderCatalogPage({ page: fx.page([fx.row(0), fx.row(1, { cores: null, ram: null, monthlyBillingSupported: false })], { total: 1000, totalCapped: true, filter: { region: 'westeurope', term: 'P3Y' } }), reservationTypeTitle: 'Virtual machines', regions: [{ armName: 'westeurope', displayName: 'West Europe' }], families: ['Dsv5'], nonce: NONCE, locale })],
+      ['filtered, capped, first page', (locale) => renderCatalogPage({ page: fx.page([fx.row(0), fx.row(1, { cores: null, ram: null, monthlyBillingSupported: false }), { ...fx.row(2), restriction: 'noCapacity' }], { total: 1000, totalCapped: true, filter: { region: 'westeurope', term: 'P3Y' } }), reservationTypeTitle: 'Virtual machines', regions: [{ armName: 'westeurope', displayName: 'West Europe' }], families: ['Dsv5'], nonce: NONCE, locale })],
       ['a middle page', (locale) => renderCatalogPage({ page: fx.page([fx.row(0, { term: 'P5Y', family: 'HBv2' })], { page: 2, total: 57 }), reservationTypeTitle: 'Virtual machines', regions: [], families: ['HBv2'], nonce: NONCE, locale })],
       ['hostile', (locale) => renderCatalogPage({ page: fx.page(hostileRows(), { filter: { text: HOSTILE.template, family: HOSTILE.formula } }), reservationTypeTitle: HOSTILE.markdown, regions: [{ armName: 'x', displayName: HOSTILE.html }], families: [HOSTILE.rtl], nonce: NONCE, locale })],
       ['nothing matches', (locale) => renderCatalogPage({ page: fx.page([]), reservationTypeTitle: 'Virtual machines', regions: [], families: [], nonce: NONCE, locale })],

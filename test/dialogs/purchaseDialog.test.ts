@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { demoAgents, demoCustomers, demoPartners, demoResellers, demoSubscriptions } from '../../src/store/demoIds';
-import { choicesOf } from '../support/cardClicks';
+import { buttonsOf, choicesOf } from '../support/cardClicks';
 import { Conversation } from './conversation';
 import {
   cardInputs,
@@ -82,11 +82,12 @@ function tables(L: Lang) {
             lines('Contoso Retail Dev/Test', says.legacySubscription),
           ],
         ],
-        ['Contoso Retail Production', [production, lines(vmTitle, card.filters, card.noFilter, card.showing('1', '5', ''))]],
+        // A Dutch customer's catalog starts at West Europe, a filter like any other.
+        ['Contoso Retail Production', [production, lines(vmTitle, card.activeFilters, card.removeFilter(regions.westeurope), card.showing('1', '5', '128'))]],
         [
           searchD2s,
           [
-            lines(card.filters, [regions.westeurope, 'Standard_D2s_v5', terms.P3Y].join(' · '), card.showing('1', '1', '1')),
+            filteredD2s,
             // One button naming the item and its term, one line of the rest.
             lines(`Standard_D2s_v5 · ${terms.P3Y}`, [regions.westeurope, '2 vCPU · 8 GB RAM', card.priceForTerm(money.eur1193_07, terms.P3Y), card.monthlyAvailable].join(' · ')),
           ],
@@ -247,9 +248,10 @@ function tables(L: Lang) {
         [{ click: 'Alpine Ski House GmbH' }, says.customerChosen('Alpine Ski House GmbH')],
         [L.type('commercial', 'commercieel'), shows(says.askReservationType)],
         ['vm', [askSubscription('Alpine Ski House GmbH'), re(/^/, `Azure plan\n${says.planSubscription}`, /$/)]],
-        ['azure plan', says.subscriptionChosen('Azure plan')],
+        // A German customer's catalog starts at Germany West Central; a typed size and term keep it.
+        ['azure plan', [says.subscriptionChosen('Azure plan'), filtered([regions.germanywestcentral], '1', '5', '128')]],
         [
-          L.type('D2s_v5 germany west central 1 year', 'D2s_v5 duitsland west-centraal 1 jaar'),
+          L.type('D2s_v5 1 year', 'D2s_v5 1 jaar'),
           filtered([regions.germanywestcentral, 'Standard_D2s_v5', terms.P1Y], '1', '1', '1'),
         ],
         ['1', shows(askD2s)],
@@ -269,7 +271,7 @@ function tables(L: Lang) {
       steps: [
         ...toContosoItems,
         ...threeD2sV5,
-        [L.type('add another item', 'nog een item'), lines(vmTitle, card.filters, [regions.westeurope, 'Standard_D2s_v5', terms.P3Y].join(' · '))],
+        [L.type('add another item', 'nog een item'), lines(vmTitle, card.activeFilters, ...[regions.westeurope, 'Standard_D2s_v5', terms.P3Y].map(card.removeFilter))],
         [L.type('E4s v5 north europe 1 year', 'E4s v5 noord-europa 1 jaar'), filtered([regions.northeurope, 'Standard_E4s_v5', terms.P1Y], '1', '1', '1')],
         [{ click: /^Standard_E4s_v5 · / }, shows(askE4s)],
         [{ click: card.addToCart, inputs: { quantity: '2' } }, says.lineAdded(2, 'Standard_E4s_v5', regions.northeurope, terms.P1Y)],
@@ -305,7 +307,7 @@ function tables(L: Lang) {
         ['contoso retail', shows(says.customerChosen('Contoso Retail B.V.'))],
         [L.type('commercial', 'commercieel'), shows(says.askReservationType)],
         ['suse', askSubscription('Contoso Retail B.V.')],
-        ['1', lines(says.suseTitle, card.filters, card.noFilter)],
+        ['1', lines(says.suseTitle, card.activeFilters, card.removeFilter(regions.westeurope), card.showing('1', '5', '8'))],
         [
           L.type('west europe 1 year', 'west-europa 1 jaar'),
           [filtered([regions.westeurope, terms.P1Y], '1', '4', '4'), shows(card.oneTimeOnly), not(shows(card.monthlyAvailable))],
@@ -329,7 +331,7 @@ function tables(L: Lang) {
       steps: [
         ...toContosoItems,
         ...threeD2sV5,
-        [L.type('another', 'nog een'), shows(card.filters)],
+        [L.type('another', 'nog een'), shows(card.activeFilters)],
         [L.type('E4s_v5 northeurope 1 year', 'E4s_v5 noord-europa 1 jaar'), showingOne],
         ['1', shows(askE4s)],
         ['3', says.lineAdded(3, 'Standard_E4s_v5', regions.northeurope, terms.P1Y)],
@@ -566,7 +568,7 @@ function tables(L: Lang) {
             lines(says.offerAzurePlan('Nieuwe Klant B.V.'), says.yesAddPlan, says.no),
           ],
         ],
-        [{ click: says.yesAddPlan }, [says.azurePlanAdded, lines(vmTitle, card.filters, card.noFilter)]],
+        [{ click: says.yesAddPlan }, [says.azurePlanAdded, lines(vmTitle, card.activeFilters, card.removeFilter(regions.westeurope))]],
         [L.type('D2s_v5 westeurope 1 year', 'D2s_v5 westeurope 1 jaar'), showingOne],
         ['1', shows(askD2s)],
         ['2', says.lineAdded(2, 'Standard_D2s_v5', regions.westeurope, terms.P1Y)],
@@ -705,7 +707,72 @@ function tables(L: Lang) {
     },
   ];
 
-  return { purchases, eligibility, forged };
+  const pickButtons = (c: Conversation) => buttonsOf(c.lastCard()).filter((b) => b.data.action === 'pickItem').map((b) => b.title);
+  const d96sWestEurope1y = (c: Conversation) => catalogItemId(c, { ...NL, sku: 'Standard_D96s_v5', term: 'P1Y' });
+  const noCapacityD96s = L.text(
+    '⛔ Reserved VM Instance, Standard_D96s_v5, West Europe, 1 Year cannot be reserved for this subscription now: There is no capacity for Standard_D96s_v5 in West Europe at the moment.\n\nWhat to do: Pick another region or size, or try again later.\n\n_Partner Center error 800010_',
+    '⛔ Reserved VM Instance, Standard_D96s_v5, West Europe, 1 Year kan nu niet worden gereserveerd voor dit abonnement: There is no capacity for Standard_D96s_v5 in West Europe at the moment.\n\nWat te doen: Kies een andere regio of grootte, of probeer het later opnieuw.\n\n_Partner Center-foutcode 800010_',
+  );
+  const d96sRow = (term: string, price: string) => lines(`Standard_D96s_v5 · ${term}`, [regions.westeurope, '96 vCPU · 384 GB RAM', card.priceForTerm(price, term), card.monthlyAvailable].join(' · '), card.noCapacity);
+
+  const catalog: Case[] = [
+    {
+      name: 'A customer in a country without an Azure region (Denmark) sees the whole catalog: no region is preset',
+      user: 'demo-anna',
+      steps: [
+        [buy, askCustomer],
+        ['Region Østjylland', says.customerChosen('Region Østjylland Digital')],
+        [L.type('commercial', 'commercieel'), shows(says.askReservationType)],
+        [L.type('virtual machines', 'virtuele machines'), askSubscription('Region Østjylland Digital')],
+        ['Region Østjylland Borgerservice', lines(vmTitle, card.filters, card.noFilter, card.showing('1', '5', L.text('1,000+', '1.000+')))],
+      ],
+      status: DialogTurnStatus.waiting,
+    },
+    {
+      name: 'Every active filter is a button that removes it alone; typed words change the filters they name and keep the others',
+      user: 'demo-anna',
+      steps: [
+        ...toContosoItems,
+        ['D2s_v5', [filtered([regions.westeurope, 'Standard_D2s_v5'], '1', '2', '2'), cardInputs({ region: 'westeurope', text: 'Standard_D2s_v5' })]],
+        [L.type('3 years', '3 jaar'), filtered([regions.westeurope, 'Standard_D2s_v5', terms.P3Y], '1', '1', '1')],
+        [{ click: card.removeFilter(regions.westeurope) }, [filtered(['Standard_D2s_v5', terms.P3Y], '1', '5', '20'), cardInputs({ region: 'any', term: 'P3Y', text: 'Standard_D2s_v5' })]],
+        [{ click: card.removeFilter('Standard_D2s_v5') }, [filtered([terms.P3Y], '1', '5', L.text('1,000+', '1.000+')), cardInputs({ region: 'any', term: 'P3Y', text: '' })]],
+        [L.type('cheap', 'goedkoop'), [lines(card.activeFilters, card.removeFilter(terms.P3Y), card.removeFilter(card.searchText(L.type('cheap', 'goedkoop'))), card.noMatches), shows(card.clearFilters)]],
+        [{ click: card.removeFilter(card.searchText(L.type('cheap', 'goedkoop'))) }, filtered([terms.P3Y], '1', '5', L.text('1,000+', '1.000+'))],
+        // The card names the filter to remove, never its value: one it does not know is not taken.
+        [{ submit: { action: 'removeFilter', filter: 'price' } }, says.filterNotUnderstood],
+        [{ click: card.removeFilter(terms.P3Y) }, [lines(card.filters, card.noFilter), not(shows(card.clearFilters)), not(shows(card.removeFilter(''))), cardInputs({ region: 'any', term: 'any', text: '' })]],
+      ],
+      status: DialogTurnStatus.waiting,
+    },
+    {
+      name: 'Sizes without capacity or quota are listed marked and without a button; picking one anyway (its number, a forged select) is refused with the reason',
+      user: 'demo-anna',
+      steps: [
+        ...toContosoItems,
+        [
+          L.type('D96s v5', 'D96s v5'),
+          [
+            filtered([regions.westeurope, 'Standard_D96s_v5'], '1', '2', '2'),
+            d96sRow(terms.P1Y, L.text('€27,286.01', '€\u00a027.286,01')),
+            d96sRow(terms.P3Y, L.text('€54,165.87', '€\u00a054.165,87')),
+            (c) => assert.deepEqual(pickButtons(c), [], 'no item is offered'),
+          ],
+        ],
+        ['1', [noCapacityD96s, not(shows(card.howMany))]],
+        [{ submit: (c) => ({ action: 'pickItem', catalogItemId: d96sWestEurope1y(c) }) }, [noCapacityD96s, not(shows(card.howMany))]],
+        [
+          L.type('E64s v5 north europe 3 years', 'E64s v5 noord-europa 3 jaar'),
+          [filtered([regions.northeurope, 'Standard_E64s_v5', terms.P3Y], '1', '1', '1'), shows(card.noQuota), (c) => assert.deepEqual(pickButtons(c), [], 'not offered')],
+        ],
+        [L.type('E4s v5', 'E4s v5'), [filtered([regions.northeurope, 'Standard_E4s_v5', terms.P3Y], '1', '1', '1'), not(shows(card.noQuota)), (c) => assert.deepEqual(pickButtons(c), [`Standard_E4s_v5 · ${terms.P3Y}`])]],
+      ],
+      status: DialogTurnStatus.waiting,
+      store: (c) => nothingBought(c),
+    },
+  ];
+
+  return { purchases, eligibility, forged, catalog };
 }
 
 // The same tables on both engines of the bot's store: SQLite (the default) and PostgreSQL (DATABASE_URL).
@@ -713,9 +780,10 @@ for (const engine of engines) {
   describe(`Purchase dialog (${engine} store)`, () => {
     for (const L of languages) {
       describe(L.locale, () => {
-        const { purchases, eligibility, forged } = tables(L);
+        const { purchases, eligibility, forged, catalog } = tables(L);
         const groups: [string, Case[]][] = [
           ['purchases', purchases],
+          ['the catalog', catalog],
           ['who may buy for whom', eligibility],
           ['forged card values', forged],
         ];
@@ -804,6 +872,15 @@ describe('Purchase dialog in rest mode (REST gateway → test Partner Center)', 
           assert.equal(checkoutsPosted().length, 1, 'Partner Center got one checkout');
         });
       }
+
+      it('sizes without capacity or quota are marked from the inventory checks of the page, and a pick of one is refused by the same answer (reused for a minute)', async () => {
+        const testCase = tables(L).catalog.find((p) => /without capacity or quota/.test(p.name));
+        assert.ok(testCase, 'the catalog table has the case');
+        await runCase(testCase, L, restOptions());
+        const checks = pc.calls('POST', /\/checkInventory$/).map((call) => (call.body as { targetItems: unknown[] }).targetItems.length);
+        // The first page's 5 rows, the D96s_v5 page's 2 (its refused picks ask nothing more), the E64s_v5 page's 1, the E4s_v5 page's 1.
+        assert.deepEqual(checks, [1, 1, 1, 1, 1, 1, 1, 1, 1], 'one check per row shown, none for the picks');
+      });
 
       const toReview: Case['steps'] = [
         ...s.toContosoItems,

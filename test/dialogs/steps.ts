@@ -98,6 +98,12 @@ const english = {
     clearFilters: 'Clear filters',
     filters: 'Filters: ',
     noFilter: 'none',
+    activeFilters: 'Filters:',
+    removeFilter: (name: string) => `✕ ${name}`,
+    searchText: (text: string) => `“${text}”`,
+    noCapacity: '⛔ No capacity in this region now',
+    noQuota: "⛔ The subscription's vCPU quota is too low here",
+    noMatches: 'No reservations match these filters',
     showing: (from: string, to: string, total: string) => `Showing ${from}–${to} of ${total}`,
     howMany: 'How many instances?',
     reviewTitle: 'Review your order',
@@ -315,6 +321,12 @@ const dutch: Phrases = {
     clearFilters: 'Filters wissen',
     filters: 'Filters: ',
     noFilter: 'geen',
+    activeFilters: 'Filters:',
+    removeFilter: (name: string) => `✕ ${name}`,
+    searchText: (text: string) => `„${text}”`,
+    noCapacity: '⛔ Nu geen capaciteit in deze regio',
+    noQuota: '⛔ Het vCPU-quotum van het abonnement is hier te laag',
+    noMatches: 'Geen reserveringen voldoen aan deze filters',
     showing: (from, to, total) => `Resultaten ${from}–${to} van ${total}`,
     howMany: 'Hoeveel instanties?',
     reviewTitle: 'Uw bestelling controleren',
@@ -457,8 +469,8 @@ export function stepsIn(L: Lang) {
   const askCustomer = shows(says.askCustomer);
   const askSubscription = (customer: string) => shows(says.askSubscription(customer));
   const askNext = lines(says.askNext, says.addAnother, says.reviewCart);
-  /** The catalog card's filter line and count: "Filters: \nWest Europe · Standard_D2s_v5 · 3 years\nShowing 1–1 of 1". */
-  const filtered = (parts: string[], from: string, to: string, total: string) => lines(card.filters, parts.join(' · '), card.showing(from, to, total));
+  /** The catalog card's active filters, each a button that removes it, and the count: "Filters:\n✕ West Europe\n✕ 3 years\nShowing 1–5 of 64". */
+  const filtered = (parts: string[], from: string, to: string, total: string) => lines(card.activeFilters, ...parts.map(card.removeFilter), card.showing(from, to, total));
   const production = says.subscriptionChosen('Contoso Retail Production');
   return {
     ...phrases,

@@ -34,7 +34,7 @@ describe('e2e: the locale of each activity chooses the language', function () {
     const items = await say('Contoso Retail Production', 'nl-NL');
     assert.ok(items.startsWith('✓ Abonnement: Contoso Retail Production'), `the subscription, in Dutch:\n${items.slice(0, 300)}`);
     const page = await say('D2s_v5 West-Europa 3 jaar', 'nl-NL');
-    assert.ok(page.includes('West-Europa · Standard_D2s_v5 · 3 jaar'), `the Dutch filter line:\n${page.slice(0, 500)}`);
+    assert.ok(page.includes('Filters:\n✕ West-Europa\n✕ Standard_D2s_v5\n✕ 3 jaar\n'), `the Dutch filters, each with its remove button:\n${page.slice(0, 500)}`);
     assert.ok(page.includes('€\u00a01.193,07 voor 3 jaar'), `money formatted for nl-NL (€ 1.193,07, a no-break space after €):\n${page.slice(0, 800)}`);
     assert.equal(await say('annuleren', 'nl-NL'), 'Geannuleerd. Er is niets gekocht.', 'annuleren cancels, in Dutch');
     assert.deepEqual(t.logs.filter((l) => l.includes('[onTurnError]')), [], 'no turn failed');

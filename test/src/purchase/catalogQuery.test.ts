@@ -1,6 +1,6 @@
 // parseCatalogQuery (src/purchase/catalogQuery.ts): what an agent types in the catalog search.
 import assert from 'node:assert/strict';
-import { parseCatalogQuery, type CatalogVocabulary } from '../../../src/purchase/catalogQuery';
+import { parseCatalogQuery, refineFilter, type CatalogVocabulary } from '../../../src/purchase/catalogQuery';
 
 const vocabulary: CatalogVocabulary = {
   regions: [
@@ -121,5 +121,24 @@ describe('parseCatalogQuery', () => {
     const v: CatalogVocabulary = { ...vocabulary, regions: [{ armName: 'usgovvirginia', displayName: 'US Gov. Virginia' }] };
     assert.deepEqual(parseCatalogQuery('us gov. virginia 1 year', v), { region: 'usgovvirginia', term: 'P1Y' });
     assert.deepEqual(parseCatalogQuery('us govx virginia', v), { text: 'us govx virginia' });
+  });
+});
+
+describe('refineFilter: typed words change what they name and keep the rest', () => {
+  const current = { region: 'westeurope', family: 'Dsv5', armSkuName: 'Standard_D2s_v5', term: 'P3Y' } as const;
+
+  it('a term or a region replaces only itself', () => {
+    assert.deepEqual(refineFilter(current, { term: 'P1Y' }), { ...current, term: 'P1Y' });
+    assert.deepEqual(refineFilter(current, { region: 'northeurope' }), { ...current, region: 'northeurope' });
+  });
+
+  it('a size or a free text replaces both (they are one field, "Size or name")', () => {
+    assert.deepEqual(refineFilter(current, { armSkuName: 'Standard_E4s_v5' }), { ...current, armSkuName: 'Standard_E4s_v5' });
+    assert.deepEqual(refineFilter(current, { text: 'gpu' }), { region: 'westeurope', family: 'Dsv5', term: 'P3Y', text: 'gpu' });
+    assert.deepEqual(refineFilter({ region: 'westeurope', text: 'gpu' }, { armSkuName: 'Standard_D2s_v5' }), { region: 'westeurope', armSkuName: 'Standard_D2s_v5' });
+  });
+
+  it('nothing typed that names a filter keeps the filter as it was', () => {
+    assert.deepEqual(refineFilter(current, {}), current);
   });
 });

@@ -225,12 +225,23 @@ describe('purchase: inventory and fulfilment as Partner Center reports them', ()
     const { store, service, anna, cartId } = await annasCart();
     const page = await service.searchCatalog(anna, cartId, { armSkuName: 'Standard_D96s_v5', region: 'westeurope', term: 'P1Y' }, 0);
     assert.ok(page.ok && page.value.rows.length === 1, 'D96s_v5 is listed in West Europe');
+    assert.equal(page.value.rows[0]!.restriction, 'noCapacity', 'marked: no capacity there now');
     const picked = await service.catalogRow(anna, cartId, page.value.rows[0]!.catalogItemId);
     assert.equal(picked.ok, false, 'picking it is refused');
     if (!picked.ok) assert.match(english(picked.verdict).message, /no capacity for Standard_D96s_v5 in West Europe/, 'with the reason');
     const added = await service.addLine(anna, cartId, page.value.rows[0]!.catalogItemId, 1);
     assert.equal(added.ok, false, 'adding it anyway (a forged submit) is refused too');
     assert.equal(store.carts.get(cartId)?.lineItems.length, 2, 'the cart keeps its two lines only');
+  });
+
+  it("starts a first page at the customer's region and marks only the restricted rows of it", async () => {
+    const { service, anna, cartId } = await annasCart();
+    const first = await service.searchCatalog(anna, cartId, undefined, 0);
+    assert.ok(first.ok, 'listed');
+    assert.deepEqual(first.value.filter, { region: 'westeurope' }, 'Contoso Retail is Dutch: West Europe');
+    assert.ok(first.value.rows.every((r) => r.armRegionName === 'westeurope' && r.restriction === undefined), 'West Europe rows, none restricted');
+    const cleared = await service.searchCatalog(anna, cartId, {}, 0);
+    assert.ok(cleared.ok && cleared.value.filter.region === undefined, 'a filter cleared by the agent stays cleared');
   });
 
   it('shows an order pending right after the purchase and completed once Partner Center has fulfilled it', async () => {

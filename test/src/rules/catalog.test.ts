@@ -1,5 +1,6 @@
 // CATALOG_AVAILABILITY: an item goes into a cart only where Partner Center sells it [800070].
-import { checkInventory, checkSoldInMarket } from '../../../src/rules/catalog';
+import assert from 'node:assert/strict';
+import { checkInventory, checkSoldInMarket, presetRegion } from '../../../src/rules/catalog';
 import { assertPassed, assertRefused, makeCatalogItem } from './factories';
 
 describe('CATALOG_AVAILABILITY: only items sold to this customer, segment and type', () => {
@@ -60,5 +61,33 @@ describe('CATALOG_AVAILABILITY: the inventory check [800010]', () => {
       fix: /vCPU quota increase/,
       partnerCenterCode: '800010',
     });
+  });
+});
+
+describe('The region a catalog starts at: one in the customer’s country that the market sells', () => {
+  const sold = (...armNames: string[]) => armNames.map((armName) => ({ armName }));
+  const everywhere = sold('brazilsouth', 'centralus', 'eastus', 'eastus2', 'germanywestcentral', 'northeurope', 'uksouth', 'ukwest', 'westeurope', 'australiacentral', 'australiaeast');
+
+  for (const [country, region] of [
+    ['NL', 'westeurope'],
+    ['IE', 'northeurope'],
+    ['DE', 'germanywestcentral'],
+    ['GB', 'uksouth'],
+    ['US', 'eastus'],
+    ['AU', 'australiaeast'],
+    ['BR', 'brazilsouth'],
+  ] as const) {
+    it(`${country}: ${region}`, () => assert.equal(presetRegion(country, everywhere), region));
+  }
+
+  it('a country without an Azure region (Denmark, Argentina) starts with no region', () => {
+    assert.equal(presetRegion('DK', everywhere), undefined);
+    assert.equal(presetRegion('AR', everywhere), undefined);
+  });
+
+  it('a region open by support request only is never preset (Germany North), nor one the market does not sell', () => {
+    assert.equal(presetRegion('DE', sold('germanynorth', 'westeurope')), undefined);
+    assert.equal(presetRegion('US', sold('westus2', 'centralus')), 'centralus');
+    assert.equal(presetRegion('NL', sold('northeurope')), undefined);
   });
 });
