@@ -29,8 +29,8 @@ describe('e2e: follow-ups in the conversation where the agent bought', function 
   });
 
   for (const [locale, expected] of [
-    ['en-US', (order: string) => `Order ${order} for Contoso Retail B.V. is complete: Partner Center has provisioned 2 × Reserved VM Instance, Standard\\_DS1\\_v2, Brazil South, 1 Year.`],
-    ['nl-NL', (order: string) => `Order ${order} voor Contoso Retail B.V. is voltooid: Partner Center heeft 2 × Reserved VM Instance, Standard\\_DS1\\_v2, Brazil South, 1 Year ingericht.`],
+    ['en-US', (order: string) => `Order ${order} for Contoso Retail B.V. is complete: Partner Center has provisioned 2 × Reserved VM Instance, Standard\\_DS1\\_v2, West Europe, 1 Year.`],
+    ['nl-NL', (order: string) => `Order ${order} voor Contoso Retail B.V. is voltooid: Partner Center heeft 2 × Reserved VM Instance, Standard\\_DS1\\_v2, West Europe, 1 Year ingericht.`],
   ] as const) {
     it(`tells the agent at the conversation's serviceUrl when the order is provisioned (${locale})`, async function () {
       const anna = new Conversation(t.baseUrl, 'demo-anna');
