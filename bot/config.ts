@@ -37,6 +37,10 @@ const Config = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   /** PostgreSQL: a statement running longer is cancelled and its turn says the database is busy. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** How long a purchase waits for a second agent's approval before it expires (issue 17: four eyes). */
+  APPROVAL_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  /** How often the bot looks for approval requests that expired, to tell their buyer and approvers. */
+  APPROVAL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** The local Web Chat page at / (channels/webChat.ts): "auto" = on without MicrosoftAppId only. */
   WEB_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
 });

@@ -23,6 +23,8 @@ import { PurchaseService } from '../src/purchase/purchaseService';
 import { reportTurnError } from './turnErrors';
 import { mountWebChat } from '../channels/webChat';
 import { ProactiveMessenger } from './proactive';
+import { ApprovalService } from '../src/purchase/approvals';
+import { ApprovalDialogs } from '../dialogs/approvals';
 
 /**
  * The least an activity must have before the adapter sees it: a type, and the addresses every turn
@@ -46,6 +48,8 @@ export interface RunningBot<S extends BotStore = Store | PostgresStore> {
   partnerCenter?: LocalPartnerCenter;
   /** Messages the bot sends unasked, into the conversations where agents talk to it. */
   proactive: ProactiveMessenger;
+  /** Four eyes above the approval limit; its sweep of expired requests runs every APPROVAL_SWEEP_SECONDS. */
+  approvals: ApprovalDialogs;
   port: number;
   close(): Promise<void>;
 }
@@ -92,7 +96,12 @@ export async function startBot(config: Config, log: (line: string) => void = con
   adapter.onTurnError = (context: TurnContext, error: Error) => reportTurnError(context, error, conversationState, log);
   const proactive = new ProactiveMessenger(adapter, config.MicrosoftAppId, store.conversations, log);
   const service = new PurchaseService(store, parts.decorateGateway ? parts.decorateGateway(gateway) : gateway);
-  const bot = new PurchaseBot(conversationState, userState, service, config.demoMode, store instanceof PostgresStore ? (key, fn) => store.withTurnLock(key, fn) : undefined);
+  const approvals = new ApprovalDialogs(new ApprovalService(store, service, undefined, config.APPROVAL_EXPIRY_HOURS * 3_600_000), service, proactive);
+  const turnLock = store instanceof PostgresStore ? <T>(key: string, fn: () => Promise<T>) => store.withTurnLock(key, fn) : undefined;
+  const bot = new PurchaseBot(conversationState, userState, service, config.demoMode, turnLock, approvals);
+  // Each expired request moves once (a conditional write), so instances sweeping together tell it once.
+  const sweep = setInterval(() => approvals.expireDue().catch((error: Error) => log(`[approvals] sweep failed: ${error.message}`)), config.APPROVAL_SWEEP_SECONDS * 1000);
+  sweep.unref();
   // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
   // AsyncLocalStorage behind it turns on promise hooks for every promise of the turn (bench/README.md).
   const run =
@@ -135,8 +144,10 @@ export async function startBot(config: Config, log: (line: string) => void = con
     store,
     partnerCenter: local,
     proactive,
+    approvals,
     port: address.port,
     close: async () => {
+      clearInterval(sweep);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       local?.close();

@@ -8,6 +8,7 @@ import { CartStore } from './carts';
 import { CheckoutJournal } from './journal';
 import { AuditLog } from './audit';
 import { ConversationStore } from './conversations';
+import { ApprovalStore } from './approvals';
 import { seedDemoAgents } from './seed';
 import { KeyedQueue, type BotStore } from './botStore';
 
@@ -18,6 +19,7 @@ export class Store implements BotStore {
   readonly journal: CheckoutJournal;
   readonly audit: AuditLog;
   readonly conversations: ConversationStore;
+  readonly approvals: ApprovalStore;
   private readonly checkouts = new KeyedQueue();
 
   constructor(readonly db: Db) {
@@ -26,6 +28,7 @@ export class Store implements BotStore {
     this.journal = new CheckoutJournal(db);
     this.audit = new AuditLog(db);
     this.conversations = new ConversationStore(db);
+    this.approvals = new ApprovalStore(db);
   }
 
   /** Opens (creating and migrating) the file and writes the demo partners and agents when it has none. */
