@@ -137,7 +137,9 @@ export class ApprovalService {
   async reject(approver: Actor, id: string, reason: string): Promise<ApprovalDecision> {
     const found = await this.decidable(approver, id);
     if (found.kind !== 'open') return found;
-    return (await this.change(approver, found.view, 'rejected', { decidedBy: approver.agent.id, reason })) ?? { kind: 'rejected', approver: approver.agent, ...found.view };
+    const decided = { decidedBy: approver.agent.id, reason };
+    const refused = await this.change(approver, found.view, 'rejected', decided);
+    return refused ?? { kind: 'rejected', approver: approver.agent, ...found.view, request: { ...found.view.request, state: 'rejected', ...decided } };
   }
 
   /** The buyer withdraws their request (the latest one waiting when no id is given). */

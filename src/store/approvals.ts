@@ -55,7 +55,7 @@ export const approvalSql = (p: (n: number) => string) => ({
   removeLimit: `DELETE FROM approval_limits WHERE partner_id = ${p(1)}`,
   create: `INSERT INTO approval_requests (id, idempotency_key, cart_id, partner_id, customer_id, buyer_agent_id, buyer_conversation_id, total_minor,
       currency, unit_prices, reseller_confirmed, state, order_ids, created_at, expires_at, updated_at)
-    VALUES (${[...Array(11).keys()].map((i) => p(i + 1)).join(', ')}, 'pending', '[]', ${p(12)}, ${p(13)}, ${p(12)}) ON CONFLICT DO NOTHING`,
+    VALUES (${[...Array(11).keys()].map((i) => p(i + 1)).join(', ')}, 'pending', '[]', ${p(12)}, ${p(13)}, ${p(14)}) ON CONFLICT DO NOTHING`,
   existing: `SELECT * FROM approval_requests WHERE idempotency_key = ${p(1)} OR (cart_id = ${p(2)} AND state = 'pending') ORDER BY created_at DESC LIMIT 1`,
   get: `SELECT * FROM approval_requests WHERE id = ${p(1)}`,
   countForCart: `SELECT COUNT(*) AS n FROM approval_requests WHERE cart_id = ${p(1)}`,
@@ -68,7 +68,7 @@ export const approvalSql = (p: (n: number) => string) => ({
 /** The parameters of `create` and `change`, in their placeholders' order. */
 export const createParams = (r: NewApprovalRequest) => [
   r.id, r.idempotencyKey, r.cartId, r.partnerId, r.customerId, r.buyerAgentId, r.buyerConversationId, r.totalMinor,
-  r.currency, JSON.stringify(r.unitPrices), r.resellerConfirmed, r.createdAt, r.expiresAt,
+  r.currency, JSON.stringify(r.unitPrices), r.resellerConfirmed, r.createdAt, r.expiresAt, r.createdAt,
 ];
 export const changeParams = (id: string, from: ApprovalState, c: ApprovalChange, now: string) => [
   c.state, c.decidedBy ?? null, c.reason ?? null, c.orderIds ? JSON.stringify(c.orderIds) : null, now, id, from,
