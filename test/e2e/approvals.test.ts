@@ -21,10 +21,7 @@ describe('e2e: an approval between two agents, proactively, over HTTP', function
   it('the card reaches the approvers at their serviceUrl and in Web Chat; the approval reaches the buyer at his', async function () {
     // Anna (Admin agent) in the local Web Chat: acts as herself and sets the limit.
     const anna = new DirectLineClient(t.baseUrl);
-    await anna.start();
-    await anna.pollUntilBot();
-    await anna.post({ type: 'message', text: 'help' });
-    await anna.post({ type: 'message', value: clickValue(cardsOf((await anna.poll()).pop()!)[0]!, 'Anna de Vries') });
+    await anna.startActingAs('Anna de Vries');
     await anna.post({ type: 'message', text: 'approval limit 1000 EUR', locale: 'en-US' });
     assert.match(transcript(await anna.poll()), /Approval limit set: orders above €1,000\.00 now need the approval of a second Admin agent or Global admin\./);
 
