@@ -619,7 +619,7 @@ export const enUS = {
     approvedBuyer: (approver: string, customer: string) => `✓ ${approver} approved your order for ${customer}: it is placed.`,
     approvedApprover: (buyer: string, customer: string, orders: string) => `✓ You approved ${buyer}'s order for ${customer}: it is placed (${orders}). I told ${buyer}.`,
     rejectedBuyer: (approver: string, customer: string, reason: string) => `✗ ${approver} rejected your order for ${customer}: “${reason}”. Nothing was bought.`,
-    rejectedApprover: (buyer: string, customer: string) => `You rejected ${buyer}'s order for ${customer}. I told ${buyer}; nothing was bought.`,
+    rejectedApprover: (buyer: string, customer: string) => `You rejected ${buyer}'s order for ${customer}: nothing was bought, and I told ${buyer}.`,
     priceChangedBuyer: (approver: string, customer: string, before: string, after: string) =>
       `⚠️ ${approver} approved your order for ${customer}, but its price changed while it waited: it was ${before}, it is now ${after}. Nothing was bought. Type **buy** to start again and ask for approval at the new price.`,
     priceChangedApprover: (buyer: string, before: string, after: string) =>

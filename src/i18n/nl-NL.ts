@@ -593,7 +593,7 @@ export const nlNL: Catalogue = {
     approvedBuyer: (approver: string, customer: string) => `✓ ${approver} heeft uw bestelling voor ${customer} goedgekeurd: ze is geplaatst.`,
     approvedApprover: (buyer: string, customer: string, orders: string) => `✓ U hebt de bestelling van ${buyer} voor ${customer} goedgekeurd: ze is geplaatst (${orders}). Ik heb het ${buyer} laten weten.`,
     rejectedBuyer: (approver: string, customer: string, reason: string) => `✗ ${approver} heeft uw bestelling voor ${customer} afgewezen: “${reason}”. Er is niets gekocht.`,
-    rejectedApprover: (buyer: string, customer: string) => `U hebt de bestelling van ${buyer} voor ${customer} afgewezen. Ik heb het ${buyer} laten weten; er is niets gekocht.`,
+    rejectedApprover: (buyer: string, customer: string) => `U hebt de bestelling van ${buyer} voor ${customer} afgewezen: er is niets gekocht, en ik heb het ${buyer} laten weten.`,
     priceChangedBuyer: (approver: string, customer: string, before: string, after: string) =>
       `⚠️ ${approver} heeft uw bestelling voor ${customer} goedgekeurd, maar de prijs is intussen gewijzigd: die was ${before} en is nu ${after}. Er is niets gekocht. Typ **kopen** om opnieuw te beginnen en goedkeuring voor de nieuwe prijs te vragen.`,
     priceChangedApprover: (buyer: string, before: string, after: string) =>

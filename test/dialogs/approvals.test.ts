@@ -108,7 +108,7 @@ for (const L of languages) {
       await o.anna.click(L.text('Reject', 'Afwijzen'), {}, undefined, card);
       check(o.anna, L.text('To reject, type the reason in the box on the card (at most 500 characters), then click Reject.', 'Typ om af te wijzen de reden in het vak op de kaart (hoogstens 500 tekens) en klik dan op Afwijzen.'), 'no reason');
       await o.anna.click(L.text('Reject', 'Afwijzen'), { reason: L.type('Too many for this customer', 'Te veel voor deze klant') }, undefined, card);
-      check(o.anna, L.text("You rejected Sam Visser's order for Contoso Retail B.V.. I told Sam Visser; nothing was bought.", 'U hebt de bestelling van Sam Visser voor Contoso Retail B.V. afgewezen. Ik heb het Sam Visser laten weten; er is niets gekocht.'), 'Anna');
+      check(o.anna, L.text("You rejected Sam Visser's order for Contoso Retail B.V.: nothing was bought, and I told Sam Visser.", 'U hebt de bestelling van Sam Visser voor Contoso Retail B.V. afgewezen: er is niets gekocht, en ik heb het Sam Visser laten weten.'), 'Anna');
       assert.equal(delivered(o, 'demo-sam').text, L.text('✗ Anna de Vries rejected your order for Contoso Retail B.V.: “Too many for this customer”. Nothing was bought.', '✗ Anna de Vries heeft uw bestelling voor Contoso Retail B.V. afgewezen: “Te veel voor deze klant”. Er is niets gekocht.'));
       // Gijs's card is out of date now.
       await o.gijs.click(L.text('Approve', 'Goedkeuren'), {}, undefined, delivered(o, 'demo-gijs').card!);
