@@ -44,6 +44,10 @@ const Config = z.object({
   FOLLOW_UP_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(30),
   /** How often each instance looks for due follow-ups; 0 turns them off in this instance. */
   FOLLOW_UP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** How long a purchase waits for a second agent's approval before it expires (issue 17: four eyes). */
+  APPROVAL_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  /** How often the bot looks for approval requests that expired, to tell their buyer and approvers. */
+  APPROVAL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** The local Web Chat page at / (channels/webChat.ts): "auto" = on without MicrosoftAppId only. */
   WEB_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
 });

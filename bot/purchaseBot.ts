@@ -13,6 +13,7 @@ import type { PurchaseService } from '../src/purchase/purchaseService';
 import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
 import { TurnPreparation } from './turnPreparation';
 import { sayTo } from '../dialogs/messages';
+import type { ApprovalDialogs } from '../dialogs/approvals';
 
 export class PurchaseBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
@@ -26,12 +27,13 @@ export class PurchaseBot extends ActivityHandler {
     demoMode: boolean,
     /** Holds a conversation across instances while its turn runs (PostgreSQL); one process needs none. */
     private readonly turnLock: <T>(conversationKey: string, fn: () => Promise<T>) => Promise<T> = (_key, fn) => fn(),
+    approvals?: ApprovalDialogs,
   ) {
     super();
     const actingAgentId = userState.createProperty<string | undefined>('actingAgentId');
     this.preparation = new TurnPreparation(service, actingAgentId, demoMode);
     this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
-    this.dialogs.add(new MainDialog(service, actingAgentId));
+    this.dialogs.add(new MainDialog(service, actingAgentId, approvals));
 
     this.onMessage(async (context, next) => {
       await this.runDialogs(context);

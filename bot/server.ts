@@ -25,6 +25,8 @@ import { mountWebChat } from '../channels/webChat';
 import { ProactiveMessenger } from './proactive';
 import { FollowUps } from '../src/purchase/followUp';
 import { sendFollowUp } from '../dialogs/followUpNotices';
+import { ApprovalService } from '../src/purchase/approvals';
+import { ApprovalDialogs } from '../dialogs/approvals';
 
 /**
  * The least an activity must have before the adapter sees it: a type, and the addresses every turn
@@ -50,6 +52,8 @@ export interface RunningBot<S extends BotStore = Store | PostgresStore> {
   proactive: ProactiveMessenger;
   /** The background follow-ups; an interval timer runs their tick (FOLLOW_UP_INTERVAL_MS). */
   followUps: FollowUps;
+  /** Four eyes above the approval limit; its sweep of expired requests runs every APPROVAL_SWEEP_SECONDS. */
+  approvals: ApprovalDialogs;
   port: number;
   close(): Promise<void>;
 }
@@ -102,7 +106,12 @@ export async function startBot(config: Config, log: (line: string) => void = con
   const service = new PurchaseService(store, partnerCenter, clock);
   const followUps = new FollowUps(store, partnerCenter, (notice) => sendFollowUp(proactive, notice), { callsPerMinute: config.FOLLOW_UP_CALLS_PER_MINUTE }, log);
   const followUpTimer = config.FOLLOW_UP_INTERVAL_MS > 0 ? everyInterval(config.FOLLOW_UP_INTERVAL_MS, () => followUps.runDue(clock()), log) : undefined;
-  const bot = new PurchaseBot(conversationState, userState, service, config.demoMode, store instanceof PostgresStore ? (key, fn) => store.withTurnLock(key, fn) : undefined);
+  const approvals = new ApprovalDialogs(new ApprovalService(store, service, clock, config.APPROVAL_EXPIRY_HOURS * 3_600_000), service, proactive);
+  const turnLock = store instanceof PostgresStore ? <T>(key: string, fn: () => Promise<T>) => store.withTurnLock(key, fn) : undefined;
+  const bot = new PurchaseBot(conversationState, userState, service, config.demoMode, turnLock, approvals);
+  // Each expired request moves once (a conditional write), so instances sweeping together tell it once.
+  const sweep = setInterval(() => approvals.expireDue().catch((error: Error) => log(`[approvals] sweep failed: ${error.message}`)), config.APPROVAL_SWEEP_SECONDS * 1000);
+  sweep.unref();
   // The agent's locale goes to Partner Center as X-Locale. Only the REST gateway reads it: the
   // AsyncLocalStorage behind it turns on promise hooks for every promise of the turn (bench/README.md).
   const run =
@@ -146,9 +155,11 @@ export async function startBot(config: Config, log: (line: string) => void = con
     partnerCenter: local,
     proactive,
     followUps,
+    approvals,
     port: address.port,
     close: async () => {
       if (followUpTimer) clearInterval(followUpTimer);
+      clearInterval(sweep);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       local?.close();

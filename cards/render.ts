@@ -38,6 +38,7 @@ import confirmationJson from './templates/confirmation.json';
 import orderHistoryJson from './templates/orderHistory.json';
 import quantityJson from './templates/quantity.json';
 import reviewJson from './templates/review.json';
+import approvalJson from './templates/approval.json';
 
 
 /**
@@ -71,6 +72,7 @@ const templateJson = {
   catalog: catalogJson,
   quantity: quantityJson,
   review: reviewJson,
+  approval: approvalJson,
   confirmation: confirmationJson,
   orderHistory: orderHistoryJson,
 };
@@ -809,6 +811,45 @@ export function renderReviewCard({ quote, nonce, locale }: ReviewCardInput): Att
       .map((note) => ruleSentence(t, note))
       .filter((sentence) => !allowed.some((o) => o.note && ruleSentence(t, o.note) === sentence))
       .map((sentence) => ({ text: t.cards.note(sentence) })),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 4b. Approval request: the review as the buyer saw it, read-only, for a second agent (issue 17)
+
+export interface ApprovalCardInput {
+  quote: Quote;
+  requestId: string;
+  buyerName: string;
+  /** When the request expires, formatted for the locale. */
+  expires: string;
+  locale?: string;
+}
+
+/**
+ * The approver's card: the review's customer, subscription, lines, scope and total without its inputs,
+ * with the review's savings, then a reason (needed to reject) and Approve / Reject.
+ */
+export function renderApprovalCard({ quote, requestId, buyerName, expires, locale }: ApprovalCardInput): Attachment {
+  const { t, loc } = localeOf(locale);
+  return attachment('approval', {
+    locale: languageOf(loc),
+    t: labels(t),
+    requestId,
+    requestedBy: t.cards.requestedBy(buyerName),
+    customerName: quote.customer.companyName,
+    subscriptionName: quote.subscription.friendlyName,
+    lines: quote.lines.map((line) => ({
+      ...rowModel(line, t, loc),
+      quantityText: formatInteger(line.quantity, loc),
+      billingText: t.names.billingCycles[line.billingCycle],
+      lineTotal: formatMoney(line.lineTotal, loc),
+      savingsText: savingsText(line.savings, t, loc),
+    })),
+    scopeText: `${t.cards.scope}: ${t.names.scopes[quote.scope]}`,
+    totalText: t.cards.total(formatMoney(quote.total, loc)),
+    ...cartSavingsModel(quote.savings, quote.lines.length, t, loc),
+    expiresText: t.cards.expires(expires),
   });
 }
 

@@ -1,7 +1,8 @@
 // Routes a conversation: buy, orders, help, choosing a demo identity. "cancel", "help" and "orders" inside
 // a purchase or a choice are those dialogs' own (cancelAndHelpDialog.ts).
-import { ComponentDialog, WaterfallDialog } from './sdk';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, WaterfallDialog } from './sdk';
+import type { ApprovalDialogs } from './approvals';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { PURCHASE_DIALOG, PurchaseDialog, type PurchaseOptions } from './purchaseDialog';
@@ -29,12 +30,20 @@ export class MainDialog extends ComponentDialog {
     private readonly service: PurchaseService,
     /** Demo mode: the directory agent a local user chose to act as. */
     actingAgentId: StatePropertyAccessor<string | undefined>,
+    /** Four eyes above the partner's approval limit; without it a Buy above the limit is refused. */
+    private readonly approvals?: ApprovalDialogs,
   ) {
     super(MAIN_DIALOG);
-    this.addDialog(new PurchaseDialog(service))
+    this.addDialog(new PurchaseDialog(service, approvals))
       .addDialog(new ChooseAgentDialog(service, actingAgentId))
       .addDialog(new WaterfallDialog(MAIN_STEPS, [this.routeStep.bind(this)]));
     this.initialDialogId = MAIN_STEPS;
+  }
+
+  /** An approval's click or command is answered whatever question waits; the question still waits after it. */
+  protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (await this.approvals?.handle(innerDc.context)) return Dialog.EndOfTurn;
+    return super.onContinueDialog(innerDc);
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -61,6 +70,7 @@ export class MainDialog extends ComponentDialog {
       await showOrderHistoryPage(step.context, this.service, ordersPage);
       return step.endDialog();
     }
+    if (await this.approvals?.handle(step.context)) return step.endDialog();
     if (input.submit) return this.oldCardClicked(step);
     if (isCommand(input, 'help')) {
       await step.context.sendActivity(say.help());

@@ -46,6 +46,8 @@ function sayWith(t: Catalogue) {
     chose: (choice: string): string => t.say.chose(escapeMarkdown(choice)),
     reviewBought: (lines: number, customer: string): string => t.say.reviewBought(lines, escapeMarkdown(customer)),
     severalCustomersForOrders: (n: number, query: string): string => t.say.severalCustomersForOrders(n, escapeMarkdown(truncate(query, 100))),
+    /** Four eyes above the approval limit (dialogs/approvals.ts). */
+    approvals: t.approvals,
     /** The catalogue's locale: what the cards are rendered in. */
     locale: t.locale,
     /** A refusal always says what was refused and what to do, in the catalogue's language. */

@@ -15,7 +15,7 @@ import { SEGMENT_QUESTION, SegmentQuestion } from './segmentQuestion';
 import { SUBSCRIPTION_QUESTION, SubscriptionQuestion, type ChosenSubscription } from './subscriptionQuestion';
 import { ADD_LINE_DIALOG, AddLineDialog, type AddLineOptions, type AddLineResult } from './addLineDialog';
 import type { CatalogPosition } from './itemListQuestion';
-import { ADD_ANOTHER, REVIEW_DIALOG, ReviewDialog, type ReviewOptions } from './reviewDialog';
+import { ADD_ANOTHER, REVIEW_DIALOG, ReviewDialog, type BuyApproval, type ReviewOptions } from './reviewDialog';
 import { actorOf, turnIdentity } from './turn';
 import { sayTo } from './messages';
 import { cardAnswered, settleCard } from './settledCard';
@@ -48,14 +48,17 @@ const answerOrder = ['customerId', 'segment', 'reservationType', 'subscriptionId
 type PurchaseStep = WaterfallStepContext<Purchase>;
 
 export class PurchaseDialog extends CancelAndHelpDialog {
-  constructor(private readonly service: PurchaseService) {
+  constructor(
+    private readonly service: PurchaseService,
+    approval?: BuyApproval,
+  ) {
     super(PURCHASE_DIALOG, service);
     this.addDialog(new CustomerQuestion(service))
       .addDialog(new SegmentQuestion(service))
       .addDialog(new AnswerPrompt(RESERVATION_TYPE_PROMPT, recogniseChoice, 'reservationType'))
       .addDialog(new SubscriptionQuestion(service))
       .addDialog(new AddLineDialog(service))
-      .addDialog(new ReviewDialog(service))
+      .addDialog(new ReviewDialog(service, approval))
       .addDialog(
         new WaterfallDialog<Purchase>(PURCHASE_STEPS, [
           this.customerStep.bind(this),

@@ -5,7 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog } from './sdk';
 import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import type { PurchaseService, ReviewChanges } from '../src/purchase/purchaseService';
+import type { Actor, PurchaseService, ReviewChanges } from '../src/purchase/purchaseService';
 import type { CheckoutResult } from '../src/purchase/types';
 import { BillingCycle, Scope } from '../src/domain/types';
 import { allWords, alternatives } from '../src/i18n';
@@ -40,10 +40,18 @@ type ReviewAnswer =
   | { kind: 'addItem' }
   | { kind: 'remove'; lineId: number };
 
+/** Four eyes (dialogs/approvals.ts): a Buy above the partner's approval limit is sent for approval instead. */
+export interface BuyApproval {
+  askOnBuy(context: TurnContext, buyer: Actor, cartId: string, resellerConfirmed?: string): Promise<'notNeeded' | 'requested' | 'refused'>;
+}
+
 export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
   private readonly dependencies = [new AnswerPrompt(NEXT_PROMPT, recogniseChoice, 'next'), new AnswerPrompt(REVIEW_PROMPT, recogniseReview, 'review')];
 
-  constructor(private readonly service: PurchaseService) {
+  constructor(
+    private readonly service: PurchaseService,
+    private readonly approval?: BuyApproval,
+  ) {
     super(REVIEW_DIALOG);
     this.addStep(this.askNextStep.bind(this));
     this.addStep(this.reviewStep.bind(this));
@@ -119,6 +127,9 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
       else if (!applied.refusals.length) await step.context.sendActivity(say.reviewUpdated());
       return reviewAgain();
     }
+    const asked = await this.approval?.askOnBuy(step.context, actor, review.cartId, review.resellerConfirmed);
+    if (asked === 'requested') return step.endDialog();
+    if (asked === 'refused') return reviewAgain();
     const result = await this.service.checkout(actor, review.cartId, review.resellerConfirmed);
     if (!result.ok) {
       await step.context.sendActivity(say.refusalText(result.verdict));

@@ -274,12 +274,47 @@ export const ruleCodes = [
   'SUBSCRIPTION_CHOSEN',
   'CART_NOT_EMPTY',
   'SAVINGS',
+  // Four eyes above the partner's approval limit (issue 17).
+  'APPROVAL',
   // Partner Center refusals that no rule of ours foresees.
   'INVALID_INPUT',
   'CREDIT_LIMIT',
   'PARTNER_CENTER_ERROR',
 ] as const;
 export type RuleCode = (typeof ruleCodes)[number];
+
+/** A partner's amount above which a purchase needs a second agent's approval (issue 17). */
+export interface ApprovalLimit {
+  amountMinor: number;
+  currency: string;
+}
+
+export const approvalStates = ['pending', 'approved', 'rejected', 'withdrawn', 'expired', 'priceChanged', 'failed'] as const;
+export type ApprovalState = (typeof approvalStates)[number];
+
+/** A cart's Buy waiting for (or decided by) a second agent: one row per request, its idempotency key unique. */
+export interface ApprovalRequest {
+  id: string;
+  idempotencyKey: string;
+  cartId: string;
+  partnerId: string;
+  customerId: string;
+  buyerAgentId: string;
+  buyerConversationId: string;
+  /** The total the buyer saw on the review when they clicked Buy, and each line's unit price then. */
+  totalMinor: number;
+  currency: string;
+  unitPrices: { lineId: number; catalogItemId: string; quantity: number; unitPriceMinor: number }[];
+  /** The reseller the buyer's Buy confirmed (R9). */
+  resellerConfirmed: string | null;
+  state: ApprovalState;
+  decidedBy: string | null;
+  reason: string | null;
+  orderIds: string[];
+  createdAt: string;
+  expiresAt: string;
+  updatedAt: string;
+}
 
 /** What the agent filters the catalog by. */
 export interface CatalogFilter {
@@ -392,6 +427,15 @@ export interface RuleTextParams {
   cartAlreadySubmitted: None;
   // savings against pay-as-you-go (src/rules/savings.ts)
   noPaygPrice: None;
+  // four eyes above the partner's approval limit
+  approvalNeeded: None;
+  approverRole: { role: Role };
+  approverIsBuyer: None;
+  notYourApproval: None;
+  noApprover: None;
+  approvalLimitRole: { role: Role };
+  approvalClosed: { state: ApprovalState };
+  approvalExpired: None;
   // a refusal about one line of the cart on review
   lineWithdrawn: { line: number; reason: RuleText };
   lineRefused: { line: number; item: string; reason: RuleText };

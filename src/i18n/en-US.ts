@@ -4,7 +4,7 @@
 //
 // Parameterised texts are functions. Numbers, money and dates arrive already formatted for the locale
 // (cards/format.ts); names of customers, subscriptions and catalog items arrive as data.
-import type { Agent, BillingCycle, GatewayFailure, Order, Partner, Role, Scope, Segment, Subscription, SubscriptionStatus, TermDuration } from '../domain/types';
+import type { Agent, ApprovalState, BillingCycle, GatewayFailure, Order, Partner, Role, Scope, Segment, Subscription, SubscriptionStatus, TermDuration } from '../domain/types';
 import { unavailableMarkets } from '../rules/markets';
 import catalogReference from '../data/catalog-reference.json';
 import type { RuleText } from '../domain/types';
@@ -99,6 +99,16 @@ const tries = (attempts: number) => `${int(attempts)} attempt${attempts === 1 ? 
 
 const allowedQuantity = (min: number, max: number) => `a whole number from ${int(min)} to ${int(max)}`;
 
+const approvalStates: Record<ApprovalState, string> = {
+  pending: 'waiting',
+  approved: 'approved',
+  rejected: 'rejected',
+  withdrawn: 'withdrawn',
+  expired: 'expired',
+  priceChanged: 'sent back because the price changed',
+  failed: 'approved, but the order failed',
+};
+
 const rules: RuleTexts = {
   notCsp: ({ partner }) => ({
     message: `${partner} is not a Cloud Solution Provider partner, so it cannot buy Azure reservations on behalf of customers here.`,
@@ -151,6 +161,20 @@ const rules: RuleTexts = {
   }),
   notCustomersSubscription: ({ customer }) => ({ message: `That subscription is not one of ${customer}'s.`, fix: 'Pick a subscription from the list.' }),
   notYourCart: () => ({ message: 'That cart is not yours.', fix: 'Start a new purchase with "buy".' }),
+  approvalNeeded: () => ({
+    message: "This order is above your partner's approval limit, so a second agent must approve it before it is bought.",
+    fix: 'Click Buy on the review: it sends the order to your Admin agents and Global admins for approval.',
+  }),
+  approverRole: ({ role }) => ({ message: `Only an Admin agent or a Global admin can decide approvals; you are a ${roles[role]}.`, fix: 'Leave it to an Admin agent or a Global admin of your partner.' }),
+  approverIsBuyer: () => ({ message: 'You placed this order, so you cannot approve it yourself.', fix: 'Another Admin agent or Global admin of your partner must decide it.' }),
+  notYourApproval: () => ({ message: 'That approval request is not one of your partner\'s.', fix: 'Type **approvals** to see the requests waiting for you.' }),
+  noApprover: () => ({
+    message: "This order is above your partner's approval limit, and no other Admin agent or Global admin of your partner can approve it.",
+    fix: 'Ask your partner admin to add a second Admin agent, or to raise the approval limit.',
+  }),
+  approvalLimitRole: ({ role }) => ({ message: `Only an Admin agent or a Global admin can set the approval limit; you are a ${roles[role]}.`, fix: 'Ask an Admin agent or a Global admin of your partner.' }),
+  approvalClosed: ({ state }) => ({ message: `That approval request is no longer waiting: it was ${approvalStates[state]}.`, fix: 'Type **approvals** to see what is still waiting.' }),
+  approvalExpired: () => ({ message: 'That approval request has expired: nothing was bought.', fix: 'The buyer can review the cart and click Buy again to ask once more.' }),
   itemNotInCatalog: () => ({ message: 'That item is not in the catalog.', fix: 'Pick an item from the search results.' }),
   itemNotPurchasable: ({ item }) => ({ message: `${item} cannot be bought at the moment.`, fix: 'Pick another size, region or term.' }),
   itemNotSoldHere: ({ item }) => ({
@@ -326,6 +350,11 @@ const words = {
   years: ['year', 'years', 'yr', 'yrs', 'y'],
   searchNoise: ['in', 'for', 'the', 'a', 'an', 'term', 'region', 'size', 'series', 'reservation', 'reservations'],
   /** Short names agents type for reservation types, by key. */
+  // approvals (four eyes above the partner's limit)
+  approvals: ['approvals', 'approval requests'],
+  withdraw: ['withdraw', 'withdraw approval'],
+  approvalLimit: ['approval limit'],
+  off: ['off', 'none'],
   reservationTypes: {
     VirtualMachines: ['vm', 'vms', 'virtual machine', 'virtual machines'],
     SqlDatabase: ['sql', 'sql db'],
@@ -605,6 +634,38 @@ export const enUS = {
       'Another agent is buying in this conversation, and only they can answer its questions: nothing was changed. Start your own purchase in a chat with me of your own.',
   },
 
+  /** Four eyes above the partner's approval limit (dialogs/approvals.ts). Amounts and dates arrive formatted. */
+  approvals: {
+    waiting: (approvers: string[], expires: string) =>
+      `This order is above your partner's approval limit, so I sent it to ${approvers.join(', ')} for approval. I will tell you here how it is decided; it expires ${expires}. Type **withdraw** to withdraw it.`,
+    requested: (buyer: string, customer: string, total: string) => `${buyer} asks you to approve an order for ${customer}: ${total}.`,
+    approvedBuyer: (approver: string, customer: string) => `✓ ${approver} approved your order for ${customer}: it is placed.`,
+    approvedApprover: (buyer: string, customer: string, orders: string) => `✓ You approved ${buyer}'s order for ${customer}: it is placed (${orders}). I told ${buyer}.`,
+    rejectedBuyer: (approver: string, customer: string, reason: string) => `✗ ${approver} rejected your order for ${customer}: “${reason}”. Nothing was bought.`,
+    rejectedApprover: (buyer: string, customer: string) => `You rejected ${buyer}'s order for ${customer}: nothing was bought, and I told ${buyer}.`,
+    priceChangedBuyer: (approver: string, customer: string, before: string, after: string) =>
+      `⚠️ ${approver} approved your order for ${customer}, but its price changed while it waited: it was ${before}, it is now ${after}. Nothing was bought. Type **buy** to start again and ask for approval at the new price.`,
+    priceChangedApprover: (buyer: string, before: string, after: string) =>
+      `Nothing was bought: the price changed from ${before} to ${after} while the request waited. It went back to ${buyer}.`,
+    failed: (customer: string) => `The approved order for ${customer} was not placed:`,
+    expiredBuyer: (customer: string) => `Your order for ${customer} was not decided in time: the approval request expired and nothing was bought. Type **buy** to start again.`,
+    expiredApprover: (buyer: string, customer: string) => `${buyer}'s approval request for ${customer} expired: nothing was bought.`,
+    withdrawnBuyer: (customer: string) => `Withdrawn: your order for ${customer} no longer waits for approval. Nothing was bought.`,
+    withdrawnApprover: (buyer: string, customer: string) => `${buyer} withdrew the approval request for ${customer}: nothing was bought.`,
+    nothingToWithdraw: () => 'You have no order waiting for approval.',
+    reasonNeeded: () => 'To reject, type the reason in the box on the card (at most 500 characters), then click Reject.',
+    list: (toDecide: string[], mine: string[]) =>
+      [
+        toDecide.length ? `**Waiting for your approval:**\n\n${toDecide.map((l) => `- ${l}`).join('\n')}` : 'Nothing waits for your approval.',
+        mine.length ? `**Waiting for someone else's approval:**\n\n${mine.map((l) => `- ${l}`).join('\n')}\n\nType **withdraw** to withdraw your latest.` : 'None of your orders waits for approval.',
+      ].join('\n\n'),
+    listLine: (buyer: string, customer: string, total: string, expires: string) => `${buyer}: ${customer}, ${total} (expires ${expires})`,
+    limitIs: (amount: string) => `The approval limit is ${amount}: orders above it need a second agent's approval.`,
+    noLimit: () => 'There is no approval limit: orders need no approval.',
+    limitSet: (amount: string) => `Approval limit set: orders above ${amount} now need the approval of a second Admin agent or Global admin.`,
+    limitOff: () => 'Approval limit off: orders no longer need approval.',
+    limitNotUnderstood: () => 'Type e.g. **approval limit 100000 EUR** (an amount and a currency), or **approval limit off**.',
+  },
   /** The labels and sentences of the Adaptive Cards (cards/templates hold no words of their own). */
   cards: {
     listSeparator: ' · ',
@@ -676,6 +737,15 @@ export const enUS = {
     update: 'Update',
     addAnotherItem: 'Add another item',
     cancel: 'Cancel',
+    // approval request (the review, read-only)
+    approvalTitle: 'Approval requested',
+    requestedBy: (buyer: string) => `Requested by ${buyer}`,
+    expires: (when: string) => `Expires ${when}`,
+    rejectReason: 'Reason (to reject)',
+    rejectReasonPlaceholder: 'Why not?',
+    quantityShort: 'Quantity',
+    approve: 'Approve',
+    reject: 'Reject',
     // confirmation
     orderPlaced: 'Order placed',
     alreadyBought: 'This cart was already bought — nothing new was ordered',

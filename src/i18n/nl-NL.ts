@@ -5,7 +5,7 @@
 // Azure-reservering, Azure-plan (never "Azure-abonnement" for the plan), Microsoft-klantovereenkomst,
 // Beheeragent, wederverkoper, Partner of Record, optie voor een betalingsplan, ordernummer. The agent
 // is addressed with "u", as in Partner Center's Dutch texts.
-import type { BillingCycle, GatewayFailure, Order, Role, Scope, Segment, SubscriptionStatus, TermDuration } from '../domain/types';
+import type { ApprovalState, BillingCycle, GatewayFailure, Order, Role, Scope, Segment, SubscriptionStatus, TermDuration } from '../domain/types';
 import { unavailableMarkets } from '../rules/markets';
 import regionNames from '../data/region-names.json';
 import type { Catalogue } from './en-US';
@@ -99,6 +99,16 @@ const tries = (attempts: number) => `${int(attempts)} ${attempts === 1 ? 'poging
 
 const allowedQuantity = (min: number, max: number) => `een geheel getal van ${int(min)} tot ${int(max)}`;
 
+const approvalStates: Record<ApprovalState, string> = {
+  pending: 'wachtend',
+  approved: 'goedgekeurd',
+  rejected: 'afgewezen',
+  withdrawn: 'ingetrokken',
+  expired: 'verlopen',
+  priceChanged: 'teruggestuurd omdat de prijs is gewijzigd',
+  failed: 'goedgekeurd, maar de bestelling is mislukt',
+};
+
 const rules: RuleTexts = {
   notCsp: ({ partner }) => ({
     message: `${partner} is geen Cloud Solution Provider-partner en kan hier dus geen Azure-reserveringen kopen namens klanten.`,
@@ -151,6 +161,20 @@ const rules: RuleTexts = {
   }),
   notCustomersSubscription: ({ customer }) => ({ message: `Dat abonnement is niet van ${customer}.`, fix: 'Kies een abonnement uit de lijst.' }),
   notYourCart: () => ({ message: 'Die winkelwagen is niet van u.', fix: 'Begin een nieuwe aankoop met "kopen".' }),
+  approvalNeeded: () => ({
+    message: 'Deze bestelling ligt boven de goedkeuringsgrens van uw partner: een tweede agent moet haar goedkeuren voordat ze wordt gekocht.',
+    fix: 'Klik op Kopen in het overzicht: de bestelling gaat dan ter goedkeuring naar uw beheeragents en globale beheerders.',
+  }),
+  approverRole: ({ role }) => ({ message: `Alleen een beheeragent of een globale beheerder kan over goedkeuringen beslissen; u bent ${roles[role]}.`, fix: 'Laat het over aan een beheeragent of globale beheerder van uw partner.' }),
+  approverIsBuyer: () => ({ message: 'U hebt deze bestelling zelf geplaatst, dus u kunt haar niet zelf goedkeuren.', fix: 'Een andere beheeragent of globale beheerder van uw partner moet erover beslissen.' }),
+  notYourApproval: () => ({ message: 'Dat goedkeuringsverzoek is niet van uw partner.', fix: 'Typ **goedkeuringen** om te zien wat op u wacht.' }),
+  noApprover: () => ({
+    message: 'Deze bestelling ligt boven de goedkeuringsgrens van uw partner, en geen andere beheeragent of globale beheerder van uw partner kan haar goedkeuren.',
+    fix: 'Vraag uw partnerbeheerder een tweede beheeragent toe te voegen of de goedkeuringsgrens te verhogen.',
+  }),
+  approvalLimitRole: ({ role }) => ({ message: `Alleen een beheeragent of een globale beheerder kan de goedkeuringsgrens instellen; u bent ${roles[role]}.`, fix: 'Vraag het een beheeragent of globale beheerder van uw partner.' }),
+  approvalClosed: ({ state }) => ({ message: `Dat goedkeuringsverzoek wacht niet meer: het is ${approvalStates[state]}.`, fix: 'Typ **goedkeuringen** om te zien wat nog wacht.' }),
+  approvalExpired: () => ({ message: 'Dat goedkeuringsverzoek is verlopen: er is niets gekocht.', fix: 'De koper kan de winkelwagen opnieuw bekijken en opnieuw op Kopen klikken.' }),
   itemNotInCatalog: () => ({ message: 'Dat item staat niet in de catalogus.', fix: 'Kies een item uit de zoekresultaten.' }),
   itemNotPurchasable: ({ item }) => ({ message: `${item} kan op dit moment niet worden gekocht.`, fix: 'Kies een andere grootte, regio of looptijd.' }),
   itemNotSoldHere: ({ item }) => ({
@@ -421,6 +445,11 @@ export const nlNL: Catalogue = {
     remove: ['verwijder', 'verwijderen'],
     years: ['jaar', 'jaren'],
     searchNoise: ['in', 'voor', 'de', 'het', 'een', 'looptijd', 'regio', 'grootte', 'serie', 'reservering', 'reserveringen'],
+    // goedkeuringen (vier ogen boven de grens van de partner)
+    approvals: ['goedkeuringen', 'goedkeuringsverzoeken'],
+    withdraw: ['intrekken', 'verzoek intrekken'],
+    approvalLimit: ['goedkeuringsgrens'],
+    off: ['uit', 'geen'],
     reservationTypes: {
       VirtualMachines: ['virtuele machine', 'virtuele machines'],
       SqlDatabase: ['sql'],
@@ -572,6 +601,38 @@ export const nlNL: Catalogue = {
       'Een andere agent koopt in dit gesprek en alleen die kan de vragen ervan beantwoorden: er is niets gewijzigd. Begin uw eigen aankoop in een eigen chat met mij.',
   },
 
+  approvals: {
+    waiting: (approvers: string[], expires: string) =>
+      `Deze bestelling ligt boven de goedkeuringsgrens van uw partner, dus ik heb haar ter goedkeuring naar ${approvers.join(', ')} gestuurd. Ik laat u hier weten hoe erover is beslist; het verzoek verloopt ${expires}. Typ **intrekken** om het in te trekken.`,
+    requested: (buyer: string, customer: string, total: string) => `${buyer} vraagt u een bestelling voor ${customer} goed te keuren: ${total}.`,
+    approvedBuyer: (approver: string, customer: string) => `✓ ${approver} heeft uw bestelling voor ${customer} goedgekeurd: ze is geplaatst.`,
+    approvedApprover: (buyer: string, customer: string, orders: string) => `✓ U hebt de bestelling van ${buyer} voor ${customer} goedgekeurd: ze is geplaatst (${orders}). Ik heb het ${buyer} laten weten.`,
+    rejectedBuyer: (approver: string, customer: string, reason: string) => `✗ ${approver} heeft uw bestelling voor ${customer} afgewezen: “${reason}”. Er is niets gekocht.`,
+    rejectedApprover: (buyer: string, customer: string) => `U hebt de bestelling van ${buyer} voor ${customer} afgewezen: er is niets gekocht, en ik heb het ${buyer} laten weten.`,
+    priceChangedBuyer: (approver: string, customer: string, before: string, after: string) =>
+      `⚠️ ${approver} heeft uw bestelling voor ${customer} goedgekeurd, maar de prijs is intussen gewijzigd: die was ${before} en is nu ${after}. Er is niets gekocht. Typ **kopen** om opnieuw te beginnen en goedkeuring voor de nieuwe prijs te vragen.`,
+    priceChangedApprover: (buyer: string, before: string, after: string) =>
+      `Er is niets gekocht: de prijs is gewijzigd van ${before} naar ${after} terwijl het verzoek wachtte. Het is teruggegaan naar ${buyer}.`,
+    failed: (customer: string) => `De goedgekeurde bestelling voor ${customer} is niet geplaatst:`,
+    expiredBuyer: (customer: string) => `Over uw bestelling voor ${customer} is niet op tijd beslist: het goedkeuringsverzoek is verlopen en er is niets gekocht. Typ **kopen** om opnieuw te beginnen.`,
+    expiredApprover: (buyer: string, customer: string) => `Het goedkeuringsverzoek van ${buyer} voor ${customer} is verlopen: er is niets gekocht.`,
+    withdrawnBuyer: (customer: string) => `Ingetrokken: uw bestelling voor ${customer} wacht niet meer op goedkeuring. Er is niets gekocht.`,
+    withdrawnApprover: (buyer: string, customer: string) => `${buyer} heeft het goedkeuringsverzoek voor ${customer} ingetrokken: er is niets gekocht.`,
+    nothingToWithdraw: () => 'U hebt geen bestelling die op goedkeuring wacht.',
+    reasonNeeded: () => 'Typ om af te wijzen de reden in het vak op de kaart (hoogstens 500 tekens) en klik dan op Afwijzen.',
+    list: (toDecide: string[], mine: string[]) =>
+      [
+        toDecide.length ? `**Wacht op uw goedkeuring:**\n\n${toDecide.map((l) => `- ${l}`).join('\n')}` : 'Er wacht niets op uw goedkeuring.',
+        mine.length ? `**Wacht op goedkeuring door een ander:**\n\n${mine.map((l) => `- ${l}`).join('\n')}\n\nTyp **intrekken** om uw laatste in te trekken.` : 'Geen van uw bestellingen wacht op goedkeuring.',
+      ].join('\n\n'),
+    listLine: (buyer: string, customer: string, total: string, expires: string) => `${buyer}: ${customer}, ${total} (verloopt ${expires})`,
+    limitIs: (amount: string) => `De goedkeuringsgrens is ${amount}: bestellingen daarboven hebben de goedkeuring van een tweede agent nodig.`,
+    noLimit: () => 'Er is geen goedkeuringsgrens: bestellingen hebben geen goedkeuring nodig.',
+    limitSet: (amount: string) => `Goedkeuringsgrens ingesteld: bestellingen boven ${amount} hebben nu de goedkeuring van een tweede beheeragent of globale beheerder nodig.`,
+    limitOff: () => 'Goedkeuringsgrens uit: bestellingen hebben geen goedkeuring meer nodig.',
+    limitNotUnderstood: () => 'Typ bijvoorbeeld **goedkeuringsgrens 100000 EUR** (een bedrag en een valuta), of **goedkeuringsgrens uit**.',
+  },
+
   cards: {
     listSeparator: ' · ',
     orderLineSeparator: '; ',
@@ -634,6 +695,15 @@ export const nlNL: Catalogue = {
     update: 'Bijwerken',
     addAnotherItem: 'Nog een item toevoegen',
     cancel: 'Annuleren',
+    // goedkeuringsverzoek (het overzicht, alleen-lezen)
+    approvalTitle: 'Goedkeuring gevraagd',
+    requestedBy: (buyer: string) => `Gevraagd door ${buyer}`,
+    expires: (when: string) => `Verloopt ${when}`,
+    rejectReason: 'Reden (om af te wijzen)',
+    rejectReasonPlaceholder: 'Waarom niet?',
+    quantityShort: 'Aantal',
+    approve: 'Goedkeuren',
+    reject: 'Afwijzen',
     orderPlaced: 'Order geplaatst',
     alreadyBought: 'Deze winkelwagen is al gekocht — er is niets nieuws besteld',
     nothingOrdered: 'Er is geen order geplaatst',

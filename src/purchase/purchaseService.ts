@@ -53,8 +53,9 @@ import {
   reviewBlockers,
   subscriptionVerdicts,
 } from '../rules/checkout';
-import { firstRefusal, refuseWith, type Refusal } from '../rules/verdict';
+import { firstRefusal, pass, refuseWith, type Refusal } from '../rules/verdict';
 import { cartSavings, lineSavings } from '../rules/savings';
+import { checkApprovalNeeded } from '../rules/approval';
 import { enUS, verdictWording } from '../i18n';
 import { checkInventory, checkSoldInMarket, presetRegion } from '../rules/catalog';
 import { parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
@@ -624,13 +625,14 @@ export class PurchaseService {
     this.partnerCenter.prepareCheckout(checkoutRequest(actor, quote)).catch(() => undefined);
   }
 
-  async checkout(actor: Actor, cartId: string, confirmedResellerMpnId?: string | null): Promise<CheckoutOutcome> {
+  /** `approvalId`: the approved request of this cart, when its total is above the partner's approval limit. */
+  async checkout(actor: Actor, cartId: string, confirmedResellerMpnId?: string | null, approvalId?: string): Promise<CheckoutOutcome> {
     // A second Buy of the same cart (a double click, a redelivery, on this instance or another) waits
     // here for the first one's answer, then finds the cart submitted and shows the same orders.
-    return this.store.withCheckoutLock(String(cartId), () => this.checkoutHoldingLock(actor, cartId, confirmedResellerMpnId));
+    return this.store.withCheckoutLock(String(cartId), () => this.checkoutHoldingLock(actor, cartId, confirmedResellerMpnId, approvalId));
   }
 
-  private async checkoutHoldingLock(actor: Actor, cartId: string, confirmedResellerMpnId?: string | null): Promise<CheckoutOutcome> {
+  private async checkoutHoldingLock(actor: Actor, cartId: string, confirmedResellerMpnId?: string | null, approvalId?: string): Promise<CheckoutOutcome> {
     const owned = await this.ownCart(actor, cartId);
     if (!owned.ok) return this.refuseAndAudit(actor, 'checkout', [owned.verdict], { cartId }, undefined as never);
     const cart = owned.value;
@@ -671,6 +673,7 @@ export class PurchaseService {
       reviewBlockers: quote.value.blockers,
       inventory,
     });
+    verdicts.push(await this.approvalVerdict(cart, quote.value.total, approvalId));
     const allowed = await this.refuseAndAudit(actor, 'checkout', verdicts, { cartId, customerId: customer.id }, true);
     if (!allowed.ok) return allowed;
     // Retried with the same request id; after a failure that may have been carried out the order is
@@ -697,6 +700,13 @@ export class PurchaseService {
     // R15: not known either way; the bot looks again in the background and tells the agent here.
     await this.followUp([unclearCheckoutFollowUp(addressOf(actor), customer, cart.id, this.clock())]);
     return { ...refused, uncertain: true };
+  }
+
+  /** Four eyes: a total above the partner's approval limit is bought only with this cart's approved request. */
+  private async approvalVerdict(cart: Cart, total: Quote['total'], approvalId?: string): Promise<Verdict> {
+    const approval = approvalId ? await this.store.approvals.get(approvalId) : undefined;
+    if (approval?.cartId === cart.id && approval.state === 'approved') return pass('APPROVAL');
+    return checkApprovalNeeded(await this.store.approvals.limit(cart.partnerId), total);
   }
 
   /** The orders a cart of this agent became, if it was bought (a Buy clicked again on an old card). Only looks. */

@@ -3,7 +3,7 @@
 // answering with promises). Each write that must not be half-done is one method here, one transaction in
 // each engine: a cart with its subscription and its audit event, a line with its event, a checkout's
 // journal entry with its cart's status and its order events.
-import type { Agent, BillingCycle, Cart, Partner, Scope, Segment } from '../domain/types';
+import type { Agent, ApprovalLimit, ApprovalRequest, ApprovalState, BillingCycle, Cart, Partner, Scope, Segment } from '../domain/types';
 import type { AuditEvent, AuditFilter, StoredAuditEvent } from './audit';
 
 /** A value now (SQLite) or later (PostgreSQL); callers always await it. */
@@ -142,6 +142,40 @@ export interface ConversationReferences {
   get(conversationId: string): Awaitable<StoredConversation | undefined>;
 }
 
+/** A new request: what the buyer's Buy asked, waiting. */
+export type NewApprovalRequest = Omit<ApprovalRequest, 'state' | 'decidedBy' | 'reason' | 'orderIds' | 'updatedAt'>;
+
+/** A request's change of state, with who decided and why, and the orders an approval placed. */
+export interface ApprovalChange {
+  state: ApprovalState;
+  decidedBy?: string;
+  reason?: string;
+  orderIds?: string[];
+}
+
+export interface ApprovalWrites {
+  limit(partnerId: string): Awaitable<ApprovalLimit | undefined>;
+  /** Sets (or, with null, removes) the partner's limit and appends `event`, in one transaction. */
+  setLimit(partnerId: string, limit: ApprovalLimit | null, agentId: string, now: string, event: AuditEvent): Awaitable<void>;
+  /**
+   * Writes the request and appends `event` in one transaction; a request of the same idempotency key, or
+   * one already waiting for the cart, is returned instead (nothing written).
+   */
+  create(request: NewApprovalRequest, event: AuditEvent): Awaitable<ApprovalRequest>;
+  get(id: string): Awaitable<ApprovalRequest | undefined>;
+  /** How many requests the cart has had: the next one's idempotency key counts on from it. */
+  countForCart(cartId: string): Awaitable<number>;
+  /** The partner's requests in `state`, oldest first. */
+  ofPartner(partnerId: string, state: ApprovalState): Awaitable<ApprovalRequest[]>;
+  /** Waiting requests whose expiry is at or before `now`. */
+  due(now: string): Awaitable<ApprovalRequest[]>;
+  /**
+   * Moves the request from state `from` to `change` and appends `event`, in one transaction; false, with
+   * nothing written, when it is no longer in `from` (someone else decided first).
+   */
+  change(id: string, from: ApprovalState, change: ApprovalChange, now: string, event: AuditEvent): Awaitable<boolean>;
+}
+
 export interface BotStore {
   readonly engine: 'sqlite' | 'postgres';
   readonly directory: DirectoryReads;
@@ -150,6 +184,7 @@ export interface BotStore {
   readonly audit: AuditWrites;
   readonly followUps: FollowUpWrites;
   readonly conversations: ConversationReferences;
+  readonly approvals: ApprovalWrites;
   /**
    * Runs `fn` while holding the checkout lock of `key` (a cart id): a second caller, in this process or
    * another instance on the same database, waits until the first one's `fn` has finished, then runs

@@ -112,6 +112,43 @@ CREATE TABLE conversation_references (
 CREATE INDEX conversation_references_conversation ON conversation_references(conversation_id, updated_at);
 `;
 
+/**
+ * A partner's approval limit (none: no approval needed) and the approval requests of carts above it:
+ * one row per request, its idempotency key unique, at most one waiting per cart. unit_prices and
+ * order_ids are JSON arrays. `collate` as above.
+ */
+const approvalTables = (collate: string) => `
+CREATE TABLE approval_limits (
+  partner_id TEXT PRIMARY KEY REFERENCES partners(id),
+  amount_minor BIGINT NOT NULL,
+  currency TEXT NOT NULL,
+  set_by TEXT NOT NULL REFERENCES agents(id),
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE approval_requests (
+  id TEXT PRIMARY KEY,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  cart_id TEXT NOT NULL REFERENCES carts(id),
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  customer_id TEXT NOT NULL,
+  buyer_agent_id TEXT NOT NULL REFERENCES agents(id),
+  buyer_conversation_id TEXT NOT NULL,
+  total_minor BIGINT NOT NULL,
+  currency TEXT NOT NULL,
+  unit_prices TEXT NOT NULL,
+  reseller_confirmed TEXT,
+  state TEXT NOT NULL,
+  decided_by TEXT REFERENCES agents(id),
+  reason TEXT,
+  order_ids TEXT NOT NULL,
+  created_at TEXT${collate} NOT NULL,
+  expires_at TEXT${collate} NOT NULL,
+  updated_at TEXT${collate} NOT NULL
+);
+CREATE UNIQUE INDEX approval_requests_one_pending ON approval_requests(cart_id) WHERE state = 'pending';
+CREATE INDEX approval_requests_partner ON approval_requests(partner_id, state, created_at);
+`;
+
 export const migrations: StoreMigration[] = [
   {
     version: 7,
@@ -192,6 +229,12 @@ CREATE TABLE bot_state (
     name: 'follow-up jobs',
     sql: followUpTables('TEXT'),
     postgres: followUpTables('TEXT COLLATE "C"'),
+  },
+  {
+    version: 10,
+    name: 'four eyes above an approval limit',
+    sql: approvalTables(''),
+    postgres: approvalTables(' COLLATE "C"'),
   },
 ];
 

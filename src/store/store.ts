@@ -9,6 +9,7 @@ import { CheckoutJournal } from './journal';
 import { AuditLog } from './audit';
 import { FollowUpStore } from './followUps';
 import { ConversationStore } from './conversations';
+import { ApprovalStore } from './approvals';
 import { seedDemoAgents } from './seed';
 import { KeyedQueue, type BotStore } from './botStore';
 
@@ -20,6 +21,7 @@ export class Store implements BotStore {
   readonly audit: AuditLog;
   readonly followUps: FollowUpStore;
   readonly conversations: ConversationStore;
+  readonly approvals: ApprovalStore;
   private readonly checkouts = new KeyedQueue();
 
   constructor(readonly db: Db) {
@@ -29,6 +31,7 @@ export class Store implements BotStore {
     this.audit = new AuditLog(db);
     this.followUps = new FollowUpStore(db);
     this.conversations = new ConversationStore(db);
+    this.approvals = new ApprovalStore(db);
   }
 
   /** Opens (creating and migrating) the file and writes the demo partners and agents when it has none. */

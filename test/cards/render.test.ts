@@ -13,6 +13,7 @@ import {
   CardRenderError,
   expandTemplate,
   withLibraryExpansion,
+  renderApprovalCard,
   renderCatalogPage,
   renderChoiceCard,
   renderConfirmationCard,
@@ -1111,6 +1112,9 @@ describe('cards/templates: every template expands completely with sample and hos
       ['oversized', (locale) => renderReviewCard({ quote: fx.quote({ lines: Array.from({ length: 10 }, (_, i) => fx.line(i + 1, { title: long(i), productTitle: long(i) })), customer: fx.customer({ companyName: HOSTILE.long }) }), nonce: NONCE, locale })],
       ['shared scope only', (locale) => renderReviewCard({ quote: fx.quote({ scopeOptions: [{ scope: 'single', allowed: false, note: ruleText('azurePlanScopeNote') }, { scope: 'shared', allowed: true, note: ruleText('sharedScopeNote') }] }), nonce: NONCE, locale })],
     ],
+    'approval.json': [
+      ['hostile', (locale) => renderApprovalCard({ quote: fx.quote({ customer: fx.customer({ companyName: HOSTILE.template }), subscription: fx.subscription({ friendlyName: HOSTILE.bold }), lines: monthlyLines() }), requestId: HOSTILE.formula, buyerName: HOSTILE.markdown, expires: HOSTILE.html, locale })],
+    ],
     'confirmation.json': [
       ['placed, hostile', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [fx.order(HOSTILE.bold, { lineItems: [fx.orderLine(0), fx.orderLine(1, { friendlyName: HOSTILE.markdown })] }), fx.order('ord-2', { billingCycle: 'one_time' })] }), customerName: HOSTILE.formula, locale })],
       ['replayed', (locale) => renderConfirmationCard({ result: fx.checkout({ replayed: true }), customerName: 'Bold Ideas Ltd', locale })],
@@ -1166,6 +1170,7 @@ describe('cards/render: the compiled expansion gives the same card as adaptiveca
     ['review', (locale) => renderReviewCard({ quote: fx.quote({ customer: fx.customer({ companyName: HOSTILE.template }), resellerRequired: true, resellers: fx.resellers(), resellerMpnId: '5550001', blockers: [{ ok: false, code: 'R9_RESELLER', text: ruleText('resellerUnknown', { mpnId: HOSTILE.html }) }] }), nonce: NONCE, locale })],
     ['review, oversized', (locale) => renderReviewCard({ quote: fx.quote({ lines: Array.from({ length: 10 }, (_, i) => fx.line(i + 1, { title: long(i), productTitle: long(i) })), customer: fx.customer({ companyName: HOSTILE.long }) }), nonce: NONCE, locale })],
     ['review, shared scope only', (locale) => renderReviewCard({ quote: fx.quote({ scopeOptions: [{ scope: 'single', allowed: false, note: ruleText('azurePlanScopeNote') }, { scope: 'shared', allowed: true, note: ruleText('sharedScopeNote') }] }), nonce: NONCE, locale })],
+    ['approval request', (locale) => renderApprovalCard({ quote: fx.quote({ customer: fx.customer({ companyName: HOSTILE.template }), lines: [fx.line(1, { billingCycle: 'monthly', monthlyPayment: { minor: 10288, currency: 'EUR' } }), fx.line(2)] }), requestId: 'a-1', buyerName: HOSTILE.rtl, expires: 'Mar 3, 2026, 9:30 AM UTC', locale })],
     ['confirmation', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [fx.order('ord-1', { lineItems: [fx.orderLine(0), fx.orderLine(1, { friendlyName: HOSTILE.markdown })] }), fx.order('ord-2', { billingCycle: 'one_time' })] }), customerName: HOSTILE.html, locale })],
     ['confirmation, replayed', (locale) => renderConfirmationCard({ result: fx.checkout({ replayed: true }), customerName: 'Bold Ideas Ltd', locale })],
     ['confirmation, nothing ordered', (locale) => renderConfirmationCard({ result: fx.checkout({ orders: [], orderErrors: [{ orderGroupId: 'g-1', code: '800002', description: HOSTILE.markdown }] }), customerName: 'Bold Ideas Ltd', locale })],

@@ -11,6 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, TEST_RESULTS } from '../support/browser';
 import { goldenFolder, replay, sectionsOf } from '../dialogs/golden';
 import { dutch, english } from '../dialogs/lang';
+import { renderApprovalCard } from '../../cards/render';
+import type { Quote, QuoteLine } from '../../src/purchase/types';
+import type { Savings } from '../../src/rules/savings';
 
 const WIDTH = 450;
 const MAX_HEIGHT = 1200;
@@ -119,5 +122,62 @@ for (const [locale, lang] of [
         assert.ok(failures.length === 0, `cards cut off or too tall at ${WIDTH} px:\n${failures.join("\n")}`);
       });
     });
+
+    // Sent to another agent's conversation, so no golden transcript (one agent each) shows it.
+    it('The approval request (issue 17): two lines, a long customer name', async () => {
+      const card = renderApprovalCard({ quote: approvalQuote, requestId: 'a0c2f1e4-9b7d-4c3a-8e21-5f6a7b8c9d0e', buyerName: 'Sam Visser', expires: 'Mar 3, 2026, 9:30 AM UTC', locale }).content;
+      const { problems } = await layoutProblems(page, card);
+      await page.locator('#column').screenshot({ path: path.join(screenshots, 'approval.png') });
+      assert.deepEqual(problems, [], `the approval card is cut off or too tall at ${WIDTH} px`);
+    });
   });
 }
+
+const line = (lineId: number, title: string, region: string, quantity: number, unitMinor: number): QuoteLine => ({
+  catalogItemId: `DZH318Z0BQ4L:000${lineId}:DZH318Z0BQ4M`,
+  title,
+  productTitle: 'Reserved VM Instance, Dsv5 Series',
+  family: 'Dsv5',
+  armRegionName: region.toLowerCase().replace(/ /g, ''),
+  region,
+  term: 'P3Y',
+  cores: 4,
+  ram: 16,
+  unitPrice: { minor: unitMinor, currency: 'EUR' },
+  minimumQuantity: 1,
+  maximumQuantity: 1000,
+  monthlyBillingSupported: true,
+  lineId,
+  quantity,
+  billingCycle: lineId === 1 ? 'one_time' : 'monthly',
+  lineTotal: { minor: unitMinor * quantity, currency: 'EUR' },
+  monthlyPayment: null,
+  savings: savingsOf(unitMinor * quantity),
+});
+
+/** Figures as wide as real ones (the card's width is what matters here, not the arithmetic). */
+const savingsOf = (reservationMinor: number): Savings => ({
+  known: true,
+  figures: {
+    currency: 'EUR',
+    paygMinor: reservationMinor * 2,
+    reservationMinor,
+    savingMinor: reservationMinor,
+    savingPercent: 58.6,
+    breakEvenMonths: 14.9,
+    breakEvenUtilisation: 41.4,
+    paygPerMonthFine: Math.round((reservationMinor * 2 * 10_000) / 36),
+  },
+});
+
+/** What the approver's card is drawn from: the buyer's quote (only the fields the card shows matter). */
+const approvalQuote = {
+  cartId: 'cart-1',
+  customer: { companyName: 'Cantina Sociale Cooperativa del Chianti Classico S.r.l.' },
+  subscription: { friendlyName: 'Cantina Sociale del Chianti Production (EU)' },
+  currency: 'EUR',
+  lines: [line(1, 'Standard_D16ds_v5', 'Germany West Central', 120, 1_193_07), line(2, 'Standard_E64is_v5', 'North Europe', 8, 48_120_55)],
+  total: { minor: 1_193_07 * 120 + 48_120_55 * 8, currency: 'EUR' },
+  scope: 'shared',
+  savings: { savings: savingsOf(1_193_07 * 120 + 48_120_55 * 8), linesWithoutPrice: 0 },
+} as Quote;

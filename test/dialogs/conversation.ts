@@ -1,9 +1,10 @@
 // One agent's conversation with the main dialog, through DialogTestClient and the same turn preparation
 // the server uses. Each test gets its own copy of the demo world.
 import assert from 'node:assert/strict';
-import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity, type TurnContext } from 'botbuilder';
+import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity, type ConversationAccount, type TurnContext } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/mainDialog';
+import type { ApprovalDialogs } from '../../dialogs/approvals';
 import { TurnPreparation } from '../../bot/turnPreparation';
 import type { PartnerCenter } from '../../src/partnerCenter/partnerCenter';
 import type { LocalPartnerCenter } from '../../src/partnerCenter/local';
@@ -36,6 +37,10 @@ export interface ConversationOptions {
   failUpdates?: boolean;
   /** The clock of the purchase service and the embedded Partner Center (order dates); the default is the real one. */
   clock?: () => Date;
+  /** Four eyes above the approval limit, shared by the conversations of several agents (test/dialogs/approvals.test.ts). */
+  approvals?: ApprovalDialogs;
+  /** The conversation's id, where several agents' conversations must be told apart; the test adapter's own by default. */
+  conversationId?: string;
 }
 
 export class Conversation {
@@ -61,6 +66,7 @@ export class Conversation {
     options: ConversationOptions = {},
   ) {
     this.lang = options.lang ?? english;
+    this.conversationId = options.conversationId;
     this.store = options.store ?? demoWorldStore();
     const world = options.partnerCenter ? options.world : demoPartnerCenter(options.clock);
     this.world = world;
@@ -83,7 +89,7 @@ export class Conversation {
     };
     this.client = new DialogTestClient(
       options.channelId ?? 'msteams',
-      new MainDialog(service, actingAgentId),
+      new MainDialog(service, actingAgentId, options.approvals),
       undefined,
       [recordUpdates, new AutoSaveStateMiddleware(userState), new TurnPreparation(service, actingAgentId, options.demoMode ?? true)],
       conversationState,
@@ -91,6 +97,7 @@ export class Conversation {
   }
 
   private readonly orderIdsOf: (store: Store) => string[];
+  private readonly conversationId?: string;
 
   /** The ids of the orders Partner Center holds (the embedded ledger, or the test server's orders in rest mode). */
   orderIds(): string[] {
@@ -159,6 +166,7 @@ export class Conversation {
       id: `activity-${++this.sent}`,
       from: { id: this.userId, name: this.userId },
       locale: this.lang.locale,
+      ...(this.conversationId ? { conversation: { id: this.conversationId } as ConversationAccount } : {}),
     });
     for (let reply = first; reply; reply = this.client.getNextReply()) this.replies.push(reply);
     for (const reply of this.replies) if (reply.id) this.sentById.set(reply.id, reply);

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import type { TurnContext } from 'botbuilder';
 import { demoAgents } from '../../src/store/demoIds';
-import { cardsOf, clickValue } from '../support/cardClicks';
 import { startChannel } from '../support/fakeChannel';
 import { DirectLineClient } from '../support/directLineClient';
 import { Conversation, eachTestBot, transcript, type TestBot } from './http';
@@ -44,10 +43,7 @@ describe('e2e: proactive messages', function () {
 
   it('reaches an agent in the local Web Chat (Direct Line): the message is in the conversation after the watermark', async function () {
     const client = new DirectLineClient(t.baseUrl);
-    await client.start();
-    await client.pollUntilBot();
-    await client.post({ type: 'message', text: 'help' });
-    await client.post({ type: 'message', value: clickValue(cardsOf((await client.poll()).pop()!)[0]!, 'Anna de Vries') });
+    await client.startActingAs('Anna de Vries');
     await client.post({ type: 'message', text: 'help', locale: 'en-US' });
     await client.poll();
 

@@ -2,6 +2,7 @@
 // local endpoint (channels/directLine.ts) over HTTP.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
+import { cardsOf, clickValue } from './cardClicks';
 
 type Json = Record<string, unknown>;
 
@@ -68,5 +69,14 @@ export class DirectLineClient {
     const seen: Partial<Activity>[] = [];
     while (!seen.some((a) => a.from?.role === 'bot')) seen.push(...(await this.poll()));
     return seen;
+  }
+
+  /** Starts a conversation and, on the demo agent picker, acts as the agent of that name (all read). */
+  async startActingAs(agentName: string): Promise<void> {
+    await this.start();
+    await this.pollUntilBot();
+    await this.post({ type: 'message', text: 'help' });
+    await this.post({ type: 'message', value: clickValue(cardsOf((await this.poll()).pop()!)[0]!, agentName) });
+    await this.poll();
   }
 }

@@ -5,6 +5,8 @@ import type pg from 'pg';
 import { Agent, Cart, Partner, type BillingCycle } from '../../domain/types';
 import type { AuditEvent, AuditFilter, StoredAuditEvent } from '../audit';
 import type {
+  ApprovalChange,
+  ApprovalWrites,
   AuditWrites,
   BotStore,
   CartFields,
@@ -15,6 +17,7 @@ import type {
   FollowUpJob,
   FollowUpWrites,
   JournalWrites,
+  NewApprovalRequest,
   NewCart,
   NewFollowUp,
   NewLine,
@@ -24,6 +27,8 @@ import { followUpSql, insertParams, toFollowUp, windowStart, type FollowUpRow } 
 import { KeyedQueue } from '../botStore';
 import { cartColumns, toCart, type CartLineTuple } from '../carts';
 import { rememberConversationSql, toStoredConversation } from '../conversations';
+import { approvalSql, changeParams, createParams, toApprovalRequest, type ApprovalRow } from '../approvals';
+import type { ApprovalLimit, ApprovalRequest, ApprovalState } from '../../domain/types';
 import { migrations } from '../migrations';
 import { inTransaction, openPool, serverOf, type PostgresOptions } from './connection';
 import { migrate } from './migrate';
@@ -38,6 +43,7 @@ export class PostgresStore implements BotStore {
   readonly audit: PostgresAudit;
   readonly followUps: PostgresFollowUps;
   readonly conversations: PostgresConversations;
+  readonly approvals: PostgresApprovals;
   private readonly checkoutLocks: AdvisoryLocks;
   private readonly turnLocks: AdvisoryLocks;
 
@@ -57,6 +63,7 @@ export class PostgresStore implements BotStore {
     this.audit = new PostgresAudit(pool);
     this.followUps = new PostgresFollowUps(pool);
     this.conversations = new PostgresConversations(pool);
+    this.approvals = new PostgresApprovals(pool);
   }
 
   /**
@@ -384,6 +391,62 @@ class PostgresConversations implements ConversationReferences {
   async get(conversationId: string): Promise<StoredConversation | undefined> {
     const { rows } = await this.pool.query('SELECT * FROM conversation_references WHERE conversation_id = $1 ORDER BY updated_at DESC LIMIT 1', [conversationId]);
     return rows[0] && toStoredConversation(rows[0]);
+  }
+}
+
+const approvalStatements = approvalSql((n) => `$${n}`);
+
+class PostgresApprovals implements ApprovalWrites {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async limit(partnerId: string): Promise<ApprovalLimit | undefined> {
+    const { rows } = await this.pool.query<{ amount_minor: string; currency: string }>(approvalStatements.limit, [partnerId]);
+    return rows[0] && { amountMinor: Number(rows[0].amount_minor), currency: rows[0].currency };
+  }
+
+  async setLimit(partnerId: string, limit: ApprovalLimit | null, agentId: string, now: string, event: AuditEvent): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      if (limit) await client.query(approvalStatements.setLimit, [partnerId, limit.amountMinor, limit.currency, agentId, now]);
+      else await client.query(approvalStatements.removeLimit, [partnerId]);
+      await appendEvent(client, event, now);
+    });
+  }
+
+  async create(request: NewApprovalRequest, event: AuditEvent): Promise<ApprovalRequest> {
+    return inTransaction(this.pool, async (client) => {
+      // A second request of the same key or cart waits on the unique index, then inserts nothing.
+      const inserted = await client.query(approvalStatements.create, createParams(request));
+      if (inserted.rowCount === 1) await appendEvent(client, event, request.createdAt);
+      const { rows } = await client.query<ApprovalRow>(approvalStatements.existing, [request.idempotencyKey, request.cartId]);
+      return toApprovalRequest(rows[0]!);
+    });
+  }
+
+  async get(id: string): Promise<ApprovalRequest | undefined> {
+    const { rows } = await this.pool.query<ApprovalRow>(approvalStatements.get, [id]);
+    return rows[0] && toApprovalRequest(rows[0]);
+  }
+
+  async countForCart(cartId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(approvalStatements.countForCart, [cartId]);
+    return Number(rows[0]!.n);
+  }
+
+  async ofPartner(partnerId: string, state: ApprovalState): Promise<ApprovalRequest[]> {
+    return (await this.pool.query<ApprovalRow>(approvalStatements.ofPartner, [partnerId, state])).rows.map(toApprovalRequest);
+  }
+
+  async due(now: string): Promise<ApprovalRequest[]> {
+    return (await this.pool.query<ApprovalRow>(approvalStatements.due, [now])).rows.map(toApprovalRequest);
+  }
+
+  async change(id: string, from: ApprovalState, change: ApprovalChange, now: string, event: AuditEvent): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      const updated = await client.query(approvalStatements.change, changeParams(id, from, change, now));
+      if (updated.rowCount !== 1) return false;
+      await appendEvent(client, event, now);
+      return true;
+    });
   }
 }
 

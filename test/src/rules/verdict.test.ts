@@ -1,5 +1,6 @@
 // Verdict helpers (src/rules/verdict.ts) and a guard that every rule code has a passing and, except the
 // informational R11 and R14, a refused case.
+import { checkApprovalNeeded } from '../../../src/rules/approval';
 import assert from 'node:assert/strict';
 import { ruleCodes, type RuleCode, type Verdict } from '../../../src/domain/types';
 import {
@@ -99,6 +100,10 @@ describe('every rule code of ours has a passing and a refused case', () => {
     },
     // R8 only informs; refusing single scope is R7's job.
     R8_SCOPE: { passes: checkScope(legacy, 'single') },
+    APPROVAL: {
+      passes: checkApprovalNeeded({ amountMinor: 100, currency: 'EUR' }, { minor: 100, currency: 'EUR' }),
+      refused: checkApprovalNeeded({ amountMinor: 100, currency: 'EUR' }, { minor: 101, currency: 'EUR' }),
+    },
     R9_RESELLER: {
       passes: checkReseller(makePartner(), null, []),
       refused: checkReseller(makeIndirectProvider(), null, []),
