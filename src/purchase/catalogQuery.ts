@@ -12,7 +12,7 @@ export interface CatalogVocabulary {
 }
 
 /** "Standard_D4s_v5", "D4s v5", "d4sv5" all become "d4sv5". */
-const compact = (s: string) => s.toLowerCase().replace(/^standard[\s_-]*/, '').replace(/[\s_-]+/g, '');
+export const compact = (s: string) => s.toLowerCase().replace(/^standard[\s_-]*/, '').replace(/[\s_-]+/g, '');
 
 const byLength = (a: string, b: string) => b.length - a.length;
 const yearWords = allWords('years').sort(byLength).map(escapeRegExp).join('|');
@@ -83,6 +83,6 @@ export function parseCatalogQuery(input: string, vocabulary: CatalogVocabulary):
   return filter;
 }
 
-function escapeRegExp(s: string) {
+export function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
