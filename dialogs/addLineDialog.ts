@@ -19,6 +19,8 @@ export interface AddLineOptions {
   catalog?: CatalogPosition;
   /** The item picked, while its quantity is asked. */
   itemId?: string;
+  /** The quantity a sentence named: not asked unless the rules refuse it. */
+  quantity?: number;
   /** The cart when the quantity was asked: adding is idempotent per question. */
   asked?: CartPosition;
 }
@@ -75,6 +77,7 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     }
     line.itemId = answer.itemId;
     line.asked = await this.service.cartPosition(line.cartId, answer.itemId);
+    if (line.quantity !== undefined) return step.next(line.quantity);
     const { minimumQuantity, maximumQuantity, title } = row.value;
     return promptWithCard<QuantityData>(
       step,
@@ -93,7 +96,7 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     const added = await this.service.addLine(actorOf(step.context), line.cartId, line.itemId!, quantity, line.asked);
     if (!added.ok) {
       await step.context.sendActivity(say.refusalText(added.verdict));
-      return step.replaceDialog(ADD_LINE_DIALOG, line);
+      return step.replaceDialog(ADD_LINE_DIALOG, { ...line, quantity: undefined });
     }
     const { row, raised } = added.value;
     // The line below says the quantity where the card cannot become this summary.
