@@ -3,6 +3,9 @@
 // has an answer to end with; these steps keep the answers in their options and skip a question already
 // answered. "back" ends a question with BACK: the steps forget the latest answer and start again, so the
 // question before is asked again. Steps ask and show; every decision is the PurchaseService's.
+// A purchase said in one sentence ("buy 3 D4s v5 west europe 3 years for Contoso", purchaseSentence.ts)
+// starts with what it names: a question with a single possible answer is not asked, the named item is
+// found (wantedItemQuestion.ts), and its line goes straight to the review.
 import { Dialog, WaterfallDialog } from './sdk';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
@@ -15,7 +18,7 @@ import { SEGMENT_QUESTION, SegmentQuestion } from './segmentQuestion';
 import { SUBSCRIPTION_QUESTION, SubscriptionQuestion, type ChosenSubscription } from './subscriptionQuestion';
 import { ADD_LINE_DIALOG, AddLineDialog, type AddLineOptions, type AddLineResult } from './addLineDialog';
 import type { CatalogPosition } from './itemListQuestion';
-import { WANTED_ITEM_QUESTION, WantedItemQuestion, type WantedItemAnswer, type WantedItemOptions } from './wantedItemQuestion';
+import { WANTED_ITEM_QUESTION, WantedItemQuestion, type WantedItemOptions } from './wantedItemQuestion';
 import type { WantedItem } from '../src/purchase/purchaseSentence';
 import { ADD_ANOTHER, REVIEW_DIALOG, ReviewDialog, type ReviewOptions } from './reviewDialog';
 import { actorOf, turnIdentity } from './turn';
@@ -69,7 +72,6 @@ export class PurchaseDialog extends CancelAndHelpDialog {
           this.segmentStep.bind(this),
           this.reservationTypeStep.bind(this),
           this.subscriptionStep.bind(this),
-          this.wantedItemStep.bind(this),
           this.addLineStep.bind(this),
           this.reviewStep.bind(this),
           this.finalStep.bind(this),
@@ -142,28 +144,18 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     return step.beginDialog(SUBSCRIPTION_QUESTION, { customerId: customerId!, segment: segment!, reservationType, cartId, takeOnlyChoice });
   }
 
-  /** The item a sentence named, found in the cart's catalog (or what is left to ask about it). */
-  private async wantedItemStep(step: PurchaseStep): Promise<DialogTurnResult> {
+  private async addLineStep(step: PurchaseStep): Promise<DialogTurnResult> {
     if (isBack(step.result)) return this.previousQuestion(step);
     const purchase = step.options;
     const { subscriptionId, cartId } = step.result as ChosenSubscription;
     // A new cart (another customer, segment or type) starts with the whole list.
     if (cartId !== purchase.cartId) purchase.catalog = undefined;
     Object.assign(purchase, { subscriptionId, cartId });
+    const line: AddLineOptions = { cartId, reservationType: purchase.reservationType!, catalog: purchase.catalog };
     const { wanted } = purchase;
     // A VM size means nothing to another type the agent chose after going back.
-    if (!wanted || (wanted.reservationType && wanted.reservationType !== purchase.reservationType)) return step.next(undefined);
-    return step.beginDialog(WANTED_ITEM_QUESTION, { cartId, wanted } satisfies WantedItemOptions);
-  }
-
-  private async addLineStep(step: PurchaseStep): Promise<DialogTurnResult> {
-    const found = step.result as WantedItemAnswer | undefined;
-    if (isBack(found)) return this.previousQuestion(step);
-    const purchase = step.options;
-    const line: AddLineOptions = { cartId: purchase.cartId!, reservationType: purchase.reservationType!, catalog: found?.catalog ?? purchase.catalog };
-    if (found?.itemId) line.itemId = found.itemId;
-    if (purchase.wanted?.quantity !== undefined) line.quantity = purchase.wanted.quantity;
-    return step.beginDialog(ADD_LINE_DIALOG, line);
+    if (!wanted || (wanted.reservationType && wanted.reservationType !== purchase.reservationType)) return step.beginDialog(ADD_LINE_DIALOG, line);
+    return step.beginDialog(WANTED_ITEM_QUESTION, { line: { ...line, quantity: wanted.quantity }, wanted } satisfies WantedItemOptions);
   }
 
   private async reviewStep(step: PurchaseStep): Promise<DialogTurnResult> {
