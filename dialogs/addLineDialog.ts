@@ -3,6 +3,7 @@
 import { WaterfallDialog } from './sdk';
 import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CartPosition, PurchaseService } from '../src/purchase/purchaseService';
+import type { BillingCycle } from '../src/domain/types';
 import { renderQuantityCard } from '../cards/render';
 import { AnswerPrompt, isBack, promptWithCard, type Recogniser } from './answerPrompt';
 import { ITEM_LIST_QUESTION, ItemListQuestion, type CatalogPosition, type ItemListAnswer, type ItemListOptions } from './itemListQuestion';
@@ -21,6 +22,8 @@ export interface AddLineOptions {
   itemId?: string;
   /** The quantity a sentence named: not asked unless the rules refuse it. */
   quantity?: number;
+  /** Monthly billing a sentence named: set on the line once added, as on the review (R10). */
+  billingCycle?: BillingCycle;
   /** The cart when the quantity was asked: adding is idempotent per question. */
   asked?: CartPosition;
 }
@@ -99,6 +102,10 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
       return step.replaceDialog(ADD_LINE_DIALOG, { ...line, quantity: undefined });
     }
     const { row, raised } = added.value;
+    if (line.billingCycle === 'monthly') {
+      const billed = await this.service.applyReview(actorOf(step.context), line.cartId, { billingCycles: { [added.value.lineId]: 'monthly' } });
+      for (const refusal of billed.refusals) await step.context.sendActivity(say.refusalText(refusal));
+    }
     // The line below says the quantity where the card cannot become this summary.
     await settleCard(step.context, 'quantity', say.answered('quantity', quantity.toLocaleString(say.locale)), false);
     const region = say.regionName(row.armRegionName, row.region);

@@ -155,7 +155,7 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     const { wanted } = purchase;
     // A VM size means nothing to another type the agent chose after going back.
     if (!wanted || (wanted.reservationType && wanted.reservationType !== purchase.reservationType)) return step.beginDialog(ADD_LINE_DIALOG, line);
-    return step.beginDialog(WANTED_ITEM_QUESTION, { line: { ...line, quantity: wanted.quantity }, wanted } satisfies WantedItemOptions);
+    return step.beginDialog(WANTED_ITEM_QUESTION, { line: { ...line, quantity: wanted.quantity, billingCycle: wanted.billingCycle }, wanted } satisfies WantedItemOptions);
   }
 
   private async reviewStep(step: PurchaseStep): Promise<DialogTurnResult> {

@@ -5,7 +5,7 @@
 // The sizes are catalog-reference.json's VM sizes; regions and terms are read as the catalog search reads
 // them (catalogQuery.ts), in every catalogue's language whatever the agent's locale.
 import catalogReference from '../data/catalog-reference.json';
-import type { TermDuration } from '../domain/types';
+import type { BillingCycle, TermDuration } from '../domain/types';
 import { allWords, alternatives } from '../i18n';
 import { compact, escapeRegExp, parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
 
@@ -23,6 +23,8 @@ export interface WantedItem {
   /** An ARM region name, e.g. "westeurope". */
   region?: string;
   term?: TermDuration;
+  /** "monthly" or "one-time". */
+  billingCycle?: BillingCycle;
 }
 
 export interface PurchaseSentence {
@@ -45,6 +47,7 @@ const buyWords = new RegExp(`^(?:${alternatives(allWords('buy'))})(?=\\s|$)`, 'i
 // The last "for": "for 3 years for Contoso" is for Contoso.
 const forCustomer = new RegExp(`^(.*)\\s(?:${alternatives(allWords('forCustomer'))})\\s+(.+)$`, 'is');
 const quantityWord = /^(\d{1,9})[x×]?$/;
+const billingWords = new RegExp(`(?:^|\\s)(${alternatives([...allWords('monthly'), ...allWords('oneTime')])})(?=\\s|$)`, 'i');
 
 /** The sizes a size typed without its version may be ("d4s": d4s_v3, d4s_v4, d4s_v5). */
 function sizesOfUnversioned(word: string): string[] {
@@ -62,8 +65,14 @@ export function parsePurchaseSentence(text: string): PurchaseSentence | undefine
   const rest = ` ${text.trim().slice(verb[0].length)}`;
   const split = forCustomer.exec(rest);
   const customer = split?.[2]?.trim();
-  const filter = parseCatalogQuery(split ? split[1]! : rest, vocabulary);
   const item: WantedItem = {};
+  let itemWords = split ? split[1]! : rest;
+  const billing = billingWords.exec(itemWords);
+  if (billing) {
+    item.billingCycle = allWords('monthly').includes(billing[1]!.toLowerCase()) ? 'monthly' : 'one_time';
+    itemWords = itemWords.replace(billing[0], ' ');
+  }
+  const filter = parseCatalogQuery(itemWords, vocabulary);
   if (filter.armSkuName) item.armSkuName = filter.armSkuName;
   if (filter.family) item.family = filter.family;
   if (filter.region) item.region = filter.region;

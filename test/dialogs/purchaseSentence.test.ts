@@ -86,6 +86,19 @@ function tables(L: Lang): Case[] {
       store: bought,
     },
     {
+      name: 'Monthly billing named: the line is billed monthly on the review, and bought so',
+      user: 'demo-sam',
+      steps: [
+        [
+          L.type('buy 3 D4s v5 west europe 3 years monthly for Contoso', 'koop 3 D4s v5 West-Europa 3 jaar maandelijks voor Contoso'),
+          [added, lines(card.monthlyPayment, card.perMonth(L.text('€185.58', '€\u00a0185,58'))), cardInputs({ qty_1: '3', billing_1: 'monthly' }), (c) => nothingBought(c, 1)],
+        ],
+        [buy, [s.placed, orderNumbersShown]],
+      ],
+      status: DialogTurnStatus.complete,
+      store: (c) => expectOrders(c, 1, [{ customerId: demoCustomers.contosoRetail, quantity: 3, term: 'P3Y', billingCycle: 'monthly' }]),
+    },
+    {
       name: 'Anna names "D4s" without its version for Contoso Retail: asked the subscription (there are two), then exactly which size the market sells; help, back and the answer',
       user: 'demo-anna',
       steps: [

@@ -22,6 +22,13 @@ const table: [typed: string, read: PurchaseSentence | undefined][] = [
     { customer: 'contoso retail', item: { reservationType: vm, quantity: 3, armSkuName: 'Standard_D2s_v5', region: 'eastus2', term: 'P1Y' } },
   ],
   ['kopen 2 d4sv5 noord-europa 1 jaar voor Café Noël', { customer: 'Café Noël', item: { reservationType: vm, quantity: 2, armSkuName: 'Standard_D4s_v5', region: 'northeurope', term: 'P1Y' } }],
+  // Billing, in either language.
+  [
+    'buy 3 D4s v5 west europe 3 years monthly for Contoso',
+    { customer: 'Contoso', item: { reservationType: vm, quantity: 3, armSkuName: 'Standard_D4s_v5', region: 'westeurope', term: 'P3Y', billingCycle: 'monthly' } },
+  ],
+  ['koop 2 D2s v5 eenmalig voor Contoso', { customer: 'Contoso', item: { reservationType: vm, quantity: 2, armSkuName: 'Standard_D2s_v5', billingCycle: 'one_time' } }],
+  ['buy 2 D2s v5 one time', { item: { reservationType: vm, quantity: 2, armSkuName: 'Standard_D2s_v5', billingCycle: 'one_time' } }],
   // The customer is what follows the last "for": "for 3 years" is the term.
   ['buy 2 Dsv5 for 3 years for Fourth Coffee', { customer: 'Fourth Coffee', item: { reservationType: vm, quantity: 2, family: 'Dsv5', term: 'P3Y' } }],
   // A size without its version: every version catalog-reference lists.
