@@ -194,5 +194,11 @@ for (const L of languages) {
         await runCase(testCase, L);
       });
     }
+    // The cases that buy, on the other engine of the bot's store too.
+    for (const testCase of tables(L).filter((c) => c.store)) {
+      it(`${testCase.name} (PostgreSQL store)`, async () => {
+        await runCase(testCase, L, { engine: 'postgres' });
+      });
+    }
   });
 }
