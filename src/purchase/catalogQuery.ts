@@ -16,7 +16,7 @@ export const compact = (s: string) => s.toLowerCase().replace(/^standard[\s_-]*/
 
 const byLength = (a: string, b: string) => b.length - a.length;
 const yearWords = allWords('years').sort(byLength).map(escapeRegExp).join('|');
-const termPattern = new RegExp(`\\b(?:p?([135])\\s*(?:${yearWords})|p([135])y)\\b`, 'i');
+export const termPattern = new RegExp(`\\b(?:p?([135])\\s*(?:${yearWords})|p([135])y)\\b`, 'i');
 const noiseWords = new Set(allWords('searchNoise'));
 
 /** How a region may be typed: its ARM name and its display name in every language, with or without spaces and hyphens. */

@@ -7,7 +7,7 @@
 import catalogReference from '../data/catalog-reference.json';
 import type { BillingCycle, TermDuration } from '../domain/types';
 import { allWords, alternatives } from '../i18n';
-import { compact, escapeRegExp, parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
+import { compact, escapeRegExp, parseCatalogQuery, termPattern, type CatalogVocabulary } from './catalogQuery';
 
 /** The item a sentence asks for; a part it does not name is not there. */
 export interface WantedItem {
@@ -44,8 +44,8 @@ const vocabulary: CatalogVocabulary = {
 const vmReservationType = 'VirtualMachines';
 
 const buyWords = new RegExp(`^(?:${alternatives(allWords('buy'))})(?=\\s|$)`, 'i');
-// The last "for": "for 3 years for Contoso" is for Contoso.
-const forCustomer = new RegExp(`^(.*)\\s(?:${alternatives(allWords('forCustomer'))})\\s+(.+)$`, 'is');
+// The first "for" not followed by a term: "for 3 years for Contoso" and "voor Stichting voor Zorg" name the customer after it.
+const forCustomer = new RegExp(`^(.*?)\\s(?:${alternatives(allWords('forCustomer'))})\\s+(?!${termPattern.source})(.+)$`, 'is');
 const quantityWord = /^(\d{1,9})[x×]?$/;
 const billingWords = new RegExp(`(?:^|\\s)(${alternatives([...allWords('monthly'), ...allWords('oneTime')])})(?=\\s|$)`, 'i');
 
@@ -64,7 +64,8 @@ export function parsePurchaseSentence(text: string): PurchaseSentence | undefine
   if (!verb) return undefined;
   const rest = ` ${text.trim().slice(verb[0].length)}`;
   const split = forCustomer.exec(rest);
-  const customer = split?.[2]?.trim();
+  // The customer is the last group (the term's own groups come before it).
+  const customer = split?.at(-1)?.trim();
   const item: WantedItem = {};
   let itemWords = split ? split[1]! : rest;
   const billing = billingWords.exec(itemWords);

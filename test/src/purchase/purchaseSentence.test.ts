@@ -29,8 +29,10 @@ const table: [typed: string, read: PurchaseSentence | undefined][] = [
   ],
   ['koop 2 D2s v5 eenmalig voor Contoso', { customer: 'Contoso', item: { reservationType: vm, quantity: 2, armSkuName: 'Standard_D2s_v5', billingCycle: 'one_time' } }],
   ['buy 2 D2s v5 one time', { item: { reservationType: vm, quantity: 2, armSkuName: 'Standard_D2s_v5', billingCycle: 'one_time' } }],
-  // The customer is what follows the last "for": "for 3 years" is the term.
+  // The customer is what follows the first "for" that is not "for 3 years".
   ['buy 2 Dsv5 for 3 years for Fourth Coffee', { customer: 'Fourth Coffee', item: { reservationType: vm, quantity: 2, family: 'Dsv5', term: 'P3Y' } }],
+  ['koop 2 D2s v5 voor Stichting voor Zorg', { customer: 'Stichting voor Zorg', item: { reservationType: vm, quantity: 2, armSkuName: 'Standard_D2s_v5' } }],
+  ['buy 2 D2s v5 for Society for Science for 1 year', { customer: 'Society for Science for 1 year', item: { reservationType: vm, quantity: 2, armSkuName: 'Standard_D2s_v5' } }],
   // A size without its version: every version catalog-reference lists.
   [
     'buy 3 D4s west europe 3 years for Contoso',
