@@ -3,6 +3,7 @@
 import { WaterfallDialog } from './sdk';
 import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CartPosition, PurchaseService } from '../src/purchase/purchaseService';
+import type { BillingCycle } from '../src/domain/types';
 import { renderQuantityCard } from '../cards/render';
 import { AnswerPrompt, isBack, promptWithCard, type Recogniser } from './answerPrompt';
 import { ITEM_LIST_QUESTION, ItemListQuestion, type CatalogPosition, type ItemListAnswer, type ItemListOptions } from './itemListQuestion';
@@ -19,6 +20,10 @@ export interface AddLineOptions {
   catalog?: CatalogPosition;
   /** The item picked, while its quantity is asked. */
   itemId?: string;
+  /** The quantity a sentence named: not asked unless the rules refuse it. */
+  quantity?: number;
+  /** Monthly billing a sentence named: set on the line once added, as on the review (R10). */
+  billingCycle?: BillingCycle;
   /** The cart when the quantity was asked: adding is idempotent per question. */
   asked?: CartPosition;
 }
@@ -75,6 +80,7 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     }
     line.itemId = answer.itemId;
     line.asked = await this.service.cartPosition(line.cartId, answer.itemId);
+    if (line.quantity !== undefined) return step.next(line.quantity);
     const { minimumQuantity, maximumQuantity, title } = row.value;
     const picked = [title, say.regionName(row.value.armRegionName, row.value.region), say.termText(row.value.term)].join(', ');
     await settleCard(step.context, 'item', say.answered('item', picked));
@@ -95,9 +101,13 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     const added = await this.service.addLine(actorOf(step.context), line.cartId, line.itemId!, quantity, line.asked);
     if (!added.ok) {
       await step.context.sendActivity(say.refusalText(added.verdict));
-      return step.replaceDialog(ADD_LINE_DIALOG, line);
+      return step.replaceDialog(ADD_LINE_DIALOG, { ...line, quantity: undefined });
     }
     const { row, raised } = added.value;
+    if (line.billingCycle === 'monthly') {
+      const billed = await this.service.applyReview(actorOf(step.context), line.cartId, { billingCycles: { [added.value.lineId]: 'monthly' } });
+      for (const refusal of billed.refusals) await step.context.sendActivity(say.refusalText(refusal));
+    }
     // The line below says the quantity where the card cannot become this summary.
     await settleCard(step.context, 'quantity', say.answered('quantity', quantity.toLocaleString(say.locale)), false);
     const region = say.regionName(row.armRegionName, row.region);

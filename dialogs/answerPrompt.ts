@@ -123,6 +123,16 @@ export const recogniseChoice: Recogniser<string, ChoiceData> = async (context, i
   return { ok: false };
 };
 
+/** Options of a question a one-sentence purchase (purchaseDialog.ts) may answer itself. */
+export interface TakesOnlyChoice {
+  /** The sentence leaves this question open, but only one answer is possible: it is taken without asking. */
+  takeOnlyChoice?: boolean;
+}
+
+/** The one choice to take without asking (the question's answered step checks it as any answer), if so. */
+export const onlyChoice = <C>(options: TakesOnlyChoice, choices: readonly C[]): C | undefined =>
+  options.takeOnlyChoice && choices.length === 1 ? choices[0] : undefined;
+
 /** A choice on a card: the card of every list of choices the bot offers (segments, types, subscriptions, yes/no). */
 export function promptChoice(
   step: WaterfallStepContext,

@@ -4,7 +4,7 @@
 // ends with it.
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { customerPageSize, type PurchaseService } from '../src/purchase/purchaseService';
-import { AnswerPrompt, isBack, matchChoice, promptChoice, type ChoiceData, type Recogniser } from './answerPrompt';
+import { AnswerPrompt, isBack, matchChoice, onlyChoice, promptChoice, type ChoiceData, type Recogniser, type TakesOnlyChoice } from './answerPrompt';
 import { allWords } from '../src/i18n';
 import { Question } from './question';
 import { actorOf, catalogueOf } from './turn';
@@ -14,7 +14,7 @@ import { settleCard } from './settledCard';
 export const CUSTOMER_QUESTION = 'customerQuestion';
 const CUSTOMER_PROMPT = 'customerPrompt';
 
-export interface CustomerQuestionOptions {
+export interface CustomerQuestionOptions extends TakesOnlyChoice {
   /** A search by name or domain ("buy for Contoso"); none lists every customer of the partner. */
   query?: string;
   /** The page of the list shown, from 0. */
@@ -75,6 +75,9 @@ export class CustomerQuestion extends Question<CustomerQuestionOptions> {
       ...(first + candidates.length - 1 < found.total ? [{ value: pageChoice.next, title: cards.nextPage, synonyms: allWords('nextPage') }] : []),
     ];
     Object.assign(step.options, { query, page });
+    // A sentence's customer search that found exactly one: taken (and checked) as if picked.
+    const only = query ? onlyChoice(step.options, [...candidates, ...pages]) : undefined;
+    if (only) return step.next({ customerId: only.value } satisfies CustomerAnswer);
     return promptChoice(step, CUSTOMER_PROMPT, say.askCustomer(), 'pickCustomer', [...candidates, ...pages], say.customersFound(first, candidates.length, found.total, query));
   }
 

@@ -12,15 +12,13 @@ import { ordersPageAsked, showOrderHistory, showOrderHistoryPage } from './order
 import { isCommand, turnIdentity, turnInput } from './turn';
 import { sayTo } from './messages';
 import { allWords, alternatives as anyOf } from '../src/i18n';
+import { parsePurchaseSentence } from '../src/purchase/purchaseSentence';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_STEPS = 'mainSteps';
 
-// The top-level words of every catalogue (src/i18n): "buy for Contoso" and "kopen voor Contoso" alike.
-const buyPattern = new RegExp(
-  `^(?:${anyOf(allWords('buy'))})(?:\\s+(?:${anyOf(allWords('reservations'))}))?(?:\\s+(?:${anyOf(allWords('forCustomer'))})\\s+(.+))?$`,
-  'i',
-);
+// The top-level words of every catalogue (src/i18n): "orders of Contoso" and "orders voor Contoso" alike;
+// "buy …" is read by parsePurchaseSentence.
 const ordersPattern = new RegExp(`^(?:${anyOf(allWords('orders'))})(?:\\s+(?:${anyOf(allWords('ordersOf'))})?\\s*(.+))?$`, 'i');
 const switchPattern = new RegExp(`^(?:${anyOf(allWords('switchAgent'))})$`, 'i');
 const greetingPattern = new RegExp(`^(?:${anyOf(allWords('greeting'))})\\b`, 'i');
@@ -76,8 +74,11 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(say.help());
       return step.endDialog();
     }
-    const buy = buyPattern.exec(text);
-    if (buy) return step.beginDialog(PURCHASE_DIALOG, { customerQuery: buy[1], agentId: actor.agent.id } satisfies PurchaseOptions);
+    const buy = parsePurchaseSentence(text);
+    if (buy) {
+      if (buy.unread) await step.context.sendActivity(say.sentenceUnread(buy.unread));
+      return step.beginDialog(PURCHASE_DIALOG, { customerQuery: buy.customer, wanted: buy.item, agentId: actor.agent.id } satisfies PurchaseOptions);
+    }
     const orders = ordersPattern.exec(text);
     if (orders) {
       await showOrderHistory(step.context, this.service, orders[1]);

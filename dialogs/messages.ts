@@ -60,6 +60,7 @@ function sayWith(t: Catalogue) {
       [domain, country, refused ? `⛔ ${verdictWording(t, refused).message}` : undefined].filter(Boolean).join(' · '),
     // The query is cut: pasted text echoed whole could make the reply larger than a Teams message may be.
     noCustomerMatches: (query: string): string => t.say.noCustomerMatches(escapeMarkdown(truncate(query, 100))),
+    sentenceUnread: (words: string): string => t.say.sentenceUnread(escapeMarkdown(truncate(words, 100))),
     segmentTitle: (s: Segment): string => t.names.segments[s],
     termText: (term: string): string => t.names.terms[term as TermDuration] ?? term,
     demoAgentTitle: (agent: Agent): string => agent.displayName,

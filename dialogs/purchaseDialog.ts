@@ -3,6 +3,9 @@
 // has an answer to end with; these steps keep the answers in their options and skip a question already
 // answered. "back" ends a question with BACK: the steps forget the latest answer and start again, so the
 // question before is asked again. Steps ask and show; every decision is the PurchaseService's.
+// A purchase said in one sentence ("buy 3 D4s v5 west europe 3 years for Contoso", purchaseSentence.ts)
+// starts with what it names: a question with a single possible answer is not asked, the named item is
+// found (wantedItemQuestion.ts), and its line goes straight to the review.
 import { Dialog, WaterfallDialog } from './sdk';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
@@ -15,6 +18,8 @@ import { SEGMENT_QUESTION, SegmentQuestion } from './segmentQuestion';
 import { SUBSCRIPTION_QUESTION, SubscriptionQuestion, type ChosenSubscription } from './subscriptionQuestion';
 import { ADD_LINE_DIALOG, AddLineDialog, type AddLineOptions, type AddLineResult } from './addLineDialog';
 import type { CatalogPosition } from './itemListQuestion';
+import { WANTED_ITEM_QUESTION, WantedItemQuestion, type WantedItemOptions } from './wantedItemQuestion';
+import type { WantedItem } from '../src/purchase/purchaseSentence';
 import { ADD_ANOTHER, REVIEW_DIALOG, ReviewDialog, type BuyApproval, type ReviewOptions } from './reviewDialog';
 import { actorOf, turnIdentity } from './turn';
 import { sayTo } from './messages';
@@ -29,6 +34,8 @@ export interface PurchaseOptions {
   agentId: string;
   /** "buy for Contoso": the first customer search. */
   customerQuery?: string;
+  /** "buy 3 D4s v5 west europe 3 years for Contoso": the item the sentence named (purchaseSentence.ts). */
+  wanted?: WantedItem;
 }
 
 /** The answers so far: the steps' options, carried over when the steps start again. */
@@ -40,6 +47,8 @@ interface Purchase extends PurchaseOptions {
   cartId?: string;
   /** Where the item list was, to show it so again. */
   catalog?: CatalogPosition;
+  /** A one-sentence purchase: a question with only one possible answer is not asked, until the agent goes back. */
+  takeOnlyChoice?: boolean;
 }
 
 /** The answers in the order they are asked: "back" forgets the latest one given. */
@@ -57,6 +66,7 @@ export class PurchaseDialog extends CancelAndHelpDialog {
       .addDialog(new SegmentQuestion(service))
       .addDialog(new AnswerPrompt(RESERVATION_TYPE_PROMPT, recogniseChoice, 'reservationType'))
       .addDialog(new SubscriptionQuestion(service))
+      .addDialog(new WantedItemQuestion(service))
       .addDialog(new AddLineDialog(service))
       .addDialog(new ReviewDialog(service, approval))
       .addDialog(
@@ -75,7 +85,9 @@ export class PurchaseDialog extends CancelAndHelpDialog {
 
   async beginDialog(outerDc: DialogContext, options: PurchaseOptions): Promise<DialogTurnResult> {
     outerDc.activeDialog!.state.agentId = options.agentId;
-    return super.beginDialog(outerDc, options);
+    if (!options.wanted) return super.beginDialog(outerDc, options);
+    // A sentence naming a VM size answers the reservation type.
+    return super.beginDialog(outerDc, { ...options, reservationType: options.wanted.reservationType, takeOnlyChoice: true } satisfies Purchase);
   }
 
   /**
@@ -98,7 +110,7 @@ export class PurchaseDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(sayTo(step.context).refusalText(may.verdict));
       return step.endDialog();
     }
-    return step.beginDialog(CUSTOMER_QUESTION, { query: purchase.customerQuery });
+    return step.beginDialog(CUSTOMER_QUESTION, { query: purchase.customerQuery, takeOnlyChoice: purchase.takeOnlyChoice });
   }
 
   private async segmentStep(step: PurchaseStep): Promise<DialogTurnResult> {
@@ -106,7 +118,7 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     // The search was for the first list: back at the customer, the question lists every customer.
     Object.assign(purchase, { customerId: step.result as string, customerQuery: undefined });
     if (purchase.segment) return step.next(purchase.segment);
-    return step.beginDialog(SEGMENT_QUESTION, { customerId: purchase.customerId });
+    return step.beginDialog(SEGMENT_QUESTION, { customerId: purchase.customerId, takeOnlyChoice: purchase.takeOnlyChoice });
   }
 
   private async reservationTypeStep(step: PurchaseStep): Promise<DialogTurnResult> {
@@ -131,8 +143,8 @@ export class PurchaseDialog extends CancelAndHelpDialog {
       await settleCard(step.context, 'reservationType', say.answered('reservationType', title));
     }
     if (purchase.subscriptionId && purchase.cartId) return step.next({ subscriptionId: purchase.subscriptionId, cartId: purchase.cartId } satisfies ChosenSubscription);
-    const { customerId, segment, reservationType, cartId } = purchase;
-    return step.beginDialog(SUBSCRIPTION_QUESTION, { customerId: customerId!, segment: segment!, reservationType, cartId });
+    const { customerId, segment, reservationType, cartId, takeOnlyChoice } = purchase;
+    return step.beginDialog(SUBSCRIPTION_QUESTION, { customerId: customerId!, segment: segment!, reservationType, cartId, takeOnlyChoice });
   }
 
   private async addLineStep(step: PurchaseStep): Promise<DialogTurnResult> {
@@ -142,7 +154,11 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     // A new cart (another customer, segment or type) starts with the whole list.
     if (cartId !== purchase.cartId) purchase.catalog = undefined;
     Object.assign(purchase, { subscriptionId, cartId });
-    return step.beginDialog(ADD_LINE_DIALOG, { cartId, reservationType: purchase.reservationType!, catalog: purchase.catalog } satisfies AddLineOptions);
+    const line: AddLineOptions = { cartId, reservationType: purchase.reservationType!, catalog: purchase.catalog };
+    const { wanted } = purchase;
+    // A VM size means nothing to another type the agent chose after going back.
+    if (!wanted || (wanted.reservationType && wanted.reservationType !== purchase.reservationType)) return step.beginDialog(ADD_LINE_DIALOG, line);
+    return step.beginDialog(WANTED_ITEM_QUESTION, { line: { ...line, quantity: wanted.quantity, billingCycle: wanted.billingCycle }, wanted } satisfies WantedItemOptions);
   }
 
   private async reviewStep(step: PurchaseStep): Promise<DialogTurnResult> {
@@ -150,7 +166,9 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     const line = step.result as AddLineResult;
     purchase.catalog = line.catalog;
     if (isBack(line)) return this.previousQuestion(step);
-    const askNext = 'added' in line;
+    // A sentence's line goes straight to the review, and the sentence is used up: another item is picked from the list.
+    const askNext = 'added' in line && !purchase.wanted;
+    purchase.wanted = undefined;
     return step.beginDialog(REVIEW_DIALOG, { cartId: purchase.cartId!, customerId: purchase.customerId!, askNext } satisfies ReviewOptions);
   }
 
@@ -165,6 +183,8 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     const purchase = step.options;
     const latest = [...answerOrder].reverse().find((key) => purchase[key] !== undefined);
     if (latest) purchase[latest] = undefined;
+    // Going back, every question is asked, even one the sentence left with a single answer.
+    purchase.takeOnlyChoice = false;
     return step.replaceDialog(PURCHASE_STEPS, purchase);
   }
 }

@@ -4,7 +4,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { Segment } from '../src/domain/types';
 import { catalogues } from '../src/i18n';
-import { AnswerPrompt, BACK, isBack, promptChoice, recogniseChoice } from './answerPrompt';
+import { AnswerPrompt, BACK, isBack, onlyChoice, promptChoice, recogniseChoice, type TakesOnlyChoice } from './answerPrompt';
 import { Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
@@ -13,7 +13,7 @@ import { settleCard } from './settledCard';
 export const SEGMENT_QUESTION = 'segmentQuestion';
 const SEGMENT_PROMPT = 'segmentPrompt';
 
-export interface SegmentQuestionOptions {
+export interface SegmentQuestionOptions extends TakesOnlyChoice {
   customerId: string;
 }
 
@@ -31,6 +31,8 @@ export class SegmentQuestion extends Question<SegmentQuestionOptions> {
       title: say.segmentTitle(segment),
       synonyms: catalogues.map((c) => c.names.segments[segment]),
     }));
+    const only = onlyChoice(step.options, choices);
+    if (only) return step.next(only.value);
     return promptChoice(step, SEGMENT_PROMPT, say.askSegment(), 'segment', choices);
   }
 
@@ -41,7 +43,7 @@ export class SegmentQuestion extends Question<SegmentQuestionOptions> {
     const chosen = await this.service.selectSegment(actor, customer, step.result as Segment);
     if (!chosen.ok) {
       await step.context.sendActivity(sayTo(step.context).refusalText(chosen.verdict));
-      return step.replaceDialog(SEGMENT_QUESTION, step.options);
+      return step.replaceDialog(SEGMENT_QUESTION, { ...step.options, takeOnlyChoice: false });
     }
     const say = sayTo(step.context);
     await settleCard(step.context, 'segment', say.answered('segment', say.segmentTitle(chosen.value)));

@@ -5,7 +5,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { Segment } from '../src/domain/types';
 import { allWords } from '../src/i18n';
-import { AnswerPrompt, BACK, isBack, promptChoice, recogniseChoice } from './answerPrompt';
+import { AnswerPrompt, BACK, isBack, onlyChoice, promptChoice, recogniseChoice, type TakesOnlyChoice } from './answerPrompt';
 import { Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
@@ -14,7 +14,7 @@ import { settleCard } from './settledCard';
 export const SUBSCRIPTION_QUESTION = 'subscriptionQuestion';
 const SUBSCRIPTION_PROMPT = 'subscriptionPrompt';
 
-export interface SubscriptionQuestionOptions {
+export interface SubscriptionQuestionOptions extends TakesOnlyChoice {
   customerId: string;
   segment: Segment;
   reservationType: string;
@@ -48,6 +48,8 @@ export class SubscriptionQuestion extends Question<SubscriptionQuestionOptions> 
       ]);
     }
     const subscriptions = choices.value.map((s) => ({ value: s.id, title: s.friendlyName, subtitle: say.subscriptionSubtitle(s) }));
+    const only = onlyChoice(step.options, subscriptions);
+    if (only) return step.next(only.value);
     return promptChoice(step, SUBSCRIPTION_PROMPT, say.askSubscription(customer.companyName), 'subscription', subscriptions);
   }
 
@@ -66,7 +68,7 @@ export class SubscriptionQuestion extends Question<SubscriptionQuestionOptions> 
     const chosen = addPlan ? await this.service.addAzurePlan(actor, customer) : await this.service.selectSubscription(actor, customer, answer);
     if (!chosen.ok) {
       await step.context.sendActivity(say.refusalText(chosen.verdict));
-      return addPlan ? step.cancelAllDialogs() : step.replaceDialog(SUBSCRIPTION_QUESTION, step.options);
+      return addPlan ? step.cancelAllDialogs() : step.replaceDialog(SUBSCRIPTION_QUESTION, { ...step.options, takeOnlyChoice: false });
     }
     await settleCard(step.context, 'subscription', say.answered('subscription', chosen.value.friendlyName));
     if (addPlan) await step.context.sendActivity(say.azurePlanAdded());

@@ -497,6 +497,8 @@ export const enUS = {
           segment: "Choose the customer's segment: it decides the catalog and its prices. Only the segments the customer is qualified for are offered.",
           reservationType: 'Choose what to reserve (virtual machines, SQL Database, …): click it, or type its number or name (e.g. "virtual machines").',
           subscription: "Choose the customer's Azure subscription the reservation is tied to and billed under: click it, or type its number or name.",
+          size: 'Choose the VM size you meant: click it, or type its number or version (e.g. "v5").',
+          term: 'Choose how long the reservation runs: click it, or type e.g. "3 years".',
           item: 'Pick an item with its button or its number; narrow the list by typing (e.g. "D4s v5 west europe 3 years"), "next" and "previous" page, ✕ on a filter removes it, "clear" removes them all.',
           quantity: 'Type how many instances the reservation should cover: a whole number in the range shown.',
           next: 'Add another item to the cart, or review the cart to buy it.',
@@ -532,7 +534,7 @@ export const enUS = {
     noCustomerMatches: (query: string) => `No customer matches "${query}". Type another name or domain.`,
     /** An answered card, settled into one line (dialogs/settledCard.ts). */
     answered: (question: AnsweredQuestion, answer: string) =>
-      `✓ ${({ customer: 'Customer', segment: 'Segment', reservationType: 'Reservation type', subscription: 'Subscription', item: 'Item', quantity: 'Quantity' } as const)[question]}: ${answer}`,
+      `✓ ${({ customer: 'Customer', segment: 'Segment', reservationType: 'Reservation type', subscription: 'Subscription', size: 'VM size', term: 'Term', item: 'Item', quantity: 'Quantity' } as const)[question]}: ${answer}`,
     /** An answered card that offered plain choices ("Review the cart"), settled into the choice. */
     chose: (choice: string) => `✓ ${choice}`,
     /** A review left for an updated one: its Buy is gone, the new review below is the one to buy from. */
@@ -550,6 +552,12 @@ export const enUS = {
     no: () => 'No',
     azurePlanAdded: () => 'Added an Azure plan and registered it for reservations.',
     nothingBought: () => 'Nothing was bought. Type **buy** to start again.',
+    /** A sentence named a size without its version ("D4s"), and the market sells more than one. */
+    askSize: () => 'Which VM size do you mean?',
+    /** A sentence named size and region but no term. */
+    askTerm: () => 'For which term?',
+    /** Words of a one-sentence purchase ("buy 3 D4s v5 …") that were not understood: what they named is asked. */
+    sentenceUnread: (words: string) => `I did not understand "${words}" in your sentence; I will ask for what is missing.`,
     askItem: () => 'Pick an item, or filter by typing, e.g. "D4s v5 west europe 3 years". "next" and "previous" page through the results.',
     askQuantity: (title: string, min: number, max: number) =>
       `How many ${title}? (number of running instances the reservation discounts, ${int(min)}–${int(max)})`,
@@ -775,8 +783,8 @@ export type StorageFaultKind = 'busy' | 'readonly' | 'full' | 'io' | 'unreachabl
 
 /** The questions of a conversation, each with its own help. */
 /** The questions whose answered card settles into "✓ <question>: <answer>". */
-export type AnsweredQuestion = 'customer' | 'segment' | 'reservationType' | 'subscription' | 'item' | 'quantity';
-export type QuestionName = 'agent' | 'customer' | 'segment' | 'reservationType' | 'subscription' | 'item' | 'quantity' | 'next' | 'review';
+export type AnsweredQuestion = 'customer' | 'segment' | 'reservationType' | 'subscription' | 'size' | 'term' | 'item' | 'quantity';
+export type QuestionName = 'agent' | 'customer' | 'segment' | 'reservationType' | 'subscription' | 'size' | 'term' | 'item' | 'quantity' | 'next' | 'review';
 
 
 /** The shape every catalogue has: nl-NL.ts must define every key en-US defines, with the same types. */

@@ -485,6 +485,8 @@ export const nlNL: Catalogue = {
           segment: 'Kies het segment van de klant: dat bepaalt de catalogus en de prijzen. Alleen de segmenten waarvoor de klant gekwalificeerd is, worden aangeboden.',
           reservationType: 'Kies wat u wilt reserveren (virtuele machines, SQL Database, …): klik erop, of typ het nummer of de naam (bijv. "virtuele machines").',
           subscription: 'Kies het Azure-abonnement van de klant waaraan de reservering wordt gekoppeld en waarop wordt gefactureerd: klik erop, of typ het nummer of de naam.',
+          size: 'Kies de VM-grootte die u bedoelde: klik erop, of typ het nummer of de versie (bijv. "v5").',
+          term: 'Kies hoe lang de reservering loopt: klik erop, of typ bijv. "3 jaar".',
           item: 'Kies een item met de knop of het nummer; verfijn de lijst door te typen (bijv. "D4s v5 west-europa 3 jaar"), "volgende" en "vorige" bladeren, ✕ bij een filter verwijdert dat filter, "wissen" verwijdert alle filters.',
           quantity: 'Typ hoeveel instanties de reservering moet dekken: een geheel getal binnen het getoonde bereik.',
           next: 'Voeg nog een item toe aan de winkelwagen, of controleer de winkelwagen om te kopen.',
@@ -517,7 +519,7 @@ export const nlNL: Catalogue = {
     },
     noCustomerMatches: (query) => `Geen klant komt overeen met "${query}". Typ een andere naam of een ander domein.`,
     answered: (question, answer) =>
-      `✓ ${({ customer: 'Klant', segment: 'Segment', reservationType: 'Type reservering', subscription: 'Abonnement', item: 'Item', quantity: 'Aantal' } as const)[question]}: ${answer}`,
+      `✓ ${({ customer: 'Klant', segment: 'Segment', reservationType: 'Type reservering', subscription: 'Abonnement', size: 'VM-grootte', term: 'Looptijd', item: 'Item', quantity: 'Aantal' } as const)[question]}: ${answer}`,
     chose: (choice) => `✓ ${choice}`,
     reviewChanged: () => '✓ Gewijzigd: de bijgewerkte bestelling staat hieronder',
     continuedBelow: () => '↓ Verder hieronder',
@@ -531,6 +533,9 @@ export const nlNL: Catalogue = {
     no: () => 'Nee',
     azurePlanAdded: () => 'Er is een Azure-plan toegevoegd en geregistreerd voor reserveringen.',
     nothingBought: () => 'Er is niets gekocht. Typ **kopen** om opnieuw te beginnen.',
+    askSize: () => 'Welke VM-grootte bedoelt u?',
+    askTerm: () => 'Voor welke looptijd?',
+    sentenceUnread: (words) => `"${words}" in uw zin begreep ik niet; ik vraag wat er ontbreekt.`,
     askItem: () =>
       'Kies een item, of filter door te typen, bijvoorbeeld "D4s v5 west-europa 3 jaar". Met "volgende" en "vorige" bladert u door de resultaten.',
     askQuantity: (title, min, max) => `Hoeveel ${title}? (het aantal actieve instanties waarop de reservering korting geeft, ${int(min)}–${int(max)})`,

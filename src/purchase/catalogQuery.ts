@@ -12,11 +12,11 @@ export interface CatalogVocabulary {
 }
 
 /** "Standard_D4s_v5", "D4s v5", "d4sv5" all become "d4sv5". */
-const compact = (s: string) => s.toLowerCase().replace(/^standard[\s_-]*/, '').replace(/[\s_-]+/g, '');
+export const compact = (s: string) => s.toLowerCase().replace(/^standard[\s_-]*/, '').replace(/[\s_-]+/g, '');
 
 const byLength = (a: string, b: string) => b.length - a.length;
 const yearWords = allWords('years').sort(byLength).map(escapeRegExp).join('|');
-const termPattern = new RegExp(`\\b(?:p?([135])\\s*(?:${yearWords})|p([135])y)\\b`, 'i');
+export const termPattern = new RegExp(`\\b(?:p?([135])\\s*(?:${yearWords})|p([135])y)\\b`, 'i');
 const noiseWords = new Set(allWords('searchNoise'));
 
 /** How a region may be typed: its ARM name and its display name in every language, with or without spaces and hyphens. */
@@ -96,6 +96,6 @@ export function refineFilter(current: CatalogFilter, typed: CatalogFilter): Cata
   return { ...kept, ...typed };
 }
 
-function escapeRegExp(s: string) {
+export function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

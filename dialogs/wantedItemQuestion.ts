@@ -1,0 +1,99 @@
+// The item a one-sentence purchase named ("3 D4s v5 west europe 3 years"), found in the cart's catalog:
+// the one row it names, or the item list filtered by what it named. A size named without its version
+// ("D4s") asks which of the sizes the market sells; a size and region without a term ask the term. The
+// question asks until the item is found or only the list can tell, then hands over to the line's dialog
+// (addLineDialog.ts), which checks the item and the quantity as for any pick; "back" ends it with BACK.
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { PurchaseService } from '../src/purchase/purchaseService';
+import type { WantedItem } from '../src/purchase/purchaseSentence';
+import type { CatalogFilter } from '../src/purchase/types';
+import type { TermDuration } from '../src/domain/types';
+import { catalogues } from '../src/i18n';
+import { AnswerPrompt, BACK, isBack, promptChoice, recogniseChoice } from './answerPrompt';
+import { ADD_LINE_DIALOG, type AddLineOptions } from './addLineDialog';
+import { Question } from './question';
+import { actorOf } from './turn';
+import { sayTo } from './messages';
+import { settleCard } from './settledCard';
+
+export const WANTED_ITEM_QUESTION = 'wantedItemQuestion';
+const SIZE_PROMPT = 'sizePrompt';
+const TERM_PROMPT = 'termPrompt';
+
+export interface WantedItemOptions {
+  /** The line to add, with the sentence's quantity: the item and the list's filter are this question's to find. */
+  line: AddLineOptions;
+  wanted: WantedItem;
+  /** Which part the card asks for. */
+  asking?: 'size' | 'term';
+}
+
+const filterOf = ({ armSkuName, family, region, term }: WantedItem): CatalogFilter => ({
+  ...(armSkuName ? { armSkuName } : {}),
+  ...(family ? { family } : {}),
+  ...(region ? { region } : {}),
+  ...(term ? { term } : {}),
+});
+
+/** The wanted item with its size settled: the one chosen, or none (no size the market sells). */
+function withSize({ sizeChoices: _choices, ...wanted }: WantedItem, armSkuName: string | undefined): WantedItem {
+  return armSkuName ? { ...wanted, armSkuName } : wanted;
+}
+
+/** "Standard_D4s_v5" → "D4s v5": how agents write a size. */
+const shortSize = (armSkuName: string) => armSkuName.replace(/^Standard_/, '').replace(/_/g, ' ');
+
+export class WantedItemQuestion extends Question<WantedItemOptions> {
+  constructor(private readonly service: PurchaseService) {
+    super(WANTED_ITEM_QUESTION, new AnswerPrompt(SIZE_PROMPT, recogniseChoice, 'size'));
+  }
+
+  getDependencies() {
+    return [...super.getDependencies(), new AnswerPrompt(TERM_PROMPT, recogniseChoice, 'term')];
+  }
+
+  protected async ask(step: WaterfallStepContext<WantedItemOptions>): Promise<DialogTurnResult> {
+    const say = sayTo(step.context);
+    const { line, wanted } = step.options;
+    const filter = filterOf(wanted);
+    const found = await this.service.searchCatalog(actorOf(step.context), line.cartId, filter, 0);
+    if (!found.ok) {
+      await step.context.sendActivity(say.refusalText(found.verdict));
+      return step.cancelAllDialogs();
+    }
+    const { rows, total, vocabulary } = found.value;
+    if (wanted.sizeChoices) {
+      const sold = wanted.sizeChoices.filter((size) => vocabulary.skuNames.includes(size));
+      if (sold.length > 1) {
+        step.options.asking = 'size';
+        const choices = sold.map((size) => ({ value: size, title: size, synonyms: [shortSize(size), size.replace(/^.*_/, '')] }));
+        return promptChoice(step, SIZE_PROMPT, say.askSize(), 'size', choices);
+      }
+      // Only one of them is sold in the customer's market: that one. None: the list shows what is.
+      return step.replaceDialog(WANTED_ITEM_QUESTION, { line, wanted: withSize(wanted, sold[0]) } satisfies WantedItemOptions);
+    }
+    const catalog = { filter, page: 0 };
+    if (total === 1) return step.replaceDialog(ADD_LINE_DIALOG, { ...line, catalog, itemId: rows[0]!.catalogItemId } satisfies AddLineOptions);
+    const terms = [...new Set(rows.map((r) => r.term))];
+    // Size and region named, and the rows differ by term only: the term is all that is missing.
+    if (wanted.armSkuName && wanted.region && !wanted.term && terms.length > 1 && terms.length === total) {
+      step.options.asking = 'term';
+      const choices = terms.map((term) => ({ value: term, title: say.termText(term), synonyms: catalogues.map((c) => c.names.terms[term]) }));
+      return promptChoice(step, TERM_PROMPT, say.askTerm(), 'term', choices);
+    }
+    return step.replaceDialog(ADD_LINE_DIALOG, { ...line, catalog } satisfies AddLineOptions);
+  }
+
+  protected async answered(step: WaterfallStepContext<WantedItemOptions>): Promise<DialogTurnResult> {
+    if (isBack(step.result)) return step.endDialog(BACK);
+    const say = sayTo(step.context);
+    const { line, wanted, asking } = step.options;
+    const answer = step.result as string;
+    if (asking === 'term') {
+      await settleCard(step.context, 'term', say.answered('term', say.termText(answer)));
+      return step.replaceDialog(WANTED_ITEM_QUESTION, { line, wanted: { ...wanted, term: answer as TermDuration } } satisfies WantedItemOptions);
+    }
+    await settleCard(step.context, 'size', say.answered('size', answer));
+    return step.replaceDialog(WANTED_ITEM_QUESTION, { line, wanted: withSize(wanted, answer) } satisfies WantedItemOptions);
+  }
+}
