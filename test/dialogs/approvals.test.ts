@@ -89,6 +89,11 @@ for (const L of languages) {
         assert.match(got.text, shows(L.text('Approval requested', 'Goedkeuring gevraagd')));
         assert.match(got.text, shows(L.text('Contoso Retail Production\nStandard\\_D2s\\_v5\nRegion\nWest Europe', 'Contoso Retail Production\nStandard\\_D2s\\_v5\nRegio\nWest-Europa')), 'the review, read-only');
         assert.match(got.text, shows(L.text('Total: €3,579.21\nExpires Mar 3, 2026, 9:30 AM UTC', 'Totaal: €\u00a03.579,21\nVerloopt 3 mrt 2026, 09:30 UTC')));
+        assert.match(
+          got.text,
+          shows(L.text('Savings: €5,074.58 (58.6%) vs €8,653.79 pay-as-you-go; break-even after 14.9 months of full use (41.4% use)', 'Besparing: €\u00a05.074,58 (58,6%) t.o.v. €\u00a08.653,79 betalen per gebruik; terugverdiend na 14,9 mnd vol gebruik (41,4% gebruik)')),
+          'the review\'s savings',
+        );
         assert.ok(got.card, `${user} got the approval card`);
         if (user === 'demo-gijs') await o.gijs.click(L.text('Approve', 'Goedkeuren'), {}, undefined, got.card);
       }
