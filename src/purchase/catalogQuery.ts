@@ -43,7 +43,7 @@ export const maxCatalogQueryLength = 200;
 
 export function parseCatalogQuery(input: string, vocabulary: CatalogVocabulary): CatalogFilter {
   const typed = Array.from(input).slice(0, maxCatalogQueryLength).join('');
-  let rest = ` ${typed.toLowerCase().replace(/[,;]/g, ' ')} `;
+  let rest = ` ${typed.toLowerCase().replace(/[,;\s]+/g, ' ')} `;
   const filter: CatalogFilter = {};
 
   const term = rest.match(termPattern);
@@ -55,10 +55,11 @@ export function parseCatalogQuery(input: string, vocabulary: CatalogVocabulary):
   // Longest names first, so "West Europe" does not match inside "North West Europe", nor "East US" in "East US 2".
   const aliases = vocabulary.regions.flatMap((r) => regionAliases(r).map((alias) => ({ alias, armName: r.armName })));
   aliases.sort((a, b) => byLength(a.alias, b.alias));
-  const hit = aliases.find(({ alias }) => new RegExp(`(^|\\s)${escapeRegExp(alias)}(\\s|$)`).test(rest));
+  // `rest` is single-spaced with a space at each end: a whole-word match is " alias ".
+  const hit = aliases.find(({ alias }) => rest.includes(` ${alias} `));
   if (hit) {
     filter.region = hit.armName;
-    rest = rest.replace(hit.alias, ' ');
+    rest = rest.replace(` ${hit.alias} `, '  ');
   }
 
   const words = rest.split(/\s+/).filter((w) => w && !noiseWords.has(w));

@@ -63,6 +63,8 @@ export function parsePurchaseSentence(text: string): PurchaseSentence | undefine
   const verb = buyWords.exec(text.trim());
   if (!verb) return undefined;
   const rest = ` ${text.trim().slice(verb[0].length)}`;
+  // The bare verb names nothing: the purchase asks step by step.
+  if (!rest.trim()) return {};
   const split = forCustomer.exec(rest);
   // The customer is the last group (the term's own groups come before it).
   const customer = split?.at(-1)?.trim();
