@@ -11,10 +11,26 @@ interface ConversationRow {
   updated_at: string;
 }
 
-/** Both engines' upsert: the latest reference of the conversation for this agent. */
+/**
+ * Both engines' upsert: the latest reference of the conversation for this agent. An unchanged reference is
+ * rewritten only when its time is a minute old, so most turns write nothing: "where the agent talked last"
+ * needs no finer clock. Parameters: agent, conversation, channel, reference, now, now less a minute.
+ */
 export const rememberConversationSql = (p: (n: number) => string) => `
 INSERT INTO conversation_references (agent_id, conversation_id, channel_id, reference, updated_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})
-ON CONFLICT (agent_id, conversation_id) DO UPDATE SET channel_id = excluded.channel_id, reference = excluded.reference, updated_at = excluded.updated_at`;
+ON CONFLICT (agent_id, conversation_id) DO UPDATE SET channel_id = excluded.channel_id, reference = excluded.reference, updated_at = excluded.updated_at
+WHERE conversation_references.reference <> excluded.reference OR conversation_references.channel_id <> excluded.channel_id
+   OR conversation_references.updated_at < ${p(6)}`;
+
+/** The upsert's parameters for `now` (ISO). */
+export const rememberConversationParams = (agentId: string, conversationId: string, channelId: string, reference: Record<string, unknown>, now: string) => [
+  agentId,
+  conversationId,
+  channelId,
+  JSON.stringify(reference),
+  now,
+  new Date(Date.parse(now) - 60_000).toISOString(),
+];
 
 export const toStoredConversation = (r: ConversationRow): StoredConversation => ({
   agentId: r.agent_id,
@@ -28,7 +44,7 @@ export class ConversationStore implements ConversationReferences {
   constructor(private readonly db: Db) {}
 
   remember(agentId: string, conversationId: string, channelId: string, reference: Record<string, unknown>, now: string): void {
-    statement(this.db, rememberConversationSql(() => '?')).run(agentId, conversationId, channelId, JSON.stringify(reference), now);
+    statement(this.db, rememberConversationSql(() => '?')).run(...rememberConversationParams(agentId, conversationId, channelId, reference, now));
   }
 
   ofAgent(agentId: string): StoredConversation[] {

@@ -26,7 +26,7 @@ import type {
 import { followUpSql, insertParams, toFollowUp, windowStart, type FollowUpRow } from '../followUps';
 import { KeyedQueue } from '../botStore';
 import { cartColumns, toCart, type CartLineTuple } from '../carts';
-import { rememberConversationSql, toStoredConversation } from '../conversations';
+import { rememberConversationParams, rememberConversationSql, toStoredConversation } from '../conversations';
 import { approvalSql, changeParams, createParams, toApprovalRequest, type ApprovalRow } from '../approvals';
 import type { ApprovalLimit, ApprovalRequest, ApprovalState } from '../../domain/types';
 import { migrations } from '../migrations';
@@ -377,7 +377,7 @@ class PostgresConversations implements ConversationReferences {
   constructor(private readonly pool: pg.Pool) {}
 
   async remember(agentId: string, conversationId: string, channelId: string, reference: Record<string, unknown>, now: string): Promise<void> {
-    await this.pool.query(rememberConversationSql((n) => `$${n}`), [agentId, conversationId, channelId, JSON.stringify(reference), now]);
+    await this.pool.query(rememberConversationSql((n) => `$${n}`), rememberConversationParams(agentId, conversationId, channelId, reference, now));
   }
 
   async ofAgent(agentId: string): Promise<StoredConversation[]> {

@@ -44,6 +44,18 @@ for (const engine of storeEngines) {
       assert.deepEqual(conversations[0]!.reference, reference('conv-a', 'http://new'), 'the reference reads back whole');
     });
 
+    it('refreshes an unchanged reference only when its time is a minute old; a changed one at once', async () => {
+      const teams = reference('conv-t', 'https://teams');
+      await store.conversations.remember(demoAgents.hanna, 'conv-t', 'msteams', teams, '2026-12-01T09:00:00.000Z');
+      await store.conversations.remember(demoAgents.hanna, 'conv-t', 'msteams', teams, '2026-12-01T09:00:59.000Z');
+      const times = async () => (await store.conversations.ofAgent(demoAgents.hanna)).map((c) => c.updatedAt);
+      assert.deepEqual(await times(), ['2026-12-01T09:00:00.000Z'], 'within the minute: not rewritten');
+      await store.conversations.remember(demoAgents.hanna, 'conv-t', 'msteams', teams, '2026-12-01T09:01:01.000Z');
+      assert.deepEqual(await times(), ['2026-12-01T09:01:01.000Z'], 'a minute later: refreshed');
+      await store.conversations.remember(demoAgents.hanna, 'conv-t', 'msteams', reference('conv-t', 'https://teams-2'), '2026-12-01T09:01:02.000Z');
+      assert.deepEqual(await times(), ['2026-12-01T09:01:02.000Z'], 'a changed reference: at once');
+    });
+
     it('reads a conversation by its id, as the agent who wrote in it last left it', async () => {
       await store.conversations.remember(demoAgents.gijs, 'conv-b', 'msteams', reference('conv-b', 'https://teams-2'), '2026-12-01T12:00:00.000Z');
       const conversation = await store.conversations.get('conv-b');
