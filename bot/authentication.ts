@@ -16,6 +16,7 @@ import {
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import { ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
 import type { Config } from './config';
 
 /**
@@ -57,8 +58,78 @@ export function authenticationOptions(config: Config): ConfigurationBotFramework
   return options;
 }
 
-export function createAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
-  return new ConfigurationBotFrameworkAuthentication(authenticationOptions(config));
+/**
+ * botbuilder's authentication with two changes to what CloudAdapter builds on every turn:
+ * - one Connector client per app id, service URL and audience, reused across turns. The generated client
+ *   is meant to be long-lived (its pipeline, policies and credentials are built in its constructor); the
+ *   Bot Framework team's own guidance is that a bot caches its Connector clients per service URL and
+ *   credentials (botbuilder-dotnet #883 and #875), which CloudAdapter in JavaScript does not do.
+ * - no user-token client: this bot signs no user in (no OAuthPrompt, no token service), so the one
+ *   CloudAdapter would build per turn would never be used.
+ */
+export class BotAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+
+  /** A request's turn (CloudAdapter.process). */
+  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : result;
+  }
+
+  /** A proactive turn (continueConversationAsync). */
+  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  async createUserTokenClient(): Promise<UserTokenClient> {
+    return noUserSignIn;
+  }
+
+  private reusing(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new ReusedConnectors(factory, claimsIdentity.getClaimValue('aud') ?? '', this.connectors);
+  }
+}
+
+/** Service URLs kept: Teams and Web Chat use a handful; an Emulator gets a new one per session. */
+const connectorsKept = 100;
+
+class ReusedConnectors extends ConnectorFactory {
+  constructor(
+    private readonly factory: ConnectorFactory,
+    private readonly appId: string,
+    private readonly connectors: Map<string, Promise<ConnectorClient>>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const key = `${this.appId}\n${serviceUrl}\n${audience ?? ''}`;
+    let client = this.connectors.get(key);
+    if (!client) {
+      if (this.connectors.size >= connectorsKept) this.connectors.delete(this.connectors.keys().next().value!);
+      client = this.factory.create(serviceUrl, audience);
+      this.connectors.set(key, client);
+      // A client that could not be made (credentials unavailable) is made again next time.
+      client.catch(() => this.connectors.get(key) === client && this.connectors.delete(key));
+    }
+    return client;
+  }
+}
+
+const noUserToken = (): Promise<never> => Promise.reject(new Error('This bot signs no user in: there is no user token service.'));
+
+/** What CloudAdapter puts in every turn's state in place of a token client this bot never uses. */
+const noUserSignIn: UserTokenClient = {
+  getUserToken: noUserToken,
+  getSignInResource: noUserToken,
+  signOutUser: noUserToken,
+  getTokenStatus: noUserToken,
+  getAadTokens: noUserToken,
+  exchangeToken: noUserToken,
+};
+
+export function createAuthentication(config: Config): BotAuthentication {
+  return new BotAuthentication(authenticationOptions(config));
 }
 
 export type GateVerdict = { ok: true } | { ok: false; status: 401 | 503; reason: string };
