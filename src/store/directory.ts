@@ -6,27 +6,20 @@ export class Directory {
   constructor(private readonly db: Db) {}
 
   partner(id: string): Partner | undefined {
-    const r = statement(this.db, 'SELECT * FROM partners WHERE id = ?').get(id) as
-      | { id: string; name: string; kind: string; country: string; is_csp: number; mpn_id: string }
-      | undefined;
-    return r && Partner.parse({ id: r.id, name: r.name, kind: r.kind, country: r.country, isCsp: r.is_csp === 1, mpnId: r.mpn_id });
+    const r = statement(this.db, 'SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
+    return r && toPartner(r);
   }
 
   /** Resolves a channel user (Teams' aadObjectId is the agent id; other channels map from.id) to the agent and the agent's partner. */
   agentAndPartnerByUserId(userId: string): { agent: Agent; partner: Partner } | undefined {
-    const agent = this.agentByUserId(userId);
-    const partner = agent && this.partner(agent.partnerId);
-    return agent && partner ? { agent, partner } : undefined;
-  }
-
-  /** One statement: the agent id first, then the channel id, with the agent's channel ids. */
-  private agentByUserId(userId: string): Agent | undefined {
+    // One statement on every turn: the agent by id first, then by channel id, with its partner.
     const r = statement(
       this.db,
-      `SELECT * FROM (SELECT ${agentColumns} FROM agents a WHERE a.id = ?
-       UNION ALL SELECT ${agentColumns} FROM agent_channel_ids c JOIN agents a ON a.id = c.agent_id WHERE c.channel_user_id = ?) LIMIT 1`,
-    ).get(userId, userId) as AgentRow | undefined;
-    return r && toAgent(r);
+      `SELECT agent.*, ${partnerColumns} FROM (SELECT ${agentColumns} FROM agents a WHERE a.id = ?
+       UNION ALL SELECT ${agentColumns} FROM agent_channel_ids c JOIN agents a ON a.id = c.agent_id WHERE c.channel_user_id = ? LIMIT 1) agent
+       JOIN partners p ON p.id = agent.partner_id`,
+    ).get(userId, userId) as (AgentRow & PartnerColumns) | undefined;
+    return r && { agent: toAgent(r), partner: toPartner({ id: r.partner_id, name: r.p_name, kind: r.p_kind, country: r.p_country, is_csp: r.p_is_csp, mpn_id: r.p_mpn_id }) };
   }
 
   agents(): Agent[] {
@@ -40,6 +33,29 @@ export class Directory {
     }[];
     return new Set(rows.map((r) => r.subscription_id));
   }
+}
+
+interface PartnerRow {
+  id: string;
+  name: string;
+  kind: string;
+  country: string;
+  is_csp: number;
+  mpn_id: string;
+}
+
+const toPartner = (r: PartnerRow): Partner =>
+  Partner.parse({ id: r.id, name: r.name, kind: r.kind, country: r.country, isCsp: r.is_csp === 1, mpnId: r.mpn_id });
+
+/** The agent's partner beside the agent's own columns. */
+const partnerColumns = 'p.name AS p_name, p.kind AS p_kind, p.country AS p_country, p.is_csp AS p_is_csp, p.mpn_id AS p_mpn_id';
+
+interface PartnerColumns {
+  p_name: string;
+  p_kind: string;
+  p_country: string;
+  p_is_csp: number;
+  p_mpn_id: string;
 }
 
 interface AgentRow {

@@ -236,6 +236,13 @@ CREATE TABLE bot_state (
     sql: approvalTables(''),
     postgres: approvalTables(' COLLATE "C"'),
   },
+  {
+    version: 11,
+    name: "an agent's channel ids found by the agent",
+    // Every turn reads the acting agent with its channel ids: without it each read scans every agent's ids.
+    sql: 'CREATE INDEX agent_channel_ids_agent ON agent_channel_ids(agent_id, channel_user_id);',
+    postgres: 'CREATE INDEX agent_channel_ids_agent ON agent_channel_ids(agent_id, channel_user_id);',
+  },
 ];
 
 /**
