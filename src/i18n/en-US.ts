@@ -480,10 +480,12 @@ export const enUS = {
     usedCard: () => 'That card has already been used. Type "buy" to start a new purchase or "orders" to see the order history.',
     welcome: (name?: string) =>
       `Hello${name ? ` ${name}` : ''}! I buy Azure reservations for your CSP customers, as in Partner Center.\n\n` +
-      'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.',
+      'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.\n\n' +
+      'Or name the whole purchase in one sentence: "buy 3 D4s v5 west europe 3 years for Contoso".',
     help: () =>
       [
         '**buy** (or "buy for <customer>"): the Partner Center flow: customer → segment → reservation type → subscription → find items → quantity → review → buy.',
+        'Or all in one sentence: "buy 3 D4s v5 west europe 3 years for Contoso" goes straight to the review.',
         '**orders** (or "orders <customer>"): the order history, newest first.',
         'At any step: **back** goes one question back, **cancel** stops without buying, **help** shows this.',
         'Every question accepts typing as well as clicking: a number from a list, a name, "3 years", "west europe".',

@@ -469,10 +469,12 @@ export const nlNL: Catalogue = {
     usedCard: () => 'Die kaart is al gebruikt. Typ "kopen" om een nieuwe aankoop te beginnen of "orders" om de ordergeschiedenis te zien.',
     welcome: (name) =>
       `Hallo${name ? ` ${name}` : ''}! Ik koop Azure-reserveringen voor uw CSP-klanten, zoals in Partner Center.\n\n` +
-      'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.',
+      'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.\n\n' +
+      'Of noem de hele aankoop in één zin: "koop 3 D4s v5 West-Europa 3 jaar voor Contoso".',
     help: () =>
       [
         '**kopen** (of "kopen voor <klant>"): de stappen van Partner Center: klant → segment → type reservering → abonnement → items zoeken → aantal → controleren → kopen.',
+        'Of alles in één zin: "koop 3 D4s v5 West-Europa 3 jaar voor Contoso" gaat meteen naar de controle.',
         '**orders** (of "orders <klant>"): de ordergeschiedenis, nieuwste eerst.',
         'Bij elke stap: **terug** gaat één vraag terug, **annuleren** stopt zonder te kopen, **help** toont deze uitleg.',
         'Elke vraag kunt u beantwoorden door te typen of te klikken: een nummer uit een lijst, een naam, "3 jaar", "west-europa".',
