@@ -44,8 +44,9 @@ export class ApprovalDialogs {
   ) {}
 
   /**
-   * The review's Buy: above the limit, the request is sent and the buyer told ('requested'), or the
-   * refusal said ('refused'); below it ('notNeeded') the review checks out as before.
+   * The review's Buy: above the limit, the request is sent and the buyer told ('requested', also when
+   * it already waits: then nothing is sent again), or the refusal said ('refused'); below it
+   * ('notNeeded') the review checks out as before.
    */
   async askOnBuy(context: TurnContext, buyer: Actor, cartId: string, resellerConfirmed?: string): Promise<'notNeeded' | 'requested' | 'refused'> {
     const say = sayTo(context);
@@ -54,6 +55,11 @@ export class ApprovalDialogs {
     if (asked.kind === 'refused') {
       await context.sendActivity(say.refusalText(asked.verdict));
       return 'refused';
+    }
+    if (asked.kind === 'alreadyWaiting') {
+      const [since, expires] = [asked.request.createdAt, asked.request.expiresAt].map((at) => formatDateTime(at, say.locale));
+      await context.sendActivity(say.approvals.alreadyWaiting(names(asked.approvers), since!, expires!));
+      return 'requested';
     }
     await context.sendActivity(say.approvals.waiting(names(asked.approvers), formatDateTime(asked.request.expiresAt, say.locale)));
     await Promise.all(asked.approvers.map((approver) => this.proactive.toAgent(approver.id, (c) => this.sendCard(c, asked, asked.quote))));

@@ -175,6 +175,7 @@ const rules: RuleTexts = {
   approvalLimitRole: ({ role }) => ({ message: `Only an Admin agent or a Global admin can set the approval limit; you are a ${roles[role]}.`, fix: 'Ask an Admin agent or a Global admin of your partner.' }),
   approvalClosed: ({ state }) => ({ message: `That approval request is no longer waiting: it was ${approvalStates[state]}.`, fix: 'Type **approvals** to see what is still waiting.' }),
   approvalExpired: () => ({ message: 'That approval request has expired: nothing was bought.', fix: 'The buyer can review the cart and click Buy again to ask once more.' }),
+  approvalAlreadyWaiting: () => ({ message: 'This order already waits for approval, so it is not sent again.', fix: 'Wait for the decision, or type **withdraw** to withdraw it.' }),
   itemNotInCatalog: () => ({ message: 'That item is not in the catalog.', fix: 'Pick an item from the search results.' }),
   itemNotPurchasable: ({ item }) => ({ message: `${item} cannot be bought at the moment.`, fix: 'Pick another size, region or term.' }),
   itemNotSoldHere: ({ item }) => ({
@@ -648,6 +649,8 @@ export const enUS = {
   approvals: {
     waiting: (approvers: string[], expires: string) =>
       `This order is above your partner's approval limit, so I sent it to ${approvers.join(', ')} for approval. I will tell you here how it is decided; it expires ${expires}. Type **withdraw** to withdraw it.`,
+    alreadyWaiting: (approvers: string[], since: string, expires: string) =>
+      `This order already waits for approval: I sent it to ${approvers.join(', ')} on ${since}, and it expires ${expires}. I did not send it again. Type **withdraw** to withdraw it.`,
     requested: (buyer: string, customer: string, total: string) => `${buyer} asks you to approve an order for ${customer}: ${total}.`,
     approvedBuyer: (approver: string, customer: string) => `✓ ${approver} approved your order for ${customer}: it is placed.`,
     approvedApprover: (buyer: string, customer: string, orders: string) => `✓ You approved ${buyer}'s order for ${customer}: it is placed (${orders}). I told ${buyer}.`,

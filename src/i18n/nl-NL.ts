@@ -175,6 +175,7 @@ const rules: RuleTexts = {
   approvalLimitRole: ({ role }) => ({ message: `Alleen een beheeragent of een globale beheerder kan de goedkeuringsgrens instellen; u bent ${roles[role]}.`, fix: 'Vraag het een beheeragent of globale beheerder van uw partner.' }),
   approvalClosed: ({ state }) => ({ message: `Dat goedkeuringsverzoek wacht niet meer: het is ${approvalStates[state]}.`, fix: 'Typ **goedkeuringen** om te zien wat nog wacht.' }),
   approvalExpired: () => ({ message: 'Dat goedkeuringsverzoek is verlopen: er is niets gekocht.', fix: 'De koper kan de winkelwagen opnieuw bekijken en opnieuw op Kopen klikken.' }),
+  approvalAlreadyWaiting: () => ({ message: 'Deze bestelling wacht al op goedkeuring, dus ze wordt niet opnieuw gestuurd.', fix: 'Wacht op de beslissing, of typ **intrekken** om ze in te trekken.' }),
   itemNotInCatalog: () => ({ message: 'Dat item staat niet in de catalogus.', fix: 'Kies een item uit de zoekresultaten.' }),
   itemNotPurchasable: ({ item }) => ({ message: `${item} kan op dit moment niet worden gekocht.`, fix: 'Kies een andere grootte, regio of looptijd.' }),
   itemNotSoldHere: ({ item }) => ({
@@ -611,6 +612,8 @@ export const nlNL: Catalogue = {
   approvals: {
     waiting: (approvers: string[], expires: string) =>
       `Deze bestelling ligt boven de goedkeuringsgrens van uw partner, dus ik heb haar ter goedkeuring naar ${approvers.join(', ')} gestuurd. Ik laat u hier weten hoe erover is beslist; het verzoek verloopt ${expires}. Typ **intrekken** om het in te trekken.`,
+    alreadyWaiting: (approvers: string[], since: string, expires: string) =>
+      `Deze bestelling wacht al op goedkeuring: ik heb haar op ${since} naar ${approvers.join(', ')} gestuurd, en het verzoek verloopt ${expires}. Ik heb haar niet opnieuw gestuurd. Typ **intrekken** om het in te trekken.`,
     requested: (buyer: string, customer: string, total: string) => `${buyer} vraagt u een bestelling voor ${customer} goed te keuren: ${total}.`,
     approvedBuyer: (approver: string, customer: string) => `✓ ${approver} heeft uw bestelling voor ${customer} goedgekeurd: ze is geplaatst.`,
     approvedApprover: (buyer: string, customer: string, orders: string) => `✓ U hebt de bestelling van ${buyer} voor ${customer} goedgekeurd: ze is geplaatst (${orders}). Ik heb het ${buyer} laten weten.`,

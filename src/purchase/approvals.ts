@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Agent, ApprovalLimit, ApprovalRequest, Verdict } from '../domain/types';
 import type { BotStore } from '../store/botStore';
 import type { AuditEvent } from '../store/audit';
-import { approversOf, checkApprovalNeeded, checkApprovalOpen, checkHasApprover, checkMayApprove, checkMaySetApprovalLimit } from '../rules/approval';
+import { approversOf, checkApprovalNeeded, checkApprovalOpen, checkHasApprover, checkMayApprove, checkMaySetApprovalLimit, checkNotAlreadyWaiting } from '../rules/approval';
 import { firstRefusal, type Refusal } from '../rules/verdict';
 import type { Actor, PurchaseService } from './purchaseService';
 import type { CheckoutResult, Money, Quote } from './types';
@@ -25,8 +25,10 @@ export interface ApprovalView {
 export type ApprovalAsked =
   | { kind: 'notNeeded' }
   | { kind: 'refused'; verdict: Refusal }
-  /** Sent (or already waiting: a second Buy); the approvers to tell. */
-  | ({ kind: 'requested'; approvers: Agent[]; quote: Quote } & ApprovalView);
+  /** Sent; the approvers to tell. */
+  | ({ kind: 'requested'; approvers: Agent[]; quote: Quote } & ApprovalView)
+  /** A second Buy on a cart whose request still waits: nothing is sent again. */
+  | ({ kind: 'alreadyWaiting'; verdict: Refusal; approvers: Agent[] } & ApprovalView);
 
 export type ApprovalDecision =
   | { kind: 'refused'; verdict: Refusal }
@@ -59,7 +61,8 @@ export class ApprovalService {
 
   /**
    * The buyer clicked Buy: the cart's total, quoted now, above the limit becomes a request (one per
-   * cart while it waits: a second Buy finds the first).
+   * cart while it waits: a second Buy finds the first and sends nothing; one past its expiry is expired
+   * and replaced).
    */
   async requestIfNeeded(buyer: Actor, cartId: string, resellerConfirmed?: string | null): Promise<ApprovalAsked> {
     const quote = await this.purchases.quote(buyer, cartId);
@@ -70,6 +73,13 @@ export class ApprovalService {
     if (noApprover) {
       await this.store.audit.append(this.event(buyer, 'approval.request.refused', { cartId, code: noApprover.code }), this.now());
       return { kind: 'refused', verdict: noApprover };
+    }
+    const waiting = (await this.mine(buyer)).find((r) => r.cartId === cartId);
+    if (waiting) {
+      const view = await this.view(waiting);
+      const already = firstRefusal([checkNotAlreadyWaiting(waiting, this.now())]);
+      if (already) return { kind: 'alreadyWaiting', verdict: already, approvers, ...view };
+      await this.expireIfDue(buyer, view);
     }
     const now = this.clock();
     const id = randomUUID();

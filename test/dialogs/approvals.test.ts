@@ -2,7 +2,7 @@
 // Dutch: Sam (Sales agent) buys above Contoso's approval limit, Anna (Admin agent) and Gijs (Global admin)
 // get the request proactively in their own conversations, and decide it. Every sentence is written out.
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
+import { MemoryStorage, type Activity, type Storage, type StoreItems } from 'botbuilder';
 import { ApprovalDialogs } from '../../dialogs/approvals';
 import { ApprovalService } from '../../src/purchase/approvals';
 import { PurchaseService } from '../../src/purchase/purchaseService';
@@ -32,7 +32,8 @@ function office(lang: Lang, botStore?: BotStore) {
   const inbox = new ProactiveInbox(bot);
   const service = new ApprovalService(bot, purchases, now, 24 * hour);
   const approvals = new ApprovalDialogs(service, purchases, inbox.messenger);
-  const agent = (user: string) => new Conversation(user, { store, botStore, partnerCenter: () => world, world, lang, clock: now, approvals, conversationId: `conversation-${user}` });
+  const agent = (user: string, storage?: Storage) =>
+    new Conversation(user, { store, botStore, partnerCenter: () => world, world, lang, clock: now, approvals, conversationId: `conversation-${user}`, storage });
   return { clock, store, bot, world, inbox, approvals, agent, sam: agent('demo-sam'), anna: agent('demo-anna'), gijs: agent('demo-gijs') };
 }
 type Office = ReturnType<typeof office>;
@@ -178,6 +179,33 @@ for (const L of languages) {
       assert.deepEqual(await events(o), ['approval.limitSet', 'approval.requested', 'approval.priceChanged']);
     });
 
+    it('a second Buy on a cart that waits says since when and for whom it waits, and sends the approvers nothing again', async () => {
+      const o = office(L);
+      await withLimit(o);
+      // The Buy's turn fails to save the conversation (the database went away): the review still waits, and the agent clicks Buy again, as told.
+      const storage = new ConversationSaveFails();
+      const sam = o.agent('demo-sam', storage);
+      await run(sam, [...toContosoItems, ...threeD2sV5, [reviewWord, review]]);
+      storage.failing = true;
+      await assert.rejects(sam.click(L.text('Buy', 'Kopen')), /the conversation could not be saved \(test\)/);
+      while (sam.client.getNextReply());
+      storage.failing = false;
+      for (const user of ['demo-anna', 'demo-gijs']) assert.equal(delivered(o, user).all.filter((a) => cardsOf(a).length).length, 1, `${user} got the card`);
+      o.clock.now = new Date(o.clock.now.getTime() + 2 * hour);
+      await sam.click(L.text('Buy', 'Kopen'));
+      check(
+        sam,
+        L.text(
+          'This order already waits for approval: I sent it to Anna de Vries, Gijs Bakker on Mar 2, 2026, 9:30 AM UTC, and it expires Mar 3, 2026, 9:30 AM UTC. I did not send it again. Type **withdraw** to withdraw it.',
+          'Deze bestelling wacht al op goedkeuring: ik heb haar op 2 mrt 2026, 09:30 UTC naar Anna de Vries, Gijs Bakker gestuurd, en het verzoek verloopt 3 mrt 2026, 09:30 UTC. Ik heb haar niet opnieuw gestuurd. Typ **intrekken** om het in te trekken.',
+        ),
+        'Sam',
+      );
+      for (const user of ['demo-anna', 'demo-gijs']) assert.deepEqual(delivered(o, user).all, [], `${user} gets nothing again`);
+      assert.equal((await o.bot.approvals.ofPartner('partner-contoso-nl', 'pending')).length, 1, 'one request waits');
+      assert.deepEqual(await events(o), ['approval.limitSet', 'approval.requested']);
+    });
+
     it('the buyer cannot approve his own order; a Sales agent cannot set the limit; below the limit Buy buys at once', async () => {
       const o = office(L);
       await withLimit(o);
@@ -236,3 +264,13 @@ describe('dialogs/approvals: two approvers click Approve at once', function () {
     });
   }
 });
+
+/** Bot state whose conversation documents cannot be written while `failing` (the user's still can). */
+class ConversationSaveFails extends MemoryStorage {
+  failing = false;
+
+  async write(changes: StoreItems): Promise<void> {
+    if (this.failing && Object.keys(changes).some((key) => key.includes('/conversations/'))) throw new Error('the conversation could not be saved (test)');
+    return super.write(changes);
+  }
+}
