@@ -149,6 +149,21 @@ CREATE UNIQUE INDEX approval_requests_one_pending ON approval_requests(cart_id) 
 CREATE INDEX approval_requests_partner ON approval_requests(partner_id, state, created_at);
 `;
 
+/**
+ * Where each approval card was sent (the approvers' conversations, the id the channel gave the message):
+ * what a decision replaces with its one-line outcome where the channel lets the bot update its messages.
+ */
+const approvalCards = (collate: string) => `
+CREATE TABLE approval_cards (
+  approval_id TEXT NOT NULL REFERENCES approval_requests(id),
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  conversation_id TEXT NOT NULL,
+  activity_id TEXT NOT NULL,
+  sent_at TEXT${collate} NOT NULL,
+  PRIMARY KEY (approval_id, conversation_id, activity_id)
+);
+`;
+
 export const migrations: StoreMigration[] = [
   {
     version: 7,
@@ -235,6 +250,12 @@ CREATE TABLE bot_state (
     name: 'four eyes above an approval limit',
     sql: approvalTables(''),
     postgres: approvalTables(' COLLATE "C"'),
+  },
+  {
+    version: 11,
+    name: 'where the approval cards were sent',
+    sql: approvalCards(''),
+    postgres: approvalCards(' COLLATE "C"'),
   },
 ];
 
