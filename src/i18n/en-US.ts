@@ -666,6 +666,15 @@ export const enUS = {
     withdrawnBuyer: (customer: string) => `Withdrawn: your order for ${customer} no longer waits for approval. Nothing was bought.`,
     withdrawnApprover: (buyer: string, customer: string) => `${buyer} withdrew the approval request for ${customer}: nothing was bought.`,
     nothingToWithdraw: () => 'You have no order waiting for approval.',
+    /** An approval card once decided, settled into one line; `by` is the approver's name or you(). */
+    you: () => 'you',
+    settledApproved: (by: string, buyer: string, customer: string, orders: string) => `✓ Approved by ${by}: ${buyer}'s order for ${customer}, placed (${orders})`,
+    settledRejected: (by: string, buyer: string, customer: string, reason: string) => `✗ Rejected by ${by}: ${buyer}'s order for ${customer} (“${reason}”)`,
+    settledPriceChanged: (by: string, buyer: string, customer: string) => `⚠️ Approved by ${by}, not bought: the price of ${buyer}'s order for ${customer} changed while it waited`,
+    settledFailed: (by: string, buyer: string, customer: string, uncertain: boolean) =>
+      `⚠️ Approved by ${by}, ${uncertain ? 'not confirmed yet' : 'not placed'}: ${buyer}'s order for ${customer}`,
+    settledWithdrawn: (buyer: string, customer: string) => `✗ Withdrawn by ${buyer}: the order for ${customer}, nothing bought`,
+    settledExpired: (buyer: string, customer: string) => `✗ Expired: ${buyer}'s order for ${customer}, not decided in time`,
     reasonNeeded: () => 'To reject, type the reason in the box on the card (at most 500 characters), then click Reject.',
     list: (toDecide: string[], mine: string[]) =>
       [

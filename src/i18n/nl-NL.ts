@@ -629,6 +629,14 @@ export const nlNL: Catalogue = {
     withdrawnBuyer: (customer: string) => `Ingetrokken: uw bestelling voor ${customer} wacht niet meer op goedkeuring. Er is niets gekocht.`,
     withdrawnApprover: (buyer: string, customer: string) => `${buyer} heeft het goedkeuringsverzoek voor ${customer} ingetrokken: er is niets gekocht.`,
     nothingToWithdraw: () => 'U hebt geen bestelling die op goedkeuring wacht.',
+    you: () => 'u',
+    settledApproved: (by: string, buyer: string, customer: string, orders: string) => `✓ Goedgekeurd door ${by}: de bestelling van ${buyer} voor ${customer}, geplaatst (${orders})`,
+    settledRejected: (by: string, buyer: string, customer: string, reason: string) => `✗ Afgewezen door ${by}: de bestelling van ${buyer} voor ${customer} (“${reason}”)`,
+    settledPriceChanged: (by: string, buyer: string, customer: string) => `⚠️ Goedgekeurd door ${by}, niet gekocht: de prijs van de bestelling van ${buyer} voor ${customer} is intussen gewijzigd`,
+    settledFailed: (by: string, buyer: string, customer: string, uncertain: boolean) =>
+      `⚠️ Goedgekeurd door ${by}, ${uncertain ? 'nog niet bevestigd' : 'niet geplaatst'}: de bestelling van ${buyer} voor ${customer}`,
+    settledWithdrawn: (buyer: string, customer: string) => `✗ Ingetrokken door ${buyer}: de bestelling voor ${customer}, niets gekocht`,
+    settledExpired: (buyer: string, customer: string) => `✗ Verlopen: de bestelling van ${buyer} voor ${customer}, niet op tijd beslist`,
     reasonNeeded: () => 'Typ om af te wijzen de reden in het vak op de kaart (hoogstens 500 tekens) en klik dan op Afwijzen.',
     list: (toDecide: string[], mine: string[]) =>
       [

@@ -5,7 +5,7 @@
 // conditional write with its audit event, so two approvers at once make one decision and one order.
 import { randomUUID } from 'node:crypto';
 import type { Agent, ApprovalLimit, ApprovalRequest, Verdict } from '../domain/types';
-import type { BotStore } from '../store/botStore';
+import type { ApprovalCard, BotStore } from '../store/botStore';
 import type { AuditEvent } from '../store/audit';
 import { approversOf, checkApprovalNeeded, checkApprovalOpen, checkHasApprover, checkMayApprove, checkMaySetApprovalLimit, checkNotAlreadyWaiting } from '../rules/approval';
 import { firstRefusal, type Refusal } from '../rules/verdict';
@@ -182,6 +182,16 @@ export class ApprovalService {
     const toDecide = pending.filter((r) => checkMayApprove(actor.agent, r).ok);
     const mine = pending.filter((r) => r.buyerAgentId === actor.agent.id);
     return { toDecide: await Promise.all(toDecide.map((r) => this.view(r))), mine: await Promise.all(mine.map((r) => this.view(r))) };
+  }
+
+  /** Keeps where an approval card of the request was sent: its decision replaces it with the outcome. */
+  async cardSent(requestId: string, approverId: string, conversationId: string, activityId: string): Promise<void> {
+    await this.store.approvals.addCard({ approvalId: requestId, agentId: approverId, conversationId, activityId, sentAt: this.now() });
+  }
+
+  /** Where the request's approval cards were sent. */
+  cards(requestId: string): Promise<ApprovalCard[]> {
+    return Promise.resolve(this.store.approvals.cards(requestId));
   }
 
   /** Who may decide this request (to tell them how it ended). */
