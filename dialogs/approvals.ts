@@ -6,7 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Agent, ApprovalLimit } from '../src/domain/types';
-import type { ApprovalDecision, ApprovalService, ApprovalView } from '../src/purchase/approvals';
+import type { AlreadyWaiting, ApprovalDecision, ApprovalService, ApprovalView } from '../src/purchase/approvals';
 import type { Actor } from '../src/purchase/purchaseService';
 import type { Quote } from '../src/purchase/types';
 import { allWords, alternatives } from '../src/i18n';
@@ -58,13 +58,25 @@ export class ApprovalDialogs {
       return 'refused';
     }
     if (asked.kind === 'alreadyWaiting') {
-      const [since, expires] = [asked.request.createdAt, asked.request.expiresAt].map((at) => formatDateTime(at, say.locale));
-      await context.sendActivity(say.approvals.alreadyWaiting(names(asked.approvers), since!, expires!));
+      await this.sayAlreadyWaiting(context, asked);
       return 'requested';
     }
     await context.sendActivity(say.approvals.waiting(names(asked.approvers), formatDateTime(asked.request.expiresAt, say.locale)));
     await Promise.all(asked.approvers.map((approver) => this.proactive.toAgent(approver.id, (c) => this.sendCard(c, asked, asked.quote, approver.id))));
     return 'requested';
+  }
+
+  /** A Buy clicked on an old review card: true, having said so, when that cart's request still waits. */
+  async tellIfWaiting(context: TurnContext, buyer: Actor, cartId: string): Promise<boolean> {
+    const waiting = await this.approvals.alreadyWaiting(buyer, cartId);
+    if (waiting) await this.sayAlreadyWaiting(context, waiting);
+    return waiting !== undefined;
+  }
+
+  private async sayAlreadyWaiting(context: TurnContext, waiting: AlreadyWaiting): Promise<void> {
+    const say = sayTo(context);
+    const [since, expires] = [waiting.request.createdAt, waiting.request.expiresAt].map((at) => formatDateTime(at, say.locale));
+    await context.sendActivity(say.approvals.alreadyWaiting(names(waiting.approvers), since!, expires!));
   }
 
   /** Approval card clicks and commands, whatever the conversation waits for; false when the turn is not about approvals. */

@@ -27,8 +27,10 @@ export type ApprovalAsked =
   | { kind: 'refused'; verdict: Refusal }
   /** Sent; the approvers to tell. */
   | ({ kind: 'requested'; approvers: Agent[]; quote: Quote } & ApprovalView)
-  /** A second Buy on a cart whose request still waits: nothing is sent again. */
-  | ({ kind: 'alreadyWaiting'; verdict: Refusal; approvers: Agent[] } & ApprovalView);
+  | AlreadyWaiting;
+
+/** A second Buy on a cart whose request still waits: nothing is sent again. */
+export type AlreadyWaiting = { kind: 'alreadyWaiting'; verdict: Refusal; approvers: Agent[] } & ApprovalView;
 
 export type ApprovalDecision =
   | { kind: 'refused'; verdict: Refusal }
@@ -74,13 +76,10 @@ export class ApprovalService {
       await this.store.audit.append(this.event(buyer, 'approval.request.refused', { cartId, code: noApprover.code }), this.now());
       return { kind: 'refused', verdict: noApprover };
     }
-    const waiting = (await this.mine(buyer)).find((r) => r.cartId === cartId);
-    if (waiting) {
-      const view = await this.view(waiting);
-      const already = firstRefusal([checkNotAlreadyWaiting(waiting, this.now())]);
-      if (already) return { kind: 'alreadyWaiting', verdict: already, approvers, ...view };
-      await this.expireIfDue(buyer, view);
-    }
+    const pending = await this.pendingOfCart(buyer, cartId);
+    if (pending?.verdict.ok === false) return { kind: 'alreadyWaiting', verdict: pending.verdict, approvers, ...pending.view };
+    // Past its expiry and not swept yet: expired now, so that the new request takes its place.
+    if (pending) await this.expireIfDue(buyer, pending.view);
     const now = this.clock();
     const id = randomUUID();
     const request = await this.store.approvals.create(
@@ -184,6 +183,13 @@ export class ApprovalService {
     return { toDecide: await Promise.all(toDecide.map((r) => this.view(r))), mine: await Promise.all(mine.map((r) => this.view(r))) };
   }
 
+  /** The cart's request, when it still waits for a decision (a Buy clicked again on an old review card). */
+  async alreadyWaiting(buyer: Actor, cartId: string): Promise<AlreadyWaiting | undefined> {
+    const pending = await this.pendingOfCart(buyer, cartId);
+    if (pending?.verdict.ok !== false) return undefined;
+    return { kind: 'alreadyWaiting', verdict: pending.verdict, approvers: await this.approvers(pending.view), ...pending.view };
+  }
+
   /** Keeps where an approval card of the request was sent: its decision replaces it with the outcome. */
   async cardSent(requestId: string, approverId: string, conversationId: string, activityId: string): Promise<void> {
     await this.store.approvals.addCard({ approvalId: requestId, agentId: approverId, conversationId, activityId, sentAt: this.now() });
@@ -197,6 +203,12 @@ export class ApprovalService {
   /** Who may decide this request (to tell them how it ended). */
   async approvers(view: ApprovalView): Promise<Agent[]> {
     return approversOf(await this.store.directory.agents(), view.buyer.agent);
+  }
+
+  /** The buyer's pending request of the cart, with the verdict on a second one (refused while it has not expired). */
+  private async pendingOfCart(buyer: Actor, cartId: string): Promise<{ view: ApprovalView; verdict: Verdict } | undefined> {
+    const pending = (await this.mine(buyer)).find((r) => r.cartId === cartId);
+    return pending && { view: await this.view(pending), verdict: checkNotAlreadyWaiting(pending, this.now()) };
   }
 
   private async mine(buyer: Actor): Promise<ApprovalRequest[]> {

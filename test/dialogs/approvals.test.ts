@@ -175,12 +175,16 @@ for (const L of languages) {
       const o = office(L);
       await withLimit(o);
       const id = await samAsks(o);
-      const card = delivered(o, 'demo-gijs').card!;
+      const gijs = delivered(o, 'demo-gijs');
+      const card = gijs.card!;
       const request = (await o.bot.approvals.get(id))!;
       o.world.db.prepare('UPDATE availabilities SET unit_price_minor = unit_price_minor + 10000 WHERE catalog_item_id = ?').run(request.unitPrices[0]!.catalogItemId);
       await o.gijs.click(L.text('Approve', 'Goedkeuren'), {}, undefined, card);
       check(o.gijs, L.text(`Nothing was bought: the price changed from ${PRICE.before[L.locale]} to ${PRICE.after[L.locale]} while the request waited. It went back to Sam Visser.`, `Er is niets gekocht: de prijs is gewijzigd van ${PRICE.before[L.locale]} naar ${PRICE.after[L.locale]} terwijl het verzoek wachtte. Het is teruggegaan naar Sam Visser.`), 'Gijs');
       assert.equal(delivered(o, 'demo-sam').text, L.text(`⚠️ Gijs Bakker approved your order for Contoso Retail B.V., but its price changed while it waited: it was ${PRICE.before[L.locale]}, it is now ${PRICE.after[L.locale]}. Nothing was bought. Type **buy** to start again and ask for approval at the new price.`, `⚠️ Gijs Bakker heeft uw bestelling voor Contoso Retail B.V. goedgekeurd, maar de prijs is intussen gewijzigd: die was ${PRICE.before[L.locale]} en is nu ${PRICE.after[L.locale]}. Er is niets gekocht. Typ **kopen** om opnieuw te beginnen en goedkeuring voor de nieuwe prijs te vragen.`));
+      assert.deepEqual(replacedBy(o.gijs), [
+        { id: cardMessage(gijs).id, text: L.text("⚠️ Approved by you, not bought: the price of Sam Visser's order for Contoso Retail B.V. changed while it waited", '⚠️ Goedgekeurd door u, niet gekocht: de prijs van de bestelling van Sam Visser voor Contoso Retail B.V. is intussen gewijzigd'), cards: 0 },
+      ], "Gijs's card settles");
       assert.equal(ordersIn(o), 0, 'nothing bought');
       assert.deepEqual(await events(o), ['approval.limitSet', 'approval.requested', 'approval.priceChanged']);
     });
@@ -210,6 +214,23 @@ for (const L of languages) {
       for (const user of ['demo-anna', 'demo-gijs']) assert.deepEqual(delivered(o, user).all, [], `${user} gets nothing again`);
       assert.equal((await o.bot.approvals.ofPartner('partner-contoso-nl', 'pending')).length, 1, 'one request waits');
       assert.deepEqual(await events(o), ['approval.limitSet', 'approval.requested']);
+    });
+
+    it('Buy clicked again on the review card after the request was sent says it waits, and sends nothing again', async () => {
+      const o = office(L, undefined, 'emulator');
+      await withLimit(o);
+      await samAsks(o);
+      for (const user of ['demo-anna', 'demo-gijs']) delivered(o, user);
+      await o.sam.click(L.text('Buy', 'Kopen'));
+      check(
+        o.sam,
+        L.text(
+          'This order already waits for approval: I sent it to Anna de Vries, Gijs Bakker on Mar 2, 2026, 9:30 AM UTC, and it expires Mar 3, 2026, 9:30 AM UTC. I did not send it again. Type **withdraw** to withdraw it.',
+          'Deze bestelling wacht al op goedkeuring: ik heb haar op 2 mrt 2026, 09:30 UTC naar Anna de Vries, Gijs Bakker gestuurd, en het verzoek verloopt 3 mrt 2026, 09:30 UTC. Ik heb haar niet opnieuw gestuurd. Typ **intrekken** om het in te trekken.',
+        ),
+        'Sam',
+      );
+      for (const user of ['demo-anna', 'demo-gijs']) assert.deepEqual(delivered(o, user).all, [], `${user} gets nothing again`);
     });
 
     it("in Teams, the approvers' cards settle once decided: the clicker's in its turn, the other approver's unasked", async () => {
