@@ -6,7 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Agent, ApprovalLimit } from '../src/domain/types';
-import type { ApprovalDecision, ApprovalService, ApprovalView } from '../src/purchase/approvals';
+import type { AlreadyWaiting, ApprovalDecision, ApprovalService, ApprovalView } from '../src/purchase/approvals';
 import type { Actor } from '../src/purchase/purchaseService';
 import type { Quote } from '../src/purchase/types';
 import { allWords, alternatives } from '../src/i18n';
@@ -14,6 +14,7 @@ import { renderApprovalCard } from '../cards/render';
 import { escapeInlineMarkdown, formatDateTime, formatMinor } from '../cards/format';
 import type { Proactive } from './proactive';
 import { sayTo, type Say } from './messages';
+import { replaceMessage } from './settledCard';
 import { sendConfirmation } from './reviewDialog';
 import { turnIdentity, turnInput } from './turn';
 import type { PurchaseService } from '../src/purchase/purchaseService';
@@ -44,8 +45,9 @@ export class ApprovalDialogs {
   ) {}
 
   /**
-   * The review's Buy: above the limit, the request is sent and the buyer told ('requested'), or the
-   * refusal said ('refused'); below it ('notNeeded') the review checks out as before.
+   * The review's Buy: above the limit, the request is sent and the buyer told ('requested', also when
+   * it already waits: then nothing is sent again), or the refusal said ('refused'); below it
+   * ('notNeeded') the review checks out as before.
    */
   async askOnBuy(context: TurnContext, buyer: Actor, cartId: string, resellerConfirmed?: string): Promise<'notNeeded' | 'requested' | 'refused'> {
     const say = sayTo(context);
@@ -55,9 +57,26 @@ export class ApprovalDialogs {
       await context.sendActivity(say.refusalText(asked.verdict));
       return 'refused';
     }
+    if (asked.kind === 'alreadyWaiting') {
+      await this.sayAlreadyWaiting(context, asked);
+      return 'requested';
+    }
     await context.sendActivity(say.approvals.waiting(names(asked.approvers), formatDateTime(asked.request.expiresAt, say.locale)));
-    await Promise.all(asked.approvers.map((approver) => this.proactive.toAgent(approver.id, (c) => this.sendCard(c, asked, asked.quote))));
+    await Promise.all(asked.approvers.map((approver) => this.proactive.toAgent(approver.id, (c) => this.sendCard(c, asked, asked.quote, approver.id))));
     return 'requested';
+  }
+
+  /** A Buy clicked on an old review card: true, having said so, when that cart's request still waits. */
+  async tellIfWaiting(context: TurnContext, buyer: Actor, cartId: string): Promise<boolean> {
+    const waiting = await this.approvals.alreadyWaiting(buyer, cartId);
+    if (waiting) await this.sayAlreadyWaiting(context, waiting);
+    return waiting !== undefined;
+  }
+
+  private async sayAlreadyWaiting(context: TurnContext, waiting: AlreadyWaiting): Promise<void> {
+    const say = sayTo(context);
+    const [since, expires] = [waiting.request.createdAt, waiting.request.expiresAt].map((at) => formatDateTime(at, say.locale));
+    await context.sendActivity(say.approvals.alreadyWaiting(names(waiting.approvers), since!, expires!));
   }
 
   /** Approval card clicks and commands, whatever the conversation waits for; false when the turn is not about approvals. */
@@ -100,7 +119,11 @@ export class ApprovalDialogs {
   /** The sweep: expired requests, each told to its buyer and approvers once. */
   async expireDue(): Promise<number> {
     const expired = await this.approvals.expireDue();
-    for (const decision of expired) if (decision.kind !== 'refused') await this.notifyOthers(decision, undefined);
+    for (const decision of expired) {
+      if (decision.kind === 'refused') continue;
+      await this.notifyOthers(decision, undefined);
+      await this.settleCards(decision);
+    }
     return expired.length;
   }
 
@@ -113,7 +136,7 @@ export class ApprovalDialogs {
     // The approval cards of what waits, to decide from here too.
     for (const view of toDecide) {
       const review = await this.approvals.review(actor, view.request.id);
-      if (review.kind === 'open') await this.sendCard(context, view, review.quote);
+      if (review.kind === 'open') await this.sendCard(context, view, review.quote, actor.agent.id);
     }
   }
 
@@ -134,13 +157,28 @@ export class ApprovalDialogs {
     else await context.sendActivity(limit ? say.approvals.limitSet(formatMinor(limit.amountMinor, limit.currency, say.locale)) : say.approvals.limitOff());
   }
 
-  private async sendCard(context: TurnContext, view: ApprovalView, quote: Quote): Promise<void> {
+  /** The approval card, in `approverId`'s conversation; where it went is kept, for the decision to replace it. */
+  private async sendCard(context: TurnContext, view: ApprovalView, quote: Quote, approverId: string): Promise<void> {
     const say = sayTo(context);
     const total = formatMinor(view.request.totalMinor, view.request.currency, say.locale);
-    await context.sendActivity({
+    const sent = await context.sendActivity({
       text: say.approvals.requested(name(view.buyer.agent), escapeInlineMarkdown(view.customerName), total),
       attachments: [renderApprovalCard({ quote, requestId: view.request.id, buyerName: view.buyer.agent.displayName, expires: formatDateTime(view.request.expiresAt, say.locale), locale: say.locale })],
     });
+    if (sent?.id) await this.approvals.cardSent(view.request.id, approverId, context.activity.conversation.id, sent.id);
+  }
+
+  /**
+   * Every approval card of the decided request becomes its one-line outcome where its channel can replace
+   * it: the card in this turn's conversation (`context`) now, the others unasked. Elsewhere the cards stay
+   * and a later click is told the request no longer waits.
+   */
+  private async settleCards(decision: Exclude<ApprovalDecision, { kind: 'refused' }>, context?: TurnContext): Promise<void> {
+    for (const card of await this.approvals.cards(decision.request.id)) {
+      const settle = async (c: TurnContext) => void (await replaceMessage(c, card.activityId, outcomeLine(c, decision, card.agentId)));
+      if (context && card.conversationId === context.activity.conversation.id) await settle(context);
+      else await this.proactive.toConversation(card.conversationId, settle);
+    }
   }
 
   /** Says the decision in this turn, and tells the others proactively. */
@@ -154,6 +192,7 @@ export class ApprovalDialogs {
     const isBuyer = actorId === decision.buyer.agent.id;
     await this.say(context, decision, isBuyer);
     await this.notifyOthers(decision, actorId);
+    await this.settleCards(decision, context);
   }
 
   /** The buyer's conversation and every approver's, except the one of `exceptAgentId` (told in their own turn). */
@@ -200,6 +239,27 @@ export class ApprovalDialogs {
       case 'withdrawn':
         await context.sendActivity(toBuyer ? t.withdrawnBuyer(customer) : t.withdrawnApprover(buyer, customer));
     }
+  }
+}
+
+/** How a decided request's approval card reads once settled, in the card's conversation; `cardAgentId`: whose card it is. */
+function outcomeLine(context: TurnContext, d: Exclude<ApprovalDecision, { kind: 'refused' }>, cardAgentId: string): string {
+  const t = sayTo(context).approvals;
+  const [buyer, customer] = [name(d.buyer.agent), escapeInlineMarkdown(d.customerName)];
+  const by = (approver: Agent) => (approver.id === cardAgentId ? t.you() : name(approver));
+  switch (d.kind) {
+    case 'ordered':
+      return t.settledApproved(by(d.approver), buyer, customer, d.result.orders.map((o) => o.id).join(', '));
+    case 'rejected':
+      return t.settledRejected(by(d.approver), buyer, customer, escapeInlineMarkdown(d.request.reason ?? ''));
+    case 'priceChanged':
+      return t.settledPriceChanged(by(d.approver), buyer, customer);
+    case 'failed':
+      return t.settledFailed(by(d.approver), buyer, customer, d.uncertain);
+    case 'withdrawn':
+      return t.settledWithdrawn(buyer, customer);
+    case 'expired':
+      return t.settledExpired(buyer, customer);
   }
 }
 

@@ -90,7 +90,7 @@ export class MainDialog extends ComponentDialog {
 
   /**
    * A card clicked after its dialog ended. A Buy clicked again shows the orders that cart became
-   * (nothing is bought twice); anything else is simply out of date.
+   * (nothing is bought twice) or says that it waits for approval; anything else is simply out of date.
    */
   private async oldCardClicked(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const say = sayTo(step.context);
@@ -101,7 +101,7 @@ export class MainDialog extends ComponentDialog {
     if (bought?.ok) {
       const customer = await this.service.customer(actor!, bought.value.orders[0]?.customerId ?? '').catch(() => undefined);
       await sendConfirmation(step.context, bought.value, customer?.companyName ?? '', await this.service.orderNames(actor!, bought.value.orders));
-    } else {
+    } else if (!(submit.action === 'buy' && cartId && actor && (await this.approvals?.tellIfWaiting(step.context, actor, cartId)))) {
       await step.context.sendActivity(say.usedCard());
     }
     return step.endDialog();

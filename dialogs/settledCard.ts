@@ -55,13 +55,21 @@ export async function settleLeftCard(context: TurnContext, summary: string): Pro
 
 async function settle(context: TurnContext, answered: AnsweredCard, summary: string, sayBack: boolean): Promise<void> {
   context.turnState.delete(answeredKey);
-  if (answered.activityId && canUpdateMessages(context)) {
-    try {
-      await context.updateActivity({ type: 'message', id: answered.activityId, text: summary, attachments: [] });
-      return;
-    } catch {
-      // A card that cannot be replaced (deleted, too old, a connector fault) costs nothing but the line below.
-    }
-  }
+  if (answered.activityId && (await replaceMessage(context, answered.activityId, summary))) return;
   if (sayBack) await context.sendActivity(summary);
+}
+
+/**
+ * Replaces the bot's message `activityId` in the context's conversation (this turn's, or one reached
+ * unasked) with the one line `summary`, no card; false where the channel cannot or refuses.
+ */
+export async function replaceMessage(context: TurnContext, activityId: string, summary: string): Promise<boolean> {
+  if (!canUpdateMessages(context)) return false;
+  try {
+    await context.updateActivity({ type: 'message', id: activityId, text: summary, attachments: [] });
+    return true;
+  } catch {
+    // A card that cannot be replaced (deleted, too old, a connector fault) costs nothing but its line.
+    return false;
+  }
 }

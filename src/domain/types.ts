@@ -436,6 +436,7 @@ export interface RuleTextParams {
   approvalLimitRole: { role: Role };
   approvalClosed: { state: ApprovalState };
   approvalExpired: None;
+  approvalAlreadyWaiting: None;
   // a refusal about one line of the cart on review
   lineWithdrawn: { line: number; reason: RuleText };
   lineRefused: { line: number; item: string; reason: RuleText };

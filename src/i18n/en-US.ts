@@ -175,6 +175,7 @@ const rules: RuleTexts = {
   approvalLimitRole: ({ role }) => ({ message: `Only an Admin agent or a Global admin can set the approval limit; you are a ${roles[role]}.`, fix: 'Ask an Admin agent or a Global admin of your partner.' }),
   approvalClosed: ({ state }) => ({ message: `That approval request is no longer waiting: it was ${approvalStates[state]}.`, fix: 'Type **approvals** to see what is still waiting.' }),
   approvalExpired: () => ({ message: 'That approval request has expired: nothing was bought.', fix: 'The buyer can review the cart and click Buy again to ask once more.' }),
+  approvalAlreadyWaiting: () => ({ message: 'This order already waits for approval, so it is not sent again.', fix: 'Wait for the decision, or type **withdraw** to withdraw it.' }),
   itemNotInCatalog: () => ({ message: 'That item is not in the catalog.', fix: 'Pick an item from the search results.' }),
   itemNotPurchasable: ({ item }) => ({ message: `${item} cannot be bought at the moment.`, fix: 'Pick another size, region or term.' }),
   itemNotSoldHere: ({ item }) => ({
@@ -480,10 +481,12 @@ export const enUS = {
     usedCard: () => 'That card has already been used. Type "buy" to start a new purchase or "orders" to see the order history.',
     welcome: (name?: string) =>
       `Hello${name ? ` ${name}` : ''}! I buy Azure reservations for your CSP customers, as in Partner Center.\n\n` +
-      'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.',
+      'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.\n\n' +
+      'Or name the whole purchase in one sentence: "buy 3 D4s v5 west europe 3 years for Contoso".',
     help: () =>
       [
         '**buy** (or "buy for <customer>"): the Partner Center flow: customer → segment → reservation type → subscription → find items → quantity → review → buy.',
+        'Or all in one sentence: "buy 3 D4s v5 west europe 3 years for Contoso" goes straight to the review.',
         '**orders** (or "orders <customer>"): the order history, newest first.',
         'At any step: **back** goes one question back, **cancel** stops without buying, **help** shows this.',
         'Every question accepts typing as well as clicking: a number from a list, a name, "3 years", "west europe".',
@@ -646,6 +649,8 @@ export const enUS = {
   approvals: {
     waiting: (approvers: string[], expires: string) =>
       `This order is above your partner's approval limit, so I sent it to ${approvers.join(', ')} for approval. I will tell you here how it is decided; it expires ${expires}. Type **withdraw** to withdraw it.`,
+    alreadyWaiting: (approvers: string[], since: string, expires: string) =>
+      `This order already waits for approval: I sent it to ${approvers.join(', ')} on ${since}, and it expires ${expires}. I did not send it again. Type **withdraw** to withdraw it.`,
     requested: (buyer: string, customer: string, total: string) => `${buyer} asks you to approve an order for ${customer}: ${total}.`,
     approvedBuyer: (approver: string, customer: string) => `✓ ${approver} approved your order for ${customer}: it is placed.`,
     approvedApprover: (buyer: string, customer: string, orders: string) => `✓ You approved ${buyer}'s order for ${customer}: it is placed (${orders}). I told ${buyer}.`,
@@ -661,6 +666,15 @@ export const enUS = {
     withdrawnBuyer: (customer: string) => `Withdrawn: your order for ${customer} no longer waits for approval. Nothing was bought.`,
     withdrawnApprover: (buyer: string, customer: string) => `${buyer} withdrew the approval request for ${customer}: nothing was bought.`,
     nothingToWithdraw: () => 'You have no order waiting for approval.',
+    /** An approval card once decided, settled into one line; `by` is the approver's name or you(). */
+    you: () => 'you',
+    settledApproved: (by: string, buyer: string, customer: string, orders: string) => `✓ Approved by ${by}: ${buyer}'s order for ${customer}, placed (${orders})`,
+    settledRejected: (by: string, buyer: string, customer: string, reason: string) => `✗ Rejected by ${by}: ${buyer}'s order for ${customer} (“${reason}”)`,
+    settledPriceChanged: (by: string, buyer: string, customer: string) => `⚠️ Approved by ${by}, not bought: the price of ${buyer}'s order for ${customer} changed while it waited`,
+    settledFailed: (by: string, buyer: string, customer: string, uncertain: boolean) =>
+      `⚠️ Approved by ${by}, ${uncertain ? 'not confirmed yet' : 'not placed'}: ${buyer}'s order for ${customer}`,
+    settledWithdrawn: (buyer: string, customer: string) => `✗ Withdrawn by ${buyer}: the order for ${customer}, nothing bought`,
+    settledExpired: (buyer: string, customer: string) => `✗ Expired: ${buyer}'s order for ${customer}, not decided in time`,
     reasonNeeded: () => 'To reject, type the reason in the box on the card (at most 500 characters), then click Reject.',
     list: (toDecide: string[], mine: string[]) =>
       [

@@ -175,6 +175,7 @@ const rules: RuleTexts = {
   approvalLimitRole: ({ role }) => ({ message: `Alleen een beheeragent of een globale beheerder kan de goedkeuringsgrens instellen; u bent ${roles[role]}.`, fix: 'Vraag het een beheeragent of globale beheerder van uw partner.' }),
   approvalClosed: ({ state }) => ({ message: `Dat goedkeuringsverzoek wacht niet meer: het is ${approvalStates[state]}.`, fix: 'Typ **goedkeuringen** om te zien wat nog wacht.' }),
   approvalExpired: () => ({ message: 'Dat goedkeuringsverzoek is verlopen: er is niets gekocht.', fix: 'De koper kan de winkelwagen opnieuw bekijken en opnieuw op Kopen klikken.' }),
+  approvalAlreadyWaiting: () => ({ message: 'Deze bestelling wacht al op goedkeuring, dus ze wordt niet opnieuw gestuurd.', fix: 'Wacht op de beslissing, of typ **intrekken** om ze in te trekken.' }),
   itemNotInCatalog: () => ({ message: 'Dat item staat niet in de catalogus.', fix: 'Kies een item uit de zoekresultaten.' }),
   itemNotPurchasable: ({ item }) => ({ message: `${item} kan op dit moment niet worden gekocht.`, fix: 'Kies een andere grootte, regio of looptijd.' }),
   itemNotSoldHere: ({ item }) => ({
@@ -469,10 +470,12 @@ export const nlNL: Catalogue = {
     usedCard: () => 'Die kaart is al gebruikt. Typ "kopen" om een nieuwe aankoop te beginnen of "orders" om de ordergeschiedenis te zien.',
     welcome: (name) =>
       `Hallo${name ? ` ${name}` : ''}! Ik koop Azure-reserveringen voor uw CSP-klanten, zoals in Partner Center.\n\n` +
-      'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.',
+      'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.\n\n' +
+      'Of noem de hele aankoop in één zin: "koop 3 D4s v5 West-Europa 3 jaar voor Contoso".',
     help: () =>
       [
         '**kopen** (of "kopen voor <klant>"): de stappen van Partner Center: klant → segment → type reservering → abonnement → items zoeken → aantal → controleren → kopen.',
+        'Of alles in één zin: "koop 3 D4s v5 West-Europa 3 jaar voor Contoso" gaat meteen naar de controle.',
         '**orders** (of "orders <klant>"): de ordergeschiedenis, nieuwste eerst.',
         'Bij elke stap: **terug** gaat één vraag terug, **annuleren** stopt zonder te kopen, **help** toont deze uitleg.',
         'Elke vraag kunt u beantwoorden door te typen of te klikken: een nummer uit een lijst, een naam, "3 jaar", "west-europa".',
@@ -609,6 +612,8 @@ export const nlNL: Catalogue = {
   approvals: {
     waiting: (approvers: string[], expires: string) =>
       `Deze bestelling ligt boven de goedkeuringsgrens van uw partner, dus ik heb haar ter goedkeuring naar ${approvers.join(', ')} gestuurd. Ik laat u hier weten hoe erover is beslist; het verzoek verloopt ${expires}. Typ **intrekken** om het in te trekken.`,
+    alreadyWaiting: (approvers: string[], since: string, expires: string) =>
+      `Deze bestelling wacht al op goedkeuring: ik heb haar op ${since} naar ${approvers.join(', ')} gestuurd, en het verzoek verloopt ${expires}. Ik heb haar niet opnieuw gestuurd. Typ **intrekken** om het in te trekken.`,
     requested: (buyer: string, customer: string, total: string) => `${buyer} vraagt u een bestelling voor ${customer} goed te keuren: ${total}.`,
     approvedBuyer: (approver: string, customer: string) => `✓ ${approver} heeft uw bestelling voor ${customer} goedgekeurd: ze is geplaatst.`,
     approvedApprover: (buyer: string, customer: string, orders: string) => `✓ U hebt de bestelling van ${buyer} voor ${customer} goedgekeurd: ze is geplaatst (${orders}). Ik heb het ${buyer} laten weten.`,
@@ -624,6 +629,14 @@ export const nlNL: Catalogue = {
     withdrawnBuyer: (customer: string) => `Ingetrokken: uw bestelling voor ${customer} wacht niet meer op goedkeuring. Er is niets gekocht.`,
     withdrawnApprover: (buyer: string, customer: string) => `${buyer} heeft het goedkeuringsverzoek voor ${customer} ingetrokken: er is niets gekocht.`,
     nothingToWithdraw: () => 'U hebt geen bestelling die op goedkeuring wacht.',
+    you: () => 'u',
+    settledApproved: (by: string, buyer: string, customer: string, orders: string) => `✓ Goedgekeurd door ${by}: de bestelling van ${buyer} voor ${customer}, geplaatst (${orders})`,
+    settledRejected: (by: string, buyer: string, customer: string, reason: string) => `✗ Afgewezen door ${by}: de bestelling van ${buyer} voor ${customer} (“${reason}”)`,
+    settledPriceChanged: (by: string, buyer: string, customer: string) => `⚠️ Goedgekeurd door ${by}, niet gekocht: de prijs van de bestelling van ${buyer} voor ${customer} is intussen gewijzigd`,
+    settledFailed: (by: string, buyer: string, customer: string, uncertain: boolean) =>
+      `⚠️ Goedgekeurd door ${by}, ${uncertain ? 'nog niet bevestigd' : 'niet geplaatst'}: de bestelling van ${buyer} voor ${customer}`,
+    settledWithdrawn: (buyer: string, customer: string) => `✗ Ingetrokken door ${buyer}: de bestelling voor ${customer}, niets gekocht`,
+    settledExpired: (buyer: string, customer: string) => `✗ Verlopen: de bestelling van ${buyer} voor ${customer}, niet op tijd beslist`,
     reasonNeeded: () => 'Typ om af te wijzen de reden in het vak op de kaart (hoogstens 500 tekens) en klik dan op Afwijzen.',
     list: (toDecide: string[], mine: string[]) =>
       [

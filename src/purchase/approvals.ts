@@ -5,9 +5,9 @@
 // conditional write with its audit event, so two approvers at once make one decision and one order.
 import { randomUUID } from 'node:crypto';
 import type { Agent, ApprovalLimit, ApprovalRequest, Verdict } from '../domain/types';
-import type { BotStore } from '../store/botStore';
+import type { ApprovalCard, BotStore } from '../store/botStore';
 import type { AuditEvent } from '../store/audit';
-import { approversOf, checkApprovalNeeded, checkApprovalOpen, checkHasApprover, checkMayApprove, checkMaySetApprovalLimit } from '../rules/approval';
+import { approversOf, checkApprovalNeeded, checkApprovalOpen, checkHasApprover, checkMayApprove, checkMaySetApprovalLimit, checkNotAlreadyWaiting } from '../rules/approval';
 import { firstRefusal, type Refusal } from '../rules/verdict';
 import type { Actor, PurchaseService } from './purchaseService';
 import type { CheckoutResult, Money, Quote } from './types';
@@ -25,8 +25,12 @@ export interface ApprovalView {
 export type ApprovalAsked =
   | { kind: 'notNeeded' }
   | { kind: 'refused'; verdict: Refusal }
-  /** Sent (or already waiting: a second Buy); the approvers to tell. */
-  | ({ kind: 'requested'; approvers: Agent[]; quote: Quote } & ApprovalView);
+  /** Sent; the approvers to tell. */
+  | ({ kind: 'requested'; approvers: Agent[]; quote: Quote } & ApprovalView)
+  | AlreadyWaiting;
+
+/** A second Buy on a cart whose request still waits: nothing is sent again. */
+export type AlreadyWaiting = { kind: 'alreadyWaiting'; verdict: Refusal; approvers: Agent[] } & ApprovalView;
 
 export type ApprovalDecision =
   | { kind: 'refused'; verdict: Refusal }
@@ -59,7 +63,8 @@ export class ApprovalService {
 
   /**
    * The buyer clicked Buy: the cart's total, quoted now, above the limit becomes a request (one per
-   * cart while it waits: a second Buy finds the first).
+   * cart while it waits: a second Buy finds the first and sends nothing; one past its expiry is expired
+   * and replaced).
    */
   async requestIfNeeded(buyer: Actor, cartId: string, resellerConfirmed?: string | null): Promise<ApprovalAsked> {
     const quote = await this.purchases.quote(buyer, cartId);
@@ -71,6 +76,10 @@ export class ApprovalService {
       await this.store.audit.append(this.event(buyer, 'approval.request.refused', { cartId, code: noApprover.code }), this.now());
       return { kind: 'refused', verdict: noApprover };
     }
+    const pending = await this.pendingOfCart(buyer, cartId);
+    if (pending?.verdict.ok === false) return { kind: 'alreadyWaiting', verdict: pending.verdict, approvers, ...pending.view };
+    // Past its expiry and not swept yet: expired now, so that the new request takes its place.
+    if (pending) await this.expireIfDue(buyer, pending.view);
     const now = this.clock();
     const id = randomUUID();
     const request = await this.store.approvals.create(
@@ -174,9 +183,32 @@ export class ApprovalService {
     return { toDecide: await Promise.all(toDecide.map((r) => this.view(r))), mine: await Promise.all(mine.map((r) => this.view(r))) };
   }
 
+  /** The cart's request, when it still waits for a decision (a Buy clicked again on an old review card). */
+  async alreadyWaiting(buyer: Actor, cartId: string): Promise<AlreadyWaiting | undefined> {
+    const pending = await this.pendingOfCart(buyer, cartId);
+    if (pending?.verdict.ok !== false) return undefined;
+    return { kind: 'alreadyWaiting', verdict: pending.verdict, approvers: await this.approvers(pending.view), ...pending.view };
+  }
+
+  /** Keeps where an approval card of the request was sent: its decision replaces it with the outcome. */
+  async cardSent(requestId: string, approverId: string, conversationId: string, activityId: string): Promise<void> {
+    await this.store.approvals.addCard({ approvalId: requestId, agentId: approverId, conversationId, activityId, sentAt: this.now() });
+  }
+
+  /** Where the request's approval cards were sent. */
+  cards(requestId: string): Promise<ApprovalCard[]> {
+    return Promise.resolve(this.store.approvals.cards(requestId));
+  }
+
   /** Who may decide this request (to tell them how it ended). */
   async approvers(view: ApprovalView): Promise<Agent[]> {
     return approversOf(await this.store.directory.agents(), view.buyer.agent);
+  }
+
+  /** The buyer's pending request of the cart, with the verdict on a second one (refused while it has not expired). */
+  private async pendingOfCart(buyer: Actor, cartId: string): Promise<{ view: ApprovalView; verdict: Verdict } | undefined> {
+    const pending = (await this.mine(buyer)).find((r) => r.cartId === cartId);
+    return pending && { view: await this.view(pending), verdict: checkNotAlreadyWaiting(pending, this.now()) };
   }
 
   private async mine(buyer: Actor): Promise<ApprovalRequest[]> {

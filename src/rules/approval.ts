@@ -38,6 +38,14 @@ export function checkApprovalOpen(request: Pick<ApprovalRequest, 'state' | 'expi
   return pass('APPROVAL');
 }
 
+/**
+ * Passes when no request of the cart waits at `now`: a second Buy on a cart that waits must not send the
+ * approvers its card again (an expired one no longer waits: a new request may replace it).
+ */
+export function checkNotAlreadyWaiting(waiting: Pick<ApprovalRequest, 'state' | 'expiresAt'> | undefined, now: string): Verdict {
+  return waiting && checkApprovalOpen(waiting, now).ok ? refuseWith('APPROVAL', ruleText('approvalAlreadyWaiting')) : pass('APPROVAL');
+}
+
 /** The partner's agents who may approve a request of `buyer`: at least one is needed before a request is sent. */
 export function approversOf(agents: Agent[], buyer: Agent): Agent[] {
   return agents.filter((a) => checkMayApprove(a, { partnerId: buyer.partnerId, buyerAgentId: buyer.id }).ok);

@@ -3,7 +3,7 @@
 import type { ApprovalLimit, ApprovalRequest, ApprovalState } from '../domain/types';
 import { statement, type Db } from './db';
 import { AuditLog, type AuditEvent } from './audit';
-import type { ApprovalChange, ApprovalWrites, NewApprovalRequest } from './botStore';
+import type { ApprovalCard, ApprovalChange, ApprovalWrites, NewApprovalRequest } from './botStore';
 
 export interface ApprovalRow {
   id: string;
@@ -63,7 +63,13 @@ export const approvalSql = (p: (n: number) => string) => ({
   due: `SELECT * FROM approval_requests WHERE state = 'pending' AND expires_at <= ${p(1)} ORDER BY expires_at, id`,
   change: `UPDATE approval_requests SET state = ${p(1)}, decided_by = COALESCE(${p(2)}, decided_by), reason = COALESCE(${p(3)}, reason),
       order_ids = COALESCE(${p(4)}, order_ids), updated_at = ${p(5)} WHERE id = ${p(6)} AND state = ${p(7)}`,
+  addCard: `INSERT INTO approval_cards (approval_id, agent_id, conversation_id, activity_id, sent_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})
+    ON CONFLICT DO NOTHING`,
+  cards: `SELECT approval_id AS "approvalId", agent_id AS "agentId", conversation_id AS "conversationId", activity_id AS "activityId", sent_at AS "sentAt"
+    FROM approval_cards WHERE approval_id = ${p(1)} ORDER BY sent_at, conversation_id, activity_id`,
 });
+
+export const addCardParams = (c: ApprovalCard) => [c.approvalId, c.agentId, c.conversationId, c.activityId, c.sentAt];
 
 /** The parameters of `create` and `change`, in their placeholders' order. */
 export const createParams = (r: NewApprovalRequest) => [
@@ -119,6 +125,14 @@ export class ApprovalStore implements ApprovalWrites {
 
   due(now: string): ApprovalRequest[] {
     return (statement(this.db, sql.due).all(now) as ApprovalRow[]).map(toApprovalRequest);
+  }
+
+  addCard(card: ApprovalCard): void {
+    statement(this.db, sql.addCard).run(...addCardParams(card));
+  }
+
+  cards(approvalId: string): ApprovalCard[] {
+    return statement(this.db, sql.cards).all(approvalId) as ApprovalCard[];
   }
 
   change(id: string, from: ApprovalState, change: ApprovalChange, now: string, event: AuditEvent): boolean {

@@ -153,6 +153,17 @@ export interface ApprovalChange {
   orderIds?: string[];
 }
 
+/** An approval card as sent: the message a decision replaces with its outcome. */
+export interface ApprovalCard {
+  approvalId: string;
+  /** The approver whose conversation it is. */
+  agentId: string;
+  conversationId: string;
+  /** The id the channel gave the message. */
+  activityId: string;
+  sentAt: string;
+}
+
 export interface ApprovalWrites {
   limit(partnerId: string): Awaitable<ApprovalLimit | undefined>;
   /** Sets (or, with null, removes) the partner's limit and appends `event`, in one transaction. */
@@ -174,6 +185,10 @@ export interface ApprovalWrites {
    * nothing written, when it is no longer in `from` (someone else decided first).
    */
   change(id: string, from: ApprovalState, change: ApprovalChange, now: string, event: AuditEvent): Awaitable<boolean>;
+  /** Keeps where an approval card was sent (the same message twice is kept once). */
+  addCard(card: ApprovalCard): Awaitable<void>;
+  /** Where the request's cards were sent, oldest first. */
+  cards(approvalId: string): Awaitable<ApprovalCard[]>;
 }
 
 export interface BotStore {

@@ -149,6 +149,21 @@ CREATE UNIQUE INDEX approval_requests_one_pending ON approval_requests(cart_id) 
 CREATE INDEX approval_requests_partner ON approval_requests(partner_id, state, created_at);
 `;
 
+/**
+ * Where each approval card was sent (the approvers' conversations, the id the channel gave the message):
+ * what a decision replaces with its one-line outcome where the channel lets the bot update its messages.
+ */
+const approvalCards = (collate: string) => `
+CREATE TABLE approval_cards (
+  approval_id TEXT NOT NULL REFERENCES approval_requests(id),
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  conversation_id TEXT NOT NULL,
+  activity_id TEXT NOT NULL,
+  sent_at TEXT${collate} NOT NULL,
+  PRIMARY KEY (approval_id, conversation_id, activity_id)
+);
+`;
+
 export const migrations: StoreMigration[] = [
   {
     version: 7,
@@ -238,6 +253,12 @@ CREATE TABLE bot_state (
   },
   {
     version: 11,
+    name: 'where the approval cards were sent',
+    sql: approvalCards(''),
+    postgres: approvalCards(' COLLATE "C"'),
+  },
+  {
+    version: 12,
     name: "an agent's channel ids found by the agent",
     // Every turn reads the acting agent with its channel ids: without it each read scans every agent's ids.
     sql: 'CREATE INDEX agent_channel_ids_agent ON agent_channel_ids(agent_id, channel_user_id);',

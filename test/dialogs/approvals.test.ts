@@ -2,7 +2,7 @@
 // Dutch: Sam (Sales agent) buys above Contoso's approval limit, Anna (Admin agent) and Gijs (Global admin)
 // get the request proactively in their own conversations, and decide it. Every sentence is written out.
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
+import { MemoryStorage, type Activity, type Storage, type StoreItems } from 'botbuilder';
 import { ApprovalDialogs } from '../../dialogs/approvals';
 import { ApprovalService } from '../../src/purchase/approvals';
 import { PurchaseService } from '../../src/purchase/purchaseService';
@@ -22,7 +22,7 @@ import { stepsIn } from './steps';
 const hour = 3_600_000;
 
 /** One partner's office: the agents' conversations on one store and one Partner Center, a clock, the proactive inbox. */
-function office(lang: Lang, botStore?: BotStore) {
+function office(lang: Lang, botStore?: BotStore, channelId?: string) {
   const clock = { now: new Date('2026-03-02T09:30:00.000Z') };
   const now = () => clock.now;
   const store: Store = demoWorldStore();
@@ -32,7 +32,8 @@ function office(lang: Lang, botStore?: BotStore) {
   const inbox = new ProactiveInbox(bot);
   const service = new ApprovalService(bot, purchases, now, 24 * hour);
   const approvals = new ApprovalDialogs(service, purchases, inbox.messenger);
-  const agent = (user: string) => new Conversation(user, { store, botStore, partnerCenter: () => world, world, lang, clock: now, approvals, conversationId: `conversation-${user}` });
+  const agent = (user: string, storage?: Storage) =>
+    new Conversation(user, { store, botStore, partnerCenter: () => world, world, lang, clock: now, approvals, conversationId: `conversation-${user}`, storage, channelId });
   return { clock, store, bot, world, inbox, approvals, agent, sam: agent('demo-sam'), anna: agent('demo-anna'), gijs: agent('demo-gijs') };
 }
 type Office = ReturnType<typeof office>;
@@ -52,6 +53,12 @@ function delivered(o: Office, user: string): { text: string; card?: Record<strin
   return { text: all.map((a) => [a.text ?? '', ...cardsOf(a).map((c) => cardText(c))].filter(Boolean).join('\n')).join('\n---\n'), card: cards[0], all };
 }
 
+/** The bot's messages in an agent's conversation it replaced unasked (a settled card), as they read now. */
+const replacedIn = (o: Office, user: string) => o.inbox.takeUpdates(`conversation-${user}`).map((u) => ({ id: u.id, text: u.text, cards: cardsOf(u).length }));
+/** The message that carried the approval card in what arrived unasked. */
+const cardMessage = (got: ReturnType<typeof delivered>) => got.all.find((a) => cardsOf(a).length > 0)!;
+/** The messages a turn replaced in its own conversation, as they read now. */
+const replacedBy = (c: Conversation) => c.updates.map((u) => ({ id: u.id, text: u.text, cards: cardsOf(u).length }));
 const ordersIn = (o: Office) => (o.world.db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
 const events = async (o: Office) => (await o.bot.audit.list()).map((e) => e.type).filter((t) => t.startsWith('approval.'));
 
@@ -168,14 +175,125 @@ for (const L of languages) {
       const o = office(L);
       await withLimit(o);
       const id = await samAsks(o);
-      const card = delivered(o, 'demo-gijs').card!;
+      const gijs = delivered(o, 'demo-gijs');
+      const card = gijs.card!;
       const request = (await o.bot.approvals.get(id))!;
       o.world.db.prepare('UPDATE availabilities SET unit_price_minor = unit_price_minor + 10000 WHERE catalog_item_id = ?').run(request.unitPrices[0]!.catalogItemId);
       await o.gijs.click(L.text('Approve', 'Goedkeuren'), {}, undefined, card);
       check(o.gijs, L.text(`Nothing was bought: the price changed from ${PRICE.before[L.locale]} to ${PRICE.after[L.locale]} while the request waited. It went back to Sam Visser.`, `Er is niets gekocht: de prijs is gewijzigd van ${PRICE.before[L.locale]} naar ${PRICE.after[L.locale]} terwijl het verzoek wachtte. Het is teruggegaan naar Sam Visser.`), 'Gijs');
       assert.equal(delivered(o, 'demo-sam').text, L.text(`⚠️ Gijs Bakker approved your order for Contoso Retail B.V., but its price changed while it waited: it was ${PRICE.before[L.locale]}, it is now ${PRICE.after[L.locale]}. Nothing was bought. Type **buy** to start again and ask for approval at the new price.`, `⚠️ Gijs Bakker heeft uw bestelling voor Contoso Retail B.V. goedgekeurd, maar de prijs is intussen gewijzigd: die was ${PRICE.before[L.locale]} en is nu ${PRICE.after[L.locale]}. Er is niets gekocht. Typ **kopen** om opnieuw te beginnen en goedkeuring voor de nieuwe prijs te vragen.`));
+      assert.deepEqual(replacedBy(o.gijs), [
+        { id: cardMessage(gijs).id, text: L.text("⚠️ Approved by you, not bought: the price of Sam Visser's order for Contoso Retail B.V. changed while it waited", '⚠️ Goedgekeurd door u, niet gekocht: de prijs van de bestelling van Sam Visser voor Contoso Retail B.V. is intussen gewijzigd'), cards: 0 },
+      ], "Gijs's card settles");
       assert.equal(ordersIn(o), 0, 'nothing bought');
       assert.deepEqual(await events(o), ['approval.limitSet', 'approval.requested', 'approval.priceChanged']);
+    });
+
+    it('a second Buy on a cart that waits says since when and for whom it waits, and sends the approvers nothing again', async () => {
+      const o = office(L);
+      await withLimit(o);
+      // The Buy's turn fails to save the conversation (the database went away): the review still waits, and the agent clicks Buy again, as told.
+      const storage = new ConversationSaveFails();
+      const sam = o.agent('demo-sam', storage);
+      await run(sam, [...toContosoItems, ...threeD2sV5, [reviewWord, review]]);
+      storage.failing = true;
+      await assert.rejects(sam.click(L.text('Buy', 'Kopen')), /the conversation could not be saved \(test\)/);
+      while (sam.client.getNextReply());
+      storage.failing = false;
+      for (const user of ['demo-anna', 'demo-gijs']) assert.equal(delivered(o, user).all.filter((a) => cardsOf(a).length).length, 1, `${user} got the card`);
+      o.clock.now = new Date(o.clock.now.getTime() + 2 * hour);
+      await sam.click(L.text('Buy', 'Kopen'));
+      check(
+        sam,
+        L.text(
+          'This order already waits for approval: I sent it to Anna de Vries, Gijs Bakker on Mar 2, 2026, 9:30 AM UTC, and it expires Mar 3, 2026, 9:30 AM UTC. I did not send it again. Type **withdraw** to withdraw it.',
+          'Deze bestelling wacht al op goedkeuring: ik heb haar op 2 mrt 2026, 09:30 UTC naar Anna de Vries, Gijs Bakker gestuurd, en het verzoek verloopt 3 mrt 2026, 09:30 UTC. Ik heb haar niet opnieuw gestuurd. Typ **intrekken** om het in te trekken.',
+        ),
+        'Sam',
+      );
+      for (const user of ['demo-anna', 'demo-gijs']) assert.deepEqual(delivered(o, user).all, [], `${user} gets nothing again`);
+      assert.equal((await o.bot.approvals.ofPartner('partner-contoso-nl', 'pending')).length, 1, 'one request waits');
+      assert.deepEqual(await events(o), ['approval.limitSet', 'approval.requested']);
+    });
+
+    it('Buy clicked again on the review card after the request was sent says it waits, and sends nothing again', async () => {
+      const o = office(L, undefined, 'emulator');
+      await withLimit(o);
+      await samAsks(o);
+      for (const user of ['demo-anna', 'demo-gijs']) delivered(o, user);
+      await o.sam.click(L.text('Buy', 'Kopen'));
+      check(
+        o.sam,
+        L.text(
+          'This order already waits for approval: I sent it to Anna de Vries, Gijs Bakker on Mar 2, 2026, 9:30 AM UTC, and it expires Mar 3, 2026, 9:30 AM UTC. I did not send it again. Type **withdraw** to withdraw it.',
+          'Deze bestelling wacht al op goedkeuring: ik heb haar op 2 mrt 2026, 09:30 UTC naar Anna de Vries, Gijs Bakker gestuurd, en het verzoek verloopt 3 mrt 2026, 09:30 UTC. Ik heb haar niet opnieuw gestuurd. Typ **intrekken** om het in te trekken.',
+        ),
+        'Sam',
+      );
+      for (const user of ['demo-anna', 'demo-gijs']) assert.deepEqual(delivered(o, user).all, [], `${user} gets nothing again`);
+    });
+
+    it("in Teams, the approvers' cards settle once decided: the clicker's in its turn, the other approver's unasked", async () => {
+      const o = office(L);
+      await withLimit(o);
+      await samAsks(o);
+      const [anna, gijs] = [delivered(o, 'demo-anna'), delivered(o, 'demo-gijs')];
+      await o.gijs.click(L.text('Approve', 'Goedkeuren'), {}, undefined, gijs.card);
+      const order = (o.world.db.prepare('SELECT id FROM orders').get() as { id: string }).id;
+      assert.deepEqual(replacedBy(o.gijs), [
+        { id: cardMessage(gijs).id, text: L.text(`✓ Approved by you: Sam Visser's order for Contoso Retail B.V., placed (${order})`, `✓ Goedgekeurd door u: de bestelling van Sam Visser voor Contoso Retail B.V., geplaatst (${order})`), cards: 0 },
+      ]);
+      check(o.gijs, shows(L.text("✓ You approved Sam Visser's order for Contoso Retail B.V.: it is placed (", '✓ U hebt de bestelling van Sam Visser voor Contoso Retail B.V. goedgekeurd: ze is geplaatst (')), 'the reply stays');
+      assert.deepEqual(replacedIn(o, 'demo-anna'), [
+        { id: cardMessage(anna).id, text: L.text(`✓ Approved by Gijs Bakker: Sam Visser's order for Contoso Retail B.V., placed (${order})`, `✓ Goedgekeurd door Gijs Bakker: de bestelling van Sam Visser voor Contoso Retail B.V., geplaatst (${order})`), cards: 0 },
+      ]);
+      assert.deepEqual(replacedIn(o, 'demo-sam'), [], "the buyer's messages stay");
+    });
+
+    it("in Teams, a rejection settles both approvers' cards with the reason", async () => {
+      const o = office(L);
+      await withLimit(o);
+      await samAsks(o);
+      const [anna, gijs] = [delivered(o, 'demo-anna'), delivered(o, 'demo-gijs')];
+      await o.anna.click(L.text('Reject', 'Afwijzen'), { reason: L.type('Too many for this customer', 'Te veel voor deze klant') }, undefined, anna.card);
+      assert.deepEqual(replacedBy(o.anna), [
+        { id: cardMessage(anna).id, text: L.text("✗ Rejected by you: Sam Visser's order for Contoso Retail B.V. (“Too many for this customer”)", '✗ Afgewezen door u: de bestelling van Sam Visser voor Contoso Retail B.V. (“Te veel voor deze klant”)'), cards: 0 },
+      ]);
+      assert.deepEqual(replacedIn(o, 'demo-gijs'), [
+        { id: cardMessage(gijs).id, text: L.text("✗ Rejected by Anna de Vries: Sam Visser's order for Contoso Retail B.V. (“Too many for this customer”)", '✗ Afgewezen door Anna de Vries: de bestelling van Sam Visser voor Contoso Retail B.V. (“Te veel voor deze klant”)'), cards: 0 },
+      ]);
+    });
+
+    it("in Teams, a withdrawal and an expiry settle the approvers' cards too", async () => {
+      const o = office(L);
+      await withLimit(o);
+      await samAsks(o);
+      let [anna, gijs] = [delivered(o, 'demo-anna'), delivered(o, 'demo-gijs')];
+      await run(o.sam, [[L.type('withdraw', 'intrekken'), shows(L.text('Withdrawn: ', 'Ingetrokken: '))]]);
+      const withdrawn = L.text('✗ Withdrawn by Sam Visser: the order for Contoso Retail B.V., nothing bought', '✗ Ingetrokken door Sam Visser: de bestelling voor Contoso Retail B.V., niets gekocht');
+      assert.deepEqual(replacedIn(o, 'demo-anna'), [{ id: cardMessage(anna).id, text: withdrawn, cards: 0 }]);
+      assert.deepEqual(replacedIn(o, 'demo-gijs'), [{ id: cardMessage(gijs).id, text: withdrawn, cards: 0 }]);
+
+      await run(o.sam, [...toContosoItems, ...threeD2sV5, [reviewWord, review], [buy, WAITING(L)]]);
+      [anna, gijs] = [delivered(o, 'demo-anna'), delivered(o, 'demo-gijs')];
+      o.clock.now = new Date(o.clock.now.getTime() + 25 * hour);
+      assert.equal(await o.approvals.expireDue(), 1);
+      const expired = L.text("✗ Expired: Sam Visser's order for Contoso Retail B.V., not decided in time", '✗ Verlopen: de bestelling van Sam Visser voor Contoso Retail B.V., niet op tijd beslist');
+      assert.deepEqual(replacedIn(o, 'demo-anna'), [{ id: cardMessage(anna).id, text: expired, cards: 0 }]);
+      assert.deepEqual(replacedIn(o, 'demo-gijs'), [{ id: cardMessage(gijs).id, text: expired, cards: 0 }]);
+    });
+
+    it('on the Emulator, which cannot replace a message, no card changes and the replies say the decision as before', async () => {
+      const o = office(L, undefined, 'emulator');
+      await withLimit(o);
+      await samAsks(o);
+      const gijs = delivered(o, 'demo-gijs');
+      delivered(o, 'demo-anna');
+      await o.gijs.click(L.text('Approve', 'Goedkeuren'), {}, undefined, gijs.card);
+      assert.deepEqual(o.gijs.updates, []);
+      check(o.gijs, shows(L.text("✓ You approved Sam Visser's order for Contoso Retail B.V.: it is placed (", '✓ U hebt de bestelling van Sam Visser voor Contoso Retail B.V. goedgekeurd: ze is geplaatst (')), 'Gijs');
+      assert.deepEqual(replacedIn(o, 'demo-anna'), []);
+      assert.deepEqual(delivered(o, 'demo-anna').all, [], 'nothing new for Anna either');
     });
 
     it('the buyer cannot approve his own order; a Sales agent cannot set the limit; below the limit Buy buys at once', async () => {
@@ -236,3 +354,13 @@ describe('dialogs/approvals: two approvers click Approve at once', function () {
     });
   }
 });
+
+/** Bot state whose conversation documents cannot be written while `failing` (the user's still can). */
+class ConversationSaveFails extends MemoryStorage {
+  failing = false;
+
+  async write(changes: StoreItems): Promise<void> {
+    if (this.failing && Object.keys(changes).some((key) => key.includes('/conversations/'))) throw new Error('the conversation could not be saved (test)');
+    return super.write(changes);
+  }
+}

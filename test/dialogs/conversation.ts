@@ -1,7 +1,7 @@
 // One agent's conversation with the main dialog, through DialogTestClient and the same turn preparation
 // the server uses. Each test gets its own copy of the demo world.
 import assert from 'node:assert/strict';
-import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity, type ConversationAccount, type TurnContext } from 'botbuilder';
+import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity, type ConversationAccount, type Storage, type TurnContext } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { ApprovalDialogs } from '../../dialogs/approvals';
@@ -41,6 +41,8 @@ export interface ConversationOptions {
   approvals?: ApprovalDialogs;
   /** The conversation's id, where several agents' conversations must be told apart; the test adapter's own by default. */
   conversationId?: string;
+  /** Where the conversation's state is kept (a storage that fails a save); memory by default. */
+  storage?: Storage;
 }
 
 export class Conversation {
@@ -73,7 +75,7 @@ export class Conversation {
     this.orderIdsOf = options.orderIds ?? (() => (world!.db.prepare('SELECT id FROM orders').all() as { id: string }[]).map((r) => String(r.id)));
     const partnerCenter = options.partnerCenter ? options.partnerCenter(this.store) : world!;
     const service = new PurchaseService(options.botStore ?? this.store, partnerCenter, options.clock, options.checkoutRetry);
-    const storage = new MemoryStorage();
+    const storage = options.storage ?? new MemoryStorage();
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
     const actingAgentId = userState.createProperty<string | undefined>('actingAgentId');

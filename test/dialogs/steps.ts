@@ -55,12 +55,14 @@ const english = {
     filterNotUnderstood: 'I could not read those filters. Pick them from the lists, or type e.g. "D4s v5 west europe 3 years".',
     help:
       '**buy** (or "buy for <customer>"): the Partner Center flow: customer → segment → reservation type → subscription → find items → quantity → review → buy.\n\n' +
+      'Or all in one sentence: "buy 3 D4s v5 west europe 3 years for Contoso" goes straight to the review.\n\n' +
       '**orders** (or "orders <customer>"): the order history, newest first.\n\n' +
       'At any step: **back** goes one question back, **cancel** stops without buying, **help** shows this.\n\n' +
       'Every question accepts typing as well as clicking: a number from a list, a name, "3 years", "west europe".',
     welcomeAnna:
       'Hello Anna de Vries! I buy Azure reservations for your CSP customers, as in Partner Center.\n\n' +
-      'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.',
+      'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.\n\n' +
+      'Or name the whole purchase in one sentence: "buy 3 D4s v5 west europe 3 years for Contoso".',
     orderHistoryTitle: 'Order history: all customers',
     questionHelp: {
       customer:
@@ -275,12 +277,14 @@ const dutch: Phrases = {
     filterNotUnderstood: 'Ik kon die filters niet lezen. Kies ze uit de lijsten, of typ bijvoorbeeld "D4s v5 west-europa 3 jaar".',
     help:
       '**kopen** (of "kopen voor <klant>"): de stappen van Partner Center: klant → segment → type reservering → abonnement → items zoeken → aantal → controleren → kopen.\n\n' +
+      'Of alles in één zin: "koop 3 D4s v5 West-Europa 3 jaar voor Contoso" gaat meteen naar de controle.\n\n' +
       '**orders** (of "orders <klant>"): de ordergeschiedenis, nieuwste eerst.\n\n' +
       'Bij elke stap: **terug** gaat één vraag terug, **annuleren** stopt zonder te kopen, **help** toont deze uitleg.\n\n' +
       'Elke vraag kunt u beantwoorden door te typen of te klikken: een nummer uit een lijst, een naam, "3 jaar", "west-europa".',
     welcomeAnna:
       'Hallo Anna de Vries! Ik koop Azure-reserveringen voor uw CSP-klanten, zoals in Partner Center.\n\n' +
-      'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.',
+      'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.\n\n' +
+      'Of noem de hele aankoop in één zin: "koop 3 D4s v5 West-Europa 3 jaar voor Contoso".',
     orderHistoryTitle: 'Ordergeschiedenis: alle klanten',
     questionHelp: {
       customer:

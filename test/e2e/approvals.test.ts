@@ -1,7 +1,7 @@
 // An approval round trip through the real server (issue 17): Sam buys above Contoso's approval limit in
 // his Emulator conversation; the approval card reaches Gijs at his conversation's serviceUrl and Anna in
 // the local Web Chat (Direct Line), unasked; Gijs approves in his conversation; the outcome reaches Sam at
-// his serviceUrl. One order in Partner Center.
+// his serviceUrl, and Anna's card in Web Chat is replaced by its one-line outcome. One order in Partner Center.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { cardsOf, cardText, clickValue } from '../support/cardClicks';
@@ -46,6 +46,7 @@ describe('e2e: an approval between two agents, proactively, over HTTP', function
     assert.match(cardText(card), /Approval requested\nRequested by Sam Visser/);
     const toAnna = await anna.poll();
     assert.match(transcript(toAnna), /Sam Visser asks you to approve an order for Contoso Retail B\.V\.: €1,288\.02\.\nApproval requested/, 'and Anna in Web Chat');
+    const annaCard = toAnna.find((a) => cardsOf(a).length > 0)!;
 
     await gijs.sendActivity(gijs.activity({ value: clickValue(card, 'Approve') }, atChannel));
     assert.match(transcript(gijs.last), /✓ You approved Sam Visser's order for Contoso Retail B\.V\.: it is placed \(/);
@@ -54,5 +55,12 @@ describe('e2e: an approval between two agents, proactively, over HTTP', function
     assert.match(transcript(toSam), /Order placed/, 'with the confirmation card');
     assert.equal(count(t, 'orders'), 1, 'one order');
     assert.equal(count(t, 'approval_requests', "WHERE state = 'approved'"), 1, 'the request is approved');
+    const order = String((t.bot.partnerCenter!.db.prepare('SELECT id FROM orders').get() as { id: string }).id);
+    const replaced = (await anna.poll()).filter((a) => a.id === annaCard.id);
+    assert.deepEqual(
+      replaced.map((a) => ({ text: a.text, cards: cardsOf(a).length })),
+      [{ text: `✓ Approved by Gijs Bakker: Sam Visser's order for Contoso Retail B.V., placed (${order})`, cards: 0 }],
+      "Anna's card in Web Chat now reads as the outcome, without buttons",
+    );
   });
 });

@@ -6,10 +6,12 @@ import { Conversation, eachTestBot, lastCard, transcript, type TestBot } from '.
 // What the bot says, written out here (never taken from its catalogues), so a wrong word or format fails.
 const welcomeNl = (name: string) =>
   `Hallo${name}! Ik koop Azure-reserveringen voor uw CSP-klanten, zoals in Partner Center.\n\n` +
-  'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.';
+  'Typ **kopen** om een aankoop te beginnen (of "kopen voor Contoso"), **orders** voor de ordergeschiedenis en op elk moment **help**.\n\n' +
+  'Of noem de hele aankoop in één zin: "koop 3 D4s v5 West-Europa 3 jaar voor Contoso".';
 const welcomeEn = (name: string) =>
   `Hello${name}! I buy Azure reservations for your CSP customers, as in Partner Center.\n\n` +
-  'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.';
+  'Type **buy** to start a purchase (or "buy for Contoso"), **orders** for the order history, **help** at any time.\n\n' +
+  'Or name the whole purchase in one sentence: "buy 3 D4s v5 west europe 3 years for Contoso".';
 
 describe('e2e: the locale of each activity chooses the language', function () {
   let t: TestBot;

@@ -38,6 +38,7 @@ const samples: { [K in RuleTextKey]: RuleTextParams[K] } = {
   approvalLimitRole: { role: 'HelpdeskAgent' },
   approvalClosed: { state: 'rejected' },
   approvalExpired: {},
+  approvalAlreadyWaiting: {},
   itemNotInCatalog: {},
   itemNotPurchasable: { item: 'D2s' },
   itemNotSoldHere: { item: 'D2s' },

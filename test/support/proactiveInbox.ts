@@ -1,22 +1,30 @@
 // Proactive messages in conversation tests: the bot's own ProactiveMessenger over the store's conversation
 // references, with an adapter that runs the logic in a turn context of the stored conversation and keeps
-// what it sends, per conversation, for the test to read (and click, as that conversation's agent).
+// what it sends and what it replaces, per conversation, for the test to read (and click, as that
+// conversation's agent).
 import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { ProactiveMessenger } from '../../bot/proactive';
 import type { BotStore } from '../../src/store/botStore';
 
+let sent = 0;
+
 class InboxAdapter extends BotAdapter {
-  constructor(private readonly deliver: (activities: Partial<Activity>[]) => void) {
+  constructor(
+    private readonly deliver: (activities: Partial<Activity>[]) => void,
+    private readonly replace: (activity: Partial<Activity>) => void,
+  ) {
     super();
   }
 
+  /** Each message gets the id a channel would give it, unique in the test run. */
   async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    this.deliver(activities);
-    return activities.map((_, i) => ({ id: `proactive-${Date.now()}-${i}` }));
+    const withIds = activities.map((a) => ({ ...a, id: `proactive-${++sent}` }));
+    this.deliver(withIds);
+    return withIds.map((a) => ({ id: a.id }));
   }
 
-  async updateActivity(): Promise<void> {
-    throw new Error('a proactive message is never an update');
+  async updateActivity(_context: TurnContext, activity: Partial<Activity>): Promise<void> {
+    this.replace(activity);
   }
 
   async deleteActivity(): Promise<void> {
@@ -30,6 +38,7 @@ class InboxAdapter extends BotAdapter {
 
 export class ProactiveInbox {
   private readonly inboxes = new Map<string, Partial<Activity>[]>();
+  private readonly replaced = new Map<string, Partial<Activity>[]>();
   readonly logs: string[] = [];
   readonly messenger: ProactiveMessenger;
 
@@ -37,7 +46,10 @@ export class ProactiveInbox {
     const adapter = {
       continueConversationAsync: async (_appId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => {
         const conversationId = reference.conversation!.id;
-        const inbox = new InboxAdapter((activities) => this.inboxes.set(conversationId, [...(this.inboxes.get(conversationId) ?? []), ...activities]));
+        const inbox = new InboxAdapter(
+          (activities) => this.inboxes.set(conversationId, [...(this.inboxes.get(conversationId) ?? []), ...activities]),
+          (activity) => this.replaced.set(conversationId, [...(this.replaced.get(conversationId) ?? []), activity]),
+        );
         const activity = TurnContext.applyConversationReference({ type: 'event', name: 'ContinueConversation' }, reference, true);
         await logic(new TurnContext(inbox, activity));
       },
@@ -50,5 +62,12 @@ export class ProactiveInbox {
     const sent = this.inboxes.get(conversationId) ?? [];
     this.inboxes.delete(conversationId);
     return sent;
+  }
+
+  /** The bot's earlier messages in this conversation it replaced unasked since the last call, as they read now; emptied. */
+  takeUpdates(conversationId: string): Partial<Activity>[] {
+    const updates = this.replaced.get(conversationId) ?? [];
+    this.replaced.delete(conversationId);
+    return updates;
   }
 }

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { Agent, Cart, Partner, type BillingCycle } from '../../domain/types';
 import type { AuditEvent, AuditFilter, StoredAuditEvent } from '../audit';
 import type {
+  ApprovalCard,
   ApprovalChange,
   ApprovalWrites,
   AuditWrites,
@@ -27,7 +28,7 @@ import { followUpSql, insertParams, toFollowUp, windowStart, type FollowUpRow } 
 import { KeyedQueue } from '../botStore';
 import { cartColumns, toCart, type CartLineTuple } from '../carts';
 import { rememberConversationParams, rememberConversationSql, toStoredConversation } from '../conversations';
-import { approvalSql, changeParams, createParams, toApprovalRequest, type ApprovalRow } from '../approvals';
+import { addCardParams, approvalSql, changeParams, createParams, toApprovalRequest, type ApprovalRow } from '../approvals';
 import type { ApprovalLimit, ApprovalRequest, ApprovalState } from '../../domain/types';
 import { migrations } from '../migrations';
 import { inTransaction, openPool, serverOf, type PostgresOptions } from './connection';
@@ -438,6 +439,14 @@ class PostgresApprovals implements ApprovalWrites {
 
   async due(now: string): Promise<ApprovalRequest[]> {
     return (await this.pool.query<ApprovalRow>(approvalStatements.due, [now])).rows.map(toApprovalRequest);
+  }
+
+  async addCard(card: ApprovalCard): Promise<void> {
+    await this.pool.query(approvalStatements.addCard, addCardParams(card));
+  }
+
+  async cards(approvalId: string): Promise<ApprovalCard[]> {
+    return (await this.pool.query<ApprovalCard>(approvalStatements.cards, [approvalId])).rows;
   }
 
   async change(id: string, from: ApprovalState, change: ApprovalChange, now: string, event: AuditEvent): Promise<boolean> {

@@ -1,5 +1,6 @@
 // The store contract for approval limits and requests, on both engines: a limit set and removed, one
-// request per idempotency key and at most one waiting per cart, and a state change made once.
+// request per idempotency key and at most one waiting per cart, a state change made once, and where the
+// cards of a request were sent.
 import assert from 'node:assert/strict';
 import type { BotStore, NewApprovalRequest } from '../../../src/store/botStore';
 import { demoAgents, demoCustomers, demoPartners } from '../../../src/store/demoIds';
@@ -66,6 +67,16 @@ for (const engine of storeEngines) {
       assert.equal(next.id, 'a-4', 'once decided, the cart may ask again');
       assert.deepEqual((await store.approvals.due('2026-12-02T09:00:00.000Z')).map((r) => r.id), ['a-4'], 'due at its expiry');
       assert.deepEqual(await store.approvals.due('2026-12-02T08:59:59.999Z'), [], 'not before');
+    });
+
+    it("keeps where a request's cards were sent, each message once", async () => {
+      const gijs = { approvalId: 'a-4', agentId: demoAgents.gijs, conversationId: 'conv-gijs', activityId: 'msg-2', sentAt: '2026-12-01T09:00:01.000Z' };
+      const anna = { approvalId: 'a-4', agentId: demoAgents.anna, conversationId: 'conv-anna', activityId: 'msg-1', sentAt: now };
+      await store.approvals.addCard(gijs);
+      await store.approvals.addCard(anna);
+      await store.approvals.addCard(gijs);
+      assert.deepEqual(await store.approvals.cards('a-4'), [anna, gijs], 'oldest first, the repeated one once');
+      assert.deepEqual(await store.approvals.cards('a-1'), [], 'another request has none');
     });
   });
 }
