@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRestPartnerCenter, type RestDependencies } from '../../src/partnerCenter/rest';
+import { SqliteJournal } from '../../src/partnerCenter/rest/journal';
+import { openStoreDatabase } from '../../src/store/store';
 import type { RestPartnerCenter } from '../../src/partnerCenter/rest/restPartnerCenter';
 import { PartnerCenterError } from '../../src/partnerCenter/partnerCenter';
 import { partnerCenterSettings, type RestSettings } from '../../src/partnerCenter/rest/settings';
@@ -49,6 +51,8 @@ export function restGateway(
   const logs: string[] = [];
   const sleeps: number[] = [];
   const gateway = createRestPartnerCenter(settings, {
+    // A database of its own unless the test gives one: what one bot (one store) would keep.
+    journal: options.deps?.journal ?? new SqliteJournal(openStoreDatabase(':memory:')),
     log: (line) => logs.push(line),
     sleep: options.realSleep
       ? undefined
