@@ -54,6 +54,11 @@ export interface CheckoutRecord {
   pcRequestId?: string | null;
   /** The line items the Partner Center cart holds, as sent (JSON), when it holds them without a line error. */
   pcCartLines?: string | null;
+  /**
+   * While a checkout call is under way: when it is over at the latest (it is cleared when the call ends).
+   * Until then the checkout is not sent again, by this instance or another, even if its cart is still active.
+   */
+  sendingUntil?: string | null;
   state: CheckoutState;
   lines: JournalLine[];
   orderIds: string[];
@@ -70,16 +75,12 @@ export interface RestJournal {
   /** The records of those orders the bot placed (order id → its checkout). */
   checkoutsForOrders(orderIds: string[]): Promise<Map<string, CheckoutRecord>>;
   /**
-   * Writes what Partner Center answered (its orders, a refusal, a new MS-RequestId) over whatever is
-   * stored: the answer is the truth. The record takes the new version.
+   * Writes the record, with its orders, only if the stored one is still at `record.version` (none stored,
+   * for version 0); the record then takes the new version. False, nothing written: another instance (or
+   * call) wrote it since it was read. So of two instances that read a record, one moves it on (to
+   * submitted: it sends the checkout), and the other learns it must not.
    */
-  saveCheckout(record: CheckoutRecord): Promise<void>;
-  /**
-   * Writes the record only if the stored one is still at `record.version` (none stored, for version 0);
-   * the record then takes the new version. False, nothing written: another instance (or call) wrote it
-   * since it was read. Every write that leads to a checkout being sent goes through here.
-   */
-  saveCheckoutIfUnchanged(record: CheckoutRecord): Promise<boolean>;
+  saveCheckout(record: CheckoutRecord): Promise<boolean>;
   /** Customers the bot has ordered for, for the partner-wide order history. */
   customersWithOrders(partnerId: string): Promise<string[]>;
   /** Order ids already attributed to some request (not to be matched to another). */
@@ -103,9 +104,6 @@ const sql = {
   /** Of the order ids given (a JSON array on SQLite, an array on PostgreSQL). */
   checkoutsForOrders: (oneOf: string) =>
     `SELECT o.order_id, c.record, c.version FROM pc_rest_orders o JOIN pc_rest_checkouts c ON c.request_id = o.request_id WHERE o.order_id ${oneOf}`,
-  upsert: `INSERT INTO pc_rest_checkouts (request_id, cart_id, customer_id, partner_id, state, record, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-    ON CONFLICT (request_id) DO UPDATE SET state = excluded.state, record = excluded.record, updated_at = excluded.updated_at, version = pc_rest_checkouts.version + 1
-    RETURNING version`,
   insertNew: `INSERT INTO pc_rest_checkouts (request_id, cart_id, customer_id, partner_id, state, record, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
     ON CONFLICT (request_id) DO NOTHING RETURNING version`,
   updateIfUnchanged: `UPDATE pc_rest_checkouts SET state = ?, record = ?, updated_at = ?, version = version + 1 WHERE request_id = ? AND version = ?
@@ -118,17 +116,13 @@ const sql = {
   market: 'SELECT market FROM pc_rest_catalog_markets WHERE catalog_item_id = ?',
 };
 
-type CheckoutWrite = 'upsert' | 'insertNew' | 'updateIfUnchanged';
-
-/** The statement that writes `r` (unconditionally, or only over the version it was read at) and its parameters. */
-function checkoutWrite(r: CheckoutRecord, kind: CheckoutWrite): [string, unknown[]] {
+/** The statement that writes `r` over the version it was read at (a new row for version 0), and its parameters. */
+function checkoutWrite(r: CheckoutRecord): [string, unknown[]] {
   // The version is the row's, not the record text's.
   const record = JSON.stringify({ ...r, version: undefined });
-  if (kind === 'updateIfUnchanged') return [sql.updateIfUnchanged, [r.state, record, r.updatedAt, r.requestId, r.version]];
-  return [sql[kind], [r.requestId, r.cartId, r.customerId, r.partnerId, r.state, record, r.updatedAt]];
+  if (r.version) return [sql.updateIfUnchanged, [r.state, record, r.updatedAt, r.requestId, r.version]];
+  return [sql.insertNew, [r.requestId, r.cartId, r.customerId, r.partnerId, r.state, record, r.updatedAt]];
 }
-
-const conditionalWrite = (r: CheckoutRecord): CheckoutWrite => (r.version ? 'updateIfUnchanged' : 'insertNew');
 
 interface CheckoutRow {
   record: string;
@@ -161,16 +155,8 @@ export class SqliteJournal implements RestJournal {
   }
 
   async saveCheckout(r: CheckoutRecord) {
-    this.write(r, 'upsert');
-  }
-
-  async saveCheckoutIfUnchanged(r: CheckoutRecord) {
-    return this.write(r, conditionalWrite(r));
-  }
-
-  private write(r: CheckoutRecord, kind: CheckoutWrite): boolean {
     return this.db.transaction(() => {
-      const [text, params] = checkoutWrite(r, kind);
+      const [text, params] = checkoutWrite(r);
       const row = statement(this.db, text).get(...params) as { version: number } | undefined;
       if (!row) return false;
       for (const orderId of r.orderIds) statement(this.db, sql.order).run(orderId, r.requestId, r.customerId, r.partnerId);
@@ -215,18 +201,10 @@ export class PostgresRestJournal implements RestJournal {
     return byOrder((await this.pool.query<OrderCheckoutRow>(sql.checkoutsForOrders('= ANY($1::text[])'), [orderIds])).rows);
   }
 
-  async saveCheckout(r: CheckoutRecord) {
-    await this.write(r, 'upsert');
-  }
-
-  saveCheckoutIfUnchanged(r: CheckoutRecord) {
-    return this.write(r, conditionalWrite(r));
-  }
-
   /** The row and its orders in one transaction; the conditional UPDATE waits for, then sees, a concurrent writer's commit. */
-  private write(r: CheckoutRecord, kind: CheckoutWrite): Promise<boolean> {
+  saveCheckout(r: CheckoutRecord): Promise<boolean> {
     return inTransaction(this.pool, async (client) => {
-      const [text, params] = checkoutWrite(r, kind);
+      const [text, params] = checkoutWrite(r);
       const row = (await client.query<{ version: number }>(numbered(text), params)).rows[0];
       if (!row) return false;
       for (const orderId of r.orderIds) await client.query(numbered(sql.order), [orderId, r.requestId, r.customerId, r.partnerId]);

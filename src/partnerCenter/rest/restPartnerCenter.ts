@@ -78,6 +78,11 @@ const enc = encodeURIComponent;
 /** The Azure plan's product (its offer id is "{product}:{sku}"). */
 const azurePlanProductId = azurePlanOfferId.split(':')[0];
 const azurePlanSkuId = azurePlanOfferId.split(':')[1];
+/**
+ * A checkout call gives up after its own timeout once it has left; before that it may sign in (again, after
+ * a 401). Until the timeout and this margin have passed, a submitted checkout may still be on its way.
+ */
+const signInMarginMs = 60_000;
 /** Orders may be dated a little before the cart by clock skew between Partner Center's services. */
 const orderClockSkewMs = 5 * 60_000;
 
@@ -321,19 +326,19 @@ export class RestPartnerCenter implements PartnerCenter {
                 timeoutMs: this.options.checkoutTimeoutMs,
               })
               .catch(async (error: unknown) => {
-                await this.afterAnswer(record!, error);
+                await this.afterCall(record!, error);
                 throw error;
               })
           ).json,
         );
         if (!result.orders.length) {
           const e = result.orderErrors[0];
-          await this.afterAnswer(record, undefined);
-          await this.save(record, 'cart');
+          await this.afterCall(record, undefined);
+          await this.saveAnswer(record, 'cart');
           throw new PartnerCenterError(e?.code ?? '800002', e?.description ?? 'The Azure plan was not ordered.');
         }
         record.orderIds = result.orders.map((o) => o.id);
-        await this.save(record, 'ordered');
+        await this.saveAnswer(record, 'ordered');
       }
       this.subscriptions.forget(customerId);
       const orderId = record.orderIds[0];
@@ -503,7 +508,7 @@ export class RestPartnerCenter implements PartnerCenter {
       const record = earlier ?? this.newRecord(request.requestId, request.cartId, request.customerId, request.agentId, 'reservation');
       await this.putOrPostCart(record, lineItems);
       // Written only over the record as read: another instance that moved this checkout on meanwhile keeps its cart.
-      await this.saveIfUnchanged(record, 'cart');
+      await this.save(record, 'cart');
     });
   }
 
@@ -519,6 +524,9 @@ export class RestPartnerCenter implements PartnerCenter {
     if (record?.state === 'submitted') {
       const orders = await this.lookUpOrders(record);
       if (orders.length) return { orders, orderErrors: [], replayed: true };
+      // A call (of this instance or another) may be sending it now, and the cart stays active until Partner
+      // Center carries the checkout out: it is sent again only once that call is over or past its time.
+      if (record.sendingUntil && Date.parse(record.sendingUntil) > this.now()) throw checkoutElsewhere();
       const cart = await this.pcCart(record);
       if (cart && cart.status?.toLowerCase() !== 'active') {
         throw new PartnerCenterError('800060', 'The order is in progress: Partner Center has the checkout but does not list its order yet.', 409);
@@ -537,7 +545,7 @@ export class RestPartnerCenter implements PartnerCenter {
       prepared ? undefined : this.putOrPostCart(record, lineItems),
     ]);
     record.lines = lines;
-    if (!(await this.saveIfUnchanged(record, 'cart'))) throw checkoutElsewhere();
+    if (!(await this.save(record, 'cart'))) throw checkoutElsewhere();
     if (cart) this.throwLineError(cart);
     // From here the outcome may be unknown: written down before the request leaves.
     await this.submitOrRefuse(record);
@@ -557,7 +565,7 @@ export class RestPartnerCenter implements PartnerCenter {
         break;
       } catch (error) {
         if (!(error instanceof PartnerCenterError)) throw error;
-        await this.afterAnswer(record, error);
+        await this.afterCall(record, error);
         // 404: Partner Center no longer knows the cart: an active cart past its expirationTimestamp is
         // removed (checkout, GET and PUT of it answer 404 800002). Nothing was ordered from it, so the same
         // lines go into a new cart, checked out once with the same MS-RequestId. Only once per call: a
@@ -566,9 +574,9 @@ export class RestPartnerCenter implements PartnerCenter {
           this.log(`[partner-center] checkout ${request.requestId}: cart ${record.pcCartId} is gone (${error.code}: ${error.description}); checking the same lines out in a new cart`);
           record.pcCartId = null;
           record.pcCartLines = null;
-          if (!(await this.saveIfUnchanged(record, 'cart'))) throw checkoutElsewhere();
+          if (!(await this.save(record, 'cart'))) throw checkoutElsewhere();
           const fresh = await this.putOrPostCart(record, lineItems);
-          if (!(await this.saveIfUnchanged(record, 'cart'))) throw checkoutElsewhere();
+          if (!(await this.save(record, 'cart'))) throw checkoutElsewhere();
           this.throwLineError(fresh);
           await this.submitOrRefuse(record);
           continue;
@@ -580,13 +588,13 @@ export class RestPartnerCenter implements PartnerCenter {
           error instanceof PartnerCenterUnreachableError || error.status >= 500 || ['800060', '800064', '800065'].includes(error.code);
         this.log(`[partner-center] checkout ${request.requestId}: ${error.code} (${error.description})${unknown ? '; outcome unknown, to be looked up' : ''}`);
         // A refusal or a 429 (not carried out): nothing was ordered; the cart can be changed and checked out again.
-        if (!unknown) await this.save(record, 'cart');
+        if (!unknown) await this.saveAnswer(record, 'cart');
         throw error;
       }
     }
     const result = WireCheckoutResult.parse(json);
     record.orderIds = result.orders.map((o) => o.id);
-    await this.save(record, record.orderIds.length ? 'ordered' : 'cart');
+    await this.saveAnswer(record, record.orderIds.length ? 'ordered' : 'cart');
     return {
       orders: result.orders.map((o) => this.toOrder(o, record)),
       orderErrors: result.orderErrors.map((e) => ({ orderGroupId: e.orderGroupId, code: e.code, description: e.description })),
@@ -745,7 +753,11 @@ export class RestPartnerCenter implements PartnerCenter {
     }
     if (!found.length) return [];
     record.orderIds = found.map((w) => w.id);
-    await this.save(record, 'ordered');
+    if (!(await this.save(record, 'ordered'))) {
+      // Written since it was read (the checkout's own answer, another lookup): the journal's record stands.
+      const current = await this.journal.checkout(record.requestId);
+      return current?.state === 'ordered' ? this.ordersOf(current) : [];
+    }
     this.log(`[partner-center] checkout ${record.requestId}: found its order(s) ${record.orderIds.join(', ')}`);
     return found.map((w) => this.toOrder(w, record));
   }
@@ -820,28 +832,34 @@ export class RestPartnerCenter implements PartnerCenter {
   }
 
   /**
-   * "Partner Center REST headers": MS-RequestId is sent again unchanged only on a retry after a timeout;
-   * after any answer (success or business failure) the next checkout of the record goes under a new one.
-   * `error` undefined: an answer without orders (orderErrors only).
+   * After a checkout call that brought no orders: the call is over, so the checkout is no longer being
+   * sent. "Partner Center REST headers": MS-RequestId is sent again unchanged only on a retry after a
+   * timeout; after any answer (success or business failure) the next checkout of the record goes under a
+   * new one. `error` undefined: an answer without orders (orderErrors only).
    */
-  private async afterAnswer(record: CheckoutRecord, error: unknown) {
-    if (error instanceof PartnerCenterUnreachableError || !(error === undefined || error instanceof PartnerCenterError)) return;
-    record.pcRequestId = randomUUID();
-    await this.journal.saveCheckout(record);
+  private async afterCall(record: CheckoutRecord, error: unknown) {
+    if (!(error === undefined || error instanceof PartnerCenterError)) return;
+    if (!(error instanceof PartnerCenterUnreachableError)) record.pcRequestId = randomUUID();
+    await this.saveAnswer(record, record.state);
   }
 
-  /** Records what Partner Center answered, whatever the journal holds (see RestJournal.saveCheckout). */
-  private save(record: CheckoutRecord, state: CheckoutRecord['state']) {
+  /**
+   * Writes the record in `state` only over the version it was read at (RestJournal.saveCheckout); false
+   * when another instance (or call) wrote it since. `sendingUntil`: given only by the write that sends.
+   */
+  private save(record: CheckoutRecord, state: CheckoutRecord['state'], sendingUntil: string | null = null) {
     record.state = state;
     record.updatedAt = this.clock().toISOString();
+    record.sendingUntil = sendingUntil;
     return this.journal.saveCheckout(record);
   }
 
-  /** Writes the record only over the version it was read at; false when another instance wrote it since. */
-  private saveIfUnchanged(record: CheckoutRecord, state: CheckoutRecord['state']) {
-    record.state = state;
-    record.updatedAt = this.clock().toISOString();
-    return this.journal.saveCheckoutIfUnchanged(record);
+  /**
+   * Records what a checkout call brought. While a call is under way only a lookup that found its orders
+   * (the follow-up, a Buy on another instance) writes the record: when it got there first, its record stands.
+   */
+  private async saveAnswer(record: CheckoutRecord, state: CheckoutRecord['state']) {
+    await this.save(record, state);
   }
 
   /**
@@ -850,7 +868,8 @@ export class RestPartnerCenter implements PartnerCenter {
    * other finds its version gone and sends nothing.
    */
   private async submitOrRefuse(record: CheckoutRecord) {
-    if (!(await this.saveIfUnchanged(record, 'submitted'))) throw checkoutElsewhere();
+    const sendingUntil = new Date(this.now() + this.options.checkoutTimeoutMs + signInMarginMs).toISOString();
+    if (!(await this.save(record, 'submitted', sendingUntil))) throw checkoutElsewhere();
   }
 
   /** One operation per request id at a time (concurrent Buy clicks wait for the first). */

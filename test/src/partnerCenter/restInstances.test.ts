@@ -2,6 +2,7 @@
 // (SQLite: the same file opened again). Instance A's checkout is carried out by Partner Center but its
 // answer is lost; instance B, with new objects on the same database, does not send it again when the
 // agent clicks Buy there, finds the order by the request id, and its follow-up tells the agent it was bought.
+// A checkout A is still sending is not sent by B, and of two checkouts of one cart at once one is sent.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { Store } from '../../../src/store/store';
 import { PostgresStore } from '../../../src/store/postgres/store';
 import { newTestDatabase } from '../../support/postgres';
 import { TestPartnerCenter } from '../../support/partnerCenterServer';
-import { restGateway } from '../../support/restGateway';
+import { d2, rejection, request, restGateway } from '../../support/restGateway';
 
 interface Engine {
   name: string;
@@ -24,14 +25,14 @@ interface Engine {
 
 const engines: Engine[] = [
   {
-    name: 'PostgreSQL, two instances at once',
+    name: 'PostgreSQL, two instances',
     database: async () => {
       const url = await newTestDatabase();
       return { open: () => PostgresStore.open(url), concurrent: true, remove: () => undefined };
     },
   },
   {
-    name: 'SQLite, a restart',
+    name: 'SQLite, the file opened again',
     database: async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpb-rest-instances-'));
       return { open: async () => Store.open(path.join(dir, 'bot.db')), concurrent: false, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -56,10 +57,11 @@ for (const engine of engines) {
     const checkouts = () => pc.calls('POST', /\/carts\/[^/]+\/checkout$/);
 
     /** One instance of the bot: its store, its gateway (journal in the store), its service and its follow-ups. */
-    async function instance(database: { open(): Promise<Store | PostgresStore> }, conversationId: string) {
+    async function instance(database: { open(): Promise<Store | PostgresStore> }, conversationId: string, clock?: () => Date) {
       const store = await database.open();
       open.push(store);
-      const gateway = restGateway(pc, demoPartners.contosoNl, { env: { PARTNER_CENTER_CHECKOUT_TIMEOUT_MS: '1000' }, deps: { journal: restJournalIn(store) } }).gateway;
+      const env = { PARTNER_CENTER_CHECKOUT_TIMEOUT_MS: '1000' };
+      const gateway = restGateway(pc, demoPartners.contosoNl, { env, deps: { journal: restJournalIn(store), clock } }).gateway;
       const service = new PurchaseService(store, gateway, () => new Date(), { sleep: async () => undefined });
       const anna: Actor = { ...(await service.resolveAgent('demo-anna'))!, conversationId };
       const notices: FollowUpNotice[] = [];
@@ -112,6 +114,51 @@ for (const engine of engines) {
       assert.deepEqual(await b.store.journal.orderIds(cartId), [orderId], 'the bot’s journal has it');
       assert.equal(checkouts().length, 1, 'one checkout in all');
       assert.equal(newOrders().length, 1, 'one order in all');
+    });
+
+    it('a checkout A is sending is not sent by B: B is told it is in progress; once A’s call has given up, B sends it', async () => {
+      const database = await engine.database();
+      removeDatabase = database.remove;
+      // Time stands still for both gateways: A's call is still under way when B looks, however slow the machine.
+      const now = new Date();
+      const a = await instance(database, 'conversation-a', () => now);
+      const b = await instance(database, 'conversation-b', () => now);
+      const r = request([{ item: await d2(a.gateway), quantity: 1 }]);
+      const earlier = new Set(pc.ordersOf(demoCustomers.contosoRetail).map((o) => o.id));
+      // A's checkout reaches Partner Center and hangs there, not carried out yet.
+      pc.fail({ method: 'POST', path: /\/checkout$/, action: { hang: true } });
+      const arrived = new Promise<void>((resolve) => {
+        pc.onRequest = (q) => q.method === 'POST' && q.path.endsWith('/checkout') && resolve();
+      });
+      const sending = a.gateway.checkout(r);
+      sending.catch(() => undefined);
+      await arrived;
+
+      const error = await rejection(b.gateway.checkout(r));
+      assert.equal(error.code, '800060', 'in progress');
+      assert.equal(checkouts().length, 1, 'B sends nothing while A may still be sending');
+
+      const gaveUp = await rejection(sending);
+      assert.equal(gaveUp.code, 'timeout', 'A gives up without an answer');
+      const bought = await b.gateway.checkout(r);
+      assert.equal(checkouts().length, 2, 'the cart is still active: A’s checkout was never carried out, so B sends it');
+      assert.deepEqual(bought.orders.map((o) => o.id), pc.ordersOf(demoCustomers.contosoRetail).filter((o) => !earlier.has(o.id)).map((o) => o.id), 'one order');
+    });
+
+    it('the same prepared cart checked out by A and B at once: one checkout is sent, the other is told it is in progress or replays it', async () => {
+      const database = await engine.database();
+      removeDatabase = database.remove;
+      const a = await instance(database, 'conversation-a');
+      const b = await instance(database, 'conversation-b');
+      const r = request([{ item: await d2(a.gateway), quantity: 1 }]);
+      await d2(b.gateway);
+      await a.gateway.prepareCheckout(r);
+      const outcomes = await Promise.allSettled([a.gateway.checkout(r), b.gateway.checkout(r)]);
+      assert.equal(checkouts().length, 1, 'one checkout sent');
+      const bought = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+      assert.ok(bought.length >= 1 && bought.every((x) => x.orders.length === 1), 'bought once');
+      const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as { code?: string }).code] : []));
+      assert.deepEqual(refused, refused.length ? ['800060'] : [], 'the other one is told the order is in progress');
     });
   });
 }

@@ -1,6 +1,6 @@
 // The REST gateway's checkout journal (src/partnerCenter/rest/journal.ts) on both engines: what one
-// journal object writes, another on the same database reads (a restart, another instance), and the
-// conditional write that decides a checkout is sent succeeds for one writer only.
+// journal object writes, another on the same database reads (a restart, another instance), and every
+// write is conditional on the version it read: of two writers of one version, one writes.
 import assert from 'node:assert/strict';
 import { PostgresRestJournal, SqliteJournal, type CheckoutRecord, type RestJournal } from '../../../src/partnerCenter/rest/journal';
 import { openStoreDatabase } from '../../../src/store/store';
@@ -109,9 +109,9 @@ for (const engine of engines) {
       const a = db.journal();
       const b = db.journal();
       const first = record();
-      assert.equal(await a.saveCheckoutIfUnchanged(first), true, 'a new record is written');
+      assert.equal(await a.saveCheckout(first), true, 'a new record is written');
       assert.equal(first.version, 1, 'at version 1');
-      assert.equal(await b.saveCheckoutIfUnchanged(record({ agentId: 'agent-2' })), false, 'a second new record of the same request id is not');
+      assert.equal(await b.saveCheckout(record({ agentId: 'agent-2' })), false, 'a second new record of the same request id is not');
 
       const readByA = (await a.checkout('request-1'))!;
       const readByB = (await b.checkout('request-1'))!;
@@ -119,7 +119,7 @@ for (const engine of engines) {
       readByA.pcRequestId = 'sent-by-a';
       readByB.state = 'submitted';
       readByB.pcRequestId = 'sent-by-b';
-      const moved = await Promise.all([a.saveCheckoutIfUnchanged(readByA), b.saveCheckoutIfUnchanged(readByB)]);
+      const moved = await Promise.all([a.saveCheckout(readByA), b.saveCheckout(readByB)]);
       assert.deepEqual([...moved].sort(), [false, true], 'one of them moves it');
       const [winner, loser] = moved[0] ? [readByA, readByB] : [readByB, readByA];
       const stored = (await b.checkout('request-1'))!;
@@ -128,24 +128,26 @@ for (const engine of engines) {
       assert.equal(stored.version, 2);
 
       loser.state = 'cart';
-      assert.equal(await b.saveCheckoutIfUnchanged(loser), false, 'nor back to cart from the version it read');
+      assert.equal(await b.saveCheckout(loser), false, 'nor back to cart from the version it read');
       assert.equal((await a.checkout('request-1'))!.state, 'submitted');
     });
 
-    it('writes Partner Center’s answer over any version, with its orders', async () => {
+    it('writes a record’s orders with it, and none with a write over a stale version', async () => {
       const a = db.journal();
       const stale = record();
-      await a.saveCheckoutIfUnchanged(stale);
+      assert.equal(await a.saveCheckout(stale), true);
       const current = (await a.checkout('request-1'))!;
       current.state = 'submitted';
-      assert.equal(await a.saveCheckoutIfUnchanged(current), true);
-      const answer = { ...stale, state: 'ordered' as const, orderIds: ['order-9'] };
-      await db.journal().saveCheckout(answer);
-      assert.equal(answer.version, 3, 'the next version after the submitted one');
+      assert.equal(await a.saveCheckout(current), true);
+      assert.equal(await db.journal().saveCheckout({ ...stale, state: 'ordered', orderIds: ['order-8'] }), false, 'over version 1, now 2');
+      assert.deepEqual(await a.claimedOrderIds('customer-1'), new Set(), 'its orders are not written either');
+      assert.equal(await db.journal().saveCheckout({ ...current, state: 'ordered', orderIds: ['order-9'] }), true);
       const stored = (await a.checkout('request-1'))!;
       assert.equal(stored.state, 'ordered');
       assert.deepEqual(stored.orderIds, ['order-9']);
+      assert.equal(stored.version, 3);
       assert.equal((await a.checkoutsForOrders(['order-9'])).get('order-9')?.requestId, 'request-1');
+      assert.deepEqual(await a.claimedOrderIds('customer-1'), new Set(['order-9']));
     });
 
     it('remembers the market a search listed items in', async () => {
