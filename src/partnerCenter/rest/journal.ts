@@ -6,8 +6,8 @@
 // - per catalog item id: the market (country, segment) it was listed in, because every catalog read
 //   needs `?country=` and a catalogItemId does not contain it.
 // The journal lives in the bot's database (SQLite's file, or the PostgreSQL database every instance shares),
-// so a restart or another instance finds what was sent. A checkout is sent only after a conditional write
-// of its record (saveCheckoutIfUnchanged): two instances never both send one.
+// so a restart or another instance finds what was sent. Every write of a record is conditional on the
+// version it was read at (saveCheckout): two instances never both move a checkout on, nor both send it.
 import type pg from 'pg';
 import { statement, type Db } from '../../store/db';
 import { inTransaction, numbered } from '../../store/postgres/connection';
@@ -97,7 +97,7 @@ export interface CatalogMarket {
   reservationScope?: string;
 }
 
-/** The statements of both engines (`?` placeholders; PostgreSQL numbers them). */
+/** The statements of both engines (`?` placeholders; PostgreSQL numbers them); rememberMarket is SQLite's. */
 const sql = {
   checkout: 'SELECT record, version FROM pc_rest_checkouts WHERE request_id = ?',
   checkoutForCart: 'SELECT record, version FROM pc_rest_checkouts WHERE cart_id = ? ORDER BY updated_at DESC LIMIT 1',
