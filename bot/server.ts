@@ -18,7 +18,7 @@ import type { BotStore } from '../src/store/botStore';
 import { PostgresStore } from '../src/store/postgres/store';
 import { LocalPartnerCenter } from '../src/partnerCenter/local';
 import type { PartnerCenter } from '../src/partnerCenter/partnerCenter';
-import { createRestPartnerCenter, withPartnerCenterContext } from '../src/partnerCenter/rest';
+import { createRestPartnerCenter, restJournalIn, withPartnerCenterContext } from '../src/partnerCenter/rest';
 import { PurchaseService } from '../src/purchase/purchaseService';
 import { reportTurnError } from './turnErrors';
 import { mountWebChat } from '../channels/webChat';
@@ -85,8 +85,14 @@ export async function startBot(config: Config, log: (line: string) => void = con
       : Store.open(config.databaseFile, options);
     if (pc.mode === 'rest') {
       log(`Partner Center: REST API at ${pc.baseUrl}, tenant ${pc.tenantId}, app ${pc.appId}, partner ${pc.partnerId}.`);
-      // On PostgreSQL the REST gateway keeps its checkout journal in memory (its tables are SQLite's).
-      gateway = createRestPartnerCenter(pc, { store: store instanceof Store ? store : undefined, log });
+      if (!(await store.directory.partner(pc.partnerId))) {
+        // The customers read from Partner Center are this partner's, and its agents are the ones who buy.
+        throw new Error(
+          `PARTNER_CENTER_PARTNER_ID=${pc.partnerId}: no partner with this id in the bot's directory (set it to the partner whose agents buy through this Partner Center account).`,
+        );
+      }
+      // The checkout journal is in the store, so a restart or another instance finds what was sent.
+      gateway = createRestPartnerCenter(pc, { journal: restJournalIn(store), log });
     } else gateway = local!;
   } catch (error) {
     await store?.close();

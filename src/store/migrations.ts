@@ -32,6 +32,12 @@ CREATE TABLE IF NOT EXISTS pc_rest_catalog_markets (
   market TEXT NOT NULL
 );`;
 
+/**
+ * The version of each checkout record, which a conditional write compares (so two instances never both
+ * send a checkout); a record written before it counts as version 1.
+ */
+const restJournalVersion = `ALTER TABLE pc_rest_checkouts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`;
+
 const agentSubscriptionAccess = `
 -- R3: Sales and Helpdesk agents buy only against subscriptions they were given access to.
 CREATE TABLE agent_subscription_access (
@@ -196,7 +202,7 @@ CREATE TABLE bot_state (
 );
 ${restJournalTables}
 `,
-    // The same tables; the REST gateway's journal stays with SQLite (src/partnerCenter/rest/journal.ts).
+    // The same tables; the REST gateway's journal comes at version 13.
     postgres: `
 ${directoryTables}
 ${cartTables}
@@ -263,6 +269,14 @@ CREATE TABLE bot_state (
     // Every turn reads the acting agent with its channel ids: without it each read scans every agent's ids.
     sql: 'CREATE INDEX agent_channel_ids_agent ON agent_channel_ids(agent_id, channel_user_id);',
     postgres: 'CREATE INDEX agent_channel_ids_agent ON agent_channel_ids(agent_id, channel_user_id);',
+  },
+  {
+    version: 13,
+    name: "the REST gateway's journal on PostgreSQL too, each checkout with a version",
+    sql: restJournalVersion,
+    postgres: `${restJournalTables}
+${restJournalVersion}
+ALTER TABLE pc_rest_checkouts ALTER COLUMN updated_at TYPE TEXT COLLATE "C";`,
   },
 ];
 

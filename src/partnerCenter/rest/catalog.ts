@@ -76,7 +76,7 @@ export class RestCatalog {
       const batch = (await mapLimit(matched.slice(i, i + q.limit), parallelReads, (e) => this.itemsOf(market, e, scope))).flat();
       items.push(...batch.slice(0, q.limit - items.length));
     }
-    for (const item of items) this.journal.rememberMarket(item.catalogItemId, scope);
+    await this.journal.rememberMarket(items.map((i) => i.catalogItemId), scope);
     return { items, total: matched.length };
   }
 
@@ -104,7 +104,7 @@ export class RestCatalog {
     const parts = catalogItemId.split(':');
     if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9._-]{1,64}$/.test(p))) return undefined;
     const [productId, skuId, availabilityId] = parts;
-    const market = this.journal.market(catalogItemId);
+    const market = await this.journal.market(catalogItemId);
     if (!market) {
       this.log(`[partner-center] catalog item ${catalogItemId} was never listed by a search: its market is unknown`);
       return undefined;

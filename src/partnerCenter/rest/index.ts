@@ -1,11 +1,12 @@
 // The REST gateway assembled from its settings: transport (trusted CAs), Entra ID tokens (MSAL), the
 // Partner Center client, the price sheet, and the journal in the bot's database.
 import fs from 'node:fs';
-import type { Store } from '../../store/store';
 import { MsalTokenProvider } from './auth';
 import { PartnerCenterRestClient } from './client';
 import { nodeTransport, type Transport } from './http';
-import { MemoryJournal, SqliteJournal, type RestJournal } from './journal';
+import { Store } from '../../store/store';
+import type { PostgresStore } from '../../store/postgres/store';
+import { PostgresRestJournal, SqliteJournal, type RestJournal } from './journal';
 import { PriceSheet } from './priceSheet';
 import { RestPartnerCenter } from './restPartnerCenter';
 import type { RestSettings } from './settings';
@@ -15,9 +16,8 @@ export { partnerCenterSettings, type PartnerCenterSettings, type RestSettings } 
 export { withPartnerCenterContext } from './callContext';
 
 export interface RestDependencies {
-  /** The bot's store: the journal lives in it (in memory without it). */
-  store?: Store;
-  journal?: RestJournal;
+  /** In the bot's database (SqliteJournal, PostgresRestJournal): what a restart or another instance must find. */
+  journal: RestJournal;
   log?: (line: string) => void;
   /** Replaces the HTTPS transport (tests). */
   transport?: Transport;
@@ -25,16 +25,15 @@ export interface RestDependencies {
   clock?: () => Date;
 }
 
+/** The journal in the bot's store: its SQLite file, or the PostgreSQL database its instances share. */
+export function restJournalIn(store: Store | PostgresStore): RestJournal {
+  return store instanceof Store ? new SqliteJournal(store.db) : new PostgresRestJournal(store.pool);
+}
+
 /** The Partner Center price sheets are served by the Partner API, which has its own token audience. */
 export const priceSheetScope = 'https://api.partner.microsoft.com/.default';
 
 export function createRestPartnerCenter(settings: RestSettings, deps: RestDependencies): RestPartnerCenter {
-  if (deps.store && !deps.store.directory.partner(settings.partnerId)) {
-    // The customers read from Partner Center are this partner's, and its agents are the ones who buy.
-    throw new Error(
-      `PARTNER_CENTER_PARTNER_ID=${settings.partnerId}: no partner with this id in the bot's directory (set it to the partner whose agents buy through this Partner Center account).`,
-    );
-  }
   const log = deps.log ?? console.log;
   const transport = deps.transport ?? nodeTransport({ ca: settings.caFile ? fs.readFileSync(settings.caFile) : undefined });
   const clockMs = deps.clock ? () => deps.clock!().getTime() : Date.now;
@@ -59,7 +58,7 @@ export function createRestPartnerCenter(settings: RestSettings, deps: RestDepend
     partnerId: settings.partnerId,
     client,
     prices: new PriceSheet(priceClient, settings.priceSheetUrl, ttlMs, clockMs),
-    journal: deps.journal ?? (deps.store ? new SqliteJournal(deps.store.db) : new MemoryJournal()),
+    journal: deps.journal,
     log,
     clock: deps.clock,
     sleep: deps.sleep,

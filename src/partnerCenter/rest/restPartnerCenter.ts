@@ -31,7 +31,7 @@ import { RestCatalog, mapLimit, parallelReads } from './catalog';
 import { Recent } from './recent';
 import { currencyDigits, reservationTypes, toMinor } from './catalogMapping';
 import { PartnerCenterUnreachableError, realSleep, type PartnerCenterRestClient } from './client';
-import { MemoryJournal, type CheckoutRecord, type JournalLine, type RestJournal } from './journal';
+import type { CheckoutRecord, JournalLine, RestJournal } from './journal';
 import type { PriceList } from './priceSheet';
 import {
   WireAgreement,
@@ -57,7 +57,7 @@ export interface RestPartnerCenterOptions {
   partnerId: string;
   client: PartnerCenterRestClient;
   prices: PriceList;
-  journal?: RestJournal;
+  journal: RestJournal;
   log?: (line: string) => void;
   clock?: () => Date;
   catalogTtlMs: number;
@@ -78,6 +78,11 @@ const enc = encodeURIComponent;
 /** The Azure plan's product (its offer id is "{product}:{sku}"). */
 const azurePlanProductId = azurePlanOfferId.split(':')[0];
 const azurePlanSkuId = azurePlanOfferId.split(':')[1];
+/**
+ * A checkout call gives up after its own timeout once it has left; before that it may sign in (again, after
+ * a 401). Until the timeout and this margin have passed, a submitted checkout may still be on its way.
+ */
+const signInMarginMs = 60_000;
 /** Orders may be dated a little before the cart by clock skew between Partner Center's services. */
 const orderClockSkewMs = 5 * 60_000;
 
@@ -100,7 +105,7 @@ export class RestPartnerCenter implements PartnerCenter {
   constructor(private readonly options: RestPartnerCenterOptions) {
     this.partnerId = options.partnerId;
     this.client = options.client;
-    this.journal = options.journal ?? new MemoryJournal();
+    this.journal = options.journal;
     this.log = options.log ?? (() => undefined);
     this.clock = options.clock ?? (() => new Date());
     this.sleep = options.sleep ?? realSleep;
@@ -280,7 +285,7 @@ export class RestPartnerCenter implements PartnerCenter {
    */
   async createAzurePlan(customerId: string, requestId: string): Promise<Subscription> {
     return this.serialise(requestId, async () => {
-      let record = this.journal.checkout(requestId);
+      let record = await this.journal.checkout(requestId);
       if (!record || record.state !== 'ordered') {
         const customer = await this.customer(customerId);
         if (!customer) throw new PartnerCenterError('800002', 'Customer not found.', 404);
@@ -308,7 +313,7 @@ export class RestPartnerCenter implements PartnerCenter {
         this.throwLineError(cart);
         record.pcCartId = cart.id;
         record.pcCartCreatedAt = cart.creationTimestamp ?? this.clock().toISOString();
-        this.save(record, 'submitted');
+        await this.submitOrRefuse(record);
         const result = WireCheckoutResult.parse(
           (
             await this.client
@@ -320,20 +325,20 @@ export class RestPartnerCenter implements PartnerCenter {
                 idempotent: false,
                 timeoutMs: this.options.checkoutTimeoutMs,
               })
-              .catch((error: unknown) => {
-                this.afterAnswer(record!, error);
+              .catch(async (error: unknown) => {
+                await this.afterCall(record!, error);
                 throw error;
               })
           ).json,
         );
         if (!result.orders.length) {
           const e = result.orderErrors[0];
-          this.afterAnswer(record, undefined);
-          this.save(record, 'cart');
+          await this.afterCall(record, undefined);
+          await this.saveAnswer(record, 'cart');
           throw new PartnerCenterError(e?.code ?? '800002', e?.description ?? 'The Azure plan was not ordered.');
         }
         record.orderIds = result.orders.map((o) => o.id);
-        this.save(record, 'ordered');
+        await this.saveAnswer(record, 'ordered');
       }
       this.subscriptions.forget(customerId);
       const orderId = record.orderIds[0];
@@ -496,20 +501,21 @@ export class RestPartnerCenter implements PartnerCenter {
    */
   async prepareCheckout(request: CheckoutRequest): Promise<void> {
     return this.serialise(request.requestId, async () => {
-      const earlier = this.journal.checkout(request.requestId) ?? this.journal.checkoutForCart(request.cartId);
+      const earlier = (await this.journal.checkout(request.requestId)) ?? (await this.journal.checkoutForCart(request.cartId));
       if (earlier && (earlier.requestId !== request.requestId || earlier.state !== 'cart')) return;
       const lineItems = wireLineItems(request);
       if (earlier?.pcCartId && earlier.pcCartLines === JSON.stringify(lineItems)) return;
       const record = earlier ?? this.newRecord(request.requestId, request.cartId, request.customerId, request.agentId, 'reservation');
       await this.putOrPostCart(record, lineItems);
-      this.save(record, 'cart');
+      // Written only over the record as read: another instance that moved this checkout on meanwhile keeps its cart.
+      await this.save(record, 'cart');
     });
   }
 
   private async checkoutOnce(request: CheckoutRequest): Promise<CheckoutResponse> {
-    let record = this.journal.checkout(request.requestId);
+    let record = await this.journal.checkout(request.requestId);
     if (!record) {
-      const earlier = this.journal.checkoutForCart(request.cartId);
+      const earlier = await this.journal.checkoutForCart(request.cartId);
       if (earlier && earlier.state !== 'cart') throw new PartnerCenterError('800065', 'The cart has already been submitted.', 400);
     }
     if (record?.state === 'ordered') {
@@ -518,6 +524,9 @@ export class RestPartnerCenter implements PartnerCenter {
     if (record?.state === 'submitted') {
       const orders = await this.lookUpOrders(record);
       if (orders.length) return { orders, orderErrors: [], replayed: true };
+      // A call (of this instance or another) may be sending it now, and the cart stays active until Partner
+      // Center carries the checkout out: it is sent again only once that call is over or past its time.
+      if (record.sendingUntil && Date.parse(record.sendingUntil) > this.now()) throw checkoutElsewhere();
       const cart = await this.pcCart(record);
       if (cart && cart.status?.toLowerCase() !== 'active') {
         throw new PartnerCenterError('800060', 'The order is in progress: Partner Center has the checkout but does not list its order yet.', 409);
@@ -536,10 +545,10 @@ export class RestPartnerCenter implements PartnerCenter {
       prepared ? undefined : this.putOrPostCart(record, lineItems),
     ]);
     record.lines = lines;
-    this.save(record, 'cart');
+    if (!(await this.save(record, 'cart'))) throw checkoutElsewhere();
     if (cart) this.throwLineError(cart);
     // From here the outcome may be unknown: written down before the request leaves.
-    this.save(record, 'submitted');
+    await this.submitOrRefuse(record);
     let json: unknown;
     for (let post = 1; ; post++) {
       try {
@@ -556,7 +565,7 @@ export class RestPartnerCenter implements PartnerCenter {
         break;
       } catch (error) {
         if (!(error instanceof PartnerCenterError)) throw error;
-        this.afterAnswer(record, error);
+        await this.afterCall(record, error);
         // 404: Partner Center no longer knows the cart: an active cart past its expirationTimestamp is
         // removed (checkout, GET and PUT of it answer 404 800002). Nothing was ordered from it, so the same
         // lines go into a new cart, checked out once with the same MS-RequestId. Only once per call: a
@@ -565,11 +574,11 @@ export class RestPartnerCenter implements PartnerCenter {
           this.log(`[partner-center] checkout ${request.requestId}: cart ${record.pcCartId} is gone (${error.code}: ${error.description}); checking the same lines out in a new cart`);
           record.pcCartId = null;
           record.pcCartLines = null;
-          this.save(record, 'cart');
+          if (!(await this.save(record, 'cart'))) throw checkoutElsewhere();
           const fresh = await this.putOrPostCart(record, lineItems);
-          this.save(record, 'cart');
+          if (!(await this.save(record, 'cart'))) throw checkoutElsewhere();
           this.throwLineError(fresh);
-          this.save(record, 'submitted');
+          await this.submitOrRefuse(record);
           continue;
         }
         // No answer, 5xx, "in progress", "being processed", "already submitted": the order may exist. The
@@ -579,13 +588,13 @@ export class RestPartnerCenter implements PartnerCenter {
           error instanceof PartnerCenterUnreachableError || error.status >= 500 || ['800060', '800064', '800065'].includes(error.code);
         this.log(`[partner-center] checkout ${request.requestId}: ${error.code} (${error.description})${unknown ? '; outcome unknown, to be looked up' : ''}`);
         // A refusal or a 429 (not carried out): nothing was ordered; the cart can be changed and checked out again.
-        if (!unknown) this.save(record, 'cart');
+        if (!unknown) await this.saveAnswer(record, 'cart');
         throw error;
       }
     }
     const result = WireCheckoutResult.parse(json);
     record.orderIds = result.orders.map((o) => o.id);
-    this.save(record, record.orderIds.length ? 'ordered' : 'cart');
+    await this.saveAnswer(record, record.orderIds.length ? 'ordered' : 'cart');
     return {
       orders: result.orders.map((o) => this.toOrder(o, record)),
       orderErrors: result.orderErrors.map((e) => ({ orderGroupId: e.orderGroupId, code: e.code, description: e.description })),
@@ -667,7 +676,7 @@ export class RestPartnerCenter implements PartnerCenter {
    */
   async getOrders(partnerId: string, customerId?: string): Promise<Order[]> {
     if (partnerId !== this.partnerId) return [];
-    const customers = customerId ? [customerId] : this.journal.customersWithOrders(partnerId);
+    const customers = customerId ? [customerId] : await this.journal.customersWithOrders(partnerId);
     const perCustomer = await mapLimit(customers, 4, async (c) => {
       let json: unknown;
       try {
@@ -677,10 +686,9 @@ export class RestPartnerCenter implements PartnerCenter {
         if (error instanceof PartnerCenterError && (error.status === 404 || error.status === 403)) return [];
         throw error;
       }
-      const wires = collection(WireOrder).parse(json).items;
-      return wires
-        .filter((w) => !w.lineItems.every((l) => l.offerId.startsWith(azurePlanProductId)))
-        .map((w) => this.toOrder(w, this.journal.checkoutForOrder(w.id), c));
+      const wires = collection(WireOrder).parse(json).items.filter((w) => !w.lineItems.every((l) => l.offerId.startsWith(azurePlanProductId)));
+      const records = await this.journal.checkoutsForOrders(wires.map((w) => w.id));
+      return wires.map((w) => this.toOrder(w, records.get(w.id), c));
     });
     return perCustomer
       .flat()
@@ -700,7 +708,11 @@ export class RestPartnerCenter implements PartnerCenter {
    * cart, and the orders are found among the customer's orders (see lookUpOrders).
    */
   async getOrdersForRequest(requestId: string): Promise<Order[]> {
-    const record = this.journal.checkout(requestId);
+    const record = await this.journal.checkout(requestId);
+    // Unknown: never checked out by this bot, on any instance, so no orders is the truth (and the
+    // follow-up of an unclear checkout may say "not bought"). The journal is the bot's database, shared by
+    // its instances and kept across restarts, and a checkout is sent only after its record is written
+    // as submitted. A journal that cannot be read throws instead: the follow-up looks again later.
     if (!record || record.purpose !== 'reservation') return [];
     if (record.state === 'ordered') return this.ordersOf(record);
     if (record.state === 'submitted') return this.lookUpOrders(record);
@@ -722,7 +734,7 @@ export class RestPartnerCenter implements PartnerCenter {
   private async lookUpOrders(record: CheckoutRecord): Promise<Order[]> {
     if (record.orderIds.length) return this.ordersOf(record);
     const since = Date.parse(record.pcCartCreatedAt ?? record.createdAt) - orderClockSkewMs;
-    const claimed = this.journal.claimedOrderIds(record.customerId);
+    const claimed = await this.journal.claimedOrderIds(record.customerId);
     const wires = collection(WireOrder).parse(await this.client.getJson('getOrders', `/customers/${enc(record.customerId)}/orders`)).items;
     const unused = [...record.lines];
     const found: WireOrderT[] = [];
@@ -741,7 +753,11 @@ export class RestPartnerCenter implements PartnerCenter {
     }
     if (!found.length) return [];
     record.orderIds = found.map((w) => w.id);
-    this.save(record, 'ordered');
+    if (!(await this.save(record, 'ordered'))) {
+      // Written since it was read (the checkout's own answer, another lookup): the journal's record stands.
+      const current = await this.journal.checkout(record.requestId);
+      return current?.state === 'ordered' ? this.ordersOf(current) : [];
+    }
     this.log(`[partner-center] checkout ${record.requestId}: found its order(s) ${record.orderIds.join(', ')}`);
     return found.map((w) => this.toOrder(w, record));
   }
@@ -811,24 +827,49 @@ export class RestPartnerCenter implements PartnerCenter {
       orderIds: [],
       createdAt: now,
       updatedAt: now,
+      version: 0,
     };
   }
 
   /**
-   * "Partner Center REST headers": MS-RequestId is sent again unchanged only on a retry after a timeout;
-   * after any answer (success or business failure) the next checkout of the record goes under a new one.
-   * `error` undefined: an answer without orders (orderErrors only).
+   * After a checkout call that brought no orders: the call is over, so the checkout is no longer being
+   * sent. "Partner Center REST headers": MS-RequestId is sent again unchanged only on a retry after a
+   * timeout; after any answer (success or business failure) the next checkout of the record goes under a
+   * new one. `error` undefined: an answer without orders (orderErrors only).
    */
-  private afterAnswer(record: CheckoutRecord, error: unknown) {
-    if (error instanceof PartnerCenterUnreachableError || !(error === undefined || error instanceof PartnerCenterError)) return;
-    record.pcRequestId = randomUUID();
-    this.journal.saveCheckout(record);
+  private async afterCall(record: CheckoutRecord, error: unknown) {
+    if (!(error === undefined || error instanceof PartnerCenterError)) return;
+    if (!(error instanceof PartnerCenterUnreachableError)) record.pcRequestId = randomUUID();
+    await this.saveAnswer(record, record.state);
   }
 
-  private save(record: CheckoutRecord, state: CheckoutRecord['state']) {
+  /**
+   * Writes the record in `state` only over the version it was read at (RestJournal.saveCheckout); false
+   * when another instance (or call) wrote it since. `sendingUntil`: given only by the write that sends.
+   */
+  private save(record: CheckoutRecord, state: CheckoutRecord['state'], sendingUntil: string | null = null) {
     record.state = state;
     record.updatedAt = this.clock().toISOString();
-    this.journal.saveCheckout(record);
+    record.sendingUntil = sendingUntil;
+    return this.journal.saveCheckout(record);
+  }
+
+  /**
+   * Records what a checkout call brought. While a call is under way only a lookup that found its orders
+   * (the follow-up, a Buy on another instance) writes the record: when it got there first, its record stands.
+   */
+  private async saveAnswer(record: CheckoutRecord, state: CheckoutRecord['state']) {
+    await this.save(record, state);
+  }
+
+  /**
+   * The write that decides a checkout is sent: the record becomes submitted only over the version it was
+   * read at. Two instances that read the same record both try; one writes it and sends the checkout, the
+   * other finds its version gone and sends nothing.
+   */
+  private async submitOrRefuse(record: CheckoutRecord) {
+    const sendingUntil = new Date(this.now() + this.options.checkoutTimeoutMs + signInMarginMs).toISOString();
+    if (!(await this.save(record, 'submitted', sendingUntil))) throw checkoutElsewhere();
   }
 
   /** One operation per request id at a time (concurrent Buy clicks wait for the first). */
@@ -846,6 +887,15 @@ export class RestPartnerCenter implements PartnerCenter {
   private now() {
     return this.clock().getTime();
   }
+}
+
+/**
+ * Another instance of the bot wrote this checkout's record since it was read: that instance is sending (or
+ * has sent) the checkout, so this one sends nothing and the caller looks the order up (R15), as after
+ * Partner Center's own "order in progress".
+ */
+function checkoutElsewhere() {
+  return new PartnerCenterError('800060', 'The order is in progress: another instance of the bot is checking this cart out.', 409);
 }
 
 function isAzurePlan(offerId: string) {

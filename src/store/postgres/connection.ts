@@ -44,6 +44,12 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
   }
 }
 
+/** `?` placeholders numbered as PostgreSQL takes them ($1, $2, …): one statement text for both engines. */
+export const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
 /** The server the URL names, without its password, for messages. */
 export function serverOf(url: string): string {
   try {

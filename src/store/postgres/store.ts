@@ -31,7 +31,7 @@ import { rememberConversationParams, rememberConversationSql, toStoredConversati
 import { addCardParams, approvalSql, changeParams, createParams, toApprovalRequest, type ApprovalRow } from '../approvals';
 import type { ApprovalLimit, ApprovalRequest, ApprovalState } from '../../domain/types';
 import { migrations } from '../migrations';
-import { inTransaction, openPool, serverOf, type PostgresOptions } from './connection';
+import { inTransaction, numbered, openPool, serverOf, type PostgresOptions } from './connection';
 import { migrate } from './migrate';
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -142,12 +142,6 @@ class AdvisoryLocks {
     });
   }
 }
-
-/** `?` placeholders numbered as PostgreSQL takes them ($1, $2, …). */
-const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
 
 /** Any constant: the lock a claim of follow-up jobs holds, so claims (and the minute's budget) go one at a time. */
 const followUpClaimLock = 7_263_002;

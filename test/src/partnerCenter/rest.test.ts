@@ -8,58 +8,25 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CatalogItem } from '../../../src/domain/types';
-import { PartnerCenterError, PartnerCenterTimeoutError, type CheckoutRequest } from '../../../src/partnerCenter/partnerCenter';
+import { PartnerCenterError, PartnerCenterTimeoutError } from '../../../src/partnerCenter/partnerCenter';
 import { withPartnerCenterContext } from '../../../src/partnerCenter/rest/callContext';
 import { familyOf } from '../../../src/partnerCenter/rest/catalogMapping';
 import { retryAfterMs } from '../../../src/partnerCenter/rest/client';
 import { SqliteJournal } from '../../../src/partnerCenter/rest/journal';
 import { parseConsumptionSheet, parsePriceSheet } from '../../../src/partnerCenter/rest/priceSheet';
 import { lineSavings } from '../../../src/rules/savings';
-import type { RestPartnerCenter } from '../../../src/partnerCenter/rest/restPartnerCenter';
 import { partnerCenterSettings } from '../../../src/partnerCenter/rest/settings';
 import { partnerCenterVerdict } from '../../../src/purchase/partnerCenterErrors';
 import { english } from '../rules/factories';
 import { PurchaseService, type Actor } from '../../../src/purchase/purchaseService';
-import { demoAgents, demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
+import { demoCustomers, demoPartners, demoSubscriptions } from '../../../src/store/demoIds';
 import { loadConfig } from '../../../bot/config';
 import { demoPartnerCenter, demoWorldStore } from '../../support/demoWorld';
 import { TestPartnerCenter, testCa } from '../../support/partnerCenterServer';
-import { rejection, restGateway, testCaFile, type TestGateway } from '../../support/restGateway';
+import { d2, rejection, request, restGateway, testCaFile, type TestGateway } from '../../support/restGateway';
 
 const contoso = demoPartners.contosoNl;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function d2(gateway: RestPartnerCenter, armSkuName = 'Standard_D2s_v5'): Promise<CatalogItem> {
-  const { items } = await gateway.searchCatalog({
-    country: 'NL',
-    segment: 'commercial',
-    reservationType: 'VirtualMachines',
-    filter: { armSkuName, region: 'westeurope', term: 'P3Y' },
-    offset: 0,
-    limit: 10,
-  });
-  assert.equal(items.length, 1);
-  return items[0]!;
-}
-
-function request(items: { item: CatalogItem; quantity: number; billingCycle?: 'one_time' | 'monthly' }[], cartId = randomUUID()): CheckoutRequest {
-  return {
-    customerId: demoCustomers.contosoRetail,
-    cartId,
-    requestId: cartId,
-    agentId: demoAgents.anna,
-    lineItems: items.map(({ item, quantity, billingCycle }, i) => ({
-      id: i + 1,
-      catalogItemId: item.catalogItemId,
-      quantity,
-      billingCycle: billingCycle ?? 'one_time',
-      termDuration: item.availability.terms[0]!.duration,
-      provisioningContext: { subscriptionId: demoSubscriptions.contosoRetailProduction, scope: 'shared', duration: '3Years' },
-      participants: [],
-    })),
-  };
-}
 
 describe('Partner Center REST gateway on the wire', () => {
   let pc: TestPartnerCenter;

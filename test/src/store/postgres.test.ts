@@ -126,7 +126,7 @@ describe('store on PostgreSQL: several instances on one database', () => {
     await (await open(url)).pool.query(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', '2030-01-01')`);
     await assert.rejects(
       PostgresStore.open(url),
-      /PostgreSQL at 127\.0\.0\.1:\d+\/test_\w+: The database's schema is at version 99, newer than this release knows \(12\)/,
+      /PostgreSQL at 127\.0\.0\.1:\d+\/test_\w+: The database's schema is at version 99, newer than this release knows \(13\)/,
     );
   });
 
