@@ -35,7 +35,8 @@ export class Directory {
   }
 }
 
-interface PartnerRow {
+/** A partners row, on both engines. */
+export interface PartnerRow {
   id: string;
   name: string;
   kind: string;
@@ -44,7 +45,7 @@ interface PartnerRow {
   mpn_id: string;
 }
 
-const toPartner = (r: PartnerRow): Partner =>
+export const toPartner = (r: PartnerRow): Partner =>
   Partner.parse({ id: r.id, name: r.name, kind: r.kind, country: r.country, isCsp: r.is_csp === 1, mpnId: r.mpn_id });
 
 /** The agent's partner beside the agent's own columns. */

@@ -28,6 +28,7 @@ import { followUpSql, insertParams, toFollowUp, windowStart, type FollowUpRow } 
 import { KeyedQueue } from '../botStore';
 import { cartColumns, toCart, type CartLineTuple } from '../carts';
 import { rememberConversationParams, rememberConversationSql, toStoredConversation } from '../conversations';
+import { toPartner, type PartnerRow } from '../directory';
 import { addCardParams, approvalSql, changeParams, createParams, toApprovalRequest, type ApprovalRow } from '../approvals';
 import type { ApprovalLimit, ApprovalRequest, ApprovalState } from '../../domain/types';
 import { migrations } from '../migrations';
@@ -211,15 +212,6 @@ class PostgresDirectory implements DirectoryReads {
   }
 }
 
-interface PartnerRow {
-  id: string;
-  name: string;
-  kind: string;
-  country: string;
-  is_csp: number;
-  mpn_id: string;
-}
-
 interface AgentRow {
   id: string;
   partner_id: string;
@@ -230,9 +222,6 @@ interface AgentRow {
 }
 
 const agentColumns = `a.*, ARRAY(SELECT channel_user_id FROM agent_channel_ids WHERE agent_id = a.id ORDER BY channel_user_id COLLATE "C") AS channel_user_ids`;
-
-const toPartner = (r: PartnerRow): Partner =>
-  Partner.parse({ id: r.id, name: r.name, kind: r.kind, country: r.country, isCsp: r.is_csp === 1, mpnId: r.mpn_id });
 
 const toAgent = (r: AgentRow): Agent =>
   Agent.parse({ id: r.id, partnerId: r.partner_id, displayName: r.display_name, email: r.email, role: r.role, channelUserIds: r.channel_user_ids });
