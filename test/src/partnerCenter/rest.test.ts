@@ -361,6 +361,29 @@ describe('Partner Center REST gateway on the wire', () => {
       assert.equal(products[0]!.query.get('targetSegment'), 'commercial');
     });
 
+    it('checks several items in one inventory call, one answer each (an unknown one left out), and asks again only for items not answered within the minute', async () => {
+      const d96 = await d2(t.gateway, 'Standard_D96s_v5');
+      const d4 = await d2(t.gateway, 'Standard_D4s_v5');
+      const d8 = await d2(t.gateway, 'Standard_D8s_v5');
+      const check = (items: { productId: string; skuId: string }[]) =>
+        t.gateway.checkInventory({
+          country: 'NL',
+          targetItems: items,
+          inventoryContext: { customerId: demoCustomers.contosoRetail, azureSubscriptionId: demoSubscriptions.contosoRetailProduction, armRegionName: 'westeurope' },
+        });
+      const target = (item: typeof d96) => ({ productId: item.product.id, skuId: item.sku.id });
+      const first = await check([target(d96), target(d4), { productId: 'DZH318Z0NONE', skuId: '0001' }]);
+      assert.deepEqual(
+        first.map((r) => [r.skuId, r.isRestricted, r.restrictions.map((x) => x.reasonCode)]),
+        [[d96.sku.id, true, ['InventoryNotAvailable']], [d4.sku.id, false, []]],
+        'D96s v5 has no capacity in West Europe, D4s v5 has; the unknown item is left out',
+      );
+      const again = await check([target(d4), target(d8)]);
+      assert.deepEqual(again.map((r) => [r.skuId, r.isRestricted]), [[d4.sku.id, false], [d8.sku.id, false]]);
+      const sent = pc.calls('POST', /\/checkInventory$/).map((r) => (r.body as { targetItems: { skuId: string }[] }).targetItems.map((i) => i.skuId));
+      assert.deepEqual(sent, [[d96.sku.id, d4.sku.id, '0001'], [d8.sku.id]], 'two calls: the second asks for D8s v5 only');
+    });
+
     it('derives a VM size family Partner Center does not send, and reads the price sheet by its headers', () => {
       assert.equal(familyOf({ armSkuName: 'Standard_D4s_v5' }), 'Dsv5');
       assert.equal(familyOf({ armSkuName: 'Standard_DS1_v2' }), 'DSv2');
