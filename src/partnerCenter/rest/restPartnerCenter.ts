@@ -430,8 +430,28 @@ export class RestPartnerCenter implements PartnerCenter {
     return reservationTypes;
   }
 
+  /**
+   * With `inventoryFor`, the inventory check of the SKUs the search reads is sent along with their
+   * availability reads (the ids, prerequisites and regions are known from the cached SKUs), so that the
+   * page's own check finds it answered or in flight: the page costs one round trip, not two. A check that
+   * fails here is forgotten and asked again by the page.
+   */
   async searchCatalog(search: CatalogSearch) {
-    return this.catalog.search(search);
+    const context = search.inventoryFor;
+    return this.catalog.search(
+      search,
+      context &&
+        ((skus) => {
+          const byRegion = new Map<string, { productId: string; skuId: string }[]>();
+          for (const { product, sku } of skus.filter((e) => e.sku.purchasePrerequisites.includes('InventoryCheck'))) {
+            const region = sku.dynamicAttributes.armRegionName;
+            byRegion.set(region, [...(byRegion.get(region) ?? []), { productId: product.id, skuId: sku.id }]);
+          }
+          for (const [armRegionName, targetItems] of byRegion) {
+            this.checkInventory({ country: search.country, targetItems, inventoryContext: { ...context, armRegionName } }).catch(() => undefined);
+          }
+        }),
+    );
   }
 
   /** Partner Center has no vocabulary resource: the words come from the SKUs of the cached catalog. */

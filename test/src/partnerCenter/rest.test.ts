@@ -490,6 +490,88 @@ describe('Partner Center REST gateway on the wire', () => {
       }
     });
 
+    /** The purchase service over a gateway to `server`, and Anna's cart for Contoso Retail's Production subscription. */
+    const contosoCart = async (server: TestPartnerCenter) => {
+      const bot = demoWorldStore();
+      const gateway = restGateway(server, contoso, { deps: { journal: new SqliteJournal(bot.db) } }).gateway;
+      const service = new PurchaseService(bot, gateway, () => new Date(), { sleep: async () => undefined });
+      const anna: Actor = { ...(await service.resolveAgent('demo-anna'))!, conversationId: 'conversation-rest' };
+      const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
+      assert.ok(customer.ok, 'Contoso Retail');
+      const subscription = await service.selectSubscription(anna, customer.value, demoSubscriptions.contosoRetailProduction);
+      assert.ok(subscription.ok, 'its Production subscription');
+      return { bot, service, anna, cartId: await service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value) };
+    };
+    const inventoryCalls = (server: TestPartnerCenter) => server.calls('POST', /\/checkInventory$/);
+    const shown = (row: { title: string; term: string; restriction?: string }) => `${row.title} ${row.term}${row.restriction ? ` ${row.restriction}` : ''}`;
+
+    it('checks a catalog page’s 5 rows in one inventory call of 5 items, marks the size without capacity, and a pick of it reuses the answer', async () => {
+      const { bot, service, anna, cartId } = await contosoCart(pc);
+      try {
+        const page = await service.searchCatalog(anna, cartId, { region: 'westeurope', family: 'Dsv5' }, 2);
+        assert.ok(page.ok, 'the third page of Dsv5 in West Europe');
+        assert.deepEqual(page.value.rows.map(shown), [
+          'Standard_D48s_v5 P1Y',
+          'Standard_D48s_v5 P3Y',
+          'Standard_D64s_v5 P1Y',
+          'Standard_D64s_v5 P3Y',
+          'Standard_D96s_v5 P1Y noCapacity',
+        ]);
+        const calls = inventoryCalls(pc);
+        assert.equal(calls.length, 1, 'one inventory call for the page');
+        const body = calls[0]!.body as { targetItems: unknown[]; inventoryContext: unknown };
+        assert.equal(body.targetItems.length, 5, 'carrying the page’s 5 rows');
+        assert.deepEqual(body.inventoryContext, { customerId: demoCustomers.contosoRetail, azureSubscriptionId: demoSubscriptions.contosoRetailProduction, armRegionName: 'westeurope' });
+        const picked = await service.catalogRow(anna, cartId, page.value.rows[4]!.catalogItemId);
+        assert.ok(!picked.ok, 'picking D96s v5 is refused');
+        assert.match(english(picked.verdict).message, /no capacity for Standard_D96s_v5 in West Europe/);
+        assert.equal(inventoryCalls(pc).length, 1, 'by the page’s answer: no other call');
+      } finally {
+        bot.close();
+      }
+    });
+
+    it('sends a page’s inventory check along with its availability reads: one round trip on the agent’s path', async () => {
+      const slow = await TestPartnerCenter.start({ latency: { perCallMs: 200, checkoutMs: 200, jitter: 0 } });
+      const { bot, service, anna, cartId } = await contosoCart(slow);
+      try {
+        const from = slow.requests.length;
+        const page = await service.searchCatalog(anna, cartId, { region: 'northeurope', term: 'P3Y' }, 0);
+        assert.ok(page.ok && page.value.rows.length === 5, 'a page of 5 rows');
+        const sent = slow.requests.slice(from);
+        const reads = sent.filter((r) => /\/availabilities$/.test(r.path));
+        const checks = sent.filter((r) => /\/checkInventory$/.test(r.path));
+        assert.equal(reads.length, 5, 'the availabilities of the page’s 5 SKUs');
+        assert.equal(checks.length, 1, 'one inventory call');
+        assert.ok(
+          checks[0]!.at < Math.min(...reads.map((r) => r.answeredAt!)),
+          `the check is sent before any read is answered (sent at ${checks[0]!.at}, first answer at ${Math.min(...reads.map((r) => r.answeredAt!))})`,
+        );
+      } finally {
+        bot.close();
+        await slow.close();
+        slow.world.close();
+      }
+    });
+
+    it('marks nothing when the page’s inventory check fails, and a pick checks again', async () => {
+      const { bot, service, anna, cartId } = await contosoCart(pc);
+      try {
+        pc.fail({ method: 'POST', path: /\/checkInventory$/, times: 100, action: { status: 503, body: { code: '503', description: 'Unavailable' } } });
+        const page = await service.searchCatalog(anna, cartId, { region: 'westeurope', armSkuName: 'Standard_D96s_v5' }, 0);
+        assert.ok(page.ok, 'the page is shown');
+        assert.deepEqual(page.value.rows.map(shown), ['Standard_D96s_v5 P1Y', 'Standard_D96s_v5 P3Y'], 'unmarked');
+        pc.faults.length = 0;
+        const failed = inventoryCalls(pc).length;
+        const picked = await service.catalogRow(anna, cartId, page.value.rows[0]!.catalogItemId);
+        assert.ok(!picked.ok, 'picking D96s v5 is refused');
+        assert.match(english(picked.verdict).message, /no capacity for Standard_D96s_v5 in West Europe/);
+        assert.equal(inventoryCalls(pc).length, failed + 1, 'by a new check');
+      } finally {
+        bot.close();
+      }
+    });
+
     it('checks the agreement at checkout as Partner Center has it then, and posts nothing when it is refused (R6)', async () => {
       let now = Date.now();
       const clock = () => new Date(now);
