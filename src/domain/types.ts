@@ -335,6 +335,11 @@ export interface CatalogSearch {
   limit: number;
   /** "AzurePlan" when the reservation is bought under an Azure plan (Partner Center lists that catalog apart). */
   reservationScope?: 'AzurePlan';
+  /**
+   * The customer and Azure subscription the page's inventory check is for: a gateway whose check is a
+   * round trip may send it with the page's reads, for the check that follows to find answered.
+   */
+  inventoryFor?: { customerId: string; azureSubscriptionId: string };
 }
 
 /** How a failed call is treated. */

@@ -19,7 +19,7 @@ import {
 } from '../domain/types';
 import type { BotStore } from '../store/botStore';
 import type { AuditEvent } from '../store/audit';
-import { PartnerCenterError, type CheckoutRequest, type PartnerCenter } from '../partnerCenter/partnerCenter';
+import { PartnerCenterError, type CheckoutRequest, type InventoryCheckResult, type PartnerCenter } from '../partnerCenter/partnerCenter';
 import {
   checkCanAddAzurePlan,
   checkCustomerBelongsToPartner,
@@ -320,8 +320,9 @@ export class PurchaseService {
   /**
    * A page of the catalog for the cart's market, with that market's filter choices. Without a filter (the
    * list's first showing) the region filter starts at the customer's country's region, when the market
-   * sells one. The page's rows are checked with Partner Center's inventory check, at once, so that a size
-   * without capacity or quota is marked on the list rather than refused after a pick.
+   * sells one. The page's rows are checked with Partner Center's inventory check (one call for a region's
+   * rows, which the gateway may send along with the page's reads), so that a size without capacity or
+   * quota is marked on the list rather than refused after a pick.
    */
   async searchCatalog(
     actor: Actor,
@@ -346,23 +347,11 @@ export class PurchaseService {
       limit: catalogItemsPerPage,
       // Partner Center lists the reservations bought under an Azure plan apart (reservationScope=AzurePlan).
       ...((await this.cartSubscription(cart))?.kind === 'azurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
+      ...(cart.subscriptionId ? { inventoryFor: { customerId: cart.customerId, azureSubscriptionId: cart.subscriptionId } } : {}),
     });
-    const rows = await Promise.all(items.map((item) => this.pageRow(cart, item)));
+    const rows = await Promise.all(this.inventoryVerdicts(cart, items).map((verdict, i) => pageRow(items[i]!, verdict)));
     this.audit(actor, 'catalog.search', { customerId: customer.id, cartId, detail: { filter: shown, page: safePage, total, ...(totalCapped ? { totalCapped } : {}) } });
     return ok({ rows, page: safePage, pageSize: catalogItemsPerPage, total, ...(totalCapped ? { totalCapped } : {}), filter: shown, vocabulary });
-  }
-
-  /**
-   * A listed item with what the inventory check says of it now. A check Partner Center fails to answer
-   * marks nothing: picking the item checks again.
-   */
-  private async pageRow(cart: Cart, item: CatalogItem): Promise<CatalogPageRow> {
-    const verdict = await this.inventoryVerdict(cart, item).catch((error: unknown) => {
-      if (error instanceof PartnerCenterError) return undefined;
-      throw error;
-    });
-    if (!verdict || verdict.ok) return toRow(item);
-    return { ...toRow(item), restriction: verdict.text.key === 'inventoryQuota' ? 'noQuota' : 'noCapacity' };
   }
 
   /** A catalog item the agent picked, checked to be sold to this cart's customer, segment and type. */
@@ -393,14 +382,38 @@ export class PurchaseService {
   }
 
   /** Partner Center's inventory check, for SKUs that require it, against the cart's subscription. */
-  private async inventoryVerdict(cart: Cart, item: CatalogItem): Promise<Verdict> {
-    if (!cart.subscriptionId || !item.sku.purchasePrerequisites.includes('InventoryCheck')) return checkInventory(item, []);
-    const [result] = await this.partnerCenter.checkInventory({
-      country: item.availability.country,
-      targetItems: [{ productId: item.product.id, skuId: item.sku.id }],
-      inventoryContext: { customerId: cart.customerId, azureSubscriptionId: cart.subscriptionId, armRegionName: item.sku.dynamicAttributes.armRegionName },
+  private inventoryVerdict(cart: Cart, item: CatalogItem): Promise<Verdict> {
+    return this.inventoryVerdicts(cart, [item])[0]!;
+  }
+
+  /**
+   * The inventory check of several items at once, one verdict each: one call per market and region, as
+   * "Check inventory" takes a list of TargetItems under one inventory context (its armRegionName); the
+   * calls are sent together. A failed call fails its items' verdicts.
+   */
+  private inventoryVerdicts(cart: Cart, items: CatalogItem[]): Promise<Verdict>[] {
+    const subscriptionId = cart.subscriptionId;
+    const checked = subscriptionId ? items.filter((item) => item.sku.purchasePrerequisites.includes('InventoryCheck')) : [];
+    const groups = new Map<string, CatalogItem[]>();
+    for (const item of checked) {
+      const key = JSON.stringify([item.availability.country, item.sku.dynamicAttributes.armRegionName]);
+      groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+    const calls = new Map<CatalogItem, Promise<InventoryCheckResult[]>>();
+    for (const group of groups.values()) {
+      const call = this.partnerCenter.checkInventory({
+        country: group[0]!.availability.country,
+        targetItems: group.map((item) => ({ productId: item.product.id, skuId: item.sku.id })),
+        inventoryContext: { customerId: cart.customerId, azureSubscriptionId: subscriptionId!, armRegionName: group[0]!.sku.dynamicAttributes.armRegionName },
+      });
+      for (const item of group) calls.set(item, call);
+    }
+    return items.map(async (item) => {
+      const results = (await calls.get(item)) ?? [];
+      // Partner Center answers per item and leaves out the items it does not find.
+      const result = results.find((r) => r.productId === item.product.id && r.skuId === item.sku.id);
+      return checkInventory(item, result?.isRestricted ? result.restrictions : []);
     });
-    return checkInventory(item, result?.isRestricted ? result.restrictions : []);
   }
 
   /**
@@ -896,6 +909,19 @@ export class PurchaseService {
 }
 
 type EventContext = { customerId?: string; cartId?: string; idempotencyKey?: string; code?: string; detail?: Record<string, unknown> };
+
+/**
+ * A listed item with what the inventory check says of it now. A check Partner Center fails to answer
+ * marks nothing: picking the item checks again.
+ */
+async function pageRow(item: CatalogItem, inventory: Promise<Verdict>): Promise<CatalogPageRow> {
+  const verdict = await inventory.catch((error: unknown) => {
+    if (error instanceof PartnerCenterError) return undefined;
+    throw error;
+  });
+  if (!verdict || verdict.ok) return toRow(item);
+  return { ...toRow(item), restriction: verdict.text.key === 'inventoryQuota' ? 'noQuota' : 'noCapacity' };
+}
 
 function toRow(item: CatalogItem): CatalogRow {
   const { sku, availability, product } = item;

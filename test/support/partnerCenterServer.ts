@@ -527,7 +527,7 @@ export class TestPartnerCenter {
       if (!item) throw new HttpError(404, '800002', 'Availability not found.');
       return ok(this.wireAvailability(item));
     }
-    if (p === '/v1/extensions/product/checkInventory' && method === 'POST') return this.checkInventory(body);
+    if (p === '/v1/extensions/product/checkInventory' && method === 'POST') return this.checkInventory(q, body);
     if ((m = /^\/v1\/customers\/([^/]+)\/carts$/.exec(p)) && method === 'POST') return this.createCart(partnerId, m[1], body, headers['ms-requestid']);
     if ((m = /^\/v1\/customers\/([^/]+)\/carts\/([^/]+)$/.exec(p)) && method === 'PUT') return this.updateCart(partnerId, m[1], m[2], body);
     if ((m = /^\/v1\/customers\/([^/]+)\/carts\/([^/]+)$/.exec(p)) && method === 'GET') return ok(this.cart(partnerId, m[1], m[2]));
@@ -799,15 +799,22 @@ export class TestPartnerCenter {
     return lines.join('\r\n');
   }
 
-  private checkInventory(body: unknown): Reply {
+  /**
+   * "Check inventory": the TargetItems of one inventory context (customer, Azure subscription, region),
+   * answered one result per item; items not found in the market are left out.
+   */
+  private checkInventory(q: URLSearchParams, body: unknown): Reply {
+    const country = this.country(q);
     const b = body as { targetItems: { productId: string; skuId: string }[]; inventoryContext: { armRegionName: string } };
-    if (!b?.targetItems || !b.inventoryContext?.armRegionName) throw new HttpError(400, '800002', 'targetItems and inventoryContext are required.');
+    if (!Array.isArray(b?.targetItems) || !b.inventoryContext?.armRegionName) throw new HttpError(400, '800002', 'targetItems and inventoryContext are required.');
     return {
       status: 200,
-      body: b.targetItems.map(({ productId, skuId }) => {
-        const restrictions = this.world.catalog.inventoryRestrictions(productId, skuId, b.inventoryContext.armRegionName);
-        return { productId, skuId, isRestricted: restrictions.length > 0, restrictions };
-      }),
+      body: b.targetItems
+        .filter(({ productId, skuId }) => this.items('a.product_id = ? AND a.sku_id = ? AND a.country = ?', String(productId), String(skuId), country).length > 0)
+        .map(({ productId, skuId }) => {
+          const restrictions = this.world.catalog.inventoryRestrictions(productId, skuId, b.inventoryContext.armRegionName);
+          return { productId, skuId, isRestricted: restrictions.length > 0, restrictions };
+        }),
     };
   }
 

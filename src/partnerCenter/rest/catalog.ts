@@ -12,7 +12,7 @@ import type { PriceList } from './priceSheet';
 import { Recent } from './recent';
 import { WireAvailability, WireProduct, WireSku, collection } from './wire';
 
-interface SkuEntry {
+export interface SkuEntry {
   product: Product;
   sku: Sku;
 }
@@ -64,7 +64,8 @@ export class RestCatalog {
     this.single = new Recent(Math.min(itemTtlMs, ttlMs), clock);
   }
 
-  async search(q: CatalogSearch): Promise<{ items: CatalogItem[]; total: number }> {
+  /** `reading` is told the SKUs whose availabilities are read, as the reads are sent. */
+  async search(q: CatalogSearch, reading?: (skus: SkuEntry[]) => void): Promise<{ items: CatalogItem[]; total: number }> {
     const market = this.market(q.country, q.segment, q.reservationType, q.reservationScope);
     const matched = (await market.skus).filter((e) => matches(e, q.filter));
     const scope = { country: q.country, segment: q.segment, reservationScope: q.reservationScope };
@@ -73,7 +74,10 @@ export class RestCatalog {
     // page short of a SKU without a purchasable, priced one is filled from the SKUs after it.
     const items: CatalogItem[] = [];
     for (let i = q.offset; i < matched.length && items.length < q.limit; i += q.limit) {
-      const batch = (await mapLimit(matched.slice(i, i + q.limit), parallelReads, (e) => this.itemsOf(market, e, scope))).flat();
+      const skus = matched.slice(i, i + q.limit);
+      const reads = mapLimit(skus, parallelReads, (e) => this.itemsOf(market, e, scope));
+      reading?.(skus);
+      const batch = (await reads).flat();
       items.push(...batch.slice(0, q.limit - items.length));
     }
     await this.journal.rememberMarket(items.map((i) => i.catalogItemId), scope);

@@ -10,9 +10,13 @@ export class Recent<V> {
   ) {}
 
   get(key: string, load: () => Promise<V>): Promise<V> {
+    return this.fresh(key) ?? this.set(key, load());
+  }
+
+  /** The answer kept under `key` (in flight or younger than the time to live), if any. */
+  fresh(key: string): Promise<V> | undefined {
     const cached = this.entries.get(key);
-    if (cached && this.clock() - cached.at < this.ttlMs) return cached.value;
-    return this.set(key, load());
+    return cached && this.clock() - cached.at < this.ttlMs ? cached.value : undefined;
   }
 
   /** Keeps `value` (read now) under `key`. */

@@ -97,7 +97,8 @@ export class RestPartnerCenter implements PartnerCenter {
   private readonly customers: Recent<Customer | undefined>;
   private readonly relationships: Recent<{ tenantId: string; reseller: Reseller }[]>;
   private readonly subscriptions: Recent<Subscription[]>;
-  private readonly inventory: Recent<InventoryCheckResult[]>;
+  /** One item's inventory answer (undefined: Partner Center left it out), per market, customer, subscription and region. */
+  private readonly inventory: Recent<InventoryCheckResult | undefined>;
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Subscription (or Azure subscription of a plan) id → the id its reservation registration is made on. */
   private readonly registeredAs = new Map<string, string>();
@@ -429,8 +430,28 @@ export class RestPartnerCenter implements PartnerCenter {
     return reservationTypes;
   }
 
+  /**
+   * With `inventoryFor`, the inventory check of the SKUs the search reads is sent along with their
+   * availability reads (the ids, prerequisites and regions are known from the cached SKUs), so that the
+   * page's own check finds it answered or in flight: the page costs one round trip, not two. A check that
+   * fails here is forgotten and asked again by the page.
+   */
   async searchCatalog(search: CatalogSearch) {
-    return this.catalog.search(search);
+    const context = search.inventoryFor;
+    return this.catalog.search(
+      search,
+      context &&
+        ((skus) => {
+          const byRegion = new Map<string, { productId: string; skuId: string }[]>();
+          for (const { product, sku } of skus.filter((e) => e.sku.purchasePrerequisites.includes('InventoryCheck'))) {
+            const region = sku.dynamicAttributes.armRegionName;
+            byRegion.set(region, [...(byRegion.get(region) ?? []), { productId: product.id, skuId: sku.id }]);
+          }
+          for (const [armRegionName, targetItems] of byRegion) {
+            this.checkInventory({ country: search.country, targetItems, inventoryContext: { ...context, armRegionName } }).catch(() => undefined);
+          }
+        }),
+    );
   }
 
   /** Partner Center has no vocabulary resource: the words come from the SKUs of the cached catalog. */
@@ -454,9 +475,22 @@ export class RestPartnerCenter implements PartnerCenter {
     return price && { perHourMinor: price.amount * 10 ** currencyDigits(price.currency), currency: price.currency };
   }
 
-  /** POST /extensions/product/checkInventory?country=… (a read: safe to retry); reused as the directory is. */
-  checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
-    return this.inventory.get(JSON.stringify(request), () => this.readInventory(request));
+  /**
+   * POST /extensions/product/checkInventory?country=… (a read: safe to retry). "Check inventory" takes a
+   * list of TargetItems under one inventory context and answers per item (items not found are left out),
+   * so the items not already answered go in one call. Each item's answer is reused as the directory is.
+   */
+  async checkInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {
+    const { customerId, azureSubscriptionId, armRegionName } = request.inventoryContext;
+    const key = (t: { productId: string; skuId: string }) =>
+      JSON.stringify([request.country.toUpperCase(), customerId, azureSubscriptionId, armRegionName, t.productId, t.skuId]);
+    const known = request.targetItems.map((t) => this.inventory.fresh(key(t)));
+    const missing = request.targetItems.filter((_, i) => !known[i]);
+    const read = missing.length ? this.readInventory({ ...request, targetItems: missing }) : undefined;
+    const answers = request.targetItems.map(
+      (t, i) => known[i] ?? this.inventory.set(key(t), read!.then((results) => results.find((r) => r.productId === t.productId && r.skuId === t.skuId))),
+    );
+    return (await Promise.all(answers)).filter((r): r is InventoryCheckResult => r !== undefined);
   }
 
   private async readInventory(request: InventoryCheckRequest): Promise<InventoryCheckResult[]> {

@@ -361,6 +361,29 @@ describe('Partner Center REST gateway on the wire', () => {
       assert.equal(products[0]!.query.get('targetSegment'), 'commercial');
     });
 
+    it('checks several items in one inventory call, one answer each (an unknown one left out), and asks again only for items not answered within the minute', async () => {
+      const d96 = await d2(t.gateway, 'Standard_D96s_v5');
+      const d4 = await d2(t.gateway, 'Standard_D4s_v5');
+      const d8 = await d2(t.gateway, 'Standard_D8s_v5');
+      const check = (items: { productId: string; skuId: string }[]) =>
+        t.gateway.checkInventory({
+          country: 'NL',
+          targetItems: items,
+          inventoryContext: { customerId: demoCustomers.contosoRetail, azureSubscriptionId: demoSubscriptions.contosoRetailProduction, armRegionName: 'westeurope' },
+        });
+      const target = (item: typeof d96) => ({ productId: item.product.id, skuId: item.sku.id });
+      const first = await check([target(d96), target(d4), { productId: 'DZH318Z0NONE', skuId: '0001' }]);
+      assert.deepEqual(
+        first.map((r) => [r.skuId, r.isRestricted, r.restrictions.map((x) => x.reasonCode)]),
+        [[d96.sku.id, true, ['InventoryNotAvailable']], [d4.sku.id, false, []]],
+        'D96s v5 has no capacity in West Europe, D4s v5 has; the unknown item is left out',
+      );
+      const again = await check([target(d4), target(d8)]);
+      assert.deepEqual(again.map((r) => [r.skuId, r.isRestricted]), [[d4.sku.id, false], [d8.sku.id, false]]);
+      const sent = pc.calls('POST', /\/checkInventory$/).map((r) => (r.body as { targetItems: { skuId: string }[] }).targetItems.map((i) => i.skuId));
+      assert.deepEqual(sent, [[d96.sku.id, d4.sku.id, '0001'], [d8.sku.id]], 'two calls: the second asks for D8s v5 only');
+    });
+
     it('derives a VM size family Partner Center does not send, and reads the price sheet by its headers', () => {
       assert.equal(familyOf({ armSkuName: 'Standard_D4s_v5' }), 'Dsv5');
       assert.equal(familyOf({ armSkuName: 'Standard_DS1_v2' }), 'DSv2');
@@ -462,6 +485,88 @@ describe('Partner Center REST gateway on the wire', () => {
         assert.equal(checkouts().length, 1, 'Partner Center got one checkout');
         const history = await service.orderHistory(anna);
         assert.ok(history.ok && history.value.orders.some((o) => o.id === bought.value.orders[0]!.id), 'in the order history');
+      } finally {
+        bot.close();
+      }
+    });
+
+    /** The purchase service over a gateway to `server`, and Anna's cart for Contoso Retail's Production subscription. */
+    const contosoCart = async (server: TestPartnerCenter) => {
+      const bot = demoWorldStore();
+      const gateway = restGateway(server, contoso, { deps: { journal: new SqliteJournal(bot.db) } }).gateway;
+      const service = new PurchaseService(bot, gateway, () => new Date(), { sleep: async () => undefined });
+      const anna: Actor = { ...(await service.resolveAgent('demo-anna'))!, conversationId: 'conversation-rest' };
+      const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
+      assert.ok(customer.ok, 'Contoso Retail');
+      const subscription = await service.selectSubscription(anna, customer.value, demoSubscriptions.contosoRetailProduction);
+      assert.ok(subscription.ok, 'its Production subscription');
+      return { bot, service, anna, cartId: await service.openCart(anna, customer.value, 'commercial', 'VirtualMachines', subscription.value) };
+    };
+    const inventoryCalls = (server: TestPartnerCenter) => server.calls('POST', /\/checkInventory$/);
+    const shown = (row: { title: string; term: string; restriction?: string }) => `${row.title} ${row.term}${row.restriction ? ` ${row.restriction}` : ''}`;
+
+    it('checks a catalog page’s 5 rows in one inventory call of 5 items, marks the size without capacity, and a pick of it reuses the answer', async () => {
+      const { bot, service, anna, cartId } = await contosoCart(pc);
+      try {
+        const page = await service.searchCatalog(anna, cartId, { region: 'westeurope', family: 'Dsv5' }, 2);
+        assert.ok(page.ok, 'the third page of Dsv5 in West Europe');
+        assert.deepEqual(page.value.rows.map(shown), [
+          'Standard_D48s_v5 P1Y',
+          'Standard_D48s_v5 P3Y',
+          'Standard_D64s_v5 P1Y',
+          'Standard_D64s_v5 P3Y',
+          'Standard_D96s_v5 P1Y noCapacity',
+        ]);
+        const calls = inventoryCalls(pc);
+        assert.equal(calls.length, 1, 'one inventory call for the page');
+        const body = calls[0]!.body as { targetItems: unknown[]; inventoryContext: unknown };
+        assert.equal(body.targetItems.length, 5, 'carrying the page’s 5 rows');
+        assert.deepEqual(body.inventoryContext, { customerId: demoCustomers.contosoRetail, azureSubscriptionId: demoSubscriptions.contosoRetailProduction, armRegionName: 'westeurope' });
+        const picked = await service.catalogRow(anna, cartId, page.value.rows[4]!.catalogItemId);
+        assert.ok(!picked.ok, 'picking D96s v5 is refused');
+        assert.match(english(picked.verdict).message, /no capacity for Standard_D96s_v5 in West Europe/);
+        assert.equal(inventoryCalls(pc).length, 1, 'by the page’s answer: no other call');
+      } finally {
+        bot.close();
+      }
+    });
+
+    it('sends a page’s inventory check along with its availability reads: one round trip on the agent’s path', async () => {
+      const slow = await TestPartnerCenter.start({ latency: { perCallMs: 200, checkoutMs: 200, jitter: 0 } });
+      const { bot, service, anna, cartId } = await contosoCart(slow);
+      try {
+        const from = slow.requests.length;
+        const page = await service.searchCatalog(anna, cartId, { region: 'northeurope', term: 'P3Y' }, 0);
+        assert.ok(page.ok && page.value.rows.length === 5, 'a page of 5 rows');
+        const sent = slow.requests.slice(from);
+        const reads = sent.filter((r) => /\/availabilities$/.test(r.path));
+        const checks = sent.filter((r) => /\/checkInventory$/.test(r.path));
+        assert.equal(reads.length, 5, 'the availabilities of the page’s 5 SKUs');
+        assert.equal(checks.length, 1, 'one inventory call');
+        assert.ok(
+          checks[0]!.at < Math.min(...reads.map((r) => r.answeredAt!)),
+          `the check is sent before any read is answered (sent at ${checks[0]!.at}, first answer at ${Math.min(...reads.map((r) => r.answeredAt!))})`,
+        );
+      } finally {
+        bot.close();
+        await slow.close();
+        slow.world.close();
+      }
+    });
+
+    it('marks nothing when the page’s inventory check fails, and a pick checks again', async () => {
+      const { bot, service, anna, cartId } = await contosoCart(pc);
+      try {
+        pc.fail({ method: 'POST', path: /\/checkInventory$/, times: 100, action: { status: 503, body: { code: '503', description: 'Unavailable' } } });
+        const page = await service.searchCatalog(anna, cartId, { region: 'westeurope', armSkuName: 'Standard_D96s_v5' }, 0);
+        assert.ok(page.ok, 'the page is shown');
+        assert.deepEqual(page.value.rows.map(shown), ['Standard_D96s_v5 P1Y', 'Standard_D96s_v5 P3Y'], 'unmarked');
+        pc.faults.length = 0;
+        const failed = inventoryCalls(pc).length;
+        const picked = await service.catalogRow(anna, cartId, page.value.rows[0]!.catalogItemId);
+        assert.ok(!picked.ok, 'picking D96s v5 is refused');
+        assert.match(english(picked.verdict).message, /no capacity for Standard_D96s_v5 in West Europe/);
+        assert.equal(inventoryCalls(pc).length, failed + 1, 'by a new check');
       } finally {
         bot.close();
       }
