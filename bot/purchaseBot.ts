@@ -8,17 +8,22 @@ import {
   type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from '../dialogs/sdk';
-import type { DialogState } from 'botbuilder-dialogs';
+import type { DialogState, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
 import { TurnPreparation } from './turnPreparation';
 import { sayTo } from '../dialogs/messages';
 import type { ApprovalDialogs } from '../dialogs/approvals';
 
+/** Where DialogStateManager looks for a configuration before building one (botbuilder-dialogs 4.23, memory/dialogStateManager.js). */
+const MEMORY_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+
 export class PurchaseBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly preparation: TurnPreparation;
   private readonly conversationQueues = new Map<string, Promise<void>>();
+  /** The dialogs' memory scopes and path resolvers: they hold no turn's data, so every turn shares the first one's. */
+  private memoryConfiguration?: DialogStateManagerConfiguration;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -68,8 +73,12 @@ export class PurchaseBot extends ActivityHandler {
 
   private async runDialogs(context: TurnContext): Promise<void> {
     await this.preparation.prepare(context);
+    // botbuilder-dialogs builds the memory configuration (a dependency container and its ten scope objects)
+    // in every turn whose turn state carries none under this key.
+    if (this.memoryConfiguration) context.turnState.set(MEMORY_CONFIGURATION_KEY, this.memoryConfiguration);
     // Running the dialog set by hand (not runDialog) avoids the BotState trace activity in every reply.
     const dc = await this.dialogs.createContext(context);
+    this.memoryConfiguration ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
   }
