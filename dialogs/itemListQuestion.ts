@@ -123,7 +123,7 @@ export class ItemListQuestion extends Question<ItemListOptions> {
     const shown = found.value;
     // The filter the page was found with (the customer's region on a first page) is the list's from now on.
     step.options.filter = shown.filter;
-    const typeTitle = (await this.service.reservationTypes()).find((t) => t.key === reservationType)?.title ?? reservationType;
+    const typeName = await say.reservationTypeName(reservationType, () => this.service.reservationTypeTitle(reservationType));
     const { regions, families } = shown.vocabulary;
     const data: ItemListData = {
       page: shown.page,
@@ -133,7 +133,7 @@ export class ItemListQuestion extends Question<ItemListOptions> {
     return promptWithCard<ItemListData>(
       step,
       ITEM_LIST_PROMPT,
-      (nonce) => renderCatalogPage({ page: shown, reservationTypeTitle: say.reservationTypeTitle(reservationType, typeTitle), regions, families, nonce, locale: say.locale }),
+      (nonce) => renderCatalogPage({ page: shown, reservationTypeTitle: typeName, regions, families, nonce, locale: say.locale }),
       data,
       again ? undefined : say.askItem(),
     );

@@ -65,6 +65,9 @@ function sayWith(t: Catalogue) {
     termText: (term: string): string => t.names.terms[term as TermDuration] ?? term,
     demoAgentTitle: (agent: Agent): string => agent.displayName,
     reservationTypeTitle: (key: string, title: string): string => t.names.reservationType(key, title),
+    /** The same, for a type known by its key: Partner Center's own title is read only for a type the catalogue does not name. */
+    reservationTypeName: async (key: string, partnerCenterTitle: () => Promise<string | undefined>): Promise<string> =>
+      t.names.reservationType(key, '') || t.names.reservationType(key, (await partnerCenterTitle()) ?? key),
     regionName: (armName: string, displayName: string): string => t.names.region(armName, displayName),
   };
 }

@@ -18,7 +18,8 @@ export type OrdersPage = Omit<z.infer<typeof OrdersPage>, 'action'>;
 
 /** The history page a card button asks for; none for any other input (or a page that is not a page number). */
 export function ordersPageAsked(input: TurnInput): OrdersPage | undefined {
-  const parsed = input.submit ? OrdersPage.safeParse(input.submit) : undefined;
+  // Only a history button's submit is parsed: a failed parse builds an error (most clicks are other buttons).
+  const parsed = input.submit?.action === ORDERS_PAGE_ACTION ? OrdersPage.safeParse(input.submit) : undefined;
   return parsed?.success ? { page: parsed.data.page, customerId: parsed.data.customerId } : undefined;
 }
 

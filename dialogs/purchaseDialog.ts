@@ -138,8 +138,8 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     purchase.reservationType = step.result as string;
     if (cardAnswered(step.context, 'reservationType')) {
       const say = sayTo(step.context);
-      const type = (await this.service.reservationTypes()).find((t) => t.key === purchase.reservationType);
-      const title = type ? say.reservationTypeTitle(type.key, type.title) : purchase.reservationType;
+      const key = purchase.reservationType;
+      const title = await say.reservationTypeName(key, () => this.service.reservationTypeTitle(key));
       await settleCard(step.context, 'reservationType', say.answered('reservationType', title));
     }
     if (purchase.subscriptionId && purchase.cartId) return step.next({ subscriptionId: purchase.subscriptionId, cartId: purchase.cartId } satisfies ChosenSubscription);

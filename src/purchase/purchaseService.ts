@@ -171,6 +171,11 @@ export class PurchaseService {
     return this.partnerCenter.getReservationTypes();
   }
 
+  /** Partner Center's title of a reservation type. */
+  async reservationTypeTitle(key: string): Promise<string | undefined> {
+    return (await this.reservationTypes()).find((t) => t.key === key)?.title;
+  }
+
   /** The subscriptions a reservation may be tied to by this agent, or why there are none (R5, R6, R3). */
   async subscriptionChoices(actor: Actor, customer: Customer): Promise<Outcome<Subscription[]>> {
     const { usable, verdicts } = await this.usableSubscriptions(actor, customer);
