@@ -3,6 +3,7 @@
 // in this process by a queue and across instances by the turn lock.
 import {
   ActivityHandler,
+  ActivityTypes,
   type TurnContext,
   type ConversationState,
   type UserState,
@@ -58,7 +59,9 @@ export class PurchaseBot extends ActivityHandler {
     const turn = previous.then(() =>
       this.turnLock(key, async () => {
         await super.run(context);
-        await this.conversationState.saveChanges(context, false);
+        // A message turn nearly always changes the conversation's state (a new card's nonce, the next
+        // question): it is written without first hashing it to see whether it changed.
+        await this.conversationState.saveChanges(context, context.activity.type === ActivityTypes.Message);
         await this.userState.saveChanges(context, false);
       }),
     );
