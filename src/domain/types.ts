@@ -43,8 +43,6 @@ export const Agent = z.object({
   displayName: z.string(),
   email: z.string(),
   role: Role,
-  /** Channel user ids (from.id) that map to this agent, besides the object id. */
-  channelUserIds: z.array(z.string()),
 });
 export type Agent = z.infer<typeof Agent>;
 

@@ -65,12 +65,9 @@ interface AgentRow {
   display_name: string;
   email: string;
   role: string;
-  /** JSON array, sorted. */
-  channel_user_ids: string;
 }
 
-const agentColumns = `a.*, (SELECT json_group_array(channel_user_id) FROM
-  (SELECT channel_user_id FROM agent_channel_ids WHERE agent_id = a.id ORDER BY 1)) AS channel_user_ids`;
+const agentColumns = 'a.*';
 
 const toAgent = (r: AgentRow): Agent =>
   Agent.parse({
@@ -79,5 +76,4 @@ const toAgent = (r: AgentRow): Agent =>
     displayName: r.display_name,
     email: r.email,
     role: r.role,
-    channelUserIds: JSON.parse(r.channel_user_ids) as string[],
   });

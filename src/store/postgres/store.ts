@@ -218,13 +218,12 @@ interface AgentRow {
   display_name: string;
   email: string;
   role: string;
-  channel_user_ids: string[];
 }
 
-const agentColumns = `a.*, ARRAY(SELECT channel_user_id FROM agent_channel_ids WHERE agent_id = a.id ORDER BY channel_user_id COLLATE "C") AS channel_user_ids`;
+const agentColumns = 'a.*';
 
 const toAgent = (r: AgentRow): Agent =>
-  Agent.parse({ id: r.id, partnerId: r.partner_id, displayName: r.display_name, email: r.email, role: r.role, channelUserIds: r.channel_user_ids });
+  Agent.parse({ id: r.id, partnerId: r.partner_id, displayName: r.display_name, email: r.email, role: r.role });
 
 class PostgresCarts implements CartWrites {
   constructor(private readonly pool: pg.Pool) {}

@@ -55,7 +55,6 @@ export function makeAgent(overrides: Partial<Agent> = {}): Agent {
     displayName: 'Anna de Vries',
     email: 'anna@contoso.example',
     role: 'AdminAgent',
-    channelUserIds: [],
     ...overrides,
   });
 }
