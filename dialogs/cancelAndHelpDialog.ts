@@ -1,8 +1,10 @@
 // "cancel", "help", "orders" and "back" at every question, typed or clicked, as in the Bot Framework
 // core-bot sample: the dialogs that ask extend this one, which reads each answer before the waiting
-// question does ("back" is the questions' own: each knows which question comes before it).
+// question does ("back" is the questions' own: each knows which question comes before it). An approval's
+// click or command is answered first, whatever question waits; the question still waits after it.
 import { ComponentDialog, Dialog } from './sdk';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { allWords } from '../src/i18n';
 import { AnswerPrompt, type AnswerPromptOptions } from './answerPrompt';
@@ -13,15 +15,22 @@ import { markCardAnswered, settleLeftCard } from './settledCard';
 
 const ordersWords = allWords('orders');
 
+/** Approval card clicks and commands (approvals.ts): true when the turn was one. */
+export interface ApprovalInterruption {
+  handle(context: TurnContext): Promise<boolean>;
+}
+
 export class CancelAndHelpDialog extends ComponentDialog {
   constructor(
     dialogId: string,
     private readonly ordersFrom: PurchaseService,
+    private readonly approvals?: ApprovalInterruption,
   ) {
     super(dialogId);
   }
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (await this.approvals?.handle(innerDc.context)) return Dialog.EndOfTurn;
     const result = (await this.interrupt(innerDc)) ?? (await super.onContinueDialog(innerDc));
     // No answered card stays live: one its question did not settle with the choice (help, orders, back,
     // cancel, another page or search) becomes a line pointing below.

@@ -5,7 +5,7 @@ import { WaterfallDialog } from './sdk';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { AnswerPrompt, isBack, promptChoice, recogniseChoice } from './answerPrompt';
-import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { CancelAndHelpDialog, type ApprovalInterruption } from './cancelAndHelpDialog';
 import { sayTo } from './messages';
 import { settleCard } from './settledCard';
 
@@ -22,8 +22,9 @@ export class ChooseAgentDialog extends CancelAndHelpDialog {
   constructor(
     private readonly service: PurchaseService,
     private readonly actingAgentId: StatePropertyAccessor<string | undefined>,
+    approvals?: ApprovalInterruption,
   ) {
-    super(CHOOSE_AGENT_DIALOG, service);
+    super(CHOOSE_AGENT_DIALOG, service, approvals);
     this.addDialog(new AnswerPrompt(AGENT_PROMPT, recogniseChoice, 'agent')).addDialog(
       new WaterfallDialog<ChooseAgentOptions>(CHOOSE_AGENT_STEPS, [this.askStep.bind(this), this.chosenStep.bind(this)]),
     );

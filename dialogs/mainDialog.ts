@@ -1,8 +1,9 @@
-// Routes a conversation: buy, orders, help, choosing a demo identity. "cancel", "help" and "orders" inside
-// a purchase or a choice are those dialogs' own (cancelAndHelpDialog.ts).
-import { ComponentDialog, Dialog, WaterfallDialog } from './sdk';
+// Routes a conversation: buy, orders, help, choosing a demo identity. It is the root dialog: the purchase
+// or the choice it begins sits beside it on the conversation's stack, and "cancel", "help", "orders" and
+// approval clicks inside them are those dialogs' own (cancelAndHelpDialog.ts).
+import { WaterfallDialog } from './sdk';
 import type { ApprovalDialogs } from './approvals';
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { PURCHASE_DIALOG, PurchaseDialog, type PurchaseOptions } from './purchaseDialog';
@@ -14,8 +15,7 @@ import { sayTo } from './messages';
 import { allWords, alternatives as anyOf } from '../src/i18n';
 import { parsePurchaseSentence } from '../src/purchase/purchaseSentence';
 
-export const MAIN_DIALOG = 'mainDialog';
-const MAIN_STEPS = 'mainSteps';
+export const MAIN_DIALOG = 'mainRoute';
 
 // The top-level words of every catalogue (src/i18n): "orders of Contoso" and "orders voor Contoso" alike;
 // "buy …" is read by parsePurchaseSentence.
@@ -23,7 +23,10 @@ const ordersPattern = new RegExp(`^(?:${anyOf(allWords('orders'))})(?:\\s+(?:${a
 const switchPattern = new RegExp(`^(?:${anyOf(allWords('switchAgent'))})$`, 'i');
 const greetingPattern = new RegExp(`^(?:${anyOf(allWords('greeting'))})\\b`, 'i');
 
-export class MainDialog extends ComponentDialog {
+export class MainDialog extends WaterfallDialog {
+  /** The dialogs it begins: a dialog set that adds the main dialog adds them too. */
+  private readonly dependencies: Dialog[];
+
   constructor(
     private readonly service: PurchaseService,
     /** Demo mode: the directory agent a local user chose to act as. */
@@ -32,16 +35,12 @@ export class MainDialog extends ComponentDialog {
     private readonly approvals?: ApprovalDialogs,
   ) {
     super(MAIN_DIALOG);
-    this.addDialog(new PurchaseDialog(service, approvals))
-      .addDialog(new ChooseAgentDialog(service, actingAgentId))
-      .addDialog(new WaterfallDialog(MAIN_STEPS, [this.routeStep.bind(this)]));
-    this.initialDialogId = MAIN_STEPS;
+    this.addStep(this.routeStep.bind(this));
+    this.dependencies = [new PurchaseDialog(service, approvals), new ChooseAgentDialog(service, actingAgentId, approvals)];
   }
 
-  /** An approval's click or command is answered whatever question waits; the question still waits after it. */
-  protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    if (await this.approvals?.handle(innerDc.context)) return Dialog.EndOfTurn;
-    return super.onContinueDialog(innerDc);
+  getDependencies(): Dialog[] {
+    return this.dependencies;
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -12,7 +12,7 @@ import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { Segment } from '../src/domain/types';
 import { catalogues } from '../src/i18n';
 import { AnswerPrompt, isBack, promptChoice, recogniseChoice } from './answerPrompt';
-import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { CancelAndHelpDialog, type ApprovalInterruption } from './cancelAndHelpDialog';
 import { CUSTOMER_QUESTION, CustomerQuestion } from './customerQuestion';
 import { SEGMENT_QUESTION, SegmentQuestion } from './segmentQuestion';
 import { SUBSCRIPTION_QUESTION, SubscriptionQuestion, type ChosenSubscription } from './subscriptionQuestion';
@@ -59,9 +59,9 @@ type PurchaseStep = WaterfallStepContext<Purchase>;
 export class PurchaseDialog extends CancelAndHelpDialog {
   constructor(
     private readonly service: PurchaseService,
-    approval?: BuyApproval,
+    approval?: BuyApproval & ApprovalInterruption,
   ) {
-    super(PURCHASE_DIALOG, service);
+    super(PURCHASE_DIALOG, service, approval);
     this.addDialog(new CustomerQuestion(service))
       .addDialog(new SegmentQuestion(service))
       .addDialog(new AnswerPrompt(RESERVATION_TYPE_PROMPT, recogniseChoice, 'reservationType'))

@@ -91,7 +91,7 @@ describe('bot: a turn that fails with an unexpected error', () => {
       await chat.say(buy);
       await chat.say(customer);
       await chat.say(segment);
-      assert.deepEqual(chat.savedDialogs(), ['mainDialog'], 'mid-purchase, the main dialog (with the purchase inside it) is saved');
+      assert.deepEqual(chat.savedDialogs(), ['mainRoute', 'purchaseDialog'], 'mid-purchase, the main dialog and the purchase it began are saved');
 
       // The control: without the fault, this answer is followed by the subscription question.
       chat.gateway.broken = true;

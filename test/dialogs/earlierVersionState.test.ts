@@ -30,6 +30,32 @@ const savedStacks: { version: string; dialogStack: unknown[] }[] = [
     ],
   },
   {
+    version: 'the component main dialog with the purchase inside it',
+    dialogStack: [
+      {
+        id: 'mainDialog',
+        state: {
+          dialogs: {
+            dialogStack: [
+              { id: 'mainSteps', state: { options: {}, values: { instanceId: 'i-main' }, stepIndex: 0 } },
+              {
+                id: 'purchaseDialog',
+                state: {
+                  dialogs: {
+                    dialogStack: [
+                      { id: 'purchaseSteps', state: { options: { agentId: demoAgents.anna }, values: { instanceId: 'i-purchase' }, stepIndex: 0 } },
+                      { id: 'customerQuestion', state: { options: {}, values: { instanceId: 'i-customer' }, stepIndex: 0 } },
+                    ],
+                  },
+                },
+              },
+            ],
+          },
+        },
+      },
+    ],
+  },
+  {
     version: 'the component main dialog with its inner "mainFlow" waterfall',
     dialogStack: [{ id: 'mainDialog', state: { dialogs: { dialogStack: [{ id: 'mainFlow', state: { stepIndex: 0, options: {}, values: {} } }] } } }],
   },
