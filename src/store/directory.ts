@@ -15,15 +15,15 @@ export class Directory {
     // One statement on every turn: the agent by id first, then by channel id, with its partner.
     const r = statement(
       this.db,
-      `SELECT agent.*, ${partnerColumns} FROM (SELECT ${agentColumns} FROM agents a WHERE a.id = ?
-       UNION ALL SELECT ${agentColumns} FROM agent_channel_ids c JOIN agents a ON a.id = c.agent_id WHERE c.channel_user_id = ? LIMIT 1) agent
+      `SELECT agent.*, ${partnerColumns} FROM (SELECT a.* FROM agents a WHERE a.id = ?
+       UNION ALL SELECT a.* FROM agent_channel_ids c JOIN agents a ON a.id = c.agent_id WHERE c.channel_user_id = ? LIMIT 1) agent
        JOIN partners p ON p.id = agent.partner_id`,
     ).get(userId, userId) as (AgentRow & PartnerColumns) | undefined;
     return r && { agent: toAgent(r), partner: toPartner({ id: r.partner_id, name: r.p_name, kind: r.p_kind, country: r.p_country, is_csp: r.p_is_csp, mpn_id: r.p_mpn_id }) };
   }
 
   agents(): Agent[] {
-    return (statement(this.db, `SELECT ${agentColumns} FROM agents a ORDER BY a.partner_id, a.display_name`).all() as AgentRow[]).map(toAgent);
+    return (statement(this.db, `SELECT a.* FROM agents a ORDER BY a.partner_id, a.display_name`).all() as AgentRow[]).map(toAgent);
   }
 
   /** The Partner Center subscription ids this agent was given access to. */
@@ -66,8 +66,6 @@ interface AgentRow {
   email: string;
   role: string;
 }
-
-const agentColumns = 'a.*';
 
 const toAgent = (r: AgentRow): Agent =>
   Agent.parse({

@@ -192,7 +192,7 @@ class PostgresDirectory implements DirectoryReads {
   /** One statement: the agent by id or by channel id, with its partner and its channel ids. */
   async agentAndPartnerByUserId(userId: string): Promise<{ agent: Agent; partner: Partner } | undefined> {
     const { rows } = await this.db.query<AgentRow & { partner: PartnerRow }>(
-      `SELECT ${agentColumns}, row_to_json(p) AS partner FROM agents a JOIN partners p ON p.id = a.partner_id
+      `SELECT a.*, row_to_json(p) AS partner FROM agents a JOIN partners p ON p.id = a.partner_id
        WHERE a.id = $1 OR a.id = (SELECT agent_id FROM agent_channel_ids WHERE channel_user_id = $1)
        ORDER BY a.id = $1 DESC LIMIT 1`,
       [userId],
@@ -202,7 +202,7 @@ class PostgresDirectory implements DirectoryReads {
   }
 
   async agents(): Promise<Agent[]> {
-    const { rows } = await this.db.query<AgentRow>(`SELECT ${agentColumns} FROM agents a ORDER BY a.partner_id COLLATE "C", a.display_name COLLATE "C"`);
+    const { rows } = await this.db.query<AgentRow>(`SELECT a.* FROM agents a ORDER BY a.partner_id COLLATE "C", a.display_name COLLATE "C"`);
     return rows.map(toAgent);
   }
 
@@ -219,8 +219,6 @@ interface AgentRow {
   email: string;
   role: string;
 }
-
-const agentColumns = 'a.*';
 
 const toAgent = (r: AgentRow): Agent =>
   Agent.parse({ id: r.id, partnerId: r.partner_id, displayName: r.display_name, email: r.email, role: r.role });
