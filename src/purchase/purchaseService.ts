@@ -490,12 +490,19 @@ export class PurchaseService {
     const cart = owned.value;
     const customer = await this.cartCustomer(cart);
     if (!customer) return this.refuseAndAudit<never>(actor, 'quote', [checkCustomerBelongsToPartner(customer, actor.partner.id)], { cartId }, undefined as never);
+    const quoted = await this.quoteOf(actor, cart, customer);
+    return quoted.ok ? ok(quoted.value.quote) : quoted;
+  }
+
+  /** The quote of a cart and customer read this turn, with the catalog items of its lines (in the lines' order). */
+  private async quoteOf(actor: Actor, cart: Cart, customer: Customer): Promise<Outcome<{ quote: Quote; items: CatalogItem[] }>> {
     const subscription = await this.cartSubscription(cart);
     if (!subscription) {
-      return this.refuseAndAudit<never>(actor, 'quote', [checkSubscriptionChosen(subscription)], { cartId, customerId: cart.customerId }, undefined as never);
+      return this.refuseAndAudit<never>(actor, 'quote', [checkSubscriptionChosen(subscription)], { cartId: cart.id, customerId: cart.customerId }, undefined as never);
     }
     const resellers = mustNameReseller(actor.partner) ? await this.partnerCenter.getResellers(actor.partner.id) : [];
     const lines: QuoteLine[] = [];
+    const items: CatalogItem[] = [];
     const withdrawn: Refusal[] = [];
     for (const line of cart.lineItems) {
       const { item, verdict } = await this.itemForCart(cart, line.catalogItemId, customer);
@@ -505,6 +512,7 @@ export class PurchaseService {
         withdrawn.push(refuseWith(verdict.code, ruleText('lineWithdrawn', { line: line.id, reason }), '800070'));
         continue;
       }
+      items.push(item);
       const row = toRow(item);
       const total = row.unitPrice.minor * line.quantity;
       const currency = row.unitPrice.currency;
@@ -539,7 +547,7 @@ export class PurchaseService {
         blockers: blockers.map((b) => b.code),
       },
     });
-    return ok({
+    const quote: Quote = {
       cartId: cart.id,
       partner: actor.partner,
       customer,
@@ -559,7 +567,8 @@ export class PurchaseService {
       resellers,
       resellerMpnId: cart.resellerMpnId,
       blockers,
-    });
+    };
+    return ok({ quote, items });
   }
 
   /**
@@ -664,19 +673,13 @@ export class PurchaseService {
       await this.auditAfterCheckout(actor, 'checkout.replayed', { cartId, customerId: customer.id, idempotencyKey: cart.id, detail: { orders: bought.orders.map((o) => o.id) } });
       return ok(bought);
     }
-    const quote = await this.quote(actor, cartId);
-    if (!quote.ok) return this.refuseAndAudit(actor, 'checkout', [quote.verdict], { cartId }, undefined as never);
-    const subscription = quote.value.subscription;
-    const resellers = quote.value.resellers;
-    // Each line's item and inventory are Partner Center round trips: the lines' are read at once.
-    const inventory = (
-      await Promise.all(
-        quote.value.lines.map(async (line) => {
-          const { item } = await this.itemForCart(cart, line.catalogItemId, customer);
-          return item ? [await this.inventoryVerdict(cart, item)] : [];
-        }),
-      )
-    ).flat();
+    const quoted = await this.quoteOf(actor, cart, customer);
+    if (!quoted.ok) return this.refuseAndAudit(actor, 'checkout', [quoted.verdict], { cartId }, undefined as never);
+    const { quote, items } = quoted.value;
+    const subscription = quote.subscription;
+    const resellers = quote.resellers;
+    // The lines' inventory checks are sent at once (one call per region).
+    const inventory = await Promise.all(this.inventoryVerdicts(cart, items));
     const verdicts = checkoutVerdicts({
       partner: actor.partner,
       agent: actor.agent,
@@ -687,16 +690,16 @@ export class PurchaseService {
       resellerMpnId: cart.resellerMpnId,
       confirmedResellerMpnId,
       resellers,
-      lines: quote.value.lines,
-      reviewBlockers: quote.value.blockers,
+      lines: quote.lines,
+      reviewBlockers: quote.blockers,
       inventory,
     });
-    verdicts.push(await this.approvalVerdict(cart, quote.value.total, approvalId));
+    verdicts.push(await this.approvalVerdict(cart, quote.total, approvalId));
     const allowed = await this.refuseAndAudit(actor, 'checkout', verdicts, { cartId, customerId: customer.id }, true);
     if (!allowed.ok) return allowed;
     // Retried with the same request id; after a failure that may have been carried out the order is
     // looked up by that id before anything is posted again (checkoutRetry.ts).
-    const attempt = await checkoutWithRetries(this.partnerCenter, checkoutRequest(actor, quote.value), this.checkoutRetry);
+    const attempt = await checkoutWithRetries(this.partnerCenter, checkoutRequest(actor, quote), this.checkoutRetry);
     const context = { cartId, customerId: customer.id, idempotencyKey: cart.id };
     if (attempt.failures.length) {
       await this.auditAfterCheckout(actor, 'checkout.gatewayFailures', { ...context, detail: { attempts: attempt.attempts, outcome: attempt.kind, failures: attempt.failures } });
