@@ -78,11 +78,15 @@ export class PartnerCenterDirectory {
   searchCustomers(partnerId: string, query: string, limit: number, offset = 0): { customers: Customer[]; total: number } {
     // Longer than any company name or domain: matches nothing (and SQLite refuses LIKE patterns over 50,000 bytes).
     if (query.trim().length > maxCustomerQueryLength) return { customers: [], total: 0 };
-    const pattern = likeContains(searchFold(query.trim()));
-    const where = `partner_id = ? AND (search_fold(company_name) LIKE ? ESCAPE '\\' OR search_fold(domain) LIKE ? ESCAPE '\\')`;
-    const total = (statement(this.db, `SELECT COUNT(*) AS n FROM customers WHERE ${where}`).get(partnerId, pattern, pattern) as { n: number }).n;
+    const folded = searchFold(query.trim());
+    // No text lists every customer: the folding function then runs on no row (it is a JS call per row and column).
+    const pattern = likeContains(folded);
+    const [where, args] = folded
+      ? [`partner_id = ? AND (search_fold(company_name) LIKE ? ESCAPE '\\' OR search_fold(domain) LIKE ? ESCAPE '\\')`, [partnerId, pattern, pattern]]
+      : ['partner_id = ?', [partnerId]];
+    const total = (statement(this.db, `SELECT COUNT(*) AS n FROM customers WHERE ${where}`).get(...args) as { n: number }).n;
     const rows = statement(this.db, `SELECT * FROM customers WHERE ${where} ORDER BY company_name COLLATE NOCASE LIMIT ? OFFSET ?`)
-      .all(partnerId, pattern, pattern, limit, Math.max(0, offset)) as CustomerRow[];
+      .all(...args, limit, Math.max(0, offset)) as CustomerRow[];
     return { customers: rows.map(toCustomer), total };
   }
 
