@@ -22,7 +22,7 @@ const HELP = `npm run bench [-- options]
   --warmup S              warm-up seconds before each measured window (default 3)
   --duration S            measured seconds for the echo bot and the waterfall (default 10)
   --product-duration S    measured seconds for the product (default 20)
-  --rounds N              run echo, waterfall and product N times, interleaved; medians reported (default 1)
+  --rounds N              run echo, waterfall and product N times, interleaved; medians reported (default 3, --quick 1)
   --catalog-sizes LIST    availabilities, comma-separated (default 1000,10000,100000,200000)
   --catalog-iterations N  searches timed per catalog size (default 3000)
   --ledger-sizes LIST     stored conversations and orders (default 1000,10000,100000,200000)
@@ -65,7 +65,9 @@ function parseOptions(argv: string[]): Options {
     warmupS: 3,
     durationS: 10,
     productDurationS: 20,
-    rounds: 1,
+    // A single round's product/waterfall pair swings with the machine's other load: the verdicts take the
+    // median of three interleaved pairs (bench/README.md, "Running it").
+    rounds: 3,
     catalogSizes: [1000, 10000, 100000, 200000],
     catalogIterations: 3000,
     ledgerSizes: [1000, 10000, 100000, 200000],
@@ -90,7 +92,7 @@ function parseOptions(argv: string[]): Options {
       console.log(HELP);
       process.exit(0);
     } else if (a === '--quick') {
-      Object.assign(o, { preset: 'quick', warmupS: 1, durationS: 4, productDurationS: 8, catalogIterations: 1000, ledgerSizes: [1000, 10000], ledgerDurationS: 3, coldRuns: 2 });
+      Object.assign(o, { preset: 'quick', rounds: 1, warmupS: 1, durationS: 4, productDurationS: 8, catalogIterations: 1000, ledgerSizes: [1000, 10000], ledgerDurationS: 3, coldRuns: 2 });
     } else if (a === '--long') {
       Object.assign(o, { preset: 'long', warmupS: 5, durationS: 30, productDurationS: 60, rounds: 3, catalogIterations: 10000, ledgerDurationS: 15, coldRuns: 5 });
     } else if (a === '--concurrency') o.concurrency = Number(next());
