@@ -17,7 +17,7 @@ const HELP = `npm run bench:ab -- --b DIR [options]
   --pairs N            interleaved pairs of runs per measurement (default 4); pair order alternates A,B then B,A
   --only LIST          some of: load,cold (default both)
   --concurrency N      concurrent conversations (default 32)
-  --warmup S           warm-up seconds before each load window (default 4: the checkpoint worker runs by then)
+  --warmup S           warm-up seconds before each load window (default 4)
   --duration S         measured seconds per load window (default 10)
   --label TEXT         a name for the comparison in the report
   --out FILE           the report as JSON (default bench/results/ab.json; the Markdown beside it)`;
