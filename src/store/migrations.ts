@@ -266,7 +266,8 @@ CREATE TABLE bot_state (
   {
     version: 12,
     name: "an agent's channel ids found by the agent",
-    // Every turn reads the acting agent with its channel ids: without it each read scans every agent's ids.
+    // An agent's channel ids by agent: the foreign key to agents is checked through it when an agent is
+    // removed, instead of a scan of every agent's ids.
     sql: 'CREATE INDEX agent_channel_ids_agent ON agent_channel_ids(agent_id, channel_user_id);',
     postgres: 'CREATE INDEX agent_channel_ids_agent ON agent_channel_ids(agent_id, channel_user_id);',
   },

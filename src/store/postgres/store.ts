@@ -189,7 +189,7 @@ class PostgresDirectory implements DirectoryReads {
     return rows[0] && toPartner(rows[0]);
   }
 
-  /** One statement: the agent by id or by channel id, with its partner and its channel ids. */
+  /** One statement: the agent by id or by channel id, with its partner. */
   async agentAndPartnerByUserId(userId: string): Promise<{ agent: Agent; partner: Partner } | undefined> {
     const { rows } = await this.db.query<AgentRow & { partner: PartnerRow }>(
       `SELECT a.*, row_to_json(p) AS partner FROM agents a JOIN partners p ON p.id = a.partner_id
