@@ -12,6 +12,7 @@ import { DialogSet, DialogTurnStatus } from '../dialogs/sdk';
 import type { DialogState, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
+import { continueActiveDialog } from '../dialogs/cancelAndHelpDialog';
 import { TurnPreparation } from './turnPreparation';
 import { sayTo } from '../dialogs/messages';
 import type { ApprovalDialogs } from '../dialogs/approvals';
@@ -82,7 +83,7 @@ export class PurchaseBot extends ActivityHandler {
     // Running the dialog set by hand (not runDialog) avoids the BotState trace activity in every reply.
     const dc = await this.dialogs.createContext(context);
     this.memoryConfiguration ??= dc.state.configuration;
-    const result = await dc.continueDialog();
+    const result = await continueActiveDialog(dc);
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
   }
 }

@@ -47,8 +47,9 @@ export class AnswerPrompt<T, D = unknown> extends Prompt<T | typeof BACK> {
   }
 
   /**
-   * The base class recognises once more when the turn's "activityReceived" event bubbles; a recogniser
-   * may reply, so recognition happens once, in continueDialog.
+   * The base class recognises once more when the turn's "activityReceived" event bubbles (sent by
+   * DialogContext.continueDialog, which DialogTestClient's turn loop calls; the activity handler continues
+   * the active dialog without it); a recogniser may reply, so recognition happens once, in continueDialog.
    */
   protected async onPreBubbleEvent(): Promise<boolean> {
     return false;
