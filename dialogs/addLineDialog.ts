@@ -4,15 +4,14 @@ import { WaterfallDialog } from './sdk';
 import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CartPosition, PurchaseService } from '../src/purchase/purchaseService';
 import type { BillingCycle } from '../src/domain/types';
-import { renderQuantityCard } from '../cards/render';
-import { AnswerPrompt, isBack, promptWithCard, type Recogniser } from './answerPrompt';
+import { isBack } from './question';
+import { QUANTITY_QUESTION, QuantityQuestion, type QuantityQuestionOptions } from './quantityQuestion';
 import { ITEM_LIST_QUESTION, ItemListQuestion, type CatalogPosition, type ItemListAnswer, type ItemListOptions } from './itemListQuestion';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
 import { settleCard } from './settledCard';
 
 export const ADD_LINE_DIALOG = 'addLineDialog';
-const QUANTITY_PROMPT = 'quantityPrompt';
 
 export interface AddLineOptions {
   cartId: string;
@@ -31,11 +30,6 @@ export interface AddLineOptions {
 /** The item list's answer when it ended without a pick ("back" or "review"), or the position of the list once a line was added. */
 export type AddLineResult = Exclude<ItemListAnswer, { itemId: string }> | { added: true; catalog: CatalogPosition };
 
-interface QuantityData {
-  minimumQuantity: number;
-  maximumQuantity: number;
-}
-
 export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
   private readonly dependencies: Dialog[];
 
@@ -44,21 +38,12 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     this.addStep(this.pickItemStep.bind(this));
     this.addStep(this.askQuantityStep.bind(this));
     this.addStep(this.addToCartStep.bind(this));
-    this.dependencies = [new ItemListQuestion(service), new AnswerPrompt(QUANTITY_PROMPT, this.recogniseQuantity, 'quantity')];
+    this.dependencies = [new ItemListQuestion(service), new QuantityQuestion(service)];
   }
 
   getDependencies(): Dialog[] {
     return this.dependencies;
   }
-
-  /** A quantity in the item's range (R12), typed or entered on the card. */
-  private readonly recogniseQuantity: Recogniser<number, QuantityData> = async (context, input, range) => {
-    const raw = input.submit ? (input.submit.action === 'quantity' ? input.submit.quantity : undefined) : input.text;
-    const verdict = this.service.checkQuantity(raw, range);
-    if (verdict.ok) return { ok: true, value: verdict.quantity! };
-    await context.sendActivity(sayTo(context).refusalText(verdict));
-    return { ok: false };
-  };
 
   /** The item list, unless an item is picked already (its quantity is asked again after a refusal). */
   private async pickItemStep(step: WaterfallStepContext<AddLineOptions>): Promise<DialogTurnResult> {
@@ -72,25 +57,9 @@ export class AddLineDialog extends WaterfallDialog<AddLineOptions> {
     const answer = step.result as ItemListAnswer;
     line.catalog = answer.catalog;
     if (!('itemId' in answer)) return step.endDialog(answer satisfies AddLineResult);
-    const say = sayTo(step.context);
-    const row = await this.service.catalogRow(actorOf(step.context), line.cartId, answer.itemId);
-    if (!row.ok) {
-      await step.context.sendActivity(say.refusalText(row.verdict));
-      return step.replaceDialog(ADD_LINE_DIALOG, { ...line, itemId: undefined });
-    }
     line.itemId = answer.itemId;
     line.asked = await this.service.cartPosition(line.cartId, answer.itemId);
-    if (line.quantity !== undefined) return step.next(line.quantity);
-    const { minimumQuantity, maximumQuantity, title } = row.value;
-    const picked = [title, say.regionName(row.value.armRegionName, row.value.region), say.termText(row.value.term)].join(', ');
-    await settleCard(step.context, 'item', say.answered('item', picked));
-    return promptWithCard<QuantityData>(
-      step,
-      QUANTITY_PROMPT,
-      (nonce) => renderQuantityCard({ row: row.value, nonce, locale: say.locale }),
-      { minimumQuantity, maximumQuantity },
-      say.askQuantity(title, minimumQuantity, maximumQuantity),
-    );
+    return step.beginDialog(QUANTITY_QUESTION, { cartId: line.cartId, itemId: answer.itemId, quantity: line.quantity } satisfies QuantityQuestionOptions);
   }
 
   private async addToCartStep(step: WaterfallStepContext<AddLineOptions>): Promise<DialogTurnResult> {

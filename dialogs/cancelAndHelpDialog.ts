@@ -7,7 +7,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { allWords } from '../src/i18n';
-import { AnswerPrompt, type AnswerPromptOptions } from './answerPrompt';
+import { Question } from './question';
 import { ordersPageAsked, showOrderHistory, showOrderHistoryPage } from './orderHistory';
 import { isCommand, turnIdentity, turnInput } from './turn';
 import { sayTo } from './messages';
@@ -47,17 +47,17 @@ export class CancelAndHelpDialog extends ComponentDialog {
       await showOrderHistoryPage(context, this.ordersFrom, ordersPage);
       return this.askAgain(innerDc);
     }
-    // A button of an older card (its Cancel too) is the waiting prompt's to answer: it says the card is out of date.
-    if (input.submit && !AnswerPrompt.isFromWaitingCard(innerDc, input.submit.nonce)) return undefined;
+    // A button of an older card (its Cancel too) is the waiting question's to answer: it says the card is out of date.
+    const waiting = Question.waitingCard(innerDc);
+    if (input.submit && waiting && waiting.nonce !== input.submit.nonce) return undefined;
     if (isCommand(input, 'cancel')) {
       this.leaveWaitingCard(innerDc);
       await context.sendActivity(sayTo(context).cancelled());
       return innerDc.cancelAllDialogs();
     }
-    const prompt = innerDc.activeDialog ? innerDc.findDialog(innerDc.activeDialog.id) : undefined;
     if (isCommand(input, 'help')) {
       const say = sayTo(context);
-      await context.sendActivity(prompt instanceof AnswerPrompt ? say.questionHelp(prompt.question) : say.help());
+      await context.sendActivity(waiting ? say.questionHelp(waiting.asked) : say.help());
       return this.askAgain(innerDc);
     }
     if (!input.submit && ordersWords.includes(input.text.toLowerCase()) && turnIdentity(context).actor) {
@@ -67,24 +67,18 @@ export class CancelAndHelpDialog extends ComponentDialog {
     return undefined;
   }
 
-  /**
-   * The waiting question asked again, with a new card below what was just said: the prompt is set aside
-   * and the dialog that asked it starts again with its options (every question skips what it knows).
-   */
+  /** The waiting question asked again, with a new card below what was just said (it begins again with its options). */
   private async askAgain(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const stack = innerDc.stack; // the active dialog last
-    const [asker, prompt] = stack.slice(-2);
-    if (!(prompt && innerDc.findDialog(prompt.id) instanceof AnswerPrompt) || !asker || stack.length < 2) return Dialog.EndOfTurn;
+    const waiting = Question.waitingCard(innerDc);
+    if (!waiting) return Dialog.EndOfTurn;
     this.leaveWaitingCard(innerDc);
-    stack.pop();
-    return innerDc.replaceDialog(asker.id, asker.state.options);
+    return innerDc.replaceDialog(innerDc.activeDialog!.id, waiting.options);
   }
 
-  /** The waiting prompt's card is left (a new card of the question follows, or none): it settles at the end of the turn. */
+  /** The waiting question's card is left (a new card of the question follows, or none): it settles at the end of the turn. */
   private leaveWaitingCard(innerDc: DialogContext): void {
-    const active = innerDc.activeDialog;
-    const prompt = active ? innerDc.findDialog(active.id) : undefined;
-    if (prompt instanceof AnswerPrompt) markCardAnswered(innerDc.context, prompt.question, (active!.state.options as AnswerPromptOptions).cardActivityId);
+    const waiting = Question.waitingCard(innerDc);
+    if (waiting) markCardAnswered(innerDc.context, waiting.asked, waiting.cardActivityId);
   }
 }
 

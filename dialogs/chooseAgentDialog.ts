@@ -1,59 +1,62 @@
 // Demo mode: which directory agent a local user acts as (the emulator, Web Chat, the terminal). The
 // choice is kept in user state; turn preparation reads it on every turn.
 import type { StatePropertyAccessor } from 'botbuilder';
-import { WaterfallDialog } from './sdk';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
-import { AnswerPrompt, isBack, promptChoice, recogniseChoice } from './answerPrompt';
+import { choiceCard, recogniseChoice, type ChoiceData } from './choices';
 import { CancelAndHelpDialog, type ApprovalInterruption } from './cancelAndHelpDialog';
+import { isBack, Question, type BACK } from './question';
 import { sayTo } from './messages';
 import { settleCard } from './settledCard';
 
 export const CHOOSE_AGENT_DIALOG = 'chooseAgentDialog';
-const CHOOSE_AGENT_STEPS = 'chooseAgentSteps';
-const AGENT_PROMPT = 'agentPrompt';
+const AGENT_QUESTION = 'agentQuestion';
 
 export interface ChooseAgentOptions {
   /** The agent clicked on a card whose question had ended already. */
   agentId?: string;
 }
 
-export class ChooseAgentDialog extends CancelAndHelpDialog {
+/** The one question of the choice; the dialog around it answers "cancel", "help" and "orders". */
+class AgentQuestion extends Question<ChooseAgentOptions, string, ChoiceData> {
   constructor(
     private readonly service: PurchaseService,
     private readonly actingAgentId: StatePropertyAccessor<string | undefined>,
-    approvals?: ApprovalInterruption,
   ) {
-    super(CHOOSE_AGENT_DIALOG, service, approvals);
-    this.addDialog(new AnswerPrompt(AGENT_PROMPT, recogniseChoice, 'agent')).addDialog(
-      new WaterfallDialog<ChooseAgentOptions>(CHOOSE_AGENT_STEPS, [this.askStep.bind(this), this.chosenStep.bind(this)]),
-    );
-    this.initialDialogId = CHOOSE_AGENT_STEPS;
+    super(AGENT_QUESTION, recogniseChoice);
   }
 
-  private async askStep(step: WaterfallStepContext<ChooseAgentOptions>): Promise<DialogTurnResult> {
-    if (step.options.agentId) return step.next(step.options.agentId);
-    const say = sayTo(step.context);
+  protected async ask(dc: DialogContext, options: ChooseAgentOptions): Promise<DialogTurnResult> {
+    if (options.agentId) return this.answered(dc, options, options.agentId);
+    const say = sayTo(dc.context);
     const choices = (await this.service.demoAgents()).map(({ agent, partner }) => ({
       value: agent.id,
       title: say.demoAgentTitle(agent),
       subtitle: say.demoAgentSubtitle(agent, partner),
       synonyms: [agent.displayName.split(' ')[0]!],
     }));
-    return promptChoice(step, AGENT_PROMPT, say.chooseDemoAgent(), 'actAs', choices);
+    return this.askWithCard(dc, 'agent', choiceCard(dc.context, say.chooseDemoAgent(), 'actAs', choices));
   }
 
-  private async chosenStep(step: WaterfallStepContext<ChooseAgentOptions>): Promise<DialogTurnResult> {
+  protected async answered(dc: DialogContext, _options: ChooseAgentOptions, answer: string | typeof BACK): Promise<DialogTurnResult> {
     // The only question here: "back" asks it again.
-    if (isBack(step.result)) return step.replaceDialog(CHOOSE_AGENT_STEPS, {});
-    const chosen = (await this.service.demoAgents()).find((a) => a.agent.id === step.result);
+    if (isBack(answer)) return dc.replaceDialog(AGENT_QUESTION, {});
+    const chosen = (await this.service.demoAgents()).find((a) => a.agent.id === answer);
     if (chosen) {
-      const say = sayTo(step.context);
-      await this.actingAgentId.set(step.context, chosen.agent.id);
+      const say = sayTo(dc.context);
+      await this.actingAgentId.set(dc.context, chosen.agent.id);
       // The sentence below names the agent where the card cannot become its choice.
-      await settleCard(step.context, 'agent', say.chose(chosen.agent.displayName), false);
-      await step.context.sendActivity(say.actingAs(chosen.agent, chosen.partner));
+      await settleCard(dc.context, 'agent', say.chose(chosen.agent.displayName), false);
+      await dc.context.sendActivity(say.actingAs(chosen.agent, chosen.partner));
     }
-    return step.endDialog();
+    return dc.endDialog();
+  }
+}
+
+export class ChooseAgentDialog extends CancelAndHelpDialog {
+  constructor(service: PurchaseService, actingAgentId: StatePropertyAccessor<string | undefined>, approvals?: ApprovalInterruption) {
+    super(CHOOSE_AGENT_DIALOG, service, approvals);
+    this.addDialog(new AgentQuestion(service, actingAgentId));
+    this.initialDialogId = AGENT_QUESTION;
   }
 }

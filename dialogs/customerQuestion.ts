@@ -2,17 +2,16 @@
 // a number or a name picks one; anything else typed is a new search, and the question asks again with
 // what it found (one match is taken at once). The pick is checked (isolation, R4, R6) before the question
 // ends with it.
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { customerPageSize, type PurchaseService } from '../src/purchase/purchaseService';
-import { AnswerPrompt, isBack, matchChoice, onlyChoice, promptChoice, type ChoiceData, type Recogniser, type TakesOnlyChoice } from './answerPrompt';
+import { choiceCard, matchChoice, onlyChoice, type ChoiceData, type TakesOnlyChoice } from './choices';
 import { allWords } from '../src/i18n';
-import { Question } from './question';
+import { isBack, Question, type BACK, type Recogniser } from './question';
 import { actorOf, catalogueOf } from './turn';
 import { sayTo } from './messages';
 import { settleCard } from './settledCard';
 
 export const CUSTOMER_QUESTION = 'customerQuestion';
-const CUSTOMER_PROMPT = 'customerPrompt';
 
 export interface CustomerQuestionOptions extends TakesOnlyChoice {
   /** A search by name or domain ("buy for Contoso"); none lists every customer of the partner. */
@@ -40,19 +39,19 @@ const recogniseCustomer: Recogniser<CustomerAnswer, ChoiceData> = async (context
   return { ok: true, value: hit ? picked(hit.value) : { search: input.text } };
 };
 
-export class CustomerQuestion extends Question<CustomerQuestionOptions> {
+export class CustomerQuestion extends Question<CustomerQuestionOptions, CustomerAnswer, ChoiceData> {
   constructor(private readonly service: PurchaseService) {
-    super(CUSTOMER_QUESTION, new AnswerPrompt(CUSTOMER_PROMPT, recogniseCustomer, 'customer'));
+    super(CUSTOMER_QUESTION, recogniseCustomer);
   }
 
-  protected async ask(step: WaterfallStepContext<CustomerQuestionOptions>): Promise<DialogTurnResult> {
-    const say = sayTo(step.context);
-    const actor = actorOf(step.context);
-    let query = (step.options.query ?? '').trim();
-    let page = Math.max(0, step.options.page ?? 0);
+  protected async ask(dc: DialogContext, options: CustomerQuestionOptions): Promise<DialogTurnResult> {
+    const say = sayTo(dc.context);
+    const actor = actorOf(dc.context);
+    let query = (options.query ?? '').trim();
+    let page = Math.max(0, options.page ?? 0);
     let found = await this.service.findCustomers(actor, query, page);
     if (query && found.total === 0) {
-      await step.context.sendActivity(say.noCustomerMatches(query));
+      await dc.context.sendActivity(say.noCustomerMatches(query));
       query = '';
       page = 0;
       found = await this.service.findCustomers(actor, query);
@@ -69,37 +68,37 @@ export class CustomerQuestion extends Question<CustomerQuestionOptions> {
       subtitle: say.customerSubtitle(c.domain, c.country, standings[i]),
     }));
     const first = page * customerPageSize + 1;
-    const { cards } = catalogueOf(step.context);
+    const { cards } = catalogueOf(dc.context);
     const pages = [
       ...(page > 0 ? [{ value: pageChoice.previous, title: cards.previousPage, synonyms: allWords('previousPage') }] : []),
       ...(first + candidates.length - 1 < found.total ? [{ value: pageChoice.next, title: cards.nextPage, synonyms: allWords('nextPage') }] : []),
     ];
-    Object.assign(step.options, { query, page });
+    Object.assign(options, { query, page });
     // A sentence's customer search that found exactly one: taken (and checked) as if picked.
-    const only = query ? onlyChoice(step.options, [...candidates, ...pages]) : undefined;
-    if (only) return step.next({ customerId: only.value } satisfies CustomerAnswer);
-    return promptChoice(step, CUSTOMER_PROMPT, say.askCustomer(), 'pickCustomer', [...candidates, ...pages], say.customersFound(first, candidates.length, found.total, query));
+    const only = query ? onlyChoice(options, [...candidates, ...pages]) : undefined;
+    if (only) return this.answered(dc, options, { customerId: only.value });
+    const text = say.customersFound(first, candidates.length, found.total, query);
+    return this.askWithCard(dc, 'customer', choiceCard(dc.context, say.askCustomer(), 'pickCustomer', [...candidates, ...pages], text));
   }
 
-  protected async answered(step: WaterfallStepContext<CustomerQuestionOptions>): Promise<DialogTurnResult> {
-    const say = sayTo(step.context);
-    const actor = actorOf(step.context);
-    const answer = step.result as CustomerAnswer;
+  protected async answered(dc: DialogContext, options: CustomerQuestionOptions, answer: CustomerAnswer | typeof BACK): Promise<DialogTurnResult> {
+    const say = sayTo(dc.context);
+    const actor = actorOf(dc.context);
     // The first question of the purchase: "back" lists every customer again.
-    if (isBack(answer)) return step.replaceDialog(CUSTOMER_QUESTION, {});
-    if ('page' in answer) return step.replaceDialog(CUSTOMER_QUESTION, { ...step.options, page: (step.options.page ?? 0) + answer.page });
+    if (isBack(answer)) return dc.replaceDialog(CUSTOMER_QUESTION, {});
+    if ('page' in answer) return dc.replaceDialog(CUSTOMER_QUESTION, { ...options, page: (options.page ?? 0) + answer.page });
     let customerId: string;
     if ('search' in answer) {
       const found = await this.service.findCustomers(actor, answer.search);
-      if (found.total !== 1) return step.replaceDialog(CUSTOMER_QUESTION, { query: answer.search });
+      if (found.total !== 1) return dc.replaceDialog(CUSTOMER_QUESTION, { query: answer.search });
       customerId = found.customers[0]!.id;
     } else customerId = answer.customerId;
     const chosen = await this.service.selectCustomer(actor, customerId);
     if (!chosen.ok) {
-      await step.context.sendActivity(say.refusalText(chosen.verdict));
-      return step.replaceDialog(CUSTOMER_QUESTION, {});
+      await dc.context.sendActivity(say.refusalText(chosen.verdict));
+      return dc.replaceDialog(CUSTOMER_QUESTION, {});
     }
-    await settleCard(step.context, 'customer', say.answered('customer', chosen.value.companyName));
-    return step.endDialog(chosen.value.id);
+    await settleCard(dc.context, 'customer', say.answered('customer', chosen.value.companyName));
+    return dc.endDialog(chosen.value.id);
   }
 }

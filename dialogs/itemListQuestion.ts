@@ -3,7 +3,7 @@
 // 3 years", "next", "clear") and the page buttons make the question ask again with that filter or page.
 // Typed words change the filters they name and keep the others. "review" ends it for the review once the
 // cart has a line.
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { CatalogFilter } from '../src/purchase/types';
@@ -11,13 +11,11 @@ import { TermDuration } from '../src/domain/types';
 import { refineFilter } from '../src/purchase/catalogQuery';
 import { allWords } from '../src/i18n';
 import { ANY_FILTER, renderCatalogPage } from '../cards/render';
-import { AnswerPrompt, BACK, isBack, promptWithCard, type Recogniser } from './answerPrompt';
-import { Question } from './question';
+import { BACK, isBack, Question, type Recogniser } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
 
 export const ITEM_LIST_QUESTION = 'itemListQuestion';
-const ITEM_LIST_PROMPT = 'itemListPrompt';
 
 /** Where the list is: kept by the purchase so that coming back to the list shows it as it was. */
 export interface CatalogPosition {
@@ -107,22 +105,22 @@ const recogniseListInput: Recogniser<ListInput, ItemListData> = async (context, 
   return { ok: true, value: { page: Math.max(0, data.page + move) } };
 };
 
-export class ItemListQuestion extends Question<ItemListOptions> {
+export class ItemListQuestion extends Question<ItemListOptions, ListInput, ItemListData> {
   constructor(private readonly service: PurchaseService) {
-    super(ITEM_LIST_QUESTION, new AnswerPrompt(ITEM_LIST_PROMPT, recogniseListInput, 'item'));
+    super(ITEM_LIST_QUESTION, recogniseListInput);
   }
 
-  protected async ask(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {
-    const say = sayTo(step.context);
-    const { cartId, reservationType, filter, page, again } = step.options;
-    const found = await this.service.searchCatalog(actorOf(step.context), cartId, filter, page);
+  protected async ask(dc: DialogContext, options: ItemListOptions): Promise<DialogTurnResult> {
+    const say = sayTo(dc.context);
+    const { cartId, reservationType, filter, page, again } = options;
+    const found = await this.service.searchCatalog(actorOf(dc.context), cartId, filter, page);
     if (!found.ok) {
-      await step.context.sendActivity(say.refusalText(found.verdict));
-      return step.cancelAllDialogs();
+      await dc.context.sendActivity(say.refusalText(found.verdict));
+      return dc.cancelAllDialogs();
     }
     const shown = found.value;
     // The filter the page was found with (the customer's region on a first page) is the list's from now on.
-    step.options.filter = shown.filter;
+    options.filter = shown.filter;
     const typeName = await say.reservationTypeName(reservationType, () => this.service.reservationTypeTitle(reservationType));
     const { regions, families } = shown.vocabulary;
     const data: ItemListData = {
@@ -130,24 +128,20 @@ export class ItemListQuestion extends Question<ItemListOptions> {
       hasNext: (shown.page * shown.pageSize + shown.rows.length < shown.total || shown.totalCapped === true) && shown.rows.length > 0,
       rowIds: shown.rows.map((r) => r.catalogItemId),
     };
-    return promptWithCard<ItemListData>(
-      step,
-      ITEM_LIST_PROMPT,
-      (nonce) => renderCatalogPage({ page: shown, reservationTypeTitle: typeName, regions, families, nonce, locale: say.locale }),
+    return this.askWithCard(dc, 'item', {
+      card: (nonce) => renderCatalogPage({ page: shown, reservationTypeTitle: typeName, regions, families, nonce, locale: say.locale }),
       data,
-      again ? undefined : say.askItem(),
-    );
+      text: again ? undefined : say.askItem(),
+    });
   }
 
-  protected async answered(step: WaterfallStepContext<ItemListOptions>): Promise<DialogTurnResult> {
-    const list = step.options;
-    const answer = step.result as ListInput | typeof BACK;
+  protected async answered(dc: DialogContext, list: ItemListOptions, answer: ListInput | typeof BACK): Promise<DialogTurnResult> {
     const catalog: CatalogPosition = { filter: list.filter ?? {}, page: list.page };
-    if (isBack(answer)) return step.endDialog({ ...BACK, catalog } satisfies ItemListAnswer);
-    if ('pick' in answer) return step.endDialog({ itemId: answer.pick, catalog } satisfies ItemListAnswer);
-    if ('typed' in answer && answer.review && (await this.service.lineCount(list.cartId)) > 0) return step.endDialog({ review: true, catalog } satisfies ItemListAnswer);
+    if (isBack(answer)) return dc.endDialog({ ...BACK, catalog } satisfies ItemListAnswer);
+    if ('pick' in answer) return dc.endDialog({ itemId: answer.pick, catalog } satisfies ItemListAnswer);
+    if ('typed' in answer && answer.review && (await this.service.lineCount(list.cartId)) > 0) return dc.endDialog({ review: true, catalog } satisfies ItemListAnswer);
     const position = 'page' in answer ? { filter: catalog.filter, page: answer.page } : { filter: await this.filterOf(list.cartId, catalog.filter, answer), page: 0 };
-    return step.replaceDialog(ITEM_LIST_QUESTION, { ...list, ...position, again: true });
+    return dc.replaceDialog(ITEM_LIST_QUESTION, { ...list, ...position, again: true });
   }
 
   /** The filter the agent asked for: the form's choices over its typed text, the current one less a removed filter, or refined by typed words. */

@@ -1,5 +1,5 @@
 // The purchase, one question after another: customer, segment, reservation type, subscription, then
-// lines into the cart and the review. Each question is a small dialog (or a prompt) that asks until it
+// lines into the cart and the review. Each question is a small dialog (question.ts) that asks until it
 // has an answer to end with; these steps keep the answers in their options and skip a question already
 // answered. "back" ends a question with BACK: the steps forget the latest answer and start again, so the
 // question before is asked again. Steps ask and show; every decision is the PurchaseService's.
@@ -10,24 +10,23 @@ import { Dialog, WaterfallDialog } from './sdk';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { Segment } from '../src/domain/types';
-import { catalogues } from '../src/i18n';
-import { AnswerPrompt, isBack, promptChoice, recogniseChoice } from './answerPrompt';
+import { isBack } from './question';
 import { CancelAndHelpDialog, type ApprovalInterruption } from './cancelAndHelpDialog';
 import { CUSTOMER_QUESTION, CustomerQuestion } from './customerQuestion';
 import { SEGMENT_QUESTION, SegmentQuestion } from './segmentQuestion';
+import { RESERVATION_TYPE_QUESTION, ReservationTypeQuestion } from './reservationTypeQuestion';
 import { SUBSCRIPTION_QUESTION, SubscriptionQuestion, type ChosenSubscription } from './subscriptionQuestion';
 import { ADD_LINE_DIALOG, AddLineDialog, type AddLineOptions, type AddLineResult } from './addLineDialog';
 import type { CatalogPosition } from './itemListQuestion';
 import { WANTED_ITEM_QUESTION, WantedItemQuestion, type WantedItemOptions } from './wantedItemQuestion';
 import type { WantedItem } from '../src/purchase/purchaseSentence';
-import { ADD_ANOTHER, REVIEW_DIALOG, ReviewDialog, type BuyApproval, type ReviewOptions } from './reviewDialog';
+import { REVIEW_DIALOG, ReviewDialog, type BuyApproval, type ReviewOptions } from './reviewDialog';
+import { ADD_ANOTHER } from './addAnotherQuestion';
 import { actorOf, turnIdentity } from './turn';
 import { sayTo } from './messages';
-import { cardAnswered, settleCard } from './settledCard';
 
 export const PURCHASE_DIALOG = 'purchaseDialog';
 const PURCHASE_STEPS = 'purchaseSteps';
-const RESERVATION_TYPE_PROMPT = 'reservationTypePrompt';
 
 export interface PurchaseOptions {
   /** The agent who started the purchase: it is theirs alone. */
@@ -64,7 +63,7 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     super(PURCHASE_DIALOG, service, approval);
     this.addDialog(new CustomerQuestion(service))
       .addDialog(new SegmentQuestion(service))
-      .addDialog(new AnswerPrompt(RESERVATION_TYPE_PROMPT, recogniseChoice, 'reservationType'))
+      .addDialog(new ReservationTypeQuestion(service))
       .addDialog(new SubscriptionQuestion(service))
       .addDialog(new WantedItemQuestion(service))
       .addDialog(new AddLineDialog(service))
@@ -126,22 +125,13 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     const purchase = step.options;
     purchase.segment = step.result as Segment;
     if (purchase.reservationType) return step.next(purchase.reservationType);
-    const say = sayTo(step.context);
-    const types = await this.service.reservationTypes();
-    const choices = types.map((t) => ({ value: t.key, title: say.reservationTypeTitle(t.key, t.title), synonyms: reservationTypeSynonyms(t.key, t.title) }));
-    return promptChoice(step, RESERVATION_TYPE_PROMPT, say.askReservationType(), 'reservationType', choices);
+    return step.beginDialog(RESERVATION_TYPE_QUESTION);
   }
 
   private async subscriptionStep(step: PurchaseStep): Promise<DialogTurnResult> {
     if (isBack(step.result)) return this.previousQuestion(step);
     const purchase = step.options;
     purchase.reservationType = step.result as string;
-    if (cardAnswered(step.context, 'reservationType')) {
-      const say = sayTo(step.context);
-      const key = purchase.reservationType;
-      const title = await say.reservationTypeName(key, () => this.service.reservationTypeTitle(key));
-      await settleCard(step.context, 'reservationType', say.answered('reservationType', title));
-    }
     if (purchase.subscriptionId && purchase.cartId) return step.next({ subscriptionId: purchase.subscriptionId, cartId: purchase.cartId } satisfies ChosenSubscription);
     const { customerId, segment, reservationType, cartId, takeOnlyChoice } = purchase;
     return step.beginDialog(SUBSCRIPTION_QUESTION, { customerId: customerId!, segment: segment!, reservationType, cartId, takeOnlyChoice });
@@ -187,12 +177,4 @@ export class PurchaseDialog extends CancelAndHelpDialog {
     purchase.takeOnlyChoice = false;
     return step.replaceDialog(PURCHASE_STEPS, purchase);
   }
-}
-
-/** "VirtualMachines" → "virtual machines", Partner Center's title, the type's title in every language, and the short names agents type. */
-function reservationTypeSynonyms(key: string, title: string): string[] {
-  const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  const titles = catalogues.map((c) => c.names.reservationType(key, title));
-  const short = catalogues.flatMap((c) => c.words.reservationTypes[key] ?? []);
-  return [...new Set([spaced, title, ...titles, ...short])];
 }

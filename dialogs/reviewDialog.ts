@@ -4,20 +4,17 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog } from './sdk';
 import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { z } from 'zod';
-import type { Actor, PurchaseService, ReviewChanges } from '../src/purchase/purchaseService';
+import type { Actor, PurchaseService } from '../src/purchase/purchaseService';
 import type { CheckoutResult } from '../src/purchase/types';
-import { BillingCycle, Scope } from '../src/domain/types';
-import { allWords, alternatives } from '../src/i18n';
-import { renderConfirmationCard, renderReviewCard, type OrderNames } from '../cards/render';
-import { AnswerPrompt, BACK, isBack, matchChoice, promptChoice, promptWithCard, recogniseChoice, type Recogniser } from './answerPrompt';
+import { renderConfirmationCard, type OrderNames } from '../cards/render';
+import { isBack } from './question';
+import { ADD_ANOTHER, ADD_ANOTHER_QUESTION, AddAnotherQuestion } from './addAnotherQuestion';
+import { REVIEW_QUESTION, ReviewQuestion, type ReviewAnswer, type ReviewQuestionOptions } from './reviewQuestion';
 import { actorOf, markOrdersConfirmed } from './turn';
 import { sayTo } from './messages';
 import { settleCard } from './settledCard';
 
 export const REVIEW_DIALOG = 'reviewDialog';
-const NEXT_PROMPT = 'addAnotherOrReviewPrompt';
-const REVIEW_PROMPT = 'reviewPrompt';
 
 export interface ReviewOptions {
   cartId: string;
@@ -28,25 +25,14 @@ export interface ReviewOptions {
   resellerConfirmed?: string;
 }
 
-/** The review ended for another item ("add another", "add item"); "back" at the first question ends it with BACK. */
-export const ADD_ANOTHER = 'another';
-
-interface ReviewData {
-  resellers: { value: string; title: string }[];
-}
-
-type ReviewAnswer =
-  | { kind: 'buy' | 'update'; changes: ReviewChanges }
-  | { kind: 'addItem' }
-  | { kind: 'remove'; lineId: number };
-
 /** Four eyes (dialogs/approvals.ts): a Buy above the partner's approval limit is sent for approval instead. */
 export interface BuyApproval {
   askOnBuy(context: TurnContext, buyer: Actor, cartId: string, resellerConfirmed?: string): Promise<'notNeeded' | 'requested' | 'refused'>;
 }
 
+/** Ends with the orders bought, with ADD_ANOTHER for another item ("add another", "add item"), or with BACK at its first question. */
 export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
-  private readonly dependencies = [new AnswerPrompt(NEXT_PROMPT, recogniseChoice, 'next'), new AnswerPrompt(REVIEW_PROMPT, recogniseReview, 'review')];
+  private readonly dependencies: Dialog[];
 
   constructor(
     private readonly service: PurchaseService,
@@ -56,6 +42,7 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
     this.addStep(this.askNextStep.bind(this));
     this.addStep(this.reviewStep.bind(this));
     this.addStep(this.answeredStep.bind(this));
+    this.dependencies = [new AddAnotherQuestion(), new ReviewQuestion(service)];
   }
 
   getDependencies(): Dialog[] {
@@ -64,34 +51,13 @@ export class ReviewDialog extends WaterfallDialog<ReviewOptions> {
 
   private async askNextStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
     if (!step.options.askNext) return step.next('review');
-    const say = sayTo(step.context);
-    return promptChoice(step, NEXT_PROMPT, say.askNext(), 'next', [
-      { value: ADD_ANOTHER, title: say.addAnother(), synonyms: allWords('addAnother') },
-      { value: 'review', title: say.reviewCart(), synonyms: allWords('review') },
-    ]);
+    return step.beginDialog(ADD_ANOTHER_QUESTION);
   }
 
   private async reviewStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
-    if (isBack(step.result)) return step.endDialog(BACK);
-    const say = sayTo(step.context);
-    await settleCard(step.context, 'next', say.chose(step.result === ADD_ANOTHER ? say.addAnother() : say.reviewCart()));
-    if (step.result === ADD_ANOTHER) return step.endDialog(ADD_ANOTHER);
-    // Asked again ("help", "orders"), this question is the review, not "add another or review?".
-    step.options.askNext = false;
-    const actor = actorOf(step.context);
-    const quote = await this.service.quote(actor, step.options.cartId);
-    if (!quote.ok) {
-      await step.context.sendActivity(say.refusalText(quote.verdict));
-      return step.cancelAllDialogs();
-    }
-    this.service.prepareCheckout(actor, quote.value);
-    return promptWithCard<ReviewData>(
-      step,
-      REVIEW_PROMPT,
-      (nonce) => renderReviewCard({ quote: quote.value, nonce, locale: say.locale }),
-      { resellers: quote.value.resellers.map((r) => ({ value: r.mpnId, title: r.name })) },
-      say.askReview(),
-    );
+    if (isBack(step.result) || step.result === ADD_ANOTHER) return step.endDialog(step.result);
+    const { cartId } = step.options;
+    return step.beginDialog(REVIEW_QUESTION, { cartId } satisfies ReviewQuestionOptions);
   }
 
   private async answeredStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
@@ -160,83 +126,4 @@ export async function sendConfirmation(context: TurnContext, result: CheckoutRes
     result.failures?.length ? say.checkoutRecovered(result.failures, result.attempts ?? 1, result.foundByLookup ?? false) : undefined,
   ].filter(Boolean).join('\n\n');
   await context.sendActivity({ text, attachments: [renderConfirmationCard({ result, customerName, names, locale: say.locale })] });
-}
-
-/** The review card's own inputs; qty_<line> and billing_<line> are read separately. */
-const ReviewSubmit = z.object({
-  action: z.enum(['buy', 'update', 'addItem']),
-  scope: Scope.optional(),
-  reseller: z.string().max(40).optional(),
-});
-
-/** The review card's Buy/Update/Add (with its inputs), or a typed change or command. */
-const recogniseReview: Recogniser<ReviewAnswer, ReviewData> = async (context, input, data) => {
-  if (input.submit) {
-    const parsed = ReviewSubmit.safeParse(input.submit);
-    if (parsed.success) {
-      if (parsed.data.action === 'addItem') return { ok: true, value: { kind: 'addItem' } };
-      return { ok: true, value: { kind: parsed.data.action, changes: reviewChangesFromCard(input.submit, parsed.data) } };
-    }
-  } else {
-    const typed = parseTypedReview(input.text, data);
-    if (typed) return { ok: true, value: typed };
-  }
-  await context.sendActivity(sayTo(context).reviewNotUnderstood());
-  return { ok: false };
-};
-
-function reviewChangesFromCard(submit: Record<string, unknown>, parsed: z.infer<typeof ReviewSubmit>): ReviewChanges {
-  const quantities: Record<number, unknown> = {};
-  const billingCycles: Record<number, BillingCycle> = {};
-  for (const [key, value] of Object.entries(submit)) {
-    const qty = /^qty_(\d{1,4})$/.exec(key);
-    if (qty) quantities[Number(qty[1])] = value;
-    const billing = /^billing_(\d{1,4})$/.exec(key);
-    const cycle = BillingCycle.safeParse(value);
-    if (billing && cycle.success) billingCycles[Number(billing[1])] = cycle.data;
-  }
-  return {
-    quantities,
-    billingCycles,
-    ...(parsed.scope ? { scope: parsed.scope } : {}),
-    // Sent empty when the agent cleared it: an empty reseller never buys (R9).
-    ...(parsed.reseller !== undefined ? { resellerMpnId: parsed.reseller } : {}),
-  };
-}
-
-// What an agent may type on the review, in every catalogue's language whatever the locale (src/i18n).
-const anyWord = (key: Parameters<typeof allWords>[0]) => alternatives(allWords(key));
-const line = `(?:(?:${anyWord('line')})\\s+)?`;
-const reviewPatterns = {
-  quantity: new RegExp(`^(?:${anyWord('quantity')})\\s+${line}(\\d{1,4})\\s+(?:(?:${anyWord('to')})\\s+|=\\s*)?(.+)$`),
-  billing: new RegExp(`^(${anyWord('monthly')}|${anyWord('oneTime')})\\s+${line}(\\d{1,4})$`),
-  scope: new RegExp(`^(?:${anyWord('scope')})\\s+(.+)$`),
-  reseller: new RegExp(`^(?:${anyWord('reseller')})\\s+(.+)$`),
-  remove: new RegExp(`^(?:${anyWord('remove')})\\s+${line}(\\d{1,4})$`),
-};
-const billingOf = (word: string): BillingCycle => (allWords('monthly').includes(word) ? 'monthly' : 'one_time');
-const scopeOf = (word: string): Scope | undefined =>
-  allWords('shared').includes(word) ? 'shared' : allWords('single').includes(word) ? 'single' : undefined;
-
-/** Typed changes on the review. */
-function parseTypedReview(text: string, data: ReviewData): ReviewAnswer | undefined {
-  const t = text.trim().toLowerCase();
-  if (allWords('reviewBuy').includes(t)) return { kind: 'buy', changes: {} };
-  if (allWords('reviewAddItem').includes(t)) return { kind: 'addItem' };
-  if (allWords('reviewUpdate').includes(t)) return { kind: 'update', changes: {} };
-  let m = reviewPatterns.quantity.exec(t);
-  if (m) return { kind: 'update', changes: { quantities: { [Number(m[1])]: m[2] } } };
-  m = reviewPatterns.billing.exec(t);
-  if (m) return { kind: 'update', changes: { billingCycles: { [Number(m[2])]: billingOf(m[1]!) } } };
-  m = reviewPatterns.scope.exec(t);
-  const scope = m ? scopeOf(m[1]!.trim()) : undefined;
-  if (scope) return { kind: 'update', changes: { scope } };
-  m = reviewPatterns.reseller.exec(t);
-  if (m) {
-    const reseller = matchChoice(m[1]!, data.resellers);
-    return { kind: 'update', changes: { resellerMpnId: reseller ? reseller.value : m[1]!.trim() } };
-  }
-  m = reviewPatterns.remove.exec(t);
-  if (m) return { kind: 'remove', lineId: Number(m[1]) };
-  return undefined;
 }

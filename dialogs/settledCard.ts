@@ -1,7 +1,7 @@
 // An answered card settles: where the channel replaces a sent message in place (Teams, Web Chat over
 // Direct Line), the card becomes one line saying what was chosen, so no old buttons stay live in the
 // chat; elsewhere (the Emulator, tests, expectReplies delivery, where nothing sent can be changed) that
-// line is said after it. The prompt keeps the id its card was sent with (answerPrompt.ts) and hands it
+// line is said after it. The question keeps the id its card was sent with (question.ts) and hands it
 // to the turn when it is answered; the question settles it once the answer is accepted.
 import type { TurnContext } from 'botbuilder';
 import type { QuestionName } from '../src/i18n';
@@ -20,11 +20,6 @@ const answeredKey = Symbol('answeredCard');
 /** The prompt of `question` was answered this turn on (or below) the card sent as `activityId`. */
 export function markCardAnswered(context: TurnContext, question: QuestionName, activityId: string | undefined): void {
   context.turnState.set(answeredKey, { question, activityId } satisfies AnsweredCard);
-}
-
-/** Whether the card of `question` was answered in this turn and waits to be settled. */
-export function cardAnswered(context: TurnContext, question: QuestionName): boolean {
-  return (context.turnState.get(answeredKey) as AnsweredCard | undefined)?.question === question;
 }
 
 /** Whether a message sent in this turn can be replaced later. */

@@ -3,22 +3,20 @@
 // ("D4s") asks which of the sizes the market sells; a size and region without a term ask the term. The
 // question asks until the item is found or only the list can tell, then hands over to the line's dialog
 // (addLineDialog.ts), which checks the item and the quantity as for any pick; "back" ends it with BACK.
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import type { WantedItem } from '../src/purchase/purchaseSentence';
 import type { CatalogFilter } from '../src/purchase/types';
 import type { TermDuration } from '../src/domain/types';
 import { catalogues } from '../src/i18n';
-import { AnswerPrompt, BACK, isBack, promptChoice, recogniseChoice } from './answerPrompt';
+import { choiceCard, recogniseChoice, type ChoiceData } from './choices';
 import { ADD_LINE_DIALOG, type AddLineOptions } from './addLineDialog';
-import { Question } from './question';
+import { BACK, isBack, Question } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
 import { settleCard } from './settledCard';
 
 export const WANTED_ITEM_QUESTION = 'wantedItemQuestion';
-const SIZE_PROMPT = 'sizePrompt';
-const TERM_PROMPT = 'termPrompt';
 
 export interface WantedItemOptions {
   /** The line to add, with the sentence's quantity: the item and the list's filter are this question's to find. */
@@ -43,57 +41,52 @@ function withSize({ sizeChoices: _choices, ...wanted }: WantedItem, armSkuName: 
 /** "Standard_D4s_v5" → "D4s v5": how agents write a size. */
 const shortSize = (armSkuName: string) => armSkuName.replace(/^Standard_/, '').replace(/_/g, ' ');
 
-export class WantedItemQuestion extends Question<WantedItemOptions> {
+export class WantedItemQuestion extends Question<WantedItemOptions, string, ChoiceData> {
   constructor(private readonly service: PurchaseService) {
-    super(WANTED_ITEM_QUESTION, new AnswerPrompt(SIZE_PROMPT, recogniseChoice, 'size'));
+    super(WANTED_ITEM_QUESTION, recogniseChoice);
   }
 
-  getDependencies() {
-    return [...super.getDependencies(), new AnswerPrompt(TERM_PROMPT, recogniseChoice, 'term')];
-  }
-
-  protected async ask(step: WaterfallStepContext<WantedItemOptions>): Promise<DialogTurnResult> {
-    const say = sayTo(step.context);
-    const { line, wanted } = step.options;
+  protected async ask(dc: DialogContext, options: WantedItemOptions): Promise<DialogTurnResult> {
+    const say = sayTo(dc.context);
+    const { line, wanted } = options;
     const filter = filterOf(wanted);
-    const found = await this.service.searchCatalog(actorOf(step.context), line.cartId, filter, 0);
+    const found = await this.service.searchCatalog(actorOf(dc.context), line.cartId, filter, 0);
     if (!found.ok) {
-      await step.context.sendActivity(say.refusalText(found.verdict));
-      return step.cancelAllDialogs();
+      await dc.context.sendActivity(say.refusalText(found.verdict));
+      return dc.cancelAllDialogs();
     }
     const { rows, total, vocabulary } = found.value;
     if (wanted.sizeChoices) {
       const sold = wanted.sizeChoices.filter((size) => vocabulary.skuNames.includes(size));
       if (sold.length > 1) {
-        step.options.asking = 'size';
+        options.asking = 'size';
         const choices = sold.map((size) => ({ value: size, title: size, synonyms: [shortSize(size), size.replace(/^.*_/, '')] }));
-        return promptChoice(step, SIZE_PROMPT, say.askSize(), 'size', choices);
+        return this.askWithCard(dc, 'size', choiceCard(dc.context, say.askSize(), 'size', choices));
       }
       // Only one of them is sold in the customer's market: that one. None: the list shows what is.
-      return step.replaceDialog(WANTED_ITEM_QUESTION, { line, wanted: withSize(wanted, sold[0]) } satisfies WantedItemOptions);
+      return dc.replaceDialog(WANTED_ITEM_QUESTION, { line, wanted: withSize(wanted, sold[0]) } satisfies WantedItemOptions);
     }
     const catalog = { filter, page: 0 };
-    if (total === 1) return step.replaceDialog(ADD_LINE_DIALOG, { ...line, catalog, itemId: rows[0]!.catalogItemId } satisfies AddLineOptions);
+    if (total === 1) return dc.replaceDialog(ADD_LINE_DIALOG, { ...line, catalog, itemId: rows[0]!.catalogItemId } satisfies AddLineOptions);
     const terms = [...new Set(rows.map((r) => r.term))];
     // Size and region named, and the rows differ by term only: the term is all that is missing.
     if (wanted.armSkuName && wanted.region && !wanted.term && terms.length > 1 && terms.length === total) {
-      step.options.asking = 'term';
+      options.asking = 'term';
       const choices = terms.map((term) => ({ value: term, title: say.termText(term), synonyms: catalogues.map((c) => c.names.terms[term]) }));
-      return promptChoice(step, TERM_PROMPT, say.askTerm(), 'term', choices);
+      return this.askWithCard(dc, 'term', choiceCard(dc.context, say.askTerm(), 'term', choices));
     }
-    return step.replaceDialog(ADD_LINE_DIALOG, { ...line, catalog } satisfies AddLineOptions);
+    return dc.replaceDialog(ADD_LINE_DIALOG, { ...line, catalog } satisfies AddLineOptions);
   }
 
-  protected async answered(step: WaterfallStepContext<WantedItemOptions>): Promise<DialogTurnResult> {
-    if (isBack(step.result)) return step.endDialog(BACK);
-    const say = sayTo(step.context);
-    const { line, wanted, asking } = step.options;
-    const answer = step.result as string;
+  protected async answered(dc: DialogContext, options: WantedItemOptions, answer: string | typeof BACK): Promise<DialogTurnResult> {
+    if (isBack(answer)) return dc.endDialog(BACK);
+    const say = sayTo(dc.context);
+    const { line, wanted, asking } = options;
     if (asking === 'term') {
-      await settleCard(step.context, 'term', say.answered('term', say.termText(answer)));
-      return step.replaceDialog(WANTED_ITEM_QUESTION, { line, wanted: { ...wanted, term: answer as TermDuration } } satisfies WantedItemOptions);
+      await settleCard(dc.context, 'term', say.answered('term', say.termText(answer)));
+      return dc.replaceDialog(WANTED_ITEM_QUESTION, { line, wanted: { ...wanted, term: answer as TermDuration } } satisfies WantedItemOptions);
     }
-    await settleCard(step.context, 'size', say.answered('size', answer));
-    return step.replaceDialog(WANTED_ITEM_QUESTION, { line, wanted: withSize(wanted, answer) } satisfies WantedItemOptions);
+    await settleCard(dc.context, 'size', say.answered('size', answer));
+    return dc.replaceDialog(WANTED_ITEM_QUESTION, { line, wanted: withSize(wanted, answer) } satisfies WantedItemOptions);
   }
 }

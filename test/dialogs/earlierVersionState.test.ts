@@ -59,6 +59,32 @@ const savedStacks: { version: string; dialogStack: unknown[] }[] = [
     version: 'the component main dialog with its inner "mainFlow" waterfall',
     dialogStack: [{ id: 'mainDialog', state: { dialogs: { dialogStack: [{ id: 'mainFlow', state: { stepIndex: 0, options: {}, values: {} } }] } } }],
   },
+  {
+    // Stored as DialogContext keeps a stack: the active dialog last.
+    version: 'questions as two-step waterfalls waiting on their prompt',
+    dialogStack: [
+      { id: 'mainRoute', state: { options: {}, values: { instanceId: 'i-main' }, stepIndex: 0 } },
+      {
+        id: 'purchaseDialog',
+        state: {
+          agentId: demoAgents.anna,
+          dialogs: {
+            dialogStack: [
+              { id: 'purchaseSteps', state: { options: { agentId: demoAgents.anna }, values: { instanceId: 'i-purchase' }, stepIndex: 0 } },
+              { id: 'customerQuestion', state: { options: { query: '', page: 0 }, values: { instanceId: 'i-customer' }, stepIndex: 0 } },
+              {
+                id: 'customerPrompt',
+                state: {
+                  options: { prompt: { type: 'message', text: 'Your customers' }, nonce: 'b1e0c6f2', data: { action: 'pickCustomer', choices: [{ value: demoCustomers.contosoRetail, title: 'Contoso Retail B.V.' }] } },
+                  state: {},
+                },
+              },
+            ],
+          },
+        },
+      },
+    ],
+  },
 ];
 
 describe('dialogs: a conversation saved by an earlier version', () => {
