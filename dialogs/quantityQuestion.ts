@@ -4,7 +4,7 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { renderQuantityCard } from '../cards/render';
-import { BACK, isBack, Question, type Recogniser } from './question';
+import { BACK, Question, type Recogniser } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
 import { settleCard } from './settledCard';
@@ -55,9 +55,5 @@ export class QuantityQuestion extends Question<QuantityQuestionOptions, number, 
       data: { minimumQuantity, maximumQuantity },
       text: say.askQuantity(title, minimumQuantity, maximumQuantity),
     });
-  }
-
-  protected async answered(dc: DialogContext, _options: QuantityQuestionOptions, answer: number | typeof BACK): Promise<DialogTurnResult> {
-    return dc.endDialog(isBack(answer) ? BACK : answer);
   }
 }

@@ -92,8 +92,10 @@ export abstract class Question<O extends object, A = string, D = unknown> extend
   /** Sends the question's card, or answers it at once (`answered`) when it knows the answer. */
   protected abstract ask(dc: DialogContext, options: O): Promise<DialogTurnResult>;
 
-  /** Ends the question with the answer, or asks again (`dc.replaceDialog` of this question). */
-  protected abstract answered(dc: DialogContext, options: O, answer: A | typeof BACK): Promise<DialogTurnResult>;
+  /** Ends the question with the answer (BACK included), or asks again (`dc.replaceDialog` of this question). */
+  protected async answered(dc: DialogContext, _options: O, answer: A | typeof BACK): Promise<DialogTurnResult> {
+    return dc.endDialog(answer);
+  }
 
   /** Sends `card` (with `text` above it) and waits for its answer; only this card's buttons answer. */
   protected async askWithCard(dc: DialogContext, asked: QuestionName, { card, data, text }: CardToAsk<D>): Promise<DialogTurnResult> {

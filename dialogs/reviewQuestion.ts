@@ -8,7 +8,7 @@ import { BillingCycle, Scope } from '../src/domain/types';
 import { allWords, alternatives } from '../src/i18n';
 import { renderReviewCard } from '../cards/render';
 import { matchChoice } from './choices';
-import { BACK, isBack, Question, type Recogniser } from './question';
+import { Question, type Recogniser } from './question';
 import { actorOf } from './turn';
 import { sayTo } from './messages';
 
@@ -47,10 +47,6 @@ export class ReviewQuestion extends Question<ReviewQuestionOptions, ReviewAnswer
       data: { resellers: quote.value.resellers.map((r) => ({ value: r.mpnId, title: r.name })) },
       text: say.askReview(),
     });
-  }
-
-  protected async answered(dc: DialogContext, _options: ReviewQuestionOptions, answer: ReviewAnswer | typeof BACK): Promise<DialogTurnResult> {
-    return dc.endDialog(isBack(answer) ? BACK : answer);
   }
 }
 
