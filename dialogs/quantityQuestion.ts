@@ -1,6 +1,7 @@
 // How many of the item picked: a number in the item's range (R12), typed or entered on its card. The
-// item is checked for the cart first (R4, R7, inventory); a refusal ends the question with BACK, and the
-// line's dialog shows the list again. A quantity the sentence named is taken without asking.
+// item is checked for the cart first (sold in the customer's market, Partner Center's inventory); a refusal
+// ends the question with BACK, and the line's dialog shows the list again. A quantity the sentence named is
+// taken without asking.
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { PurchaseService } from '../src/purchase/purchaseService';
 import { renderQuantityCard } from '../cards/render';

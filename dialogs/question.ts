@@ -30,27 +30,20 @@ export interface CardToAsk<D> {
   text?: string;
 }
 
-/** A question's dialog state while it waits on its card. */
-interface Waiting<O, D> {
+/** The card a question waits on, as "cancel", "help" and "ask again" (cancelAndHelpDialog.ts) need it. */
+export interface WaitingCard<O = object> {
+  /** The options the question began with: beginning it again with them asks it again. */
   options: O;
   /** Which question the card asks: what "help" explains and which card settles. */
-  asked?: QuestionName;
+  asked: QuestionName;
   /** Identifies the card sent; a submit carrying another nonce comes from an older card. */
-  nonce?: string;
-  /** What the recogniser needs to understand an answer (choices, ranges, ids shown). */
-  data?: D;
+  nonce: string;
   /** The id the channel gave the card when it was sent: the card that settles once answered (settledCard.ts). */
   cardActivityId?: string;
 }
 
-/** The card a question waits on, as "cancel", "help" and "ask again" (cancelAndHelpDialog.ts) need it. */
-export interface WaitingCard {
-  asked: QuestionName;
-  nonce: string;
-  cardActivityId?: string;
-  /** The options the question began with: beginning it again with them asks it again. */
-  options: object;
-}
+/** A question's dialog state: its options and, once its card is sent, the card's WaitingCard fields and what its recogniser needs (choices, ranges, ids shown). */
+type QuestionState<O, D> = Pick<WaitingCard<O>, 'options'> & Partial<WaitingCard<O>> & { data?: D };
 
 export abstract class Question<O extends object, A = string, D = unknown> extends Dialog<O> {
   constructor(
@@ -63,30 +56,30 @@ export abstract class Question<O extends object, A = string, D = unknown> extend
   /** The card the dialog on top of `dc`'s stack waits on, if that dialog is a question asking one. */
   static waitingCard(dc: DialogContext): WaitingCard | undefined {
     const active = dc.activeDialog;
-    const waiting = active?.state as Waiting<object, unknown> | undefined;
-    if (!waiting?.asked || !waiting.nonce || !(dc.findDialog(active!.id) instanceof Question)) return undefined;
-    return { asked: waiting.asked, nonce: waiting.nonce, cardActivityId: waiting.cardActivityId, options: waiting.options };
+    const state = active?.state as QuestionState<object, unknown> | undefined;
+    if (!state?.asked || !state.nonce || !(dc.findDialog(active!.id) instanceof Question)) return undefined;
+    return state as WaitingCard;
   }
 
   async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
-    const waiting = dc.activeDialog!.state as Waiting<O, D>;
-    waiting.options = options ?? ({} as O);
-    return this.ask(dc, waiting.options);
+    const state = dc.activeDialog!.state as QuestionState<O, D>;
+    state.options = options ?? ({} as O);
+    return this.ask(dc, state.options);
   }
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { context } = dc;
     if (context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const waiting = dc.activeDialog!.state as Waiting<O, D>;
+    const state = dc.activeDialog!.state as QuestionState<O, D>;
     const input = turnInput(context);
-    if (input.submit && input.submit.nonce !== waiting.nonce) {
+    if (input.submit && input.submit.nonce !== state.nonce) {
       await context.sendActivity(sayTo(context).staleCard());
       return Dialog.EndOfTurn;
     }
-    const result: Recognition<A | typeof BACK> = isCommand(input, 'back') ? { ok: true, value: BACK } : await this.recognise(context, input, waiting.data as D);
+    const result: Recognition<A | typeof BACK> = isCommand(input, 'back') ? { ok: true, value: BACK } : await this.recognise(context, input, state.data as D);
     if (!result.ok) return Dialog.EndOfTurn;
-    markCardAnswered(context, waiting.asked!, waiting.cardActivityId);
-    return this.answered(dc, waiting.options, result.value);
+    markCardAnswered(context, state.asked!, state.cardActivityId);
+    return this.answered(dc, state.options, result.value);
   }
 
   /** Sends the question's card, or answers it at once (`answered`) when it knows the answer. */
@@ -101,7 +94,7 @@ export abstract class Question<O extends object, A = string, D = unknown> extend
   protected async askWithCard(dc: DialogContext, asked: QuestionName, { card, data, text }: CardToAsk<D>): Promise<DialogTurnResult> {
     const nonce = randomUUID();
     const sent = await dc.context.sendActivity({ type: ActivityTypes.Message, text, attachments: [card(nonce)] });
-    Object.assign(dc.activeDialog!.state as Waiting<O, D>, { asked, nonce, data, cardActivityId: sent?.id });
+    Object.assign(dc.activeDialog!.state as QuestionState<O, D>, { asked, nonce, data, cardActivityId: sent?.id });
     return Dialog.EndOfTurn;
   }
 }
