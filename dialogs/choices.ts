@@ -48,7 +48,7 @@ export interface TakesOnlyChoice {
   takeOnlyChoice?: boolean;
 }
 
-/** The one choice to take without asking (the question's answered step checks it as any answer), if so. */
+/** The one choice to take without asking (the question's `answered` checks it as any answer), if so. */
 export const onlyChoice = <C>(options: TakesOnlyChoice, choices: readonly C[]): C | undefined =>
   options.takeOnlyChoice && choices.length === 1 ? choices[0] : undefined;
 
