@@ -323,6 +323,13 @@ export interface CatalogFilter {
   text?: string; // free text matched against size and product names
 }
 
+/** The regions, families and sizes sold for one reservation type in one market: the words a typed filter may name. */
+export interface CatalogVocabulary {
+  regions: { armName: string; displayName: string }[];
+  families: string[];
+  skuNames: string[];
+}
+
 /** A page of the catalog for one customer's market, segment and reservation type. */
 export interface CatalogSearch {
   country: string;

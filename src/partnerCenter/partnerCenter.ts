@@ -3,6 +3,7 @@
 import type {
   BillingCycle,
   CatalogItem,
+  CatalogVocabulary,
   Customer,
   Order,
   OrderLine,
@@ -116,11 +117,7 @@ export interface PartnerCenter {
   /** Products → SKUs → availabilities of one market and segment, filtered and paged. */
   searchCatalog(search: CatalogSearch): Promise<{ items: CatalogItem[]; total: number; totalCapped?: boolean }>;
   /** The regions, families and sizes a typed filter may name. */
-  getCatalogVocabulary(
-    country: string,
-    segment: Segment,
-    reservationType: string,
-  ): Promise<{ regions: { armName: string; displayName: string }[]; families: string[]; skuNames: string[] }>;
+  getCatalogVocabulary(country: string, segment: Segment, reservationType: string): Promise<CatalogVocabulary>;
   /** GET /products/{p}/skus/{s}/availabilities/{a} by catalogItemId; fetched again at purchase time. */
   getCatalogItem(catalogItemId: string): Promise<CatalogItem | undefined>;
   /**

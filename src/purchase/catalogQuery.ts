@@ -1,15 +1,9 @@
 // Understands a typed search such as "D4s v5 west europe 3 years" (or "D4s v5 west-europa 3 jaar"):
 // region, size or family, and term. The words come from every message catalogue (src/i18n), so a search
 // is understood in any language whatever the agent's locale.
-import type { TermDuration } from '../domain/types';
+import type { CatalogVocabulary, TermDuration } from '../domain/types';
 import { allWords, catalogues } from '../i18n';
 import type { CatalogFilter } from './types';
-
-export interface CatalogVocabulary {
-  regions: { armName: string; displayName: string }[];
-  families: string[];
-  skuNames: string[];
-}
 
 /** "Standard_D4s_v5", "D4s v5", "d4sv5" all become "d4sv5". */
 export const compact = (s: string) => s.toLowerCase().replace(/^standard[\s_-]*/, '').replace(/[\s_-]+/g, '');

@@ -5,9 +5,9 @@
 // The sizes are catalog-reference.json's VM sizes; regions and terms are read as the catalog search reads
 // them (catalogQuery.ts), in every catalogue's language whatever the agent's locale.
 import catalogReference from '../data/catalog-reference.json';
-import type { BillingCycle, TermDuration } from '../domain/types';
+import type { BillingCycle, CatalogVocabulary, TermDuration } from '../domain/types';
 import { allWords, alternatives } from '../i18n';
-import { compact, escapeRegExp, parseCatalogQuery, termPattern, type CatalogVocabulary } from './catalogQuery';
+import { compact, escapeRegExp, parseCatalogQuery, termPattern } from './catalogQuery';
 
 /** The item a sentence asks for; a part it does not name is not there. */
 export interface WantedItem {

@@ -6,6 +6,7 @@ import {
   type Agent,
   type BillingCycle,
   type CatalogItem,
+  type CatalogVocabulary,
   type Cart,
   type Customer,
   type Order,
@@ -58,7 +59,7 @@ import { cartSavings, lineSavings } from '../rules/savings';
 import { checkApprovalNeeded } from '../rules/approval';
 import { enUS, verdictWording } from '../i18n';
 import { checkInventory, checkSoldInMarket, presetRegion } from '../rules/catalog';
-import { parseCatalogQuery, type CatalogVocabulary } from './catalogQuery';
+import { parseCatalogQuery } from './catalogQuery';
 import { checkoutFailureVerdict, partnerCenterVerdict } from './partnerCenterErrors';
 import { checkoutWithRetries, lookupOrders, type CheckoutRetryPolicy } from './checkoutRetry';
 import { storageFaultOf } from '../store/db';
@@ -97,8 +98,6 @@ const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const no = <T>(verdict: Refusal): Outcome<T> => ({ ok: false, verdict });
 
 export class PurchaseService {
-  private readonly vocabularyCache = new Map<string, Awaited<ReturnType<PartnerCenter['getCatalogVocabulary']>>>();
-
   constructor(
     private readonly store: BotStore,
     private readonly partnerCenter: PartnerCenter,
@@ -308,18 +307,7 @@ export class PurchaseService {
     const cart = await this.store.carts.get(cartId);
     const customer = cart && (await this.cartCustomer(cart));
     if (!cart || !customer) return { text };
-    return parseCatalogQuery(text, await this.vocabulary(customer.country, cart.segment, cart.reservationType));
-  }
-
-  /** The regions, families and sizes sold in a market (the catalog card's filter choices, the typed filter's words). */
-  private async vocabulary(country: string, segment: Segment, reservationType: string): Promise<CatalogVocabulary> {
-    const key = `${country}|${segment}|${reservationType}`;
-    let v = this.vocabularyCache.get(key);
-    if (!v) {
-      v = await this.partnerCenter.getCatalogVocabulary(country, segment, reservationType);
-      this.vocabularyCache.set(key, v);
-    }
-    return v;
+    return parseCatalogQuery(text, await this.partnerCenter.getCatalogVocabulary(customer.country, cart.segment, cart.reservationType));
   }
 
   /**
@@ -339,7 +327,7 @@ export class PurchaseService {
     if (!owned.ok) return owned;
     const cart = owned.value;
     const customer = (await this.cartCustomer(cart))!;
-    const vocabulary = await this.vocabulary(customer.country, cart.segment, cart.reservationType);
+    const vocabulary = await this.partnerCenter.getCatalogVocabulary(customer.country, cart.segment, cart.reservationType);
     const region = filter ? undefined : presetRegion(customer.country, vocabulary.regions);
     const shown: CatalogFilter = filter ?? (region ? { region } : {});
     const safePage = Math.max(0, Math.floor(page));

@@ -3,6 +3,7 @@
 import { statement, type Db } from '../../store/db';
 import {
   type CatalogItem,
+  type CatalogVocabulary,
   type ReservationType,
   type Segment,
   type Sku,
@@ -126,6 +127,9 @@ export interface MarketWriter {
 }
 
 export class CatalogStore {
+  /** Each market's vocabulary, by country, segment and type (a few hundred entries at most). */
+  private readonly vocabularies = new Map<string, CatalogVocabulary>();
+
   constructor(
     private readonly db: Db,
     private readonly markets?: MarketWriter,
@@ -229,13 +233,20 @@ export class CatalogStore {
       .all(armRegionName, productId, skuId) as { reasonCode: string; description: string }[];
   }
 
-  /** The words a typed filter can use: regions, families and sizes sold for one type in one market. */
-  vocabulary(country: string, segment: Segment, reservationType: string): {
-    regions: { armName: string; displayName: string }[];
-    families: string[];
-    skuNames: string[];
-  } {
+  /**
+   * The words a typed filter can use: regions, families and sizes sold for one type in one market. Read
+   * once per market: three DISTINCT scans of its availabilities (about 1.5 ms for a demo market) on every
+   * catalog turn cost a fifth of the bot's CPU, and a market's rows do not change once written.
+   */
+  vocabulary(country: string, segment: Segment, reservationType: string): CatalogVocabulary {
     this.ensureMarket(country);
+    const key = JSON.stringify([country, segment, reservationType]);
+    let words = this.vocabularies.get(key);
+    if (!words) this.vocabularies.set(key, (words = this.readVocabulary(country, segment, reservationType)));
+    return words;
+  }
+
+  private readVocabulary(country: string, segment: Segment, reservationType: string): CatalogVocabulary {
     const args = [country, segment, reservationType];
     const base = 'FROM availabilities a WHERE a.country = ? AND a.segment = ? AND a.reservation_type = ?';
     const regions = statement(

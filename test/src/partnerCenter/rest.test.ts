@@ -491,10 +491,11 @@ describe('Partner Center REST gateway on the wire', () => {
     });
 
     /** The purchase service over a gateway to `server`, and Anna's cart for Contoso Retail's Production subscription. */
-    const contosoCart = async (server: TestPartnerCenter) => {
+    const contosoCart = async (server: TestPartnerCenter, gatewayOptions: { env?: Record<string, string>; clock?: () => Date } = {}) => {
       const bot = demoWorldStore();
-      const gateway = restGateway(server, contoso, { deps: { journal: new SqliteJournal(bot.db) } }).gateway;
-      const service = new PurchaseService(bot, gateway, () => new Date(), { sleep: async () => undefined });
+      const clock = gatewayOptions.clock ?? (() => new Date());
+      const gateway = restGateway(server, contoso, { env: gatewayOptions.env, deps: { journal: new SqliteJournal(bot.db), clock } }).gateway;
+      const service = new PurchaseService(bot, gateway, clock, { sleep: async () => undefined });
       const anna: Actor = { ...(await service.resolveAgent('demo-anna'))!, conversationId: 'conversation-rest' };
       const customer = await service.selectCustomer(anna, demoCustomers.contosoRetail);
       assert.ok(customer.ok, 'Contoso Retail');
@@ -567,6 +568,29 @@ describe('Partner Center REST gateway on the wire', () => {
         assert.ok(!picked.ok, 'picking D96s v5 is refused');
         assert.match(english(picked.verdict).message, /no capacity for Standard_D96s_v5 in West Europe/);
         assert.equal(inventoryCalls(pc).length, failed + 1, 'by a new check');
+      } finally {
+        bot.close();
+      }
+    });
+
+    it('offers the regions Partner Center sells now: the catalog’s region choices follow its catalog once the TTL passes', async () => {
+      let now = Date.now();
+      const { bot, service, anna, cartId } = await contosoCart(pc, { env: { PARTNER_CENTER_CATALOG_TTL_SECONDS: '60' }, clock: () => new Date(now) });
+      try {
+        const regionsShown = async () => {
+          const page = await service.searchCatalog(anna, cartId, undefined, 0);
+          assert.ok(page.ok, 'the catalog is shown');
+          return page.value.vocabulary.regions.map((r) => r.displayName);
+        };
+        assert.ok((await regionsShown()).includes('West Europe'));
+        assert.ok(!(await regionsShown()).includes('New Zealand North'), 'not sold there yet');
+        // Partner Center now sells one of the market's SKUs in a region it did not before.
+        const sku = pc.world.db
+          .prepare(`SELECT product_id AS p, sku_id AS s FROM availabilities WHERE country = 'NL' AND segment = 'commercial' AND reservation_type = 'VirtualMachines' LIMIT 1`)
+          .get() as { p: string; s: string };
+        pc.skuAttributes.set(`${sku.p}:${sku.s}`, { armRegionName: 'newzealandnorth', region: 'New Zealand North' });
+        now += 61_000;
+        assert.ok((await regionsShown()).includes('New Zealand North'), 'offered once the catalog is read again');
       } finally {
         bot.close();
       }

@@ -1,6 +1,7 @@
 // parseCatalogQuery (src/purchase/catalogQuery.ts): what an agent types in the catalog search.
 import assert from 'node:assert/strict';
-import { parseCatalogQuery, refineFilter, type CatalogVocabulary } from '../../../src/purchase/catalogQuery';
+import type { CatalogVocabulary } from '../../../src/domain/types';
+import { parseCatalogQuery, refineFilter } from '../../../src/purchase/catalogQuery';
 
 const vocabulary: CatalogVocabulary = {
   regions: [
