@@ -235,8 +235,8 @@ export class CatalogStore {
 
   /**
    * The words a typed filter can use: regions, families and sizes sold for one type in one market. Read
-   * once per market: three DISTINCT scans of its availabilities (about 1.5 ms for a demo market) on every
-   * catalog turn cost a fifth of the bot's CPU, and a market's rows do not change once written.
+   * once per market: its three DISTINCT scans are the dearest reads of a catalog turn (bench/README.md,
+   * tenth pass), and a market's rows do not change once written.
    */
   vocabulary(country: string, segment: Segment, reservationType: string): CatalogVocabulary {
     this.ensureMarket(country);
